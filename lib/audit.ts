@@ -1,0 +1,47 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+export type AuditAction = "CREATE" | "UPDATE" | "DELETE" | "VIEW";
+
+type Plain = Record<string, unknown>;
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** The fields whose values differ, as { field: { from, to } }; unchanged and bookkeeping fields are left out. */
+export function changedFields(before: Plain, after: Plain): Record<string, { from: unknown; to: unknown }> {
+  const ignored = new Set(["updatedAt", "version", "passwordHash"]);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    if (ignored.has(key)) continue;
+    const from = comparable(before[key]);
+    const to = comparable(after[key]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}
+
+/** Writes one audit row inside the caller's transaction, so the audit and the change commit together. */
+export async function writeAudit(
+  tx: Tx,
+  actor: SessionUser | null,
+  entry: { action: AuditAction; entity: string; entityId: string; changes?: Plain },
+) {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor?.id ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes, (_k, v) => (v instanceof Date ? v.toISOString() : v))) as object) : undefined,
+    },
+  });
+}
+
+/** The audit values of a newly created row: every field except secrets. */
+export function createdFields(row: Plain): Plain {
+  const { passwordHash: _secret, ...rest } = row;
+  return rest;
+}

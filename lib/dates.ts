@@ -1,0 +1,50 @@
+// Dates in this product are calendar days ("2026-11-23"), not instants. They
+// are stored as PostgreSQL `date` and handled as UTC midnight, so a day never
+// shifts with the server's time zone.
+
+export type IsoDate = string; // YYYY-MM-DD
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function toIsoDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function fromIsoDate(iso: IsoDate): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+export function isValidIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && toIsoDate(fromIsoDate(value)) === value;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const date = fromIsoDate(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return toIsoDate(date);
+}
+
+/** Today in the UK, where the team works: the day changes at UK midnight, not UTC midnight. */
+export function todayInUk(now = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: IsoDate): number {
+  const day = fromIsoDate(iso).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const displayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "23 Nov 2026" */
+export function formatDate(value: IsoDate | Date | null | undefined): string {
+  if (!value) return "—";
+  return displayFormat.format(typeof value === "string" ? fromIsoDate(value) : value);
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+export function formatDateTime(value: Date): string {
+  return dateTimeFormat.format(value);
+}

@@ -1,0 +1,36 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// The one Prisma client. Only lib/ imports it: pages, actions and route
+// handlers go through the access-checked functions beside it.
+//
+// It always talks to PostgreSQL through adapter-pg: a real server in
+// production, or the embedded PGlite that scripts/start.ts serves on loopback
+// and names in DATABASE_URL (docs/decisions/0002).
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start` (or `npm run demo`), which serves the embedded database when no PostgreSQL is configured.");
+  }
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    // Password hashes are never read unless a query asks for them by name.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+export type Db = ReturnType<typeof createClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { placementTrackerDb?: Db };
+
+/** Created on first use, so that importing lib/ (e.g. while `next build` analyses routes) never needs a database. */
+export function getDb(): Db {
+  return (globalForDb.placementTrackerDb ??= createClient());
+}
+
+export async function disconnectDb() {
+  await globalForDb.placementTrackerDb?.$disconnect();
+  globalForDb.placementTrackerDb = undefined;
+}

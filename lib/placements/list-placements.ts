@@ -1,0 +1,75 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { placementsVisibleTo } from "@/lib/access/placements";
+import type { PlacementFilters } from "@/lib/validations/placement";
+import { toIsoDate } from "@/lib/dates";
+
+export type PlacementListRow = {
+  id: string;
+  studentName: string;
+  universityName: string | null;
+  programmeName: string | null;
+  setting: string;
+  level: "FIRST" | "FINAL";
+  status: "PLANNED" | "ACTIVE" | "SUSPENDED" | "COMPLETED" | "ENDED_EARLY";
+  startDate: string;
+  endDate: string;
+  requiredDays: number;
+  daysCompleted: number;
+  practiceEducatorName: string | null;
+  updatedAt: string;
+};
+
+/** The placements the user may see, narrowed by the list's filters. One query, whatever the number of rows. */
+export async function listPlacements(user: SessionUser, filters: PlacementFilters = {}, take = 500): Promise<PlacementListRow[]> {
+  const where: Prisma.PlacementWhereInput = { AND: [placementsVisibleTo(user)] };
+  const and = where.AND as Prisma.PlacementWhereInput[];
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.universityId) and.push({ student: { studentProfile: { universityId: filters.universityId } } });
+  if (filters.practiceEducatorId) and.push({ practiceEducators: { some: { practiceEducatorId: filters.practiceEducatorId, endDate: null } } });
+  if (filters.q) {
+    and.push({
+      OR: [
+        { student: { name: { contains: filters.q, mode: "insensitive" } } },
+        { setting: { contains: filters.q, mode: "insensitive" } },
+      ],
+    });
+  }
+
+  const rows = await getDb().placement.findMany({
+    where,
+    orderBy: [{ startDate: "desc" }, { id: "asc" }],
+    take,
+    select: {
+      id: true,
+      setting: true,
+      level: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      requiredDays: true,
+      updatedAt: true,
+      student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } } } },
+      practiceEducators: { where: { endDate: null }, take: 1, select: { practiceEducator: { select: { name: true } } } },
+      _count: { select: { attendance: { where: { kind: "PLACEMENT_DAY" } } } },
+    },
+  });
+
+  return rows.map((row) => ({
+    id: row.id,
+    studentName: row.student.name,
+    universityName: row.student.studentProfile?.university.name ?? null,
+    programmeName: row.student.studentProfile?.programme.name ?? null,
+    setting: row.setting,
+    level: row.level,
+    status: row.status,
+    startDate: toIsoDate(row.startDate),
+    endDate: toIsoDate(row.endDate),
+    requiredDays: row.requiredDays,
+    daysCompleted: row._count.attendance,
+    practiceEducatorName: row.practiceEducators[0]?.practiceEducator.name ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}

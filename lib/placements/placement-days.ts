@@ -1,0 +1,64 @@
+import { addWorkingDays } from "@/lib/calendar/working-days";
+import { addDays, type IsoDate } from "@/lib/dates";
+
+// Required days are placement days, not calendar days (SWE education
+// standards: 70 first + 100 final). Days lost to sickness or absence are made
+// up at the end, which is why they push the projected end date out.
+
+export type AttendanceKindName = "PLACEMENT_DAY" | "SKILLS_DAY" | "SICK" | "ABSENT";
+
+export type DaysSummary = {
+  required: number;
+  completed: number; // placement days attended
+  skillsDays: number; // logged separately: delivered by the university
+  absences: number; // sick or absent
+  remaining: number;
+  percentComplete: number;
+  /** The working day the last required day falls on, if every working day from now on is attended. */
+  projectedEndDate: IsoDate | null;
+  /** Projected end after the planned end date. */
+  projectedLate: boolean;
+};
+
+export function summariseDays(input: {
+  requiredDays: number;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  attendance: ReadonlyArray<{ date: IsoDate; kind: AttendanceKindName }>;
+  today: IsoDate;
+}): DaysSummary {
+  const count = (kind: AttendanceKindName) => input.attendance.filter((day) => day.kind === kind).length;
+  const completed = count("PLACEMENT_DAY");
+  const remaining = Math.max(0, input.requiredDays - completed);
+  const lastLogged = input.attendance.reduce<IsoDate | null>((latest, day) => (latest === null || day.date > latest ? day.date : latest), null);
+
+  let projectedEndDate: IsoDate | null;
+  if (remaining === 0) {
+    projectedEndDate = input.attendance.filter((d) => d.kind === "PLACEMENT_DAY").map((d) => d.date).sort().at(-1) ?? null;
+  } else {
+    // Count forward from the latest of: the day before the start, yesterday
+    // (today is still available), the last logged day.
+    const candidates = [addDays(input.startDate, -1), addDays(input.today, -1), lastLogged ?? input.startDate];
+    const from = candidates.sort().at(-1)!;
+    projectedEndDate = addWorkingDaysSafely(from, remaining);
+  }
+
+  return {
+    required: input.requiredDays,
+    completed,
+    skillsDays: count("SKILLS_DAY"),
+    absences: count("SICK") + count("ABSENT"),
+    remaining,
+    percentComplete: input.requiredDays > 0 ? Math.min(100, Math.round((completed / input.requiredDays) * 100)) : 0,
+    projectedEndDate,
+    projectedLate: projectedEndDate !== null && projectedEndDate > input.endDate,
+  };
+}
+
+function addWorkingDaysSafely(from: IsoDate, count: number): IsoDate | null {
+  try {
+    return addWorkingDays(from, count);
+  } catch {
+    return null; // beyond the bank-holiday table: better no projection than a wrong one
+  }
+}

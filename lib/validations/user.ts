@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { optionalId, text, version } from "@/lib/validations/common";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+
+export const roles = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "STUDENT", "UNIVERSITY_TUTOR"] as const;
+export type RoleName = (typeof roles)[number];
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  ADMIN: "Team manager / placement coordinator",
+  PRACTICE_EDUCATOR: "Practice educator",
+  ONSITE_SUPERVISOR: "On-site supervisor",
+  STUDENT: "Student social worker",
+  UNIVERSITY_TUTOR: "University tutor",
+};
+
+/** Students and tutors belong to a university; everyone else to the council team. */
+export function roleBelongsToUniversity(role: RoleName) {
+  return role === "STUDENT" || role === "UNIVERSITY_TUTOR";
+}
+
+const email = z.email({ error: "Enter an email address like name@example.org" }).max(320, "The email address is too long");
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, "Use 200 characters or fewer");
+
+const profileFields = {
+  pepsStage: z.enum(["STAGE_1", "STAGE_2"]).nullish().transform((value) => value ?? null),
+  universityId: optionalId("university"),
+  programmeId: optionalId("programme"),
+  cohortId: optionalId("cohort"),
+  yearOfStudy: z.number().int().min(1, "Year 1 to 4").max(4, "Year 1 to 4").nullish().transform((value) => value ?? null),
+  placementLevel: z.enum(["FIRST", "FINAL"]).nullish().transform((value) => value ?? null),
+};
+
+type ProfileShape = {
+  role: RoleName;
+  pepsStage: string | null;
+  universityId: string | null;
+  programmeId: string | null;
+  yearOfStudy: number | null;
+  placementLevel: string | null;
+};
+
+function checkProfile(value: ProfileShape, ctx: z.RefinementCtx) {
+  const need = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
+  if (value.role === "PRACTICE_EDUCATOR" && !value.pepsStage) need("pepsStage", "Choose the practice educator's PEPS stage");
+  if (roleBelongsToUniversity(value.role) && !value.universityId) need("universityId", "Choose the university");
+  if (value.role === "STUDENT") {
+    if (!value.programmeId) need("programmeId", "Choose the student's programme");
+    if (!value.yearOfStudy) need("yearOfStudy", "Enter the year of study");
+    if (!value.placementLevel) need("placementLevel", "Choose first or final placement");
+  }
+}
+
+export const createUserSchema = z
+  .object({ name: text("name", 120, 2), email, role: z.enum(roles, { error: "Choose a role" }), password, ...profileFields })
+  .superRefine(checkProfile);
+
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    name: text("name", 120, 2),
+    email,
+    role: z.enum(roles, { error: "Choose a role" }),
+    active: z.boolean(),
+    // Blank keeps the current password.
+    newPassword: z.union([z.literal(""), password]).nullish().transform((value) => value || null),
+    ...profileFields,
+    version,
+  })
+  .superRefine(checkProfile);
+
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
