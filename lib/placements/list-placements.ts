@@ -73,3 +73,12 @@ export async function listPlacements(user: SessionUser, filters: PlacementFilter
     updatedAt: row.updatedAt.toISOString(),
   }));
 }
+
+/** The current practice educators of the placements the user may see: the options of the list's PE filter. */
+export async function listPracticeEducatorsForFilter(user: SessionUser) {
+  return getDb().user.findMany({
+    where: { role: "PRACTICE_EDUCATOR", practiceEducatorSpells: { some: { endDate: null, placement: placementsVisibleTo(user) } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

@@ -1,0 +1,35 @@
+"use client";
+import { useEffect, useRef } from "react";
+
+/**
+ * The GOV.UK pattern: on a failed submit, a summary at the top takes focus,
+ * says what went wrong and links to each field.
+ */
+export function ErrorSummary({ message, fieldErrors, labels }: { message?: string; fieldErrors: Record<string, string | undefined>; labels?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(fieldErrors).filter(([, error]) => Boolean(error)) as Array<[string, string]>;
+  const visible = Boolean(message) || entries.length > 0;
+  useEffect(() => {
+    if (visible) ref.current?.focus();
+  }, [visible, message, entries.length]);
+  if (!visible) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-red-700 bg-white p-4">
+      <h2 id="error-summary-title" className="text-lg font-bold">
+        {message ?? "There is a problem"}
+      </h2>
+      {entries.length > 0 && (
+        <ul className="mt-2 list-none space-y-1">
+          {entries.map(([field, error]) => (
+            <li key={field}>
+              <a href={`#${field}`} className="font-semibold text-red-800 underline">
+                {labels?.[field] ? `${labels[field]}: ` : ""}
+                {error}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { PlacementListRow } from "@/lib/placements/list-placements";
+import { PlacementStatusBadge } from "@/components/status-badge";
+import { formatDate } from "@/lib/dates";
+
+export function PlacementTable({ rows, caption, emptyText = "No placements to show." }: { rows: PlacementListRow[]; caption: string; emptyText?: string }) {
+  if (rows.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">{emptyText}</p>;
+  return (
+    <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-gray-100">
+          <tr>
+            <th scope="col" className="px-3 py-2">Student</th>
+            <th scope="col" className="px-3 py-2">University and programme</th>
+            <th scope="col" className="px-3 py-2">Level</th>
+            <th scope="col" className="px-3 py-2">Dates</th>
+            <th scope="col" className="px-3 py-2">Days</th>
+            <th scope="col" className="px-3 py-2">Practice educator</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-t border-gray-200 align-top">
+              <td className="px-3 py-2">
+                <Link href={`/placements/${row.id}`} className="font-semibold text-brand-700 underline">
+                  {row.studentName}
+                </Link>
+                <div className="text-muted">{row.setting}</div>
+              </td>
+              <td className="px-3 py-2">
+                {row.universityName ?? "—"}
+                <div className="text-muted">{row.programmeName}</div>
+              </td>
+              <td className="px-3 py-2">{row.level === "FIRST" ? "First" : "Final"}</td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {formatDate(row.startDate)} –<br />
+                {formatDate(row.endDate)}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {row.daysCompleted} / {row.requiredDays}
+              </td>
+              <td className="px-3 py-2">{row.practiceEducatorName ?? "—"}</td>
+              <td className="px-3 py-2">
+                <PlacementStatusBadge status={row.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { ROLE_LABELS } from "@/lib/validations/user";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const links: Array<{ href: string; label: string }> = [];
+  if (user) {
+    links.push({ href: "/", label: "Home" }, { href: "/placements", label: "Placements" });
+    if (user.role === "ADMIN") {
+      links.push({ href: "/admin/users", label: "People" }, { href: "/admin/universities", label: "Universities" }, { href: "/admin/audit", label: "Audit log" });
+    }
+  }
+  return (
+    <header className="no-print border-b-4 border-brand-600 bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold tracking-tight text-white no-underline">
+          Placement Tracker
+        </Link>
+        {user && (
+          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-4 gap-y-1">
+            {links.map((link) => (
+              <Link key={link.href} href={link.href} className="rounded px-1 py-1 text-white underline-offset-4 hover:underline">
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+        )}
+        {user && (
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-semibold">{user.name}</span>
+              <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
