@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/dates";
 export function PlacementTable({ rows, caption, emptyText = "No placements to show." }: { rows: PlacementListRow[]; caption: string; emptyText?: string }) {
   if (rows.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">{emptyText}</p>;
   return (
-    <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+    <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">

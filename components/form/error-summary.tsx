@@ -1,21 +1,33 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 /**
  * The GOV.UK pattern: on a failed submit, a summary at the top takes focus,
  * says what went wrong and links to each field.
  */
-export function ErrorSummary({ message, fieldErrors, labels }: { message?: string; fieldErrors: Record<string, string | undefined>; labels?: Record<string, string> }) {
+export function ErrorSummary({
+  message,
+  fieldErrors,
+  labels,
+  attempt,
+}: {
+  message?: string;
+  fieldErrors: Record<string, string | undefined>;
+  labels?: Record<string, string>;
+  /** Changes on every failed submit: focus moves here then, never while the user is typing. */
+  attempt: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const entries = Object.entries(fieldErrors).filter(([, error]) => Boolean(error)) as Array<[string, string]>;
   const visible = Boolean(message) || entries.length > 0;
   useEffect(() => {
-    if (visible) ref.current?.focus();
-  }, [visible, message, entries.length]);
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
   if (!visible) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-red-700 bg-white p-4">
-      <h2 id="error-summary-title" className="text-lg font-bold">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-6 border-4 border-red-700 bg-white p-4">
+      <h2 id={titleId} className="text-lg font-bold">
         {message ?? "There is a problem"}
       </h2>
       {entries.length > 0 && (

@@ -24,6 +24,11 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
     shouldFocusError: false,
   });
   const [formError, setFormError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const fail = (message: string) => {
+    setFormError(message);
+    setAttempt((count) => count + 1);
+  };
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -33,12 +38,12 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
         options.onSuccess(result.data);
         return;
       }
-      setFormError(result.message);
+      fail(result.message);
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
         form.setError(field as Path<z.input<Schema>>, { type: "server", message: messages[0] });
       }
     },
-    () => setFormError("There is a problem: check the highlighted fields."),
+    () => fail("There is a problem: check the highlighted fields."),
   );
 
   const errorOf = (field: string): string | undefined => {
@@ -47,5 +52,5 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   };
   const fieldErrors = Object.fromEntries(Object.keys(form.formState.errors).map((field) => [field, errorOf(field)]));
 
-  return { form, onSubmit, formError, errorOf, fieldErrors, pending: form.formState.isSubmitting };
+  return { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending: form.formState.isSubmitting };
 }

@@ -4,8 +4,6 @@ import bcrypt from "bcryptjs";
 // table of hashes cannot be guessed quickly. Pure JavaScript: no native build.
 const COST = Number(process.env.BCRYPT_COST ?? 12);
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);
 }

@@ -7,7 +7,12 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 // over the PostgreSQL wire protocol on loopback, so the app talks to it through
 // the same adapter-pg code path as a real PostgreSQL (docs/decisions/0002).
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /** A compressed copy of the whole database, for test templates. */
+  dump: () => Promise<Blob>;
+};
 
 /**
  * PGlite is single-process: two processes opening one directory corrupt it.
@@ -73,6 +78,7 @@ export async function startEmbeddedDatabase(options: {
     const address = server.getServerConn(); // "127.0.0.1:PORT"
     return {
       url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+      dump: async () => (await db.dumpDataDir("gzip")) as Blob,
       stop: async () => {
         await server.stop();
         await db.close();

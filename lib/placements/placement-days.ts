@@ -38,8 +38,8 @@ export function summariseDays(input: {
   } else {
     // Count forward from the latest of: the day before the start, yesterday
     // (today is still available), the last logged day.
-    const candidates = [addDays(input.startDate, -1), addDays(input.today, -1), lastLogged ?? input.startDate];
-    const from = candidates.sort().at(-1)!;
+    const dayBeforeStart = addDays(input.startDate, -1);
+    const from = [dayBeforeStart, addDays(input.today, -1), lastLogged ?? dayBeforeStart].sort().at(-1)!;
     projectedEndDate = addWorkingDaysSafely(from, remaining);
   }
 

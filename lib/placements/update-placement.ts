@@ -36,7 +36,7 @@ export async function updatePlacement(user: SessionUser, placementId: string, in
     };
 
     if (before.version !== data.version) {
-      const differing = changedFields(next, before);
+      const differing = changedFields(before, next);
       throw conflict(
         "Someone else changed this placement after you opened it. Nothing was saved: reload to see their changes, then make yours again.",
         { currentVersion: before.version, fieldsNowDifferent: Object.keys(differing) },

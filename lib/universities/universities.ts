@@ -25,6 +25,12 @@ export async function listUniversities(user: SessionUser) {
   });
 }
 
+/** The same list for the admin's screens: anyone else is refused, so those screens answer "not found". */
+export async function listUniversitiesForAdmin(user: SessionUser) {
+  requireAdmin(user);
+  return listUniversities(user);
+}
+
 function requireAdmin(user: SessionUser) {
   assertVerifiedUser(user);
   if (user.role !== "ADMIN") throw forbidden("Only the team manager can change universities and programmes.");

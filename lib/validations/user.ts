@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalId, text, version } from "@/lib/validations/common";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+
+export const MIN_PASSWORD_LENGTH = 12;
 
 export const roles = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "STUDENT", "UNIVERSITY_TUTOR"] as const;
 export type RoleName = (typeof roles)[number];

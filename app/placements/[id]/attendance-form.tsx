@@ -11,7 +11,7 @@ import { recordAttendanceAction } from "../actions";
 export function AttendanceForm({ placementId, today }: { placementId: string; today: string }) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
-  const { form, onSubmit, formError, errorOf, fieldErrors, pending } = useActionForm({
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: recordAttendanceSchema,
     defaultValues: { date: today, kind: "PLACEMENT_DAY", note: "" },
     action: (values) => recordAttendanceAction(placementId, values),
@@ -23,7 +23,7 @@ export function AttendanceForm({ placementId, today }: { placementId: string; to
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} />
+      <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-3">
         <TextField id="date" label="Date" type="date" max={today} error={errorOf("date")} {...form.register("date", { onChange: () => setSaved(undefined) })} />
         <SelectField id="kind" label="Kind of day" options={attendanceKinds.map((kind) => ({ value: kind, label: ATTENDANCE_KIND_LABELS[kind] }))} error={errorOf("kind")} {...form.register("kind")} />

@@ -8,7 +8,7 @@ import { assignPracticeEducatorAction } from "../actions";
 
 export function ChangePracticeEducatorForm({ placementId, options, today }: { placementId: string; options: Array<{ value: string; label: string }>; today: string }) {
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf, fieldErrors, pending } = useActionForm({
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: assignPracticeEducatorSchema,
     defaultValues: { practiceEducatorId: "", startDate: today, reason: "" },
     action: (values) => assignPracticeEducatorAction(placementId, values),
@@ -19,7 +19,7 @@ export function ChangePracticeEducatorForm({ placementId, options, today }: { pl
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} />
+      <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <SelectField id="practiceEducatorId" label="New practice educator" placeholder="Choose a practice educator" options={options} error={errorOf("practiceEducatorId")} {...form.register("practiceEducatorId")} />
       <TextField id="startDate" label="Takes over from" type="date" error={errorOf("startDate")} {...form.register("startDate")} />
       <TextField id="reason" label="Reason for the change" hint="For example: previous practice educator on long-term leave" error={errorOf("reason")} {...form.register("reason")} />

@@ -91,7 +91,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="pe-heading">
         <h2 id="pe-heading" className="mb-3 text-xl font-bold">Practice educator history</h2>
-        <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+        <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Who was practice educator when</caption>
             <thead className="bg-gray-100">
@@ -141,7 +141,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         {placement.attendance.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No days logged yet.</p>
         ) : (
-          <div className="max-h-[28rem] overflow-y-auto rounded border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Days logged">
+          <div className="relative max-h-[28rem] overflow-y-auto rounded border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Days logged">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Days logged, newest first</caption>
               <thead className="sticky top-0 bg-gray-100">

@@ -11,7 +11,7 @@ type Option = { value: string; label: string };
 
 export function NewPlacementForm(props: { today: string; students: Option[]; practiceEducators: Option[]; onsiteSupervisors: Option[]; tutors: Option[] }) {
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf, fieldErrors, pending } = useActionForm({
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: createPlacementSchema,
     defaultValues: {
       studentId: "",
@@ -34,7 +34,7 @@ export function NewPlacementForm(props: { today: string; students: Option[]; pra
 
   return (
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} />
+      <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <SelectField id="studentId" label="Student" placeholder="Choose a student" options={props.students} error={errorOf("studentId")} {...form.register("studentId")} />
       <TextField id="setting" label="Setting or team" hint="For example: Early help direct work in schools" error={errorOf("setting")} {...form.register("setting")} />
       <SelectField id="level" label="Placement level" options={[{ value: "FIRST", label: "First placement" }, { value: "FINAL", label: "Final (last) placement" }]} error={errorOf("level")} {...level} />

@@ -11,7 +11,7 @@ type Option = { value: string; label: string };
 
 export function EditPlacementForm(props: { placement: { id: string; status: PlacementStatusName; values: UpdatePlacementInput }; onsiteSupervisors: Option[]; tutors: Option[] }) {
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf, fieldErrors, pending } = useActionForm({
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: updatePlacementSchema,
     defaultValues: props.placement.values,
     action: (values) => updatePlacementAction(props.placement.id, values),
@@ -25,7 +25,7 @@ export function EditPlacementForm(props: { placement: { id: string; status: Plac
 
   return (
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} />
+      <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <input type="hidden" {...form.register("version", { valueAsNumber: true })} />
       <TextField id="setting" label="Setting or team" error={errorOf("setting")} {...form.register("setting")} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-3">

@@ -1,0 +1,25 @@
+"use server";
+// Server actions are public POST endpoints: each one resolves the signed-in
+// user itself and goes through lib/, which checks that user is the admin.
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/current-user";
+import { runAction } from "@/lib/action-result";
+import { createUser, updateUser } from "@/lib/users/users";
+import type { CreateUserInput, UpdateUserInput } from "@/lib/validations/user";
+
+export async function createUserAction(input: CreateUserInput) {
+  const user = await requireUser();
+  const result = await runAction(() => createUser(user, input));
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+export async function updateUserAction(userId: string, input: UpdateUserInput) {
+  const user = await requireUser();
+  const result = await runAction(() => updateUser(user, userId, input));
+  if (result.ok) {
+    revalidatePath("/admin/users");
+    revalidatePath(`/admin/users/${userId}`);
+  }
+  return result;
+}

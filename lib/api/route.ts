@@ -1,0 +1,61 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { AppError, toAppError } from "@/lib/errors";
+
+// Every /api/v1 route handler is wrapped in apiRoute: it resolves the
+// signed-in user (401 without one), runs the handler, and maps errors in one
+// place — a user's mistake is a 4xx with a message and field errors, anything
+// else a logged, generic 500.
+
+type Context<P> = { params: Promise<P> };
+type Handler<P> = (input: { user: SessionUser; request: Request; params: P }) => Promise<Response | object>;
+
+const MAX_BODY_BYTES = 100_000;
+
+export function json(body: unknown, status = 200) {
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function errorResponse(error: AppError) {
+  return json({ error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.details ? { details: error.details } : {}) }, error.status);
+}
+
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: Context<P>) => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) return json({ error: "Sign in to continue." }, 401);
+      const result = await handler({ user, request, params: await context.params });
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError) return errorResponse(appError);
+      console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
+      return json({ error: "Something went wrong on our side. Nothing was saved." }, 500);
+    }
+  };
+}
+
+/**
+ * The request's JSON body. Only `application/json` is accepted: a cross-site
+ * HTML form cannot send it without a CORS preflight, which closes the
+ * classic CSRF route to these cookie-authenticated endpoints.
+ */
+export async function readJson(request: Request): Promise<unknown> {
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+    throw new AppError(400, "Send the body as JSON with Content-Type: application/json.");
+  }
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError(413, "The request body is too large.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, "The request body is not valid JSON.");
+  }
+}
+
+export function searchParamsOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams.entries());
+}
