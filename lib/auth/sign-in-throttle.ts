@@ -19,22 +19,20 @@ export async function isSignInLocked(email: string, now = new Date()): Promise<b
 
 export async function recordFailedSignIn(email: string, now = new Date()) {
   const key = normaliseEmail(email);
-  await getDb().$transaction(async (tx) => {
-    // Upsert then lock the row: two instances counting at once must not lose a failure.
-    await tx.signInThrottle.upsert({ where: { email: key }, create: { email: key, failures: 0, firstFailedAt: now }, update: {} });
-    const [row] = await tx.$queryRaw<Array<{ failures: number; firstFailedAt: Date }>>`
-      SELECT failures, "firstFailedAt" FROM "SignInThrottle" WHERE email = ${key} FOR UPDATE`;
-    const windowExpired = now.getTime() - row.firstFailedAt.getTime() > WINDOW_MS;
-    const failures = windowExpired ? 1 : row.failures + 1;
-    await tx.signInThrottle.update({
-      where: { email: key },
-      data: {
-        failures,
-        firstFailedAt: windowExpired ? now : undefined,
-        lockedUntil: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : null,
-      },
-    });
-  });
+  const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
+  // One atomic statement: instances counting the same email at once must not
+  // lose a failure (a read-then-write upsert does, under real concurrency).
+  // Prisma keeps DateTime as UTC in "timestamp" columns, hence AT TIME ZONE 'UTC'.
+  const [{ failures }] = await getDb().$queryRaw<Array<{ failures: number }>>`
+    INSERT INTO "SignInThrottle" (email, failures, "firstFailedAt")
+    VALUES (${key}, 1, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    ON CONFLICT (email) DO UPDATE SET
+      failures = CASE WHEN "SignInThrottle"."firstFailedAt" < (${windowStart}::timestamptz AT TIME ZONE 'UTC') THEN 1 ELSE "SignInThrottle".failures + 1 END,
+      "firstFailedAt" = CASE WHEN "SignInThrottle"."firstFailedAt" < (${windowStart}::timestamptz AT TIME ZONE 'UTC') THEN EXCLUDED."firstFailedAt" ELSE "SignInThrottle"."firstFailedAt" END
+    RETURNING failures`;
+  if (failures >= MAX_FAILURES) {
+    await getDb().signInThrottle.update({ where: { email: key }, data: { lockedUntil: new Date(now.getTime() + LOCK_MS) } });
+  }
 }
 
 export async function clearFailedSignIns(email: string) {

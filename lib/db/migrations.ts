@@ -41,8 +41,19 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+// PGlite multiplexes every connection onto one session, where advisory locks
+// do not exclude each other; only one process ever owns a PGlite directory,
+// so queueing runs within the process covers it.
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
 /** Applies every migration not yet applied, each in its own transaction. Returns the names applied. */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const run = inProcessQueue.then(() => applyPendingMigrations(connectionString, dir));
+  inProcessQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function applyPendingMigrations(connectionString: string, dir: string): Promise<string[]> {
   const migrations = readMigrations(dir);
   const client = new Client({ connectionString });
   await client.connect();

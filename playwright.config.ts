@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests drive the real app (`next start` behind scripts/start.ts,
+// with the demo world in a fresh embedded database) in Debian's headless
+// Chromium. `npm test` builds the app first; Playwright never downloads a browser.
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "rm -rf data/e2e && tsx scripts/start.ts --demo",
+    url: `${baseURL}/sign-in`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: "data/e2e/pglite",
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_URL: baseURL,
+      DATABASE_URL: "",
+    },
+  },
+});
