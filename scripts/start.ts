@@ -27,7 +27,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 /** A secret for signing sessions. Production must set one; locally one is made once and kept in ./data. */
 function ensureAuthSecret() {
   if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
-  if (process.env.DATABASE_URL && process.env.NODE_ENV === "production" && !demo) {
+  if (process.env.DATABASE_URL && !demo) {
     throw new Error("Set NEXTAUTH_SECRET (a long random string, the same on every instance) before starting in production.");
   }
   const file = path.resolve("data", "auth-secret");

@@ -44,8 +44,8 @@ export async function buildPostgresTemplate(serverUrl: string) {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (rowCount) return;
+    // Rebuilt every run: a run that died half-way must not leave a broken template behind.
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
     await applyMigrations(withDatabase(serverUrl, name));
   } finally {
