@@ -21,7 +21,8 @@ function createClient() {
 }
 
 export type Db = ReturnType<typeof createClient>;
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** A transaction client, or the client itself: what a function that runs inside a caller's transaction takes. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 const globalForDb = globalThis as unknown as { placementTrackerDb?: Db };
 
