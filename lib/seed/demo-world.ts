@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { addDays, fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 import type { AttendanceKind, PlacementLevel, PlacementStatus, Role } from "@/lib/generated/prisma/client";
+import { seedDemoSupervision, type DemoSupervisionPlan } from "@/lib/seed/demo-supervision";
 
 // The demo world: one council team (modelled on a Positive Outcomes
 // Project-style early-help team) with two partner schools, two universities,
@@ -24,20 +25,22 @@ type PlacementPlan = {
   onsite?: number;
   statusReason?: string;
   peChange?: { to: number; afterDays: number; reason: string };
+  /** Weeks without supervision (0 = the first week), and which records carry a student's disagreement or a PE's addendum. */
+  supervision?: Pick<DemoSupervisionPlan, "missedWeeks" | "disagreementOn" | "addendumOn">;
 };
 
 const PLACEMENTS: PlacementPlan[] = [
-  { student: "Amira Hussain", university: 0, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -70, pe: 0, onsite: 0 },
-  { student: "Ben Carter", university: 0, programme: 1, level: "FINAL", status: "ACTIVE", startOffsetDays: -98, pe: 1 },
+  { student: "Amira Hussain", university: 0, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -70, pe: 0, onsite: 0, supervision: { addendumOn: 2 } },
+  { student: "Ben Carter", university: 0, programme: 1, level: "FINAL", status: "ACTIVE", startOffsetDays: -98, pe: 1, supervision: { disagreementOn: 5 } },
   { student: "Chloe Davies", university: 1, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -42, pe: 2, onsite: 1 },
   { student: "Daniel Okafor", university: 1, programme: 1, level: "FINAL", status: "ACTIVE", startOffsetDays: -126, pe: 3, peChange: { to: 1, afterDays: 60, reason: "Previous practice educator on long-term leave" } },
   { student: "Ella Thompson", university: 0, programme: 0, level: "FINAL", status: "ACTIVE", startOffsetDays: -28, pe: 0 },
-  { student: "Farah Begum", university: 1, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -56, pe: 1, onsite: 0 },
+  { student: "Farah Begum", university: 1, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -56, pe: 1, onsite: 0, supervision: { missedWeeks: [4] } },
   { student: "George Williams", university: 0, programme: 1, level: "FIRST", status: "PLANNED", startOffsetDays: 21, pe: 2 },
   { student: "Hannah Price", university: 1, programme: 1, level: "FINAL", status: "PLANNED", startOffsetDays: 42, pe: 3 },
   { student: "Isaac Mensah", university: 0, programme: 0, level: "FIRST", status: "SUSPENDED", startOffsetDays: -49, pe: 2, statusReason: "Suspended at the student's request during a period of ill health; review booked with the university." },
   { student: "Jade Robinson", university: 1, programme: 0, level: "FIRST", status: "COMPLETED", startOffsetDays: -300, pe: 0 },
-  { student: "Kieran Walsh", university: 0, programme: 1, level: "FINAL", status: "COMPLETED", startOffsetDays: -330, pe: 3, onsite: 1 },
+  { student: "Kieran Walsh", university: 0, programme: 1, level: "FINAL", status: "COMPLETED", startOffsetDays: -330, pe: 3, onsite: 1, supervision: { missedWeeks: [13] } },
   { student: "Lucy Nowak", university: 1, programme: 1, level: "FINAL", status: "ENDED_EARLY", startOffsetDays: -200, pe: 1, statusReason: "Student withdrew from the programme after a stage 2 concerns meeting." },
 ];
 
@@ -95,6 +98,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     await person("Dr Kwame Asante", "k.asante@threecounties.example.ac.uk", "UNIVERSITY_TUTOR", universities[1].id),
   ];
 
+  const supervisionPlans: DemoSupervisionPlan[] = [];
   for (const [index, plan] of PLACEMENTS.entries()) {
     const university = universities[plan.university];
     const programme = programmes[plan.university][plan.programme];
@@ -134,8 +138,8 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     });
 
     const firstPe = practiceEducators[plan.pe];
-    if (plan.peChange) {
-      const changeDate = plannedDays[plan.peChange.afterDays];
+    const changeDate = plan.peChange ? plannedDays[plan.peChange.afterDays] : null;
+    if (plan.peChange && changeDate) {
       await db.practiceEducatorAssignment.create({
         data: { placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), endDate: fromIsoDate(addDays(changeDate, -1)), reason: "Allocated at the start of the placement" },
       });
@@ -165,8 +169,32 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
       await db.attendanceDay.createMany({
         data: days.map((day) => ({ placementId: placement.id, date: fromIsoDate(day.date), kind: day.kind, recordedById: recorder, note: day.kind === "SICK" ? "Unwell; phoned in" : null })),
       });
+      supervisionPlans.push({
+        index,
+        placementId: placement.id,
+        status: plan.status,
+        studentId: student.id,
+        studentName: student.name,
+        requiredDays,
+        startDate,
+        endDate,
+        attendance: days,
+        practiceEducators:
+          plan.peChange && changeDate
+            ? [
+                { id: firstPe.id, from: startDate, to: addDays(changeDate, -1) },
+                { id: practiceEducators[plan.peChange.to].id, from: changeDate, to: null },
+              ]
+            : [{ id: firstPe.id, from: startDate, to: null }],
+        hasOnsiteSupervisor: plan.onsite !== undefined,
+        tutorName: tutors[plan.university].name,
+        ...plan.supervision,
+      });
     }
   }
+
+  // Supervision: weekly sessions on every placement that has started.
+  await seedDemoSupervision(db, today, supervisionPlans);
 
   void admin;
   return signIns;

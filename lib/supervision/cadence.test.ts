@@ -1,4 +1,4 @@
-import { mondayOf, supervisionCadence } from "@/lib/supervision/cadence";
+import { mondayOf, stoppedOnFor, supervisionCadence } from "@/lib/supervision/cadence";
 
 const base = { everyWeeks: 1, minMinutes: 90, absences: [] as string[], active: true };
 const formal = (heldOn: string, durationMinutes = 90) => ({ heldOn, durationMinutes, type: "FORMAL" });
@@ -93,5 +93,14 @@ describe("supervision cadence", () => {
     const summary = supervisionCadence({ ...base, startDate: "2026-11-02", endDate: "2026-11-13", today: "2026-12-20", sessions: [formal("2026-11-04"), formal("2026-11-11")], active: false });
     expect(summary.periods).toHaveLength(2);
     expect(summary.missed).toBe(0);
+  });
+
+  it("stops expecting supervision after a suspended or ended-early placement stopped", () => {
+    const summary = supervisionCadence({ ...base, active: false, startDate: "2026-11-02", endDate: "2027-03-01", today: "2026-12-14", stoppedOn: "2026-11-11", sessions: [formal("2026-11-04"), formal("2026-11-10")] });
+    expect(summary.periods.map((period) => period.state)).toEqual(["MET", "MET"]);
+    expect(summary.missed).toBe(0);
+    expect(stoppedOnFor("SUSPENDED", "2026-11-11", "2026-11-02")).toBe("2026-11-11");
+    expect(stoppedOnFor("ENDED_EARLY", null, "2026-11-02")).toBe("2026-11-02");
+    expect(stoppedOnFor("ACTIVE", "2026-11-11", "2026-11-02")).toBeNull();
   });
 });

@@ -68,11 +68,13 @@ export function supervisionCadence(input: {
   absences: readonly IsoDate[];
   /** Whether the placement is running now (active): only then can supervision be overdue. */
   active: boolean;
+  /** For a suspended, completed or ended-early placement: the last day the student was there; later weeks are not expected. */
+  stoppedOn?: IsoDate | null;
 }): CadenceSummary {
   const everyWeeks = Math.max(1, input.everyWeeks);
   const counted = input.sessions.filter((session) => (COUNTED_SUPERVISION_TYPES as readonly string[]).includes(session.type));
   const absent = new Set(input.absences);
-  const lastDay = input.endDate < input.today ? input.endDate : input.today;
+  const lastDay = [input.endDate, input.today, input.stoppedOn ?? input.today].sort()[0];
 
   const periods: CadencePeriod[] = [];
   for (let start = mondayOf(input.startDate); start <= lastDay; start = addDays(start, 7 * everyWeeks)) {
@@ -109,4 +111,10 @@ export function supervisionCadence(input: {
     lastSessionOn,
     overdue,
   };
+}
+
+/** The last day a placement that is no longer running was attended (null while it runs): where its cadence stops. */
+export function stoppedOnFor(status: string, lastAttendedOn: IsoDate | null, startDate: IsoDate): IsoDate | null {
+  if (status === "ACTIVE" || status === "PLANNED") return null;
+  return lastAttendedOn ?? startDate;
 }

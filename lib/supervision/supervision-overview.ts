@@ -5,7 +5,7 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { canReadSupervisionOf } from "@/lib/access/supervision";
 import { todayInUk, toIsoDate } from "@/lib/dates";
-import { supervisionCadence, type CadenceSummary } from "@/lib/supervision/cadence";
+import { stoppedOnFor, supervisionCadence, type CadenceSummary } from "@/lib/supervision/cadence";
 
 export type SupervisionOverview = Pick<CadenceSummary, "overdue" | "lastSessionOn" | "missed" | "sessions" | "totalMinutes">;
 
@@ -19,16 +19,17 @@ export async function supervisionOverviewFor(user: SessionUser, placementIds: st
   const result = new Map<string, SupervisionOverview>();
   if (!canReadSupervisionOf(user) || placementIds.length === 0) return result;
   const db = getDb();
-  const [placements, sessions, absences] = await Promise.all([
+  const [placements, sessions, attendance] = await Promise.all([
     db.placement.findMany({
       where: { AND: [placementsVisibleTo(user), { id: { in: placementIds } }] },
       select: { id: true, startDate: true, endDate: true, status: true, supervisionEveryWeeks: true, supervisionMinMinutes: true },
     }),
     db.supervisionRecord.findMany({ where: { placementId: { in: placementIds } }, select: { placementId: true, heldOn: true, durationMinutes: true, type: true } }),
-    db.attendanceDay.findMany({ where: { placementId: { in: placementIds }, kind: { in: ["SICK", "ABSENT"] } }, select: { placementId: true, date: true } }),
+    db.attendanceDay.findMany({ where: { placementId: { in: placementIds } }, select: { placementId: true, date: true, kind: true } }),
   ]);
   const today = todayInUk();
   for (const placement of placements) {
+    const attended = attendance.filter((day) => day.placementId === placement.id).map((day) => toIsoDate(day.date)).sort();
     const summary = supervisionCadence({
       startDate: toIsoDate(placement.startDate),
       endDate: toIsoDate(placement.endDate),
@@ -36,8 +37,9 @@ export async function supervisionOverviewFor(user: SessionUser, placementIds: st
       everyWeeks: placement.supervisionEveryWeeks,
       minMinutes: placement.supervisionMinMinutes,
       sessions: sessions.filter((session) => session.placementId === placement.id).map((session) => ({ heldOn: toIsoDate(session.heldOn), durationMinutes: session.durationMinutes, type: session.type })),
-      absences: absences.filter((day) => day.placementId === placement.id).map((day) => toIsoDate(day.date)),
+      absences: attendance.filter((day) => day.placementId === placement.id && (day.kind === "SICK" || day.kind === "ABSENT")).map((day) => toIsoDate(day.date)),
       active: placement.status === "ACTIVE",
+      stoppedOn: stoppedOnFor(placement.status, attended.at(-1) ?? null, toIsoDate(placement.startDate)),
     });
     result.set(placement.id, { overdue: summary.overdue, lastSessionOn: summary.lastSessionOn, missed: summary.missed, sessions: summary.sessions, totalMinutes: summary.totalMinutes });
   }

@@ -6,7 +6,7 @@ import { placementsVisibleTo } from "@/lib/access/placements";
 import { canReadSupervisionOf, isCurrentPracticeEducator, isPlacementStudent, supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
 import { todayInUk, toIsoDate } from "@/lib/dates";
-import { supervisionCadence } from "@/lib/supervision/cadence";
+import { stoppedOnFor, supervisionCadence } from "@/lib/supervision/cadence";
 import { addendumAllowed, peNotesEditable, studentReflectionEditable, type SupervisionStatusName } from "@/lib/supervision/sign-off";
 
 /** The placement as supervision sees it, or 404 when the user may not see its supervision. */
@@ -33,7 +33,7 @@ export type SupervisionPlacement = Awaited<ReturnType<typeof placementForSupervi
 export async function getSupervisionLog(user: SessionUser, placementId: string) {
   const db = getDb();
   const placement = await placementForSupervision(db, user, placementId);
-  const [records, allSessions, absences, openActions] = await Promise.all([
+  const [records, allSessions, attendance, openActions] = await Promise.all([
     db.supervisionRecord.findMany({
       where: { AND: [supervisionRecordsVisibleTo(user), { placementId }] },
       orderBy: [{ heldOn: "asc" }, { startTime: "asc" }],
@@ -47,7 +47,7 @@ export async function getSupervisionLog(user: SessionUser, placementId: string) 
     }),
     // Cadence counts every session held, drafts included: a draft is still a session that happened.
     db.supervisionRecord.findMany({ where: { placementId }, select: { heldOn: true, durationMinutes: true, type: true } }),
-    db.attendanceDay.findMany({ where: { placementId, kind: { in: ["SICK", "ABSENT"] } }, select: { date: true } }),
+    db.attendanceDay.findMany({ where: { placementId }, select: { date: true, kind: true }, orderBy: { date: "asc" } }),
     db.supervisionAction.count({ where: { placementId, status: "OPEN" } }),
   ]);
 
@@ -58,8 +58,9 @@ export async function getSupervisionLog(user: SessionUser, placementId: string) 
     everyWeeks: placement.supervisionEveryWeeks,
     minMinutes: placement.supervisionMinMinutes,
     sessions: allSessions.map((session) => ({ heldOn: toIsoDate(session.heldOn), durationMinutes: session.durationMinutes, type: session.type })),
-    absences: absences.map((day) => toIsoDate(day.date)),
+    absences: attendance.filter((day) => day.kind === "SICK" || day.kind === "ABSENT").map((day) => toIsoDate(day.date)),
     active: placement.status === "ACTIVE",
+    stoppedOn: stoppedOnFor(placement.status, attendance.length ? toIsoDate(attendance[attendance.length - 1].date) : null, toIsoDate(placement.startDate)),
   });
 
   return {
