@@ -1,0 +1,70 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useActionForm } from "@/components/form/use-action-form";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { ALLOCATION_KIND_LABELS, allocateChildrenSchema, allocationKinds } from "@/lib/validations/children";
+import { allocateChildrenAction, endAllocationAction, signOffLifeStoryAction } from "../actions";
+
+type Option = { value: string; label: string };
+
+export function AllocateChildForm({ childId, placements, today }: { childId: string; placements: Option[]; today: string }) {
+  const router = useRouter();
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
+    schema: allocateChildrenSchema,
+    defaultValues: { childIds: [childId], placementId: "", kind: "DIRECT_WORK", startDate: today, endDate: "", overseeingPeId: "", groupLabel: "" },
+    action: allocateChildrenAction,
+    onSuccess: () => {
+      form.reset();
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
+      <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
+        <SelectField id="placementId" label="Student" hint="Students on active placements" placeholder="Choose a student" options={placements} error={errorOf("placementId")} {...form.register("placementId")} />
+        <SelectField id="kind" label="Kind of work" options={allocationKinds.map((value) => ({ value, label: ALLOCATION_KIND_LABELS[value] }))} error={errorOf("kind")} {...form.register("kind")} />
+        <TextField id="allocation-startDate" label="Starts on" type="date" error={errorOf("startDate")} {...form.register("startDate")} />
+        <TextField id="groupLabel" label="Group name (optional)" hint="For group work with other children" error={errorOf("groupLabel")} {...form.register("groupLabel")} />
+      </div>
+      <p className="mb-4 text-sm text-muted">The student&apos;s current practice educator oversees the work. Life story work starts only once that practice educator signs it off.</p>
+      <SubmitButton pending={pending}>Allocate</SubmitButton>
+    </form>
+  );
+}
+
+export function AllocationButtons({ childId, allocationId, canSignOff, canEnd, today }: { childId: string; allocationId: string; canSignOff: boolean; canEnd: boolean; today: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) router.refresh();
+      else setError(result.message);
+    });
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {canSignOff && (
+        <button type="button" disabled={pending} onClick={() => run(() => signOffLifeStoryAction(childId, allocationId))} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">
+          Sign off this life story work
+        </button>
+      )}
+      {canEnd && (
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => {
+            if (window.confirm("End this allocation today? The student will no longer see the child's name.")) run(() => endAllocationAction(childId, allocationId, today));
+          }}
+          className="text-sm text-red-800 underline"
+        >
+          End allocation
+        </button>
+      )}
+      {error && <p role="alert" className="text-sm font-semibold text-red-800">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { loadOrNotFound } from "@/lib/page-guards";
+import { listChildViewers } from "@/lib/children/children";
+import { formatDateTime } from "@/lib/dates";
+import { ROLE_LABELS } from "@/lib/validations/user";
+
+export const metadata: Metadata = { title: "Who viewed this record" };
+export const dynamic = "force-dynamic";
+
+export default async function ChildViewersPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const viewers = await loadOrNotFound(() => listChildViewers(user, id));
+  return (
+    <div>
+      <p className="text-muted">
+        <Link href={`/children/${id}`} className="text-brand-700 underline">Child&apos;s record</Link> /
+      </p>
+      <h1 className="mb-4 text-3xl font-bold">Who has viewed this record</h1>
+      {viewers.length === 0 ? (
+        <p className="rounded border border-gray-300 bg-white p-4">Nobody has viewed the child&apos;s identifiable record yet.</p>
+      ) : (
+        <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Views of the child&apos;s identifiable record, newest first</caption>
+            <thead className="bg-gray-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">When</th>
+                <th scope="col" className="px-3 py-2">Who</th>
+                <th scope="col" className="px-3 py-2">What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {viewers.map((view, index) => (
+                <tr key={index} className="border-t border-gray-200">
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(new Date(view.at))}</td>
+                  <td className="px-3 py-2">
+                    {view.actorName}
+                    {view.actorRole && <span className="block text-muted">{ROLE_LABELS[view.actorRole]}</span>}
+                  </td>
+                  <td className="px-3 py-2">{view.action === "EXPORT" ? "Exported the record" : `Viewed (${view.context ?? "record"})`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
