@@ -37,6 +37,8 @@ export type DemoSupervisionPlan = {
 type Domain = PcfDomainCode;
 type CaseNote = { first: (code: string) => string; followUp: (code: string) => string; title: string; domains: Domain[] };
 
+export const CASE_COUNT = () => CASES.length;
+
 const CASES: CaseNote[] = [
   {
     title: "attendance and morning routines",
@@ -171,7 +173,8 @@ const at = (date: IsoDate, time: string) => new Date(`${date}T${time}:00.000Z`);
 const typo = (code: string) => `${code.slice(0, 4)}${code[5]}${code[4]}`;
 const newId = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 
-function caseCode(placementIndex: number, template: number): string {
+/** The code of the child a case note is about: the children seed gives the student's caseload the same codes. */
+export function caseCode(placementIndex: number, template: number): string {
   return `C-${1000 + (((placementIndex + 1) * 7919 + template * 2741) % 9000)}`;
 }
 

@@ -4,6 +4,7 @@ import { addDays, fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 import type { AttendanceKind, PlacementLevel, PlacementStatus, Role } from "@/lib/generated/prisma/client";
 import { seedDemoSupervision, type DemoSupervisionPlan } from "@/lib/seed/demo-supervision";
+import { seedDemoChildren, type DemoCaseloadPlan } from "@/lib/seed/demo-children";
 
 // The demo world: one council team (modelled on a Positive Outcomes
 // Project-style early-help team) with two partner schools, two universities,
@@ -99,6 +100,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   ];
 
   const supervisionPlans: DemoSupervisionPlan[] = [];
+  const caseloadPlans: DemoCaseloadPlan[] = [];
   for (const [index, plan] of PLACEMENTS.entries()) {
     const university = universities[plan.university];
     const programme = programmes[plan.university][plan.programme];
@@ -169,6 +171,10 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
       await db.attendanceDay.createMany({
         data: days.map((day) => ({ placementId: placement.id, date: fromIsoDate(day.date), kind: day.kind, recordedById: recorder, note: day.kind === "SICK" ? "Unwell; phoned in" : null })),
       });
+      if (plan.status === "ACTIVE") {
+        const currentPe = plan.peChange ? practiceEducators[plan.peChange.to].id : firstPe.id;
+        caseloadPlans.push({ index, placementId: placement.id, studentId: student.id, studentName: student.name, peId: currentPe, startDate });
+      }
       supervisionPlans.push({
         index,
         placementId: placement.id,
@@ -196,6 +202,9 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   // Supervision: weekly sessions on every placement that has started.
   await seedDemoSupervision(db, today, supervisionPlans);
 
-  void admin;
+  // Children: a caseload for every active student.
+  const schools = await db.school.findMany({ where: { teamId: team.id }, orderBy: { name: "asc" }, select: { id: true } });
+  await seedDemoChildren(db, today, { teamId: team.id, adminIds: [admin.id], schoolIds: schools.map((school) => school.id), plans: caseloadPlans });
+
   return signIns;
 }
