@@ -4,20 +4,22 @@ import { listPlacements } from "@/lib/placements/list-placements";
 import { PlacementTable } from "@/components/placement-table";
 import { PLACEMENT_STATUS_LABELS, type PlacementStatusName } from "@/lib/placements/status-rules";
 import { placementStatuses } from "@/lib/validations/placement";
+import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const user = await requireUser();
-  const firstName = user.name.split(" ")[0];
+  const firstName = greetingName(user.name);
 
   if (user.role === "PRACTICE_EDUCATOR") {
     const current = await listPlacements(user, { practiceEducatorId: user.id });
     const live = current.filter((row) => row.status === "ACTIVE" || row.status === "SUSPENDED" || row.status === "PLANNED");
+    const supervision = await supervisionOverviewFor(user, live.map((row) => row.id));
     return (
       <HomeFrame title={`Hello, ${firstName}`} intro="The students you are practice educator for.">
         <h2 className="mb-3 text-xl font-bold">My students</h2>
-        <PlacementTable rows={live} caption="My students" emptyText="You have no current students." />
+        <PlacementTable rows={live} caption="My students" emptyText="You have no current students." supervision={supervision} />
         <p className="mt-4">
           <Link href="/placements" className="text-brand-700 underline">All placements you have supervised</Link>
         </p>
@@ -50,6 +52,8 @@ export default async function HomePage() {
   const placements = await listPlacements(user);
   const counts = Object.fromEntries(placementStatuses.map((status) => [status, placements.filter((row) => row.status === status).length])) as Record<PlacementStatusName, number>;
   const live = placements.filter((row) => row.status === "ACTIVE" || row.status === "SUSPENDED");
+  // The team manager sees which students are overdue for supervision: one query set for the whole list.
+  const supervision = user.role === "ADMIN" ? await supervisionOverviewFor(user, live.map((row) => row.id)) : undefined;
   const intro =
     user.role === "UNIVERSITY_TUTOR"
       ? "Your university's students on placement with the team."
@@ -70,7 +74,7 @@ export default async function HomePage() {
         ))}
       </ul>
       <h2 className="mb-3 text-xl font-bold">Active and suspended placements</h2>
-      <PlacementTable rows={live} caption="Active and suspended placements" emptyText="No active placements." />
+      <PlacementTable rows={live} caption="Active and suspended placements" emptyText="No active placements." supervision={supervision} />
       {user.role === "ADMIN" && (
         <p className="mt-4 flex flex-wrap gap-4">
           <Link href="/placements/new" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline">Add a placement</Link>
@@ -89,4 +93,11 @@ function HomeFrame({ title, intro, children }: { title: string; intro: string; c
       {children}
     </div>
   );
+}
+
+/** "Dr Helen Marsh" → "Helen": greet people by their first name, not their title. */
+function greetingName(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  const titles = new Set(["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"]);
+  return words.find((word) => !titles.has(word.replace(/\.$/, "").toLowerCase())) ?? name;
 }

@@ -8,6 +8,8 @@ export async function SiteHeader() {
   const links: Array<{ href: string; label: string }> = [];
   if (user) {
     links.push({ href: "/", label: "Home" }, { href: "/placements", label: "Placements" });
+    // Tutors never see children's records, so they get no links to them.
+    if (user.role !== "UNIVERSITY_TUTOR") links.push({ href: "/caseload", label: user.role === "STUDENT" ? "My caseload" : "Caseloads" }, { href: "/children", label: "Children" });
     if (user.role === "ADMIN") {
       links.push({ href: "/admin/users", label: "People" }, { href: "/admin/universities", label: "Universities" }, { href: "/admin/audit", label: "Audit log" });
     }

@@ -6,8 +6,11 @@ export type AuditAction = "CREATE" | "UPDATE" | "DELETE" | "VIEW";
 
 type Plain = Record<string, unknown>;
 
+/** Dates as people read them: a calendar day ("2026-11-23") for date columns, else the full instant. */
 function comparable(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
+  if (!(value instanceof Date)) return value;
+  const iso = value.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 }
 
 /** The fields whose values differ, as { field: { from, to } }; unchanged and bookkeeping fields are left out. */
@@ -35,7 +38,10 @@ export async function writeAudit(
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
-      changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes, (_k, v) => (v instanceof Date ? v.toISOString() : v))) as object) : undefined,
+      changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes, function (this: Record<string, unknown>, key, value) {
+        // JSON.stringify has already turned Dates into strings; read the original.
+        return comparable(this[key] instanceof Date ? this[key] : value);
+      })) as object) : undefined,
     },
   });
 }

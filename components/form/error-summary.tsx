@@ -21,9 +21,15 @@ export function ErrorSummary({
   const titleId = useId();
   const entries = Object.entries(fieldErrors).filter(([, error]) => Boolean(error)) as Array<[string, string]>;
   const visible = Boolean(message) || entries.length > 0;
+  // Focus once per failed submit, as soon as the summary is on screen (the
+  // field errors may arrive a render after the attempt is counted).
+  const focusedAttempt = useRef(0);
   useEffect(() => {
-    if (attempt > 0) ref.current?.focus();
-  }, [attempt]);
+    if (attempt > focusedAttempt.current && visible && ref.current) {
+      focusedAttempt.current = attempt;
+      ref.current.focus();
+    }
+  }, [attempt, visible]);
   if (!visible) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-6 border-4 border-red-700 bg-white p-4">

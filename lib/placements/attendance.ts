@@ -63,6 +63,8 @@ export async function removeAttendance(user: SessionUser, placementId: string, a
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
     const placement = await placementForAttendance(tx, user, placementId);
+    // A finished or suspended placement's days are part of the record the university relies on.
+    if (placement.status !== "ACTIVE") throw conflict("Days can only be changed while the placement is active.");
     const day = await tx.attendanceDay.findFirst({ where: { id: attendanceId, placementId: placement.id } });
     if (!day) throw notFound("That attendance entry");
     await tx.attendanceDay.delete({ where: { id: day.id } });

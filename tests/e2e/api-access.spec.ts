@@ -301,6 +301,22 @@ test("without a session every API route answers 401 and every page sends you to 
   expect(after.attendance.map((day) => day.date)).not.toContain(freeDate);
 });
 
+test("a completed placement's attendance can no longer be removed", async () => {
+  const jadeId = await placementIdOf(admin, "Jade Robinson");
+  const completed = await getPlacement(admin, jadeId);
+  expect(completed.status).toBe("COMPLETED");
+  const student = await apiAs(baseURL, completed.student.email);
+  try {
+    const refusedLog = await student.post(`/api/v1/placements/${jadeId}/attendance`, { data: attendanceBody(completed.endDate) });
+    expect(refusedLog.status(), "logging a day on a completed placement").toBe(409);
+    const day = completed.attendance[0];
+    const removed = await student.delete(`/api/v1/placements/${jadeId}/attendance/${day.id}`);
+    expect(removed.status(), "removing a day from a completed placement").toBe(409);
+  } finally {
+    await student.dispose();
+  }
+});
+
 test("the admin creates a placement and hands it to another practice educator; others may not", async () => {
   const created = await admin.post("/api/v1/placements", { data: newPlacementBody() });
   expect(created.status(), await created.text()).toBe(201);

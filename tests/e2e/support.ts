@@ -1,7 +1,8 @@
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { addDays, todayInUk } from "../../lib/dates";
+import { addDays, formatDate, todayInUk } from "../../lib/dates";
 
-export { addDays, todayInUk };
+// Dates as the app computes them: calendar days in the UK, shown as "23 Nov 2026".
+export { addDays, formatDate, todayInUk };
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
