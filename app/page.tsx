@@ -5,6 +5,7 @@ import { PlacementTable } from "@/components/placement-table";
 import { PLACEMENT_STATUS_LABELS, type PlacementStatusName } from "@/lib/placements/status-rules";
 import { placementStatuses } from "@/lib/validations/placement";
 import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
+import { OpenConcernsBanner } from "@/components/safeguarding/open-concerns-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export default async function HomePage() {
     const supervision = await supervisionOverviewFor(user, live.map((row) => row.id));
     return (
       <HomeFrame title={`Hello, ${firstName}`} intro="The students you are practice educator for.">
+        <OpenConcernsBanner user={user} />
         <h2 className="mb-3 text-xl font-bold">My students</h2>
         <PlacementTable rows={live} caption="My students" emptyText="You have no current students." supervision={supervision} />
         <p className="mt-4">
@@ -63,6 +65,8 @@ export default async function HomePage() {
 
   return (
     <HomeFrame title={`Hello, ${firstName}`} intro={intro}>
+      {/* Open safeguarding concerns stay at the top until someone records the action taken. */}
+      <OpenConcernsBanner user={user} />
       <ul className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Placements by status">
         {placementStatuses.map((status) => (
           <li key={status}>

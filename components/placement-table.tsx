@@ -2,8 +2,21 @@ import Link from "next/link";
 import type { PlacementListRow } from "@/lib/placements/list-placements";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { formatDate } from "@/lib/dates";
+import type { SupervisionOverview } from "@/lib/supervision/supervision-overview";
+import { OverdueFlag } from "@/components/supervision/status-badge";
 
-export function PlacementTable({ rows, caption, emptyText = "No placements to show." }: { rows: PlacementListRow[]; caption: string; emptyText?: string }) {
+export function PlacementTable({
+  rows,
+  caption,
+  emptyText = "No placements to show.",
+  supervision,
+}: {
+  rows: PlacementListRow[];
+  caption: string;
+  emptyText?: string;
+  /** Supervision overview by placement id (from supervisionOverviewFor, one call per page): adds a Supervision column. */
+  supervision?: Map<string, SupervisionOverview>;
+}) {
   if (rows.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">{emptyText}</p>;
   return (
     <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
@@ -18,6 +31,7 @@ export function PlacementTable({ rows, caption, emptyText = "No placements to sh
             <th scope="col" className="px-3 py-2">Days</th>
             <th scope="col" className="px-3 py-2">Practice educator</th>
             <th scope="col" className="px-3 py-2">Status</th>
+            {supervision && <th scope="col" className="px-3 py-2">Supervision</th>}
           </tr>
         </thead>
         <tbody>
@@ -45,10 +59,25 @@ export function PlacementTable({ rows, caption, emptyText = "No placements to sh
               <td className="px-3 py-2">
                 <PlacementStatusBadge status={row.status} />
               </td>
+              {supervision && <SupervisionCell placementId={row.id} overview={supervision.get(row.id)} />}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SupervisionCell({ placementId, overview }: { placementId: string; overview?: SupervisionOverview }) {
+  if (!overview) return <td className="px-3 py-2">—</td>;
+  return (
+    <td className="px-3 py-2">
+      {overview.overdue && <OverdueFlag className="mb-1" />}
+      <Link href={`/placements/${placementId}/supervision`} className="block text-brand-700 underline">
+        {overview.lastSessionOn ? `Last: ${formatDate(overview.lastSessionOn)}` : "None yet"}
+        <span className="sr-only"> (supervision log)</span>
+      </Link>
+      {overview.missed > 0 && <span className="block text-muted">{overview.missed} missed {overview.missed === 1 ? "week" : "weeks"}</span>}
+    </td>
   );
 }

@@ -12,6 +12,9 @@ import { ATTENDANCE_KIND_LABELS } from "@/lib/validations/placement";
 import { AttendanceForm } from "./attendance-form";
 import { RemoveAttendanceButton } from "./remove-attendance-button";
 import { ChangePracticeEducatorForm } from "./change-practice-educator-form";
+import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
+import { OverdueFlag } from "@/components/supervision/status-badge";
+import { formatHours } from "@/components/supervision/format";
 
 export const metadata: Metadata = { title: "Placement" };
 export const dynamic = "force-dynamic";
@@ -21,6 +24,8 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const placement = await loadOrNotFound(() => getPlacement(user, id));
   const practiceEducators = placement.permissions.canManage ? await listPeopleForChoosing(user, "PRACTICE_EDUCATOR") : [];
+  // Empty for on-site supervisors, who do not see supervision.
+  const supervision = (await supervisionOverviewFor(user, [placement.id])).get(placement.id);
   const { days } = placement;
   const peps = placement.currentPracticeEducator?.pepsStage;
 
@@ -72,6 +77,27 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         </ul>
         <p className="mt-2 text-sm text-muted">Days missed through sickness or absence are made up at the end, so they move the projected end date.</p>
       </section>
+
+      {supervision && (
+        <section aria-labelledby="supervision-heading" className="rounded border border-gray-300 bg-white p-4">
+          <div className="mb-3 flex flex-wrap items-center gap-3">
+            <h2 id="supervision-heading" className="text-xl font-bold">Supervision</h2>
+            {supervision.overdue && <OverdueFlag />}
+          </div>
+          <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+            <li><span className="font-semibold">{supervision.sessions}</span> {supervision.sessions === 1 ? "session" : "sessions"}</li>
+            <li><span className="font-semibold">{formatHours(supervision.totalMinutes)}</span> hours</li>
+            <li><span className="font-semibold">{supervision.missed}</span> missed {supervision.missed === 1 ? "week" : "weeks"}</li>
+            <li>Last session: <span className="font-semibold">{supervision.lastSessionOn ? formatDate(supervision.lastSessionOn) : "none yet"}</span></li>
+          </ul>
+          {supervision.overdue && <p className="mt-2 text-sm font-semibold text-red-800">Supervision is overdue: no session in the expected interval.</p>}
+          <p className="mt-3">
+            <Link href={`/placements/${placement.id}/supervision`} className="font-semibold text-brand-700 underline">
+              Open the supervision log
+            </Link>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 text-xl font-bold">Details</h2>
