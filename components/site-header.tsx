@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { SignOutButton } from "@/components/sign-out-button";
+import { NotificationsLink } from "@/components/notifications-link";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
@@ -31,6 +32,7 @@ export async function SiteHeader() {
         )}
         {user && (
           <div className="flex items-center gap-3 text-sm">
+            <NotificationsLink user={user} />
             <span>
               <span className="font-semibold">{user.name}</span>
               <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>

@@ -1,12 +1,9 @@
-import { addDays, todayInUk, type IsoDate } from "@/lib/dates";
-import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { todayInUk, type IsoDate } from "@/lib/dates";
+import { NEAR_DUE_WORKING_DAYS, workingDaysLeft } from "@/lib/children/assessment-due";
 
 export type Rag = { status: "RED" | "AMBER" | "GREEN"; reasons: string[] };
 
 export const RAG_LABELS = { RED: "Red", AMBER: "Amber", GREEN: "Green" } as const;
-
-/** Assessments within this many working days of the 45-day limit are flagged as near due. */
-export const ASSESSMENT_NEAR_DUE_WORKING_DAYS = 5;
 
 /**
  * A RAG status for one piece of work with a child, with the reasons in words
@@ -40,13 +37,8 @@ export function allocationRag(input: {
   if (input.kind === "ASSESSMENT" && input.assessment && input.assessment.status !== "COMPLETED") {
     if (input.assessment.dueDate < today) red.push("Assessment past its 45-working-day limit");
     else {
-      let left: number;
-      try {
-        left = workingDaysBetween(addDays(today, 1), input.assessment.dueDate);
-      } catch {
-        left = Number.POSITIVE_INFINITY;
-      }
-      if (left <= ASSESSMENT_NEAR_DUE_WORKING_DAYS) amber.push(`Assessment due in ${Math.max(0, left)} working days`);
+      const left = workingDaysLeft(today, input.assessment.dueDate);
+      if (left <= NEAR_DUE_WORKING_DAYS) amber.push(`Assessment due in ${left} working day${left === 1 ? "" : "s"}`);
     }
   }
 

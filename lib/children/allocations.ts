@@ -6,15 +6,13 @@ import { allocationsVisibleTo, canManageChildren, childrenIdentifiableTo } from 
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { fromIsoDate, toIsoDate } from "@/lib/dates";
-import { addWorkingDays } from "@/lib/calendar/working-days";
+import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { allocateChildrenSchema, endAllocationSchema } from "@/lib/validations/children";
 import { presentChildrenFor } from "@/lib/children/children";
 import { allocationRag } from "@/lib/children/allocation-rag";
 
 export const LIFE_STORY_STAGES = ["GATHERING_INFORMATION", "DIRECT_SESSIONS", "DRAFTING", "CHECKING", "HANDING_OVER", "FOLLOW_UP"] as const;
 
-/** Working Together to Safeguard Children 2023: an assessment completes within 45 working days. */
-export const ASSESSMENT_WORKING_DAYS = 45;
 
 /**
  * Allocates one child, or a group, to a student on an active placement for a
@@ -60,7 +58,7 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
           startDate: fromIsoDate(data.startDate),
           endDate: data.endDate ? fromIsoDate(data.endDate) : null,
           createdById: user.id,
-          assessment: data.kind === "ASSESSMENT" ? { create: { startDate: fromIsoDate(data.startDate), dueDate: fromIsoDate(addWorkingDays(data.startDate, ASSESSMENT_WORKING_DAYS)) } } : undefined,
+          assessment: data.kind === "ASSESSMENT" ? { create: { startDate: fromIsoDate(data.startDate), dueDate: fromIsoDate(assessmentDueDate(data.startDate)) } } : undefined,
           lifeStory: data.kind === "LIFE_STORY" ? { create: { stages: { create: LIFE_STORY_STAGES.map((stage) => ({ stage })) } } } : undefined,
         },
       });

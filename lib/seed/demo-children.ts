@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { addDays, fromIsoDate, type IsoDate } from "@/lib/dates";
-import { addWorkingDays, isWorkingDay } from "@/lib/calendar/working-days";
+import { isWorkingDay } from "@/lib/calendar/working-days";
+import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { retainUntil, type RecordKind } from "@/lib/children/retention";
 import { DEFAULT_THEMES } from "@/lib/validations/programmes";
 import { caseCode } from "@/lib/seed/demo-supervision";
@@ -107,7 +108,7 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
       });
 
       if (kind === "ASSESSMENT") {
-        const dueDate = addWorkingDays(allocationStart, 45);
+        const dueDate = assessmentDueDate(allocationStart);
         const completed = k === 0 && addDays(allocationStart, 40) < today;
         await db.childAssessment.create({
           data: {
@@ -203,7 +204,7 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
           });
           if (open) {
             for (const userId of [plan.peId, ...input.adminIds]) {
-              notifications.push({ userId, kind: "SAFEGUARDING", title: `Safeguarding concern raised about ${code}`, body: `Raised by ${plan.studentName}. Record the action taken.`, link: `/safeguarding#${concern.id}` });
+              notifications.push({ userId, kind: "SAFEGUARDING_CONCERN", title: `Safeguarding concern raised about ${code}`, body: `Raised by ${plan.studentName}. Record the action taken.`, link: `/safeguarding#concern-${concern.id}` });
             }
           }
         }

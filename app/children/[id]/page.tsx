@@ -11,6 +11,7 @@ import { ALLOCATION_KIND_LABELS, CONSENT_LABELS, REFERRAL_DECISION_LABELS } from
 import { DecideReferralForm, RecordReferralForm } from "./referral-forms";
 import { AllocateChildForm, AllocationButtons } from "./allocation-forms";
 import { AnonymiseButton } from "./anonymise-button";
+import { RaiseConcernForm } from "@/components/safeguarding/raise-concern-form";
 
 export const metadata: Metadata = { title: "Child" };
 export const dynamic = "force-dynamic";
@@ -173,6 +174,14 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
               </li>
             ))}
           </ul>
+        )}
+        {!child.anonymised && (
+          <details className="mt-3 rounded border border-gray-300 bg-white p-4">
+            <summary className="cursor-pointer font-semibold text-red-800">Raise a safeguarding concern</summary>
+            <div className="mt-4">
+              <RaiseConcernForm childId={child.id} sourceEntity="Child" sourceId={child.id} />
+            </div>
+          </details>
         )}
       </section>
 
