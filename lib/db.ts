@@ -17,6 +17,8 @@ function createClient() {
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
     // Password hashes are never read unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
+    // Generous waits: on the embedded database every query shares one connection (scripts/start.ts).
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
   });
 }
 

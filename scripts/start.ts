@@ -47,8 +47,10 @@ async function main() {
     const dataDir = process.env.PGLITE_DIR ?? path.join("data", "pglite");
     embedded = await startEmbeddedDatabase({ dataDir, port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : 0 });
     process.env.DATABASE_URL = embedded.url;
-    // PGlite serves one connection at a time; a small pool is plenty.
-    process.env.DATABASE_POOL_SIZE ??= "4";
+    // One connection: PGlite is a single session, and pglite-socket can
+    // interleave the extended-protocol messages of concurrent connections
+    // ("bind message supplies N parameters…"). Queries queue in the pool instead.
+    process.env.DATABASE_POOL_SIZE = "1";
     console.log(`Embedded database: ${path.resolve(dataDir)} (served on ${new URL(embedded.url).host})`);
   }
 

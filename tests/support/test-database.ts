@@ -32,7 +32,8 @@ export function useTestDatabase() {
       embedded = await startEmbeddedDatabase({ dataDir: null, loadDataDir: readPgliteTemplate() });
       process.env.DATABASE_URL = embedded.url;
     }
-    process.env.DATABASE_POOL_SIZE = "4";
+    // One connection on PGlite, as the app uses it (scripts/start.ts); a real server takes a pool.
+    process.env.DATABASE_POOL_SIZE = serverUrl ? "4" : "1";
     await disconnectDb();
   });
 

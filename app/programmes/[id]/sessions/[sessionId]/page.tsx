@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { loadOrNotFound } from "@/lib/page-guards";
+import { getProgramme } from "@/lib/children/programmes";
+import { formatDate, todayInUk } from "@/lib/dates";
+import { SummaryList } from "@/components/summary-list";
+import { RatingText } from "@/app/feedback/face";
+import { SessionStatusBadge } from "../../session-status-badge";
+import { SessionRecordForm } from "./session-record-form";
+import { FeedbackLinkButton } from "./feedback-link-button";
+
+export const metadata: Metadata = { title: "Session record" };
+export const dynamic = "force-dynamic";
+
+export default async function ProgrammeSessionPage({ params }: { params: Promise<{ id: string; sessionId: string }> }) {
+  const user = await requireUser();
+  const { id, sessionId } = await params;
+  const programme = await loadOrNotFound(() => getProgramme(user, id));
+  const session = programme.sessions.find((candidate) => candidate.id === sessionId);
+  if (!session) notFound();
+  const today = todayInUk();
+  const { permissions } = programme;
+  const feedbackPossible = permissions.canAskFeedback && session.status !== "DID_NOT_ATTEND" && session.status !== "CANCELLED";
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <div>
+        <p className="text-muted">
+          <Link href={`/programmes/${programme.id}`} className="text-brand-700 underline">Direct work with {programme.child.label}</Link> /
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-bold">Session {session.number}: {session.theme}</h1>
+          <SessionStatusBadge status={session.status} text={session.statusText} />
+        </div>
+        <p className="text-muted">Planned for {formatDate(session.plannedOn)} · programme {formatDate(programme.startDate)} to {formatDate(programme.endDate)}</p>
+      </div>
+
+      {permissions.canWrite ? (
+        <section aria-labelledby="record-heading" className="rounded border border-gray-300 bg-white p-6">
+          <h2 id="record-heading" className="mb-4 text-xl font-bold">What happened</h2>
+          <SessionRecordForm
+            programmeId={programme.id}
+            session={{
+              id: session.id,
+              status: session.status,
+              heldOn: session.heldOn ?? (session.plannedOn <= today ? session.plannedOn : ""),
+              cancelledBy: session.cancelledBy ?? "",
+              whatWasDone: session.whatWasDone,
+              childsWords: session.childsWords,
+              studentReflection: session.studentReflection,
+              childRating: session.childRating,
+              version: session.version,
+            }}
+            min={programme.startDate}
+            max={today < programme.endDate ? today : programme.endDate}
+          />
+        </section>
+      ) : (
+        <section aria-labelledby="record-heading">
+          <h2 id="record-heading" className="mb-3 text-xl font-bold">What happened</h2>
+          <SummaryList
+            rows={[
+              ["Status", session.statusText],
+              ["Held on", session.heldOn ? formatDate(session.heldOn) : null],
+              ["What was done", session.whatWasDone || null],
+              ["The child's words", session.childsWords || null],
+              ["Student's reflection", session.studentReflection || null],
+              ["Child's rating", session.childRating ? <RatingText rating={session.childRating} /> : null],
+            ]}
+          />
+        </section>
+      )}
+
+      {feedbackPossible && (
+        <section aria-labelledby="child-feedback-heading" className="rounded border border-gray-300 bg-white p-6">
+          <h2 id="child-feedback-heading" className="mb-2 text-xl font-bold">The child&apos;s feedback</h2>
+          <p className="mb-4">
+            At the end of the session, hand the tablet to the child: the feedback screen shows nothing else of the system, not even their name. Or send a parent or carer a link they can use once, within 7 days.
+          </p>
+          <div className="flex flex-wrap items-start gap-4">
+            <Link href={`/feedback/${session.id}`} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline shadow-[0_2px_0_#0b2f31] hover:bg-brand-700">
+              Child feedback on the tablet
+            </Link>
+            <FeedbackLinkButton sessionId={session.id} />
+          </div>
+          {session.feedback.length > 0 && <p className="mt-4 text-sm text-muted">{session.feedback.length} {session.feedback.length === 1 ? "answer" : "answers"} so far: see the programme page.</p>}
+        </section>
+      )}
+    </div>
+  );
+}

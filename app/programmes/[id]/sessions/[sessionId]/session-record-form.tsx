@@ -1,0 +1,128 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useActionForm } from "@/components/form/use-action-form";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
+import { formatDate } from "@/lib/dates";
+import {
+  CANCELLED_BY_LABELS,
+  RATING_LABELS,
+  SESSION_STATUS_LABELS,
+  cancelledByValues,
+  recordSessionSchema,
+  recordedStatuses,
+  type RecordSessionInput,
+  type SessionStatus,
+} from "@/lib/validations/programmes";
+import { recordSessionAction } from "@/app/programmes/actions";
+import { RadioGroup } from "../../radio-group";
+import { Face } from "@/app/feedback/face";
+
+type Session = {
+  id: string;
+  status: SessionStatus;
+  heldOn: string;
+  cancelledBy: string;
+  whatWasDone: string;
+  childsWords: string;
+  studentReflection: string;
+  childRating: number | null;
+  version: number;
+};
+
+const LABELS = {
+  status: "What happened",
+  heldOn: "Date",
+  cancelledBy: "Cancelled by",
+  whatWasDone: "What was done",
+  childsWords: "The child's words",
+  studentReflection: "Your reflection",
+  childRating: "The child's rating",
+};
+
+export function SessionRecordForm({ programmeId, session, min, max }: { programmeId: string; session: Session; min: string; max: string }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState<string>();
+  const defaults = {
+    status: (session.status === "PLANNED" ? "" : session.status) as RecordSessionInput["status"],
+    heldOn: session.heldOn,
+    cancelledBy: session.cancelledBy as RecordSessionInput["cancelledBy"],
+    whatWasDone: session.whatWasDone,
+    childsWords: session.childsWords,
+    studentReflection: session.studentReflection,
+    childRating: session.childRating === null ? "" : String(session.childRating),
+    version: session.version,
+  };
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
+    schema: recordSessionSchema,
+    defaultValues: defaults,
+    action: (values) => recordSessionAction(programmeId, session.id, values),
+    onSuccess: (data) => {
+      const { version } = data as { version: number };
+      form.reset({ ...form.getValues(), version });
+      setSaved("Session record saved.");
+      router.refresh();
+    },
+  });
+  const status = form.watch("status");
+  const clearSaved = () => setSaved(undefined);
+
+  return (
+    <form noValidate onSubmit={onSubmit} onChange={clearSaved}>
+      <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={LABELS} attempt={attempt} />
+      <RadioGroup
+        name="status"
+        legend={LABELS.status}
+        options={recordedStatuses.map((value) => ({ value, label: SESSION_STATUS_LABELS[value] }))}
+        error={errorOf("status")}
+        register={form.register("status", {
+          onChange: (event) => {
+            if (event.target.value !== "ATTENDED") form.setValue("childRating", "");
+            if (event.target.value !== "CANCELLED") form.setValue("cancelledBy", "");
+          },
+        })}
+      />
+      {status === "CANCELLED" ? (
+        <SelectField
+          id="cancelledBy"
+          label={LABELS.cancelledBy}
+          placeholder="Choose who cancelled"
+          options={cancelledByValues.map((value) => ({ value, label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}` }))}
+          error={errorOf("cancelledBy")}
+          {...form.register("cancelledBy")}
+        />
+      ) : (
+        <TextField
+          id="heldOn"
+          label={status === "DID_NOT_ATTEND" ? "Date the session was due" : "Date the session was held"}
+          hint={`Between ${formatDate(min)} and ${formatDate(max)}`}
+          type="date"
+          min={min}
+          max={max}
+          error={errorOf("heldOn")}
+          fieldClassName="max-w-xs"
+          {...form.register("heldOn")}
+        />
+      )}
+      <TextAreaField id="whatWasDone" label={LABELS.whatWasDone} hint="Activities and tools used. Refer to other children by their code, never by name." error={errorOf("whatWasDone")} {...form.register("whatWasDone")} />
+      <TextAreaField id="childsWords" label={LABELS.childsWords} hint="The voice of the child: what they said, in their own words, about their wishes and feelings." error={errorOf("childsWords")} {...form.register("childsWords")} />
+      <TextAreaField id="studentReflection" label={LABELS.studentReflection} hint="What went well, what you would do differently, what to take to supervision." error={errorOf("studentReflection")} {...form.register("studentReflection")} />
+      {status === "ATTENDED" && (
+        <RadioGroup
+          name="childRating"
+          legend="The child's rating of the session (optional)"
+          hint="Ask the child to choose: 1 is not good, 5 is great."
+          inline
+          options={([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: `${value} ${RATING_LABELS[value]}`, icon: <Face rating={value} size={32} /> }))}
+          error={errorOf("childRating")}
+          register={form.register("childRating")}
+        />
+      )}
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pending={pending}>Save session record</SubmitButton>
+        <p role="status" className="font-semibold text-green-900">{saved}</p>
+      </div>
+    </form>
+  );
+}
