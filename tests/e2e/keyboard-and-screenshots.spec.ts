@@ -115,7 +115,7 @@ test.describe("screenshots", () => {
     { shot: "admin-home", email: DEMO.admin, greeting: "Hello, Morgan", shows: "Active and suspended placements" },
     { shot: "pe-home", email: DEMO.pe, greeting: "Hello, Priya", shows: "My students" },
     { shot: "onsite-home", email: DEMO.onsite, greeting: "Hello, Sam", shows: "Active and suspended placements" },
-    { shot: "tutor-home", email: DEMO.tutorSevernside, greeting: "Hello, Dr", shows: "Active and suspended placements" },
+    { shot: "tutor-home", email: DEMO.tutorSevernside, greeting: "Hello, Helen", shows: "Active and suspended placements" },
     { shot: "student-home", email: DEMO.studentAmira, greeting: "Hello, Amira", shows: "My placement" },
   ];
   for (const home of homes) {
