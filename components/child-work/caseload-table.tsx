@@ -40,6 +40,16 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
                   {ALLOCATION_KIND_LABELS[row.kind]}
                 </Link>
                 {row.groupLabel && <div className="text-muted">Group: {row.groupLabel}</div>}
+                {row.progress && (
+                  <div className="mt-1 text-sm">
+                    <div>Sessions: {row.progress.sessions.text}</div>
+                    <ul className="list-none text-muted">
+                      {row.progress.goals.map((goal, index) => (
+                        <li key={index}>Goal {index + 1}: {goal.text}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
               </td>
               {showStudent && (
                 <td className="px-3 py-2">

@@ -10,6 +10,7 @@ import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { allocateChildrenSchema, endAllocationSchema } from "@/lib/validations/children";
 import { presentChildrenFor } from "@/lib/children/children";
 import { allocationRag } from "@/lib/children/allocation-rag";
+import { programmeProgress } from "@/lib/children/programme-progress";
 
 export const LIFE_STORY_STAGES = ["GATHERING_INFORMATION", "DIRECT_SESSIONS", "DRAFTING", "CHECKING", "HANDING_OVER", "FOLLOW_UP"] as const;
 
@@ -134,6 +135,8 @@ export async function listCaseload(user: SessionUser, filters: { studentId?: str
       startDate: toIsoDate(row.startDate),
       endDate: row.endDate ? toIsoDate(row.endDate) : null,
       programmeId: row.programme?.id ?? null,
+      // Sessions done and how the child's goal scores moved: what a PE looks for first.
+      progress: row.programme ? programmeProgress({ plannedSessions: row.programme.plannedSessions, sessions: row.programme.sessions, goals: row.programme.goals }) : null,
       rag: allocationRag({
         kind: row.kind,
         peSignedOff: Boolean(row.peSignedOffAt),
