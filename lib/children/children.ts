@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { changedFields, writeAudit } from "@/lib/audit";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChild, type ChildSummary } from "@/lib/children/present-child";
+import { redactChild } from "@/lib/children/programmes";
 import { mayAnonymise, retainUntil, type RecordKind } from "@/lib/children/retention";
 import { createChildSchema, updateChildSchema } from "@/lib/validations/children";
 
@@ -111,9 +112,10 @@ export async function getChild(user: SessionUser, childId: string) {
         id: concern.id,
         raisedAt: concern.raisedAt.toISOString(),
         raisedByName: concern.raisedBy.name,
-        description: concern.description,
+        // Free text can name the child: code-only viewers get it with names masked.
+        description: identifiable ? concern.description : redactChild(concern.description, row),
         status: concern.status,
-        actionTaken: concern.actionTaken,
+        actionTaken: concern.actionTaken && !identifiable ? redactChild(concern.actionTaken, row) : concern.actionTaken,
         actionRecordedAt: concern.actionRecordedAt?.toISOString() ?? null,
         actionRecordedByName: concern.actionRecordedBy?.name ?? null,
       })),

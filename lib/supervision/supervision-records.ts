@@ -160,7 +160,8 @@ export async function getSupervisionRecord(user: SessionUser, recordId: string) 
   const record = await loadRecord(db, user, recordId);
   const placement = await placementForSupervision(db, user, record.placementId);
   const carriedForward = await db.supervisionAction.findMany({
-    where: { placementId: record.placementId, status: "OPEN", recordId: { not: record.id }, record: { heldOn: { lte: record.heldOn } } },
+    // Only from records this user may read: a tutor must not see actions agreed in drafts.
+    where: { placementId: record.placementId, status: "OPEN", recordId: { not: record.id }, record: { AND: [supervisionRecordsVisibleTo(user), { heldOn: { lte: record.heldOn } }] } },
     orderBy: { dueDate: "asc" },
     select: { id: true, description: true, owner: true, dueDate: true, status: true },
   });
