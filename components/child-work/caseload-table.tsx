@@ -42,7 +42,7 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
                 {row.groupLabel && <div className="text-muted">Group: {row.groupLabel}</div>}
                 {row.progress && (
                   <div className="mt-1 text-sm">
-                    <div>Sessions: {row.progress.sessions.text}</div>
+                    <div>{row.progress.sessions.text}</div>
                     <ul className="list-none text-muted">
                       {row.progress.goals.map((goal, index) => (
                         <li key={index}>Goal {index + 1}: {goal.text}</li>

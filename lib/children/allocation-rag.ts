@@ -38,7 +38,7 @@ export function allocationRag(input: {
     if (input.assessment.dueDate < today) red.push("Assessment past its 45-working-day limit");
     else {
       const left = workingDaysLeft(today, input.assessment.dueDate);
-      if (left <= NEAR_DUE_WORKING_DAYS) amber.push(`Assessment due in ${left} working day${left === 1 ? "" : "s"}`);
+      if (left <= NEAR_DUE_WORKING_DAYS) amber.push(left === 0 ? "Assessment due today" : `Assessment due in ${left} working day${left === 1 ? "" : "s"}`);
     }
   }
 
