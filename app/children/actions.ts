@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import { anonymiseChild, createChild, updateChild } from "@/lib/children/children";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
-import { allocateChildren, endAllocation, signOffLifeStoryAllocation } from "@/lib/children/allocations";
+import { allocateChildren, endAllocation } from "@/lib/children/allocations";
 import type { AllocateChildrenInput, CreateChildInput, CreateReferralInput, DecideReferralInput, UpdateChildInput } from "@/lib/validations/children";
 
 export async function createChildAction(input: CreateChildInput) {
@@ -44,13 +44,6 @@ export async function allocateChildrenAction(input: AllocateChildrenInput) {
 export async function endAllocationAction(childId: string, allocationId: string, endDate: string) {
   const user = await requireUser();
   const result = await runAction(() => endAllocation(user, allocationId, { endDate }));
-  if (result.ok) revalidatePath(`/children/${childId}`);
-  return result;
-}
-
-export async function signOffLifeStoryAction(childId: string, allocationId: string) {
-  const user = await requireUser();
-  const result = await runAction(() => signOffLifeStoryAllocation(user, allocationId));
   if (result.ok) revalidatePath(`/children/${childId}`);
   return result;
 }

@@ -5,7 +5,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { ALLOCATION_KIND_LABELS, allocateChildrenSchema, allocationKinds } from "@/lib/validations/children";
-import { allocateChildrenAction, endAllocationAction, signOffLifeStoryAction } from "../actions";
+import { allocateChildrenAction, endAllocationAction } from "../actions";
 
 type Option = { value: string; label: string };
 
@@ -35,7 +35,7 @@ export function AllocateChildForm({ childId, placements, today }: { childId: str
   );
 }
 
-export function AllocationButtons({ childId, allocationId, canSignOff, canEnd, today }: { childId: string; allocationId: string; canSignOff: boolean; canEnd: boolean; today: string }) {
+export function EndAllocationButton({ childId, allocationId, today }: { childId: string; allocationId: string; today: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -47,23 +47,16 @@ export function AllocationButtons({ childId, allocationId, canSignOff, canEnd, t
     });
   return (
     <div className="flex flex-wrap items-center gap-3">
-      {canSignOff && (
-        <button type="button" disabled={pending} onClick={() => run(() => signOffLifeStoryAction(childId, allocationId))} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">
-          Sign off this life story work
-        </button>
-      )}
-      {canEnd && (
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() => {
-            if (window.confirm("End this allocation today? The student will no longer see the child's name.")) run(() => endAllocationAction(childId, allocationId, today));
-          }}
-          className="text-sm text-red-800 underline"
-        >
-          End allocation
-        </button>
-      )}
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm("End this allocation today? The student will no longer see the child's name.")) run(() => endAllocationAction(childId, allocationId, today));
+        }}
+        className="text-sm text-red-800 underline"
+      >
+        End allocation
+      </button>
       {error && <p role="alert" className="text-sm font-semibold text-red-800">{error}</p>}
     </div>
   );

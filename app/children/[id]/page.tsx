@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
 import { ALLOCATION_KIND_LABELS, CONSENT_LABELS, REFERRAL_DECISION_LABELS } from "@/lib/validations/children";
 import { DecideReferralForm, RecordReferralForm } from "./referral-forms";
-import { AllocateChildForm, AllocationButtons } from "./allocation-forms";
+import { AllocateChildForm, EndAllocationButton } from "./allocation-forms";
 import { AnonymiseButton } from "./anonymise-button";
 import { RaiseConcernForm } from "@/components/safeguarding/raise-concern-form";
 
@@ -119,7 +119,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
               <p className="text-sm text-muted">
                 From {formatDate(allocation.startDate)} · overseen by {allocation.overseeingPeName}
               </p>
-              {allocation.needsPeSignOff && <p className="mt-1 text-sm font-semibold text-amber-900">Waiting for the practice educator&apos;s sign-off before work starts.</p>}
+              {allocation.needsPeSignOff && <p className="mt-1 text-sm font-semibold text-amber-900">Waiting for the practice educator&apos;s sign-off before work starts (on the life story work page).</p>}
               <p className="mt-2 flex flex-wrap gap-4">
                 {allocation.kind === "DIRECT_WORK" && (
                   <Link href={allocation.programmeId ? `/programmes/${allocation.programmeId}` : `/programmes/new?allocationId=${allocation.id}`} className="text-brand-700 underline">
@@ -129,15 +129,9 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                 {allocation.assessmentId && <Link href={`/assessments/${allocation.assessmentId}`} className="text-brand-700 underline">Open the assessment</Link>}
                 {allocation.lifeStoryId && <Link href={`/life-story/${allocation.lifeStoryId}`} className="text-brand-700 underline">Open the life story work</Link>}
               </p>
-              {allocation.status === "ACTIVE" && (permissions.canManage || allocation.needsPeSignOff) && (
+              {allocation.status === "ACTIVE" && permissions.canManage && (
                 <div className="mt-2">
-                  <AllocationButtons
-                    childId={child.id}
-                    allocationId={allocation.id}
-                    canSignOff={allocation.needsPeSignOff && user.role === "PRACTICE_EDUCATOR"}
-                    canEnd={permissions.canManage}
-                    today={today}
-                  />
+                  <EndAllocationButton childId={child.id} allocationId={allocation.id} today={today} />
                 </div>
               )}
             </li>
