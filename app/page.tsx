@@ -6,6 +6,8 @@ import { PLACEMENT_STATUS_LABELS, type PlacementStatusName } from "@/lib/placeme
 import { placementStatuses } from "@/lib/validations/placement";
 import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
 import { OpenConcernsBanner } from "@/components/safeguarding/open-concerns-banner";
+import { OpenPortfolioConcerns } from "@/components/portfolio/open-portfolio-concerns";
+import { RatificationNotice } from "@/components/portfolio/ratification-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +22,8 @@ export default async function HomePage() {
     return (
       <HomeFrame title={`Hello, ${firstName}`} intro="The students you are practice educator for.">
         <OpenConcernsBanner user={user} />
+        <OpenPortfolioConcerns user={user} />
+        <RatificationNotice user={user} />
         <h2 className="mb-3 text-xl font-bold">My students</h2>
         <PlacementTable rows={live} caption="My students" emptyText="You have no current students." supervision={supervision} />
         <p className="mt-4">
@@ -34,6 +38,7 @@ export default async function HomePage() {
     const current = placements.find((row) => row.status !== "COMPLETED" && row.status !== "ENDED_EARLY") ?? placements[0];
     return (
       <HomeFrame title={`Hello, ${firstName}`} intro="Your placement at a glance.">
+        <OpenPortfolioConcerns user={user} />
         <h2 className="mb-3 text-xl font-bold">My placement</h2>
         {current ? (
           <>
@@ -67,6 +72,7 @@ export default async function HomePage() {
     <HomeFrame title={`Hello, ${firstName}`} intro={intro}>
       {/* Open safeguarding concerns stay at the top until someone records the action taken. */}
       <OpenConcernsBanner user={user} />
+      <OpenPortfolioConcerns user={user} />
       <ul className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Placements by status">
         {placementStatuses.map((status) => (
           <li key={status}>

@@ -13,6 +13,7 @@ import { AttendanceForm } from "./attendance-form";
 import { RemoveAttendanceButton } from "./remove-attendance-button";
 import { ChangePracticeEducatorForm } from "./change-practice-educator-form";
 import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
+import { PlacementPortfolioNav } from "@/components/portfolio/placement-portfolio-nav";
 import { OverdueFlag } from "@/components/supervision/status-badge";
 import { formatHours } from "@/components/supervision/format";
 
@@ -98,6 +99,8 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
           </p>
         </section>
       )}
+
+      <PlacementPortfolioNav user={user} placementId={placement.id} />
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-3 text-xl font-bold">Details</h2>
