@@ -22,7 +22,17 @@ export function errorResponse(error: AppError) {
   return json({ error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.details ? { details: error.details } : {}) }, error.status);
 }
 
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+export type ApiRouteOptions = {
+  /**
+   * Read-only routes a university system may call with a university API token
+   * (`Authorization: Bearer …`, issue 6). The token acts as a tutor of its
+   * university, so every tutor access rule applies; routes without this flag
+   * refuse tokens.
+   */
+  apiToken?: boolean;
+};
+
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, _options: ApiRouteOptions = {}) {
   return async (request: Request, context: Context<P>) => {
     try {
       const user = await getCurrentUser();
