@@ -15,7 +15,7 @@ export async function SiteHeader() {
     if (user.role === "UNIVERSITY_TUTOR") links.push({ href: "/coverage", label: "Cohort coverage" });
     if (user.role === "PRACTICE_EDUCATOR") links.push({ href: "/ratification", label: "Ratification" });
     if (user.role === "ADMIN") {
-      links.push({ href: "/admin/users", label: "People" }, { href: "/admin/frameworks", label: "Frameworks" }, { href: "/admin/universities", label: "Universities" }, { href: "/admin/audit", label: "Audit log" });
+      links.push({ href: "/admin/users", label: "People" }, { href: "/admin/frameworks", label: "Frameworks" }, { href: "/admin/api-tokens", label: "API tokens" }, { href: "/admin/universities", label: "Universities" }, { href: "/admin/audit", label: "Audit log" });
     }
   }
   return (
