@@ -5,6 +5,8 @@ import { isWorkingDay } from "@/lib/calendar/working-days";
 import type { AttendanceKind, PlacementLevel, PlacementStatus, Role } from "@/lib/generated/prisma/client";
 import { seedDemoSupervision, type DemoSupervisionPlan } from "@/lib/seed/demo-supervision";
 import { seedDemoChildren, type DemoCaseloadPlan } from "@/lib/seed/demo-children";
+import { seedDemoPortfolio } from "@/lib/seed/demo-portfolio";
+import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 // The demo world: one council team (modelled on a Positive Outcomes
 // Project-style early-help team) with two partner schools, two universities,
@@ -132,6 +134,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
         startDate: fromIsoDate(startDate),
         endDate: fromIsoDate(endDate),
         requiredDays,
+        observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[plan.level],
         status: plan.status,
         statusReason: plan.statusReason ?? null,
         onsiteSupervisorId: plan.onsite === undefined ? null : onsiteSupervisors[plan.onsite].id,
@@ -205,6 +208,10 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   // Children: a caseload for every active student.
   const schools = await db.school.findMany({ where: { teamId: team.id }, orderBy: { name: "asc" }, select: { id: true } });
   await seedDemoChildren(db, today, { teamId: team.id, adminIds: [admin.id], schoolIds: schools.map((school) => school.id), plans: caseloadPlans });
+
+  // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
+  // the placements, attendance and caseloads above, so it comes last.
+  await seedDemoPortfolio(db, today, { teamId: team.id });
 
   return signIns;
 }
