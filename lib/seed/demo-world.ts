@@ -167,7 +167,8 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     // Attendance: every working day from the start until today (or until the
     // placement stopped), with the odd sick day and a skills day now and then.
     if (plan.status !== "PLANNED") {
-      const stopAfter = plan.status === "COMPLETED" ? requiredDays + 3 : plan.status === "ENDED_EARLY" ? 45 : plan.status === "SUSPENDED" ? 20 : Infinity;
+      // A completed placement runs until its required placement days are done (the loop condition below).
+      const stopAfter = plan.status === "COMPLETED" ? Infinity : plan.status === "ENDED_EARLY" ? 45 : plan.status === "SUSPENDED" ? 20 : Infinity;
       const days: Array<{ date: IsoDate; kind: AttendanceKind }> = [];
       let placementDays = 0;
       for (let date = startDate, n = 0; date < today && n < stopAfter && !(plan.status === "COMPLETED" && placementDays >= requiredDays); date = addDays(date, 1)) {
