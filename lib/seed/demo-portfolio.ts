@@ -42,6 +42,8 @@ type EvidenceTemplate = {
   once?: boolean;
   /** About one child on the student's caseload (their code goes on the item). */
   child?: boolean;
+  /** Only about a child allocated at least this many days before (the end of a six-week programme). */
+  after?: number;
   title: (x: EvidenceContext) => string;
   body: (x: EvidenceContext) => string;
 };
@@ -79,6 +81,7 @@ const TEMPLATES: EvidenceTemplate[] = [
     domains: ["VALUES_AND_ETHICS", "SKILLS_AND_INTERVENTIONS", "DIVERSITY_AND_EQUALITY"],
     kss: 2,
     child: true,
+    after: 45,
     title: (x) => `Feedback from ${x.who} at the end of the six-week programme`,
     body: (x) =>
       `Collected in the last session using the team's feedback sheet; ${x.c ?? "the young person"} chose to write some answers and asked me to scribe the rest.\n\n> "I felt like she understood me. I liked that I could draw instead of talking."\n\n> "Next time do it after lunch, not in maths."\n\nSession rating at the end: 5 out of 5 (it was 2 at the start). Goal-based outcome "feel calmer when I get angry at school" moved from 3 to 7.\n\n**What I take from this:** choice and control mattered more to this young person than the activities themselves. I have passed the timing suggestion on to the team for future programmes.`,
@@ -103,6 +106,7 @@ const TEMPLATES: EvidenceTemplate[] = [
   {
     type: "PROFESSIONAL_FEEDBACK",
     domains: ["PROFESSIONAL_LEADERSHIP", "CONTEXTS_AND_ORGANISATIONS", "SKILLS_AND_INTERVENTIONS"],
+    once: true,
     title: () => "Feedback from the Year 9 head of year on a group session",
     body: () =>
       `The head of year sat in on the fourth session of the Year 9 healthy relationships group and gave written feedback.\n\n> "Well planned and pitched at the right level. The ground rules the group wrote themselves made a real difference — two pupils who rarely speak in class contributed. I'd like the student to share the session plan with our PSHE lead."\n\n**Next step:** I have sent the plan to the PSHE lead and offered to co-deliver one lesson, agreed with my practice educator.`,
@@ -148,6 +152,7 @@ const TEMPLATES: EvidenceTemplate[] = [
     domains: ["PROFESSIONAL_LEADERSHIP", "CONTEXTS_AND_ORGANISATIONS", "SKILLS_AND_INTERVENTIONS"],
     kss: 10,
     child: true,
+    once: true,
     title: (x) => `Reflective log: chairing my first Team Around the Family meeting (${x.who})`,
     body: (x) =>
       `I chaired the TAF review for ${x.c ?? "a young person on my caseload"} with my practice educator present.\n\n**Went well:** I sent the agenda in advance and started with what was working well. The child's views (gathered the week before) were read out first.\n\n**Harder:** school and the school nurse disagreed about whether the child's weight loss needed a GP referral. I let the discussion run too long and we finished late.\n\n**Learning:** a chair summarises the disagreement, names the decision and who owns it. Next time I will write actions on the flipchart as we go: who, what, by when.`,
@@ -156,6 +161,7 @@ const TEMPLATES: EvidenceTemplate[] = [
     type: "REFLECTIVE_LOG",
     domains: ["DIVERSITY_AND_EQUALITY", "VALUES_AND_ETHICS", "CRITICAL_REFLECTION_AND_ANALYSIS"],
     kss: 1,
+    once: true,
     title: () => "Reflective log: anti-oppressive practice and a family's mistrust of services",
     body: () =>
       `A parent told me on my first visit that "social services take children from families like ours".\n\n**Using Thompson's PCS model:** at the personal level, her own experience of care as a child; at the cultural level, stories in her community about services; at the structural level, the over-representation of some ethnic groups in child protection figures.\n\n**What I changed:** I explained exactly what early help is and is not, what I would write down and who would read it, and asked how she would like us to work together. I used an interpreter for the second visit even though her English is good, because she said she would feel more confident.\n\n**Learning:** mistrust can be a reasonable response to experience; my job is to earn trust, not to label resistance.`,
@@ -180,6 +186,7 @@ const TEMPLATES: EvidenceTemplate[] = [
     type: "REFLECTIVE_LOG",
     domains: ["KNOWLEDGE", "RIGHTS_JUSTICE_ECONOMIC_WELLBEING", "PROFESSIONALISM"],
     kss: 8,
+    once: true,
     title: () => "Reflective log: thresholds, section 17 and what early help can do",
     body: () =>
       `After a referral I thought should go straight to the MASH, my practice educator and I read the local threshold document together.\n\n**Knowledge:** section 17 of the Children Act 1989 (children in need), section 47 (enquiries where there is reasonable cause to suspect significant harm), and Working Together to Safeguard Children (2023) on early help.\n\n**Analysis:** I had let my worry decide the level, not the evidence. The family's needs were real but met level 3 (targeted early help) with consent, not statutory intervention.\n\n**Learning:** I can now explain the difference in my own words, and I know that if things change I can consult the MASH at any time.`,
@@ -187,6 +194,7 @@ const TEMPLATES: EvidenceTemplate[] = [
   {
     type: "REFLECTIVE_LOG",
     domains: ["PROFESSIONALISM", "VALUES_AND_ETHICS", "CRITICAL_REFLECTION_AND_ANALYSIS"],
+    once: true,
     title: () => "Reflective log: professional boundaries when a parent asked for my number",
     body: () =>
       `A parent asked for my personal mobile number "in case something happens at the weekend".\n\n**What I did:** I said no kindly, explained why, and gave her the team's number and the out-of-hours emergency duty team number written on a card.\n\n**Standards:** Social Work England professional standard 5 (act safely, respectfully and with professional integrity) and the council's lone working policy.\n\n**Reflection:** I worried the relationship would suffer. At the next visit she thanked me for the card. Boundaries are part of a safe relationship, not a barrier to it.`,
@@ -199,6 +207,68 @@ const TEMPLATES: EvidenceTemplate[] = [
     title: () => "Team presentation: contextual safeguarding in our two partner schools",
     body: () =>
       `A 20-minute presentation at the team meeting, with slides and a one-page handout (held on file).\n\n**Content:** what contextual safeguarding is (Firmin, 2020); mapping the places young people in our two schools told us feel unsafe — the bus station, the park by the leisure centre, one group chat; what the team could do with the schools and the community safety partnership.\n\n**Feedback from the team:** the team manager asked for the map to go to the next partnership meeting.\n\n**Learning:** sharing research with colleagues is part of the job, and presenting to experienced staff was less frightening than I expected.`,
+  },
+  {
+    type: "REFLECTIVE_LOG",
+    domains: ["SKILLS_AND_INTERVENTIONS", "VALUES_AND_ETHICS", "CRITICAL_REFLECTION_AND_ANALYSIS"],
+    kss: 1,
+    child: true,
+    after: 45,
+    title: (x) => `Reflective log: ending well — the last session with ${x.who}`,
+    body: (x) =>
+      `The sixth and last session of the programme with ${x.c ?? "the young person"}. We had talked about the ending from session 4, and made a "what I've learned" poster together.\n\n**What went well:** the young person chose which drawings to keep and which to give to their head of year. They scored their goals themselves.\n\n**What was hard:** they asked whether I would still be around next term. I answered honestly — my placement ends in the summer — and we named the two adults in school they can go to.\n\n**Learning:** endings can repeat earlier losses for some children. Preparing early and being honest made this one feel safe.`,
+  },
+  {
+    type: "CASE_NOTE_EXTRACT",
+    domains: ["RIGHTS_JUSTICE_ECONOMIC_WELLBEING", "KNOWLEDGE", "SKILLS_AND_INTERVENTIONS"],
+    kss: 4,
+    child: true,
+    title: (x) => `Case note extract: young carer's needs assessment for ${x.who}`,
+    body: (x) =>
+      `*Extract, anonymised for the portfolio.*\n\n${x.c ?? "The young person"} helps care for a parent with multiple sclerosis: shopping, medication reminders, and getting a younger sibling to school. In their words: "I don't mind helping but I never get to go to football."\n\n**Assessment:** needs identified under the Children and Families Act 2014 duty to young carers; caring is affecting attendance on Mondays and time with friends.\n\n**Plan:** referral to the young carers service (Tuesday group); a request to adult social care to review the parent's care package; school to agree a quiet space and a named adult.`,
+  },
+  {
+    type: "SESSION_PLAN",
+    domains: ["SKILLS_AND_INTERVENTIONS", "KNOWLEDGE", "RIGHTS_JUSTICE_ECONOMIC_WELLBEING"],
+    kss: 5,
+    child: true,
+    title: (x) => `Session plan: being safe online (session ${x.session} of 6) with ${x.who}`,
+    body: (x) =>
+      `**Aim:** ${x.c ?? "the young person"} knows how to check privacy settings and who to tell if something online feels wrong.\n\n1. Check-in and rating (5 min)\n2. "Who can see this?" — looking at settings together on the school's demo account, not the child's own phone (15 min)\n3. Scenarios: a stranger who knows your school; a group chat that turns nasty (15 min)\n4. Making a "tell someone" card with three names (10 min)\n\n**Safeguarding:** if the child shares anything suggesting grooming or exploitation I stop, reassure, and tell the DSL and my practice educator the same day.`,
+  },
+  {
+    type: "REFLECTIVE_LOG",
+    domains: ["CONTEXTS_AND_ORGANISATIONS", "KNOWLEDGE", "PROFESSIONALISM"],
+    kss: 8,
+    once: true,
+    title: () => "Reflective log: observing a strategy discussion at the MASH",
+    body: () =>
+      `I observed a strategy discussion at the Multi-Agency Safeguarding Hub with police, health, education and the duty social worker.\n\n**What I saw:** each agency shared what it knew; the chair kept bringing the discussion back to the child's lived experience and the threshold for a section 47 enquiry.\n\n**Knowledge:** Working Together to Safeguard Children (2023) on strategy discussions; information sharing under the Data Protection Act 2018 when it is necessary to safeguard a child.\n\n**Learning:** how early help and statutory services connect, and why clear early help records matter when a case steps up.`,
+  },
+  {
+    type: "PROFESSIONAL_FEEDBACK",
+    domains: ["PROFESSIONALISM", "SKILLS_AND_INTERVENTIONS", "CONTEXTS_AND_ORGANISATIONS"],
+    once: true,
+    title: () => "Feedback from the family support worker I co-worked with",
+    body: () =>
+      `Feedback from the team's family support worker after three months of co-working, by email.\n\n> "Always prepared, and follows through on what they say to families. Parents find them easy to talk to. They have learned to slow down on visits and let families tell their story. Next step: trust their own judgement a bit more in the moment."\n\n**My response:** I agree about trusting my judgement; I will bring one decision a week to supervision to test my reasoning out loud.`,
+  },
+  {
+    type: "TRAINING_CERTIFICATE",
+    domains: ["KNOWLEDGE", "SKILLS_AND_INTERVENTIONS", "VALUES_AND_ETHICS"],
+    kss: 3,
+    once: true,
+    title: () => "Training: Trauma-informed practice with children and young people",
+    body: () =>
+      `One-day training from the council's workforce development team; certificate held on file.\n\n**Key learning**\n- Adverse childhood experiences and their limits as a screening tool\n- Safety, trust, choice, collaboration and empowerment as principles\n- Behaviour as communication; regulation before reasoning\n\n**How I am using it:** I now start sessions with a regulating activity and give the child choices about where we sit and what we do first.`,
+  },
+  {
+    type: "REFLECTIVE_LOG",
+    domains: ["CRITICAL_REFLECTION_AND_ANALYSIS", "PROFESSIONALISM", "PROFESSIONAL_LEADERSHIP"],
+    kss: 9,
+    title: () => "Reflective log: how I use supervision",
+    body: () =>
+      `At the start of the placement I brought case updates to supervision. My practice educator asked me to bring one question I could not answer instead.\n\n**What changed:** supervision now has a reflective space where I test a hypothesis about a family, and I prepare an agenda the day before.\n\n**Theory:** Kadushin's functions of supervision (educational, supportive, managerial) and Morrison's 4x4x4 model helped me see what I had been missing.\n\n**Next:** I will ask for feedback on my analysis, not only my practice.`,
   },
 ];
 
@@ -276,7 +346,7 @@ const QUESTIONS = [
   { pe: "Is the date right? It doesn't match the session record.", student: "Thank you — corrected; the session moved because of a school trip." },
 ];
 const CHANGES_REQUESTED =
-  "Thank you — before I can accept this, please:\n1. Separate what you observed from your analysis in the second paragraph.\n2. Check the session date against the direct work record.\n3. Say a little more about how this shows the domain you have linked it to.";
+  "Thank you — before I can accept this, please:\n1. Separate what you observed from your analysis in the second paragraph.\n2. Check the dates against your placement diary.\n3. Say a little more about how this shows the domain you have linked it to.";
 
 // ---------------------------------------------------------------------------
 // Observations, meetings and the final report.
@@ -444,11 +514,12 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
 
   for (const p of placements) {
     const isActive = p.status === "ACTIVE";
-    const codeOn = (date: IsoDate, n: number) => {
-      const available = p.children.filter((child) => child.from <= date);
+    const codeOn = (date: IsoDate, n: number, after = 0) => {
+      const available = p.children.filter((child) => child.from <= addDays(date, -after));
       return available.length ? pick(available, n).code : null;
     };
-    const who = (code: string | null) => code ?? "a young person";
+    // Students without a caseload in the tracker (their placements ended before it) write about "a Year 8 pupil".
+    const who = (code: string | null, n: number) => code ?? pick(["a Year 8 pupil", "a Year 9 pupil", "a Year 7 pupil", "a Year 10 pupil"], n);
 
     // --- Evidence: one or two items a week of placement so far.
     const rate = 1.2 + (p.index % 3) * 0.2;
@@ -456,11 +527,12 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
     const pool = p.days.filter((day) => workingDaysBetween(p.startDate, day) >= 3);
     const dates = Array.from({ length: count }, (_, k) => (pool.length ? pool[Math.min(pool.length - 1, Math.floor(((k + 0.6) * pool.length) / count))] : p.lastDay));
     const used = new Set<number>();
-    let cursor = p.index * 5;
+    let cursor = [0, 1, 2, 7][p.index % 4]; // a portfolio starts with a session plan, a log or induction training
     const planned: Array<{ id: string; date: IsoDate; template: EvidenceTemplate; code: string | null; domains: Domain[]; kss?: Kss; status: EvidenceStatus; seq: number }> = [];
     dates.forEach((date, k) => {
       let t = cursor % TEMPLATES.length;
-      for (let tries = 0; tries < TEMPLATES.length && TEMPLATES[t].once && used.has(t); tries++) t = (t + 1) % TEMPLATES.length;
+      const unusable = (n: number) => (TEMPLATES[n].once && used.has(n)) || (TEMPLATES[n].after && p.children.length > 0 && !codeOn(date, 0, TEMPLATES[n].after));
+      for (let tries = 0; tries < TEMPLATES.length && unusable(t); tries++) t = (t + 1) % TEMPLATES.length;
       cursor = t + 1;
       used.add(t);
       const template = TEMPLATES[t];
@@ -470,7 +542,7 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       if (isActive) status = fromEnd === 0 ? "DRAFT" : fromEnd <= 2 ? "SUBMITTED" : fromEnd === 3 ? "CHANGES_REQUESTED" : "ACCEPTED";
       else if (p.status === "SUSPENDED" && fromEnd === 0) status = "SUBMITTED";
       const domains = template.domains.slice(0, 1 + (seq % 3));
-      planned.push({ id: newId(), date, template, code: template.child ? codeOn(date, k) : null, domains, kss: seq % 3 === 1 ? template.kss : undefined, status, seq });
+      planned.push({ id: newId(), date, template, code: template.child ? codeOn(date, k, template.after) : null, domains, kss: seq % 3 === 1 ? template.kss : undefined, status, seq });
     });
 
     // A thin domain: no accepted evidence for it (it may sit on an item awaiting review).
@@ -496,7 +568,7 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
 
     for (const item of planned) {
       const { template, date, seq } = item;
-      const context = { c: item.code, who: who(item.code), session: 2 + (seq % 4), level: p.level };
+      const context = { c: item.code, who: who(item.code, seq), session: 2 + (seq % 4), level: p.level };
       const student = p.studentId;
       const created = at(date, "17:30");
       const submitted = item.status === "DRAFT" ? null : at(pastDay(date, seq % 2), "18:10");
