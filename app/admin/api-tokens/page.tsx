@@ -67,14 +67,14 @@ export default async function ApiTokensPage() {
                 {tokens.map((token) => (
                   <tr key={token.id} className="border-t border-gray-200 align-top">
                     <th scope="row" className="px-3 py-2 font-semibold">{token.name}</th>
-                    <td className="px-3 py-2 font-mono">{token.prefix}…</td>
+                    <td className="whitespace-nowrap px-3 py-2 font-mono">{token.prefix}…</td>
                     <td className="px-3 py-2">{token.university.name}</td>
                     <td className="px-3 py-2">
                       {formatDateTime(new Date(token.createdAt))}
                       <br />
                       <span className="text-muted">by {token.createdByName}</span>
                     </td>
-                    <td className="px-3 py-2">{formatDate(lastDay(token.expiresAt))}</td>
+                    <td className="whitespace-nowrap px-3 py-2">{formatDate(lastDay(token.expiresAt))}</td>
                     <td className="px-3 py-2">{token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt)) : "Never"}</td>
                     <td className="px-3 py-2">
                       <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 font-semibold ${STATE[token.state].className}`}>{STATE[token.state].label}</span>
