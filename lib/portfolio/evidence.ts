@@ -135,7 +135,7 @@ async function changesSince(tx: Tx, evidenceId: string, version: number) {
 async function staleVersion(tx: Tx, item: { id: string; version: number; status: string }, version: number) {
   const since = await changesSince(tx, item.id, version);
   const who = since.people.join(" and ") || "Someone";
-  const what = since.fields.join(", ") || "this evidence";
+  const what = since.fields.length > 1 ? `${since.fields.slice(0, -1).join(", ")} and ${since.fields.at(-1)}` : since.fields[0] ?? "evidence";
   return conflict(
     `${who} changed the ${what} after you opened it (it is now "${EVIDENCE_STATUS_LABELS[item.status as EvidenceStatusName]}"). Nothing of yours was saved: copy your text, reload, and try again.`,
     { currentVersion: item.version, changedFields: since.fields, changedBy: since.people },
