@@ -553,3 +553,38 @@ export async function evidenceForAttachments(tx: Tx, user: SessionUser, evidence
   if (mode === "change") assertStudentMayChange(user, placement, item.status);
   return { item, placement };
 }
+
+/** What the evidence form needs: the frameworks and the student's children by code. Only the student may open it. */
+export async function evidenceFormFor(user: SessionUser, placementId: string) {
+  const db = getDb();
+  const placement = await portfolioPlacement(db, user, placementId);
+  assertStudentMayChange(user, placement, "DRAFT");
+  const [frameworks, children] = await Promise.all([frameworkChoices(), childrenOfStudent(db, placement.studentId)]);
+  return { placement: placementSummary(placement), frameworks, childCodes: [...new Set(children.map((child) => child.code))].sort() };
+}
+
+/** The edit form's starting point: the item as it is, with its version. */
+export async function evidenceEditFor(user: SessionUser, evidenceId: string) {
+  const db = getDb();
+  const { item, placement } = await loadItem(db, user, evidenceId);
+  assertStudentMayChange(user, placement, item.status);
+  const [frameworks, children] = await Promise.all([frameworkChoices(), childrenOfStudent(db, placement.studentId)]);
+  return {
+    placement: placementSummary(placement),
+    frameworks,
+    childCodes: [...new Set(children.map((child) => child.code))].sort(),
+    evidence: {
+      id: item.id,
+      status: item.status as EvidenceStatusName,
+      initial: {
+        title: item.title,
+        occurredOn: toIsoDate(item.occurredOn),
+        type: item.type as EvidenceTypeName,
+        body: item.body,
+        childCode: item.childCode ?? "",
+        links: item.links.map((link) => ({ frameworkItemId: link.frameworkItemId, note: link.note })),
+        version: item.version,
+      },
+    },
+  };
+}
