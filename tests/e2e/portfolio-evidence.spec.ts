@@ -62,7 +62,7 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await expect(page.getByText("PCF 5. Knowledge")).toBeVisible();
 
   // Attach a PDF made in the test.
-  await page.getByLabel("Attach a file").setInputFiles({ name: "session-plan.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await page.getByRole("form", { name: "Upload an attachment" }).getByLabel("Attach a file").setInputFiles({ name: "session-plan.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("link", { name: "Download session-plan.pdf" })).toBeVisible();
 

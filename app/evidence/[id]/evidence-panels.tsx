@@ -149,7 +149,7 @@ export function AttachmentUpload({ evidenceId, maxLabel }: { evidenceId: string;
     router.refresh();
   };
   return (
-    <form onSubmit={upload} noValidate aria-label="Attach a file" className="mt-3">
+    <form onSubmit={upload} noValidate aria-label="Upload an attachment" className="mt-3">
       <Field id="attachment-file" label="Attach a file" hint={`PDF, image (PNG, JPEG, GIF, WebP) or Word, Excel or PowerPoint document, up to ${maxLabel}. Remove children's names from files before attaching them.`} error={error}>
         <input
           ref={input}
