@@ -140,7 +140,7 @@ export function EvidenceForm(props: Props) {
                           aria-describedby={describedBy(noteId, undefined, errors[noteId])}
                           className="block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 aria-[invalid=true]:border-red-700"
                           value={links[index]?.note ?? ""}
-                          onChange={(event) => form.setValue(`links.${index}.note` as const, event.target.value, { shouldDirty: true })}
+                          onChange={(event) => form.setValue(`links.${index}.note` as const, event.target.value, { shouldDirty: true, shouldValidate: Boolean(errors[noteId]) })}
                         />
                       </Field>
                     )}
