@@ -79,8 +79,8 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   // The PE asks for changes.
   await useSessionOf(page, baseURL, DEMO.pe);
   await page.goto(evidenceUrl);
-  await page.getByLabel("Ask for changes").check();
-  await page.getByLabel("Comment").fill("Say how you will know whether the sessions helped.");
+  await page.getByRole("radio", { name: /^Ask for changes/ }).check();
+  await page.getByRole("textbox", { name: "Comment" }).fill("Say how you will know whether the sessions helped.");
   await page.getByRole("button", { name: "Save review" }).click();
   await statusIs(page, "Changes requested");
 
@@ -101,8 +101,8 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   // The PE accepts: the item is locked.
   await useSessionOf(page, baseURL, DEMO.pe);
   await page.goto(evidenceUrl);
-  await page.getByLabel("Accept").check();
-  await page.getByLabel("Comment").fill("Clear plan with a way to measure change.");
+  await page.getByRole("radio", { name: /^Accept/ }).check();
+  await page.getByRole("textbox", { name: "Comment" }).fill("Clear plan with a way to measure change.");
   await page.getByRole("button", { name: "Save review" }).click();
   await statusIs(page, "Accepted");
   const thread = page.getByRole("region", { name: "Review" });
