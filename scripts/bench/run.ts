@@ -1,0 +1,347 @@
+// The benchmark: a production server against a national-scale PostgreSQL world,
+// driven with concurrent signed-in requests from this (separate) process.
+//
+//   npm run bench -- --scale 0.01 [--duration 10] [--connections 20] [--reuse] [--build]
+//                    [--database-url postgresql://postgres@127.0.0.1:5432/placement_bench] [--out bench-results]
+//
+// 1. (Re)generates the world (scripts/bench/generate.ts) unless --reuse.
+// 2. Builds the app if .next is missing or older than the source (or --build).
+// 3. Starts `tsx scripts/start.ts` (next start) on a free port against the database.
+// 4. Signs in a tutor and a practice educator once each through next-auth's
+//    credentials endpoint (the sign-in throttle would lock repeated sign-ins).
+// 5. For each route: checks it answers 200, counts database transactions per
+//    request, weighs the page's first-load JavaScript, then drives it with
+//    autocannon and records p50/p95/p99 latency and requests per second —
+//    and the same for /api/health, the framework's own ceiling on this machine.
+// 6. Writes <out>/latest.json and <out>/latest.md, stops the server.
+//
+// Exits non-zero when the run itself fails (a route answering anything but
+// 2xx, the server not starting); missing a performance target is reported, not fatal.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { Client } from "pg";
+import { BENCH_PASSWORD, generate, type GenerateResult } from "./generate";
+import { checkTargets, databaseOf, markdownTable, pageWeight, parseArgs, scriptChunksOf, summariseLatencies, TARGETS, type RouteResult } from "./lib";
+
+const ROOT = process.cwd();
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let server: ChildProcess | null = null;
+
+/** Stops the server and its `next start` child: both are in the process group we started. */
+function killServer(signal: NodeJS.Signals = "SIGTERM") {
+  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopServer() {
+  if (!server) return;
+  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  killServer("SIGTERM");
+  await Promise.race([exited, sleep(5_000)]);
+  killServer("SIGKILL");
+  server = null;
+}
+
+process.on("exit", () => killServer("SIGKILL"));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server`);
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      if (entry.endsWith(path.join("lib", "generated"))) return;
+      for (const child of readdirSync(entry)) if (!child.endsWith(".test.ts") && !child.endsWith(".test.tsx")) visit(path.join(entry, child));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const entry of ["app", "components", "lib", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "prisma/schema.prisma"]) visit(path.join(ROOT, entry));
+  return newest;
+}
+
+function ensureBuild(force: boolean) {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!force && existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) {
+    console.log("Using the existing build (.next is newer than the source).");
+    return;
+  }
+  console.log(force ? "Building the app (--build)…" : "Building the app (.next is missing or older than the source)…");
+  const build = () => spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } }).status;
+  if (build() === 0) return;
+  // A stale .next/dev/types can break a build: once more from clean.
+  rmSync(path.join(ROOT, ".next"), { recursive: true, force: true });
+  if (build() !== 0) throw new Error("next build failed");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port: number, databaseUrl: string): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  server = spawn(bin("tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  for (const stream of [server.stdout!, server.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.length > 200) output.shift();
+    });
+  }
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${output.join("")}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return base;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`The server did not answer /api/health within 120 s:\n${output.join("")}`);
+}
+
+type Subjects = { tutorEmail: string; peEmail: string; pePlacements: number; placementId: string };
+
+/** Who to sign in as, picked from the data: the PE with the most current students, one of their placements with the most evidence, a tutor of the biggest university. */
+async function pickSubjects(databaseUrl: string): Promise<Subjects> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const pe = await client.query<{ email: string; id: string; n: string }>(`
+      SELECT u.email, u.id, count(*) AS n
+      FROM "PracticeEducatorAssignment" a JOIN "Placement" p ON p.id = a."placementId" JOIN "User" u ON u.id = a."practiceEducatorId"
+      WHERE a."endDate" IS NULL AND p.status IN ('ACTIVE', 'SUSPENDED', 'PLANNED') AND u.active
+      GROUP BY u.id, u.email ORDER BY n DESC, u.email LIMIT 1`);
+    if (!pe.rows[0]) throw new Error("No practice educator with a current placement: is this a benchmark database?");
+    const placement = await client.query<{ id: string }>(`
+      SELECT p.id FROM "PracticeEducatorAssignment" a JOIN "Placement" p ON p.id = a."placementId"
+      WHERE a."practiceEducatorId" = $1 AND a."endDate" IS NULL AND p.status IN ('ACTIVE', 'SUSPENDED', 'PLANNED')
+      ORDER BY (p.status = 'ACTIVE') DESC, (SELECT count(*) FROM "EvidenceItem" e WHERE e."placementId" = p.id) DESC, p.id LIMIT 1`, [pe.rows[0].id]);
+    const tutor = await client.query<{ email: string }>(`
+      SELECT t.email FROM "User" t
+      WHERE t.role = 'UNIVERSITY_TUTOR' AND t.active
+      ORDER BY (SELECT count(*) FROM "Placement" p JOIN "StudentProfile" sp ON sp."userId" = p."studentId" WHERE sp."universityId" = t."organisationId") DESC, t.email
+      LIMIT 1`);
+    if (!tutor.rows[0]) throw new Error("No university tutor in the database.");
+    return { tutorEmail: tutor.rows[0].email, peEmail: pe.rows[0].email, pePlacements: Number(pe.rows[0].n), placementId: placement.rows[0].id };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Signs in once through next-auth's credentials endpoint; returns the Cookie header carrying the session. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => /session-token=/.test(cookie));
+  if (!session) throw new Error(`Could not sign in as ${email} (HTTP ${response.status}): wrong password, or the account is locked by the sign-in throttle.`);
+  const check = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie: session } })).json()) as { user?: { email?: string } };
+  if (check?.user?.email !== email) throw new Error(`Signed in as ${email}, but the session says ${JSON.stringify(check)}`);
+  return session;
+}
+
+/** Committed plus rolled-back transactions in the database so far, read from another database so the reading does not count. */
+async function transactionsSoFar(adminUrl: string, name: string): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    // Backends report their counts at most once a second: wait until the figure settles.
+    let previous = -1;
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await sleep(attempt === 0 ? 1_200 : 600);
+      await client.query("SELECT pg_stat_clear_snapshot()");
+      const { rows } = await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1", [name]);
+      const current = Number(rows[0]?.n ?? 0);
+      if (current === previous) return current;
+      previous = current;
+    }
+    return previous;
+  } finally {
+    await client.end();
+  }
+}
+
+type Target = { name: string; path: string; as: string; cookie: string | null; kind: RouteResult["kind"] };
+
+async function get(base: string, target: Target): Promise<Response> {
+  return fetch(base + target.path, { redirect: "manual", headers: target.cookie ? { cookie: target.cookie } : {} });
+}
+
+function drive(base: string, target: Target, seconds: number, connections: number) {
+  return new Promise<{ latencies: number[]; result: autocannon.Result }>((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      { url: base + target.path, connections, duration: seconds, headers: target.cookie ? { cookie: target.cookie } : {}, timeout: 30 },
+      (error, result) => (error ? reject(error) : resolve({ latencies, result })),
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+}
+
+function machine(postgresVersion: string): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${postgresVersion}`;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2).filter((arg) => arg !== "--"), process.env);
+  const { name: databaseName, adminUrl } = databaseOf(args.databaseUrl);
+  const started = Date.now();
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  let generated: GenerateResult | null = null;
+  if (args.reuse) console.log(`Reusing the database ${databaseName} as it is (--reuse).`);
+  else generated = await generate({ scale: args.scale, databaseUrl: args.databaseUrl });
+
+  ensureBuild(args.build);
+  const port = await freePort();
+  console.log(`Starting the app on port ${port}…`);
+  const base = await startServer(port, args.databaseUrl);
+
+  const subjects = await pickSubjects(args.databaseUrl);
+  console.log(`Tutor ${subjects.tutorEmail}; PE ${subjects.peEmail} (${subjects.pePlacements} current placements); placement ${subjects.placementId}.`);
+  const tutorCookie = await signIn(base, subjects.tutorEmail);
+  const peCookie = await signIn(base, subjects.peEmail);
+
+  const targets: Target[] = [
+    { name: "Trivial route", path: "/api/health", as: "anyone", cookie: null, kind: "baseline" },
+    { name: "Tutor dashboard", path: "/", as: "tutor", cookie: tutorCookie, kind: "page" },
+    { name: "PE home", path: "/", as: "PE", cookie: peCookie, kind: "page" },
+    { name: "Placement page", path: `/placements/${subjects.placementId}`, as: "PE", cookie: peCookie, kind: "page" },
+    { name: "Placements API", path: "/api/v1/placements", as: "tutor", cookie: tutorCookie, kind: "api" },
+  ];
+
+  const postgres = new Client({ connectionString: adminUrl });
+  await postgres.connect();
+  const postgresVersion = (await postgres.query<{ v: string }>("SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v")).rows[0].v;
+  await postgres.end();
+
+  const results: RouteResult[] = [];
+  const failures: string[] = [];
+  const warmSeconds = Math.min(2, args.duration);
+  const countRequests = 20;
+  for (const target of targets) {
+    const first = await get(base, target);
+    const body = await first.text();
+    if (first.status !== 200) {
+      failures.push(`${target.name} (${target.path} as ${target.as}) answered ${first.status}${first.headers.get("location") ? ` → ${first.headers.get("location")}` : ""}`);
+      continue;
+    }
+    let firstLoadJsKb: number | null = null;
+    if (target.kind === "page") {
+      const weight = pageWeight(scriptChunksOf(body), path.join(ROOT, ".next"));
+      if (weight.missing.length) console.warn(`  ${target.name}: ${weight.missing.length} script(s) not found in .next/static (a different build is serving?)`);
+      firstLoadJsKb = Math.round((weight.gzipBytes / 1024) * 10) / 10;
+    }
+
+    // Warm up, then count database transactions over a few sequential requests.
+    await drive(base, target, warmSeconds, args.connections);
+    const before = await transactionsSoFar(adminUrl, databaseName);
+    for (let i = 0; i < countRequests; i++) await (await get(base, target)).arrayBuffer();
+    const after = await transactionsSoFar(adminUrl, databaseName);
+    const queriesPerRequest = Math.round(((after - before) / countRequests) * 10) / 10;
+
+    process.stdout.write(`Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `);
+    const { latencies, result } = await drive(base, target, args.duration, args.connections);
+    const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
+    const row: RouteResult = {
+      name: target.name,
+      path: target.path.startsWith("/placements/") ? "/placements/[id]" : target.path,
+      as: target.as,
+      kind: target.kind,
+      latency: summariseLatencies(latencies),
+      requestsPerSecond,
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      throughputRatio: null,
+      firstLoadJsKb,
+      queriesPerRequest,
+    };
+    results.push(row);
+    console.log(`${requestsPerSecond} req/s, p95 ${row.latency.p95} ms`);
+    if (row.non2xx > 0 || row.errors > 0) failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
+  }
+
+  await stopServer();
+
+  const baseline = results.find((row) => row.kind === "baseline");
+  for (const row of results) if (row.kind !== "baseline" && baseline) row.throughputRatio = Math.round((row.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000;
+
+  const context = { scale: args.scale, connections: args.connections, duration: args.duration, machine: machine(postgresVersion), date: new Date().toISOString().slice(0, 10) };
+  const report = {
+    ...context,
+    reuse: args.reuse,
+    targets: TARGETS,
+    generate: generated,
+    subjects: { ...subjects, password: BENCH_PASSWORD },
+    routes: results.map((row) => ({ ...row, targetsMet: checkTargets(row) })),
+    failures,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  mkdirSync(args.out, { recursive: true });
+  writeFileSync(path.join(args.out, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+  const table = markdownTable(results, context);
+  writeFileSync(path.join(args.out, "latest.md"), table);
+  console.log(`\n${table}\nWrote ${path.join(args.out, "latest.json")} and latest.md (${report.seconds} s in all).`);
+
+  if (failures.length) {
+    console.error(`\nThe benchmark run failed:\n- ${failures.join("\n- ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().then(
+  () => process.exit(),
+  async (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    await stopServer();
+    process.exit(1);
+  },
+);
