@@ -18,6 +18,8 @@ export type BenchArgs = {
   reuse: boolean;
   /** Rebuild the app even when .next looks fresh. */
   build: boolean;
+  /** Drop the database at the end (CI). */
+  drop: boolean;
   /** Where latest.json and latest.md go. */
   out: string;
 };
@@ -31,9 +33,10 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     connections: 20,
     reuse: false,
     build: false,
+    drop: false,
     out: "bench-results",
   };
-  const flags = new Set(["reuse", "build"]);
+  const flags = new Set(["reuse", "build", "drop"]);
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     if (!raw.startsWith("--")) throw new Error(`Unexpected argument "${raw}"`);
@@ -222,9 +225,10 @@ function fixed(value: number | null, digits: number): string {
 }
 
 /** The short Markdown table for the README. */
-export function markdownTable(routes: readonly RouteResult[], context: { scale: number; connections: number; duration: number; machine: string; date: string }): string {
+export function markdownTable(routes: readonly RouteResult[], context: { scale: number; connections: number; duration: number; machine: string; date: string; loadAverage?: number }): string {
+  const load = context.loadAverage === undefined ? "" : ` (load average ${context.loadAverage} when it started)`;
   const lines = [
-    `Scale ${context.scale}, ${context.connections} concurrent connections, ${context.duration} s per route, ${context.machine}, ${context.date}.`,
+    `Scale ${context.scale}, ${context.connections} concurrent connections, ${context.duration} s per route, ${context.machine}, ${context.date}${load}.`,
     "",
     "| Route | As | p50 ms | p95 ms | p99 ms | req/s | vs trivial | queries/req | first-load JS kB (gzip) | Targets met? |",
     "|---|---|--:|--:|--:|--:|--:|--:|--:|---|",

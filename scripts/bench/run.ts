@@ -1,7 +1,7 @@
 // The benchmark: a production server against a national-scale PostgreSQL world,
 // driven with concurrent signed-in requests from this (separate) process.
 //
-//   npm run bench -- --scale 0.01 [--duration 10] [--connections 20] [--reuse] [--build]
+//   npm run bench -- --scale 0.01 [--duration 10] [--connections 20] [--reuse] [--build] [--drop]
 //                    [--database-url postgresql://postgres@127.0.0.1:5432/placement_bench] [--out bench-results]
 //
 // 1. (Re)generates the world (scripts/bench/generate.ts) unless --reuse.
@@ -186,22 +186,27 @@ async function signIn(base: string, email: string): Promise<string> {
   return session;
 }
 
-/** Committed plus rolled-back transactions in the database so far, read from another database so the reading does not count. */
+/**
+ * Database transactions run so far in the benchmark database (each Prisma
+ * query outside a transaction is one), not counting the one each new
+ * connection runs at start-up. A backend reports its counts lazily (up to 10 s
+ * late when idle), but always when it exits: so the app's idle connections
+ * are ended first (its pool opens new ones on the next request), then the
+ * figure is exact. Read from the maintenance database so reading does not count.
+ */
 async function transactionsSoFar(adminUrl: string, name: string): Promise<number> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    // Backends report their counts at most once a second: wait until the figure settles.
-    let previous = -1;
-    for (let attempt = 0; attempt < 12; attempt++) {
-      await sleep(attempt === 0 ? 1_200 : 600);
-      await client.query("SELECT pg_stat_clear_snapshot()");
-      const { rows } = await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1", [name]);
-      const current = Number(rows[0]?.n ?? 0);
-      if (current === previous) return current;
-      previous = current;
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (Number(rows[0].n) === 0) break;
+      await sleep(100);
     }
-    return previous;
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await client.query<{ n: string }>("SELECT xact_commit + xact_rollback - sessions AS n FROM pg_stat_database WHERE datname = $1", [name]);
+    return Number(rows[0]?.n ?? 0);
   } finally {
     await client.end();
   }
@@ -222,6 +227,17 @@ function drive(base: string, target: Target, seconds: number, connections: numbe
     );
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   });
+}
+
+async function dropDatabase(adminUrl: string, name: string) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    console.log(`Dropped the database ${name} (--drop).`);
+  } finally {
+    await client.end();
+  }
 }
 
 function machine(postgresVersion: string): string {
@@ -264,29 +280,45 @@ async function main() {
 
   const results: RouteResult[] = [];
   const failures: string[] = [];
-  const warmSeconds = Math.min(2, args.duration);
-  const countRequests = 20;
+  const warnings: string[] = [];
+  const loadAtStart = Math.round(os.loadavg()[0] * 10) / 10;
+  const warmSeconds = Math.min(2, args.duration / 2);
+
+  // 1. Every route answers 200 to its user; each page's first-load JavaScript.
+  const weights = new Map<Target, number | null>();
+  const pageScripts: Record<string, { chunks: string[]; rawBytes: number; gzipBytes: number }> = {};
   for (const target of targets) {
-    const first = await get(base, target);
-    const body = await first.text();
-    if (first.status !== 200) {
-      failures.push(`${target.name} (${target.path} as ${target.as}) answered ${first.status}${first.headers.get("location") ? ` → ${first.headers.get("location")}` : ""}`);
+    const response = await get(base, target);
+    const body = await response.text();
+    if (response.status !== 200) {
+      const location = response.headers.get("location");
+      throw new Error(`${target.name} (${target.path} as ${target.as}) answered ${response.status}${location ? ` → ${location}` : ""}${location?.includes("sign-in") ? " (the session cookie was not accepted)" : ""}`);
+    }
+    if (target.kind !== "page") {
+      weights.set(target, null);
       continue;
     }
-    let firstLoadJsKb: number | null = null;
-    if (target.kind === "page") {
-      const weight = pageWeight(scriptChunksOf(body), path.join(ROOT, ".next"));
-      if (weight.missing.length) console.warn(`  ${target.name}: ${weight.missing.length} script(s) not found in .next/static (a different build is serving?)`);
-      firstLoadJsKb = Math.round((weight.gzipBytes / 1024) * 10) / 10;
-    }
+    const chunks = scriptChunksOf(body);
+    const weight = pageWeight(chunks, path.join(ROOT, ".next"));
+    pageScripts[target.name] = { chunks, rawBytes: weight.rawBytes, gzipBytes: weight.gzipBytes };
+    if (weight.missing.length) console.warn(`  ${target.name}: ${weight.missing.length} script(s) not found in .next/static (is another build serving?)`);
+    weights.set(target, Math.round((weight.gzipBytes / 1024) * 10) / 10);
+  }
 
-    // Warm up, then count database transactions over a few sequential requests.
-    await drive(base, target, warmSeconds, args.connections);
-    const before = await transactionsSoFar(adminUrl, databaseName);
+  // 2. Database transactions per request (each Prisma query outside a transaction is one), over sequential requests.
+  const queries = new Map<Target, number>();
+  const countRequests = 20;
+  let before = await transactionsSoFar(adminUrl, databaseName);
+  for (const target of targets) {
     for (let i = 0; i < countRequests; i++) await (await get(base, target)).arrayBuffer();
     const after = await transactionsSoFar(adminUrl, databaseName);
-    const queriesPerRequest = Math.round(((after - before) / countRequests) * 10) / 10;
+    queries.set(target, Math.round(((after - before) / countRequests) * 10) / 10);
+    before = after;
+  }
 
+  // 3. Load: a short warm-up, then the measured run.
+  for (const target of targets) {
+    await drive(base, target, warmSeconds, args.connections);
     process.stdout.write(`Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `);
     const { latencies, result } = await drive(base, target, args.duration, args.connections);
     const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
@@ -301,11 +333,12 @@ async function main() {
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
       throughputRatio: null,
-      firstLoadJsKb,
-      queriesPerRequest,
+      firstLoadJsKb: weights.get(target) ?? null,
+      queriesPerRequest: queries.get(target) ?? null,
     };
     results.push(row);
     console.log(`${requestsPerSecond} req/s, p95 ${row.latency.p95} ms`);
+    if (row.requests === 0) warnings.push(`${target.name}: no request completed within ${args.duration} s (an overloaded machine?)`);
     if (row.non2xx > 0 || row.errors > 0) failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
   }
 
@@ -314,7 +347,15 @@ async function main() {
   const baseline = results.find((row) => row.kind === "baseline");
   for (const row of results) if (row.kind !== "baseline" && baseline) row.throughputRatio = Math.round((row.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000;
 
-  const context = { scale: args.scale, connections: args.connections, duration: args.duration, machine: machine(postgresVersion), date: new Date().toISOString().slice(0, 10) };
+  const context = {
+    scale: args.scale,
+    connections: args.connections,
+    duration: args.duration,
+    machine: machine(postgresVersion),
+    date: new Date().toISOString().slice(0, 10),
+    // Other work on the machine skews every figure: the load average shows how much there was.
+    loadAverage: loadAtStart,
+  };
   const report = {
     ...context,
     reuse: args.reuse,
@@ -322,6 +363,8 @@ async function main() {
     generate: generated,
     subjects: { ...subjects, password: BENCH_PASSWORD },
     routes: results.map((row) => ({ ...row, targetsMet: checkTargets(row) })),
+    pageScripts,
+    warnings,
     failures,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -331,6 +374,8 @@ async function main() {
   writeFileSync(path.join(args.out, "latest.md"), table);
   console.log(`\n${table}\nWrote ${path.join(args.out, "latest.json")} and latest.md (${report.seconds} s in all).`);
 
+  if (warnings.length) console.warn(`Warnings:\n- ${warnings.join("\n- ")}`);
+  if (args.drop) await dropDatabase(adminUrl, databaseName);
   if (failures.length) {
     console.error(`\nThe benchmark run failed:\n- ${failures.join("\n- ")}`);
     process.exitCode = 1;

@@ -19,12 +19,12 @@ import {
 
 describe("benchmark arguments", () => {
   it("defaults to full scale, 20 connections, 10 s, the local placement_bench database", () => {
-    expect(parseArgs([])).toEqual({ scale: 1, databaseUrl: DEFAULT_DATABASE_URL, duration: 10, connections: 20, reuse: false, build: false, out: "bench-results" });
+    expect(parseArgs([])).toEqual({ scale: 1, databaseUrl: DEFAULT_DATABASE_URL, duration: 10, connections: 20, reuse: false, build: false, drop: false, out: "bench-results" });
   });
 
   it("reads values given as `--name value` and `--name=value`, and flags", () => {
-    const args = parseArgs(["--scale", "0.01", "--duration=3", "--connections", "5", "--reuse", "--database-url", "postgresql://u@h:5432/other_bench", "--out=/tmp/x"]);
-    expect(args).toEqual({ scale: 0.01, duration: 3, connections: 5, reuse: true, build: false, databaseUrl: "postgresql://u@h:5432/other_bench", out: "/tmp/x" });
+    const args = parseArgs(["--scale", "0.01", "--duration=3", "--connections", "5", "--reuse", "--database-url", "postgresql://u@h:5432/other_bench", "--out=/tmp/x", "--drop"]);
+    expect(args).toEqual({ scale: 0.01, duration: 3, connections: 5, reuse: true, build: false, drop: true, databaseUrl: "postgresql://u@h:5432/other_bench", out: "/tmp/x" });
   });
 
   it("takes the database from BENCH_DATABASE_URL when no option names one", () => {
