@@ -212,6 +212,16 @@ async function transactionsSoFar(adminUrl: string, name: string): Promise<number
   }
 }
 
+async function setParallelWorkers(adminUrl: string, name: string, allowed: boolean) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(allowed ? `ALTER DATABASE ${name} RESET max_parallel_workers_per_gather` : `ALTER DATABASE ${name} SET max_parallel_workers_per_gather = 0`);
+  } finally {
+    await client.end();
+  }
+}
+
 type Target = { name: string; path: string; as: string; cookie: string | null; kind: RouteResult["kind"] };
 
 async function get(base: string, target: Target): Promise<Response> {
@@ -306,14 +316,21 @@ async function main() {
   }
 
   // 2. Database transactions per request (each Prisma query outside a transaction is one), over sequential requests.
+  // Parallel query workers count as transactions too: none while counting (the
+  // app's connections are renewed by transactionsSoFar, so they take the setting).
   const queries = new Map<Target, number>();
   const countRequests = 20;
-  let before = await transactionsSoFar(adminUrl, databaseName);
-  for (const target of targets) {
-    for (let i = 0; i < countRequests; i++) await (await get(base, target)).arrayBuffer();
-    const after = await transactionsSoFar(adminUrl, databaseName);
-    queries.set(target, Math.round(((after - before) / countRequests) * 10) / 10);
-    before = after;
+  await setParallelWorkers(adminUrl, databaseName, false);
+  try {
+    let before = await transactionsSoFar(adminUrl, databaseName);
+    for (const target of targets) {
+      for (let i = 0; i < countRequests; i++) await (await get(base, target)).arrayBuffer();
+      const after = await transactionsSoFar(adminUrl, databaseName);
+      queries.set(target, Math.round(((after - before) / countRequests) * 10) / 10);
+      before = after;
+    }
+  } finally {
+    await setParallelWorkers(adminUrl, databaseName, true);
   }
 
   // 3. Load: a short warm-up, then the measured run.
