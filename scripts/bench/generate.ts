@@ -445,6 +445,32 @@ function steps(size: WorldSize, passwordHash: string): Step[] {
   ];
 }
 
+const SCALE_COMMENT = /^Placement Tracker benchmark world, scale ([0-9.e-]+)$/;
+
+/** Notes the scale on the database itself, so a later `--reuse` run reports what it measured. */
+async function recordScale(databaseUrl: string, name: string, scale: number) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`COMMENT ON DATABASE ${name} IS 'Placement Tracker benchmark world, scale ${scale}'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The scale the database was generated at, or null if it is not a benchmark database. */
+export async function generatedScale(databaseUrl: string): Promise<number | null> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ comment: string | null }>("SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()");
+    const match = rows[0]?.comment?.match(SCALE_COMMENT);
+    return match ? Number(match[1]) : null;
+  } finally {
+    await client.end();
+  }
+}
+
 export type GenerateResult = { seconds: number; counts: Record<string, number> };
 
 /** Drops and re-creates the benchmark database, migrates it and fills it. */
@@ -462,6 +488,7 @@ export async function generate(options: { scale: number; databaseUrl: string; lo
   } finally {
     await admin.end();
   }
+  await recordScale(options.databaseUrl, name, options.scale);
   const migrations = await applyMigrations(options.databaseUrl);
   log(`Database ${name} created and migrated (${migrations.length} migrations) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

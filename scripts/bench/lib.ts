@@ -208,6 +208,8 @@ export type RouteResult = {
   firstLoadJsKb: number | null;
   /** Database transactions per request (each Prisma query outside a transaction is one). */
   queriesPerRequest: number | null;
+  /** CPU milliseconds the app server spent per request (sequential requests; the database's own CPU not included). */
+  serverCpuMsPerRequest?: number | null;
 };
 
 export type TargetCheck = { p95: boolean; throughput: boolean; firstLoadJs: boolean | null; met: boolean };
@@ -230,8 +232,8 @@ export function markdownTable(routes: readonly RouteResult[], context: { scale: 
   const lines = [
     `Scale ${context.scale}, ${context.connections} concurrent connections, ${context.duration} s per route, ${context.machine}, ${context.date}${load}.`,
     "",
-    "| Route | As | p50 ms | p95 ms | p99 ms | req/s | vs trivial | queries/req | first-load JS kB (gzip) | Targets met? |",
-    "|---|---|--:|--:|--:|--:|--:|--:|--:|---|",
+    "| Route | As | p50 ms | p95 ms | p99 ms | req/s | vs trivial | queries/req | server CPU ms/req | first-load JS kB (gzip) | Targets met? |",
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",
   ];
   for (const route of routes) {
     const check = checkTargets(route);
@@ -241,7 +243,7 @@ export function markdownTable(routes: readonly RouteResult[], context: { scale: 
         ? "yes"
         : `no (${[!check.p95 && "p95", !check.throughput && "throughput", check.firstLoadJs === false && "JS"].filter(Boolean).join(", ")})`;
     lines.push(
-      `| ${route.name} \`${route.path}\` | ${route.as} | ${fixed(route.latency.p50, 1)} | ${fixed(route.latency.p95, 1)} | ${fixed(route.latency.p99, 1)} | ${fixed(route.requestsPerSecond, 0)} | ${route.throughputRatio === null ? "–" : `${Math.round(route.throughputRatio * 100)}%`} | ${fixed(route.queriesPerRequest, 1)} | ${fixed(route.firstLoadJsKb, 1)} | ${verdict} |`,
+      `| ${route.name} \`${route.path}\` | ${route.as} | ${fixed(route.latency.p50, 1)} | ${fixed(route.latency.p95, 1)} | ${fixed(route.latency.p99, 1)} | ${fixed(route.requestsPerSecond, 0)} | ${route.throughputRatio === null ? "–" : `${Math.round(route.throughputRatio * 100)}%`} | ${fixed(route.queriesPerRequest, 1)} | ${fixed(route.serverCpuMsPerRequest ?? null, 0)} | ${fixed(route.firstLoadJsKb, 1)} | ${verdict} |`,
     );
   }
   lines.push("", `Targets: p95 under ${TARGETS.p95Ms} ms, throughput at least ${TARGETS.throughputRatio * 100}% of the trivial route's, first-load JS under ${TARGETS.firstLoadJsKb} kB compressed.`);

@@ -19,13 +19,13 @@
 // 2xx, the server not starting); missing a performance target is reported, not fatal.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Client } from "pg";
-import { BENCH_PASSWORD, generate, type GenerateResult } from "./generate";
+import { BENCH_PASSWORD, generate, generatedScale, type GenerateResult } from "./generate";
 import { checkTargets, databaseOf, markdownTable, pageWeight, parseArgs, scriptChunksOf, summariseLatencies, TARGETS, type RouteResult } from "./lib";
 
 const ROOT = process.cwd();
@@ -222,6 +222,30 @@ async function setParallelWorkers(adminUrl: string, name: string, allowed: boole
   }
 }
 
+/**
+ * CPU time (ms) used so far by the server's processes (its process group), from
+ * /proc: unlike latency it hardly depends on what else the machine is doing.
+ * Null where /proc is missing.
+ */
+function serverCpuMs(): number | null {
+  if (!server?.pid || !existsSync("/proc/self/stat")) return null;
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
+      if (Number(fields[2]) !== server.pid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks / ticksPerMs;
+}
+
 type Target = { name: string; path: string; as: string; cookie: string | null; kind: RouteResult["kind"] };
 
 async function get(base: string, target: Target): Promise<Response> {
@@ -262,8 +286,15 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   let generated: GenerateResult | null = null;
-  if (args.reuse) console.log(`Reusing the database ${databaseName} as it is (--reuse).`);
-  else generated = await generate({ scale: args.scale, databaseUrl: args.databaseUrl });
+  if (args.reuse) {
+    const scale = await generatedScale(args.databaseUrl).catch(() => null);
+    if (scale === null) throw new Error(`${databaseName} is not a benchmark database (or does not exist): run without --reuse to generate it.`);
+    if (scale !== args.scale) console.log(`The database was generated at scale ${scale}: reporting that scale, not ${args.scale}.`);
+    args.scale = scale;
+    console.log(`Reusing the database ${databaseName} (scale ${scale}) as it is (--reuse).`);
+  } else {
+    generated = await generate({ scale: args.scale, databaseUrl: args.databaseUrl });
+  }
 
   ensureBuild(args.build);
   const port = await freePort();
@@ -319,12 +350,16 @@ async function main() {
   // Parallel query workers count as transactions too: none while counting (the
   // app's connections are renewed by transactionsSoFar, so they take the setting).
   const queries = new Map<Target, number>();
+  const cpu = new Map<Target, number>();
   const countRequests = 20;
   await setParallelWorkers(adminUrl, databaseName, false);
   try {
     let before = await transactionsSoFar(adminUrl, databaseName);
     for (const target of targets) {
+      const cpuBefore = serverCpuMs();
       for (let i = 0; i < countRequests; i++) await (await get(base, target)).arrayBuffer();
+      const cpuAfter = serverCpuMs();
+      if (cpuBefore !== null && cpuAfter !== null) cpu.set(target, Math.round((cpuAfter - cpuBefore) / countRequests));
       const after = await transactionsSoFar(adminUrl, databaseName);
       queries.set(target, Math.round(((after - before) / countRequests) * 10) / 10);
       before = after;
@@ -352,6 +387,7 @@ async function main() {
       throughputRatio: null,
       firstLoadJsKb: weights.get(target) ?? null,
       queriesPerRequest: queries.get(target) ?? null,
+      serverCpuMsPerRequest: cpu.get(target) ?? null,
     };
     results.push(row);
     console.log(`${requestsPerSecond} req/s, p95 ${row.latency.p95} ms`);

@@ -149,11 +149,11 @@ describe("targets and the results table", () => {
 
   it("writes one row per route with the misses named", () => {
     const table = markdownTable(
-      [route({ kind: "baseline", name: "Trivial route", path: "/api/health", throughputRatio: null, firstLoadJsKb: null, queriesPerRequest: 0 }), route({ throughputRatio: 0.25, latency: { count: 1, p50: 100, p95: 300, p99: 400, max: 500, mean: 120 } })],
+      [route({ kind: "baseline", name: "Trivial route", path: "/api/health", throughputRatio: null, firstLoadJsKb: null, queriesPerRequest: 0 }), route({ throughputRatio: 0.25, serverCpuMsPerRequest: 35, latency: { count: 1, p50: 100, p95: 300, p99: 400, max: 500, mean: 120 } })],
       { scale: 1, connections: 20, duration: 10, machine: "2 × test CPU", date: "2026-11-23" },
     );
     expect(table).toContain("Scale 1, 20 concurrent connections, 10 s per route, 2 × test CPU, 2026-11-23.");
-    expect(table).toContain("| Trivial route `/api/health` | PE | 40.0 | 90.0 | 120.0 | 200 | – | 0.0 | – | baseline |");
-    expect(table).toContain("| PE home `/` | PE | 100.0 | 300.0 | 400.0 | 200 | 25% | 6.0 | 120.0 | no (p95, throughput) |");
+    expect(table).toContain("| Trivial route `/api/health` | PE | 40.0 | 90.0 | 120.0 | 200 | – | 0.0 | – | – | baseline |");
+    expect(table).toContain("| PE home `/` | PE | 100.0 | 300.0 | 400.0 | 200 | 25% | 6.0 | 35 | 120.0 | no (p95, throughput) |");
   });
 });
