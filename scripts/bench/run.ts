@@ -246,6 +246,29 @@ function serverCpuMs(): number | null {
   return ticks / ticksPerMs;
 }
 
+/**
+ * Waits until the server has finished the requests autocannon abandoned at the
+ * end of a run (the database busy with none of them, the server's CPU quiet),
+ * so one route's backlog is not measured as the next route's latency.
+ */
+async function settle(adminUrl: string, name: string, maxMs = 60_000) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  const deadline = Date.now() + maxMs;
+  try {
+    while (Date.now() < deadline) {
+      const cpuBefore = serverCpuMs();
+      await sleep(500);
+      const cpuAfter = serverCpuMs();
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()", [name]);
+      const serverBusy = cpuBefore !== null && cpuAfter !== null && cpuAfter - cpuBefore > 100;
+      if (Number(rows[0].n) === 0 && !serverBusy) return;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 type Target = { name: string; path: string; as: string; cookie: string | null; kind: RouteResult["kind"] };
 
 async function get(base: string, target: Target): Promise<Response> {
@@ -371,8 +394,10 @@ async function main() {
   // 3. Load: a short warm-up, then the measured run.
   for (const target of targets) {
     await drive(base, target, warmSeconds, args.connections);
+    await settle(adminUrl, databaseName);
     process.stdout.write(`Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `);
     const { latencies, result } = await drive(base, target, args.duration, args.connections);
+    await settle(adminUrl, databaseName);
     const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
     const row: RouteResult = {
       name: target.name,
