@@ -38,11 +38,12 @@ async function partiesOf(tx: Tx, placement: ReviewPlacement, actorId: string) {
 
 export async function raiseConcern(user: SessionUser, placementId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parseInput(raiseConcernSchema, input);
   return getDb().$transaction(async (tx) => {
+    // Who may comes before what they sent: someone who may not raise one learns nothing from a validation message.
     const placement = await placementForReviews(tx, user, placementId);
     if (!canRaiseConcern(user, placement)) throw forbidden("Only the placement's practice educator, on-site supervisor, student or tutor raises a cause for concern.");
     if (!placementOpenForPortfolio(placement)) throw conflict("The placement has finished: a cause for concern can no longer be raised on it.");
+    const data = parseInput(raiseConcernSchema, input);
     const concern = await tx.causeForConcern.create({ data: { placementId: placement.id, raisedById: user.id, summary: data.summary } });
     await writeAudit(tx, user, { action: "CREATE", entity: "CauseForConcern", entityId: concern.id, changes: createdFields(concern) });
     await notify(tx, await partiesOf(tx, placement, user.id), {
@@ -181,11 +182,11 @@ export async function recordConcernEvent(user: SessionUser, concernId: string, i
 /** Adds an item to the action plan, with the date it is due. */
 export async function addConcernAction(user: SessionUser, concernId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parseInput(concernActionSchema, input);
   return getDb().$transaction(async (tx) => {
     const concern = await loadConcern(tx, user, concernId);
     const placement = await placementForReviews(tx, user, concern.placementId);
     if (!canProgressConcern(user, placement)) throw forbidden("Only the placement's current practice educator or the university tutor writes the action plan.");
+    const data = parseInput(concernActionSchema, input);
     if (concern.status !== "OPEN") throw conflict("This cause for concern is closed: its action plan can no longer change.");
     const raisedOn = toIsoDate(concern.raisedAt);
     if (data.dueOn < raisedOn) throw fieldProblem("dueOn", `The due date cannot be before the concern was raised (${formatDate(raisedOn)})`);
@@ -198,13 +199,13 @@ export async function addConcernAction(user: SessionUser, concernId: string, inp
 /** Marks an action done (or not done again). */
 export async function setConcernActionDone(user: SessionUser, actionId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parseInput(concernActionDoneSchema, input);
   return getDb().$transaction(async (tx) => {
     const action = await tx.concernAction.findFirst({ where: { id: String(actionId), concern: concernsVisibleTo(user) } });
     if (!action) throw notFound("That action");
     const concern = await loadConcern(tx, user, action.concernId);
     const placement = await placementForReviews(tx, user, concern.placementId);
     if (!canProgressConcern(user, placement)) throw forbidden("Only the placement's current practice educator or the university tutor updates the action plan.");
+    const data = parseInput(concernActionDoneSchema, input);
     if (concern.status !== "OPEN") throw conflict("This cause for concern is closed: its action plan can no longer change.");
     const next = { doneAt: data.done ? (action.doneAt ?? new Date()) : null };
     await tx.concernAction.update({ where: { id: action.id }, data: next });
