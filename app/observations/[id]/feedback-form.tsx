@@ -39,7 +39,7 @@ export function FeedbackForm(props: { observationId: string; version: number; fe
   const domainsError = errorOf("domains");
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Observer's feedback">
+    <form onSubmit={onSubmit} noValidate>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={{ feedback: "Feedback", domains: "PCF domains" }} attempt={attempt} />
       <TextAreaField id="feedback" label="Feedback" hint="What you saw, what went well and what to develop" rows={6} error={errorOf("feedback")} {...form.register("feedback")} />
       <fieldset id="domains" className={`mb-5 ${domainsError ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={domainsError ? "domains-error" : "domains-hint"}>

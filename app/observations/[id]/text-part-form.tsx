@@ -17,7 +17,7 @@ export function StudentTextForm(props: { observationId: string; part: "preparati
     onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={props.label}>
+    <form onSubmit={onSubmit} noValidate>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={{ [field]: props.label }} attempt={attempt} />
       <TextAreaField id={field} label={props.label} hint={props.hint} rows={6} error={errorOf(field)} {...form.register(field as never)} />
       <SubmitButton pending={pending}>{props.part === "preparation" ? "Save my preparation" : "Save my reflection"}</SubmitButton>
