@@ -22,6 +22,15 @@ export const CONCERN_STEP_LABELS: Record<ConcernStageName, string> = {
   OUTCOME: "Outcome decided",
 };
 
+/** What to do next, as a button or a timeline entry says it. */
+export const CONCERN_NEXT_ACTIONS: Record<ConcernStageName, { todo: string; button: string }> = {
+  STAGE_1_MEETING: { todo: "hold the stage 1 concerns meeting", button: "Record the stage 1 concerns meeting" },
+  ACTION_PLAN: { todo: "agree the action plan", button: "Record the action plan as agreed" },
+  REVIEW: { todo: "review the action plan", button: "Record the review" },
+  STAGE_2_MEETING: { todo: "hold the stage 2 concerns meeting", button: "Record the stage 2 concerns meeting" },
+  OUTCOME: { todo: "decide the outcome", button: "Record the outcome" },
+};
+
 /** Where an open concern stands, in words: the step it waits for. */
 export const CONCERN_WAITING_LABELS: Record<ConcernStageName, string> = {
   STAGE_1_MEETING: "Raised: stage 1 meeting to be held",

@@ -104,6 +104,23 @@ test("the reviews page shows the three meetings with due dates and states", asyn
     await expect(section.getByText(/Done|Overdue|Due soon|Not due yet/).first()).toBeVisible();
   }
   await expect(page.getByRole("heading", { name: "Supervision sessions held so far" })).toBeVisible();
+
+  // The PE records the learning agreement (or edits it, if the demo data already holds one).
+  const suffix = uniqueSuffix();
+  const agreement = page.getByRole("region", { name: "Practice learning agreement meeting" });
+  await agreement.getByRole("link", { name: /^(Record|Edit) the practice learning agreement meeting$/ }).click();
+  await expect(page).toHaveURL(/\/reviews\/learning-agreement$/);
+  await page.getByLabel("Learning needs").fill("");
+  await page.getByRole("button", { name: /^(Record the meeting|Save changes)$/ }).click();
+  await expect(page.getByText("Enter the student's learning needs").first()).toBeVisible();
+  await page.getByLabel("University tutor").check();
+  await page.getByLabel("Learning needs").fill(`Assessment skills and report writing (${suffix})`);
+  await page.getByLabel("Learning opportunities promised").fill("Co-work two child in need assessments with Priya.");
+  await page.getByLabel("Supervision arrangements").fill("Weekly, Tuesday mornings, 90 minutes.");
+  await page.getByRole("button", { name: /^(Record the meeting|Save changes)$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/placements/${placementId}/reviews$`));
+  await expect(agreement.getByText(`Assessment skills and report writing (${suffix})`)).toBeVisible();
+  await expect(agreement.getByText("Done").first()).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio-reviews.png"), fullPage: true });
 });
 
@@ -139,6 +156,6 @@ test("the tutor raises a cause for concern; the PE sees it on the home page and 
   await page.getByLabel("Action", { exact: true }).fill("Phone the duty manager before 9am when unable to attend");
   await page.getByLabel("Due by").fill(todayInUk());
   await page.getByRole("button", { name: "Add the action" }).click();
-  await expect(page.getByRole("cell", { name: "Phone the duty manager before 9am when unable to attend" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Phone the duty manager before 9am when unable to attend", exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio-concern.png"), fullPage: true });
 });

@@ -5,7 +5,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
 import { concernActionSchema, concernEventSchema } from "@/lib/validations/concern";
-import { CONCERN_OUTCOME_LABELS, CONCERN_STEP_LABELS, STAGE_2_OUTCOMES, type ConcernStageName } from "@/lib/portfolio/concern-stages";
+import { CONCERN_NEXT_ACTIONS, CONCERN_OUTCOME_LABELS, CONCERN_STEP_LABELS, STAGE_2_OUTCOMES, type ConcernStageName } from "@/lib/portfolio/concern-stages";
 import { addConcernActionAction, recordConcernEventAction, setConcernActionDoneAction } from "@/app/concerns/actions";
 
 /** Records the one step that comes next; the choice of outcome appears at the review and at the outcome. */
@@ -39,7 +39,7 @@ export function ConcernStepForm(props: { concernId: string; stage: ConcernStageN
       <input type="hidden" {...form.register("stage")} />
       <input type="hidden" {...form.register("version", { valueAsNumber: true })} />
       <TextField id="heldOn" label="Date" type="date" min={props.minDate} max={props.today} className="max-w-48" error={errorOf("heldOn")} {...form.register("heldOn")} />
-      <TextAreaField id="notes" label="Notes" hint={props.stage === "ACTION_PLAN" ? "What was agreed; add the actions and their dates below first" : "Who was there, what was discussed and decided"} rows={5} error={errorOf("notes")} {...form.register("notes")} />
+      <TextAreaField id="notes" label="Notes" hint={props.stage === "ACTION_PLAN" ? "What was agreed; add the actions and their dates to the action plan above first" : "Who was there, what was discussed and decided"} rows={5} error={errorOf("notes")} {...form.register("notes")} />
       {outcomes.length > 0 && (
         <fieldset id="outcome" className={`mb-5 ${outcomeError ? "border-l-4 border-red-700 pl-3" : ""}`}>
           <legend className="mb-1 font-semibold">{props.stage === "REVIEW" ? "Result of the review" : "Outcome"}</legend>
@@ -57,7 +57,7 @@ export function ConcernStepForm(props: { concernId: string; stage: ConcernStageN
           ))}
         </fieldset>
       )}
-      <SubmitButton pending={pending}>Record the {step.toLowerCase()}</SubmitButton>
+      <SubmitButton pending={pending}>{CONCERN_NEXT_ACTIONS[props.stage].button}</SubmitButton>
     </form>
   );
 }

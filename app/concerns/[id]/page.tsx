@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { getConcern } from "@/lib/portfolio/concerns";
-import { CONCERN_STAGES, CONCERN_STEP_LABELS } from "@/lib/portfolio/concern-stages";
+import { CONCERN_NEXT_ACTIONS, CONCERN_STAGES, CONCERN_STEP_LABELS } from "@/lib/portfolio/concern-stages";
 import { formatDate, formatDateTime, todayInUk, toIsoDate } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
 import { PortfolioPageHeader, StateTag, WrittenText } from "@/components/portfolio/reviews/page-header";
@@ -52,7 +52,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
           ))}
           {nextSteps.map((stage) => (
             <li key={stage} className="border-l-4 border-dashed border-amber-800 pl-3">
-              <p className="font-semibold"><span aria-hidden="true">○ </span>Next: {CONCERN_STEP_LABELS[stage].toLowerCase()}</p>
+              <p className="font-semibold"><span aria-hidden="true">○ </span>Next: {CONCERN_NEXT_ACTIONS[stage].todo}</p>
             </li>
           ))}
         </ol>
