@@ -8,6 +8,7 @@ import { createdFields, writeAudit } from "@/lib/audit";
 import { createPlacementSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { Role } from "@/lib/generated/prisma/client";
+import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 /** Checks that an id names an active user with the given role; a field error otherwise. */
 export async function requireRole(tx: Tx, userId: string, role: Role, field: string, label: string) {
@@ -60,6 +61,8 @@ export async function createPlacement(user: SessionUser, input: unknown) {
         startDate: fromIsoDate(data.startDate),
         endDate: fromIsoDate(data.endDate),
         requiredDays: data.requiredDays,
+        // DOMAIN.md: 2 direct observations on a first placement, 3 on a final one, unless the university says otherwise.
+        observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[data.level],
         onsiteSupervisorId: data.onsiteSupervisorId,
         tutorId: data.tutorId,
         practiceEducators: { create: { practiceEducatorId: data.practiceEducatorId, startDate: fromIsoDate(data.startDate), reason: "Allocated at the start of the placement" } },

@@ -43,6 +43,7 @@ export async function getPlacement(user: SessionUser, placementId: string) {
     startDate: toIsoDate(row.startDate),
     endDate: toIsoDate(row.endDate),
     requiredDays: row.requiredDays,
+    observationsRequired: row.observationsRequired,
     status: row.status,
     statusReason: row.statusReason,
     version: row.version,

@@ -33,6 +33,7 @@ export async function updatePlacement(user: SessionUser, placementId: string, in
       statusReason: statusNeedsReason(data.status) ? data.statusReason : null,
       onsiteSupervisorId: data.onsiteSupervisorId,
       tutorId: data.tutorId,
+      observationsRequired: data.observationsRequired ?? before.observationsRequired,
     };
 
     if (before.version !== data.version) {

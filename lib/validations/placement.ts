@@ -40,6 +40,13 @@ export const updatePlacementSchema = z
     statusReason: optionalText("reason", 2000),
     onsiteSupervisorId: optionalId("on-site supervisor"),
     tutorId: optionalId("university tutor"),
+    /** The university's number of direct observations; absent keeps the placement's own. */
+    observationsRequired: z
+      .number({ error: "Enter the number of direct observations as a number" })
+      .int("Enter a whole number of observations")
+      .min(1, "At least 1 direct observation is required")
+      .max(10, "No university asks for more than 10 direct observations")
+      .optional(),
     version,
   })
   .refine(endNotBeforeStart, endMessage)

@@ -33,6 +33,16 @@ export function EditPlacementForm(props: { placement: { id: string; status: Plac
         <TextField id="endDate" label="Planned end date" type="date" error={errorOf("endDate")} {...form.register("endDate")} />
         <TextField id="requiredDays" label="Required days" type="number" inputMode="numeric" error={errorOf("requiredDays")} {...form.register("requiredDays", { valueAsNumber: true })} />
       </div>
+      <TextField
+        id="observationsRequired"
+        label="Direct observations required"
+        hint="Set by the university: usually 2 on a first placement and 3 on a final one"
+        type="number"
+        inputMode="numeric"
+        className="max-w-32"
+        error={errorOf("observationsRequired")}
+        {...form.register("observationsRequired", { valueAsNumber: true })}
+      />
       <SelectField id="status" label="Status" options={statuses.map((value) => ({ value, label: PLACEMENT_STATUS_LABELS[value] }))} error={errorOf("status")} {...form.register("status")} />
       {statusNeedsReason(status) && (
         <TextAreaField id="statusReason" label={status === "SUSPENDED" ? "Why is the placement suspended?" : "Why did the placement end early?"} error={errorOf("statusReason")} {...form.register("statusReason")} />

@@ -31,6 +31,7 @@ export default async function EditPlacementPage({ params }: { params: Promise<{ 
             startDate: placement.startDate,
             endDate: placement.endDate,
             requiredDays: placement.requiredDays,
+            observationsRequired: placement.observationsRequired,
             status: placement.status,
             statusReason: placement.statusReason ?? "",
             onsiteSupervisorId: placement.onsiteSupervisor?.id ?? "",
