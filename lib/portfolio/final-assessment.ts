@@ -89,7 +89,9 @@ export async function resolveFinalAssessment(tx: Tx, user: SessionUser, placemen
   const assessment = await loadAssessment(tx, { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] });
   const placement = await loadPlacement(tx, assessment ? { id: placementId } : { AND: [placementsVisibleTo(viewer), { id: placementId }] });
   if (!placement) throw notFound("That placement");
-  return { viewer, placement, assessment };
+  // A stage 2 ratifier reads the assessment without being one of the placement's people.
+  const onPlacement = !assessment || (await tx.placement.count({ where: { AND: [placementsVisibleTo(viewer), { id: placementId }] } })) > 0;
+  return { viewer, placement, assessment, onPlacement };
 }
 
 async function resolveById(tx: Tx, user: SessionUser, assessmentId: string) {
@@ -118,7 +120,7 @@ function domainTexts(assessment: LoadedAssessment): Record<string, string> {
   return Object.fromEntries(assessment.domains.map((domain) => [domain.frameworkItem.code, domain.text]));
 }
 
-function present(viewer: Viewer, placement: LoadedPlacement, assessment: LoadedAssessment | null, framework: Awaited<ReturnType<typeof frameworkInForce>>) {
+function present(viewer: Viewer, placement: LoadedPlacement, assessment: LoadedAssessment | null, framework: Awaited<ReturnType<typeof frameworkInForce>>, onPlacement: boolean) {
   const status = assessment?.status as FinalStatusName | undefined;
   const level = capabilityLevelFor(placement.level);
   const items = framework?.items ?? [];
@@ -180,6 +182,10 @@ function present(viewer: Viewer, placement: LoadedPlacement, assessment: LoadedA
           }
         : null,
     warning: ratifierWarning(placement.level, assessorStage),
+    /** False for a stage 2 ratifier who is not one of the placement's people (the placement page is not theirs). */
+    onPlacement,
+    /** The PAD is readable: through the final assessment, or (without one) by whoever reads the evidence. */
+    canReadPad: assessment !== null || viewer.role === "STUDENT" || viewer.role === "PRACTICE_EDUCATOR" || viewer.role === "UNIVERSITY_TUTOR",
     permissions: {
       canStart: !assessment && canWrite && placement.status !== "PLANNED",
       canEditPeParts: Boolean(assessment && status && canWrite && peFieldsEditable(status)),
@@ -200,11 +206,11 @@ export type FinalAssessmentView = ReturnType<typeof present>;
 /** The final assessment page and GET /api/v1/placements/:id/final-assessment. */
 export async function getFinalAssessment(user: SessionUser, placementId: string): Promise<FinalAssessmentView> {
   const db = getDb();
-  const { viewer, placement, assessment } = await resolveFinalAssessment(db, user, placementId);
+  const { viewer, placement, assessment, onPlacement } = await resolveFinalAssessment(db, user, placementId);
   const framework = assessment?.domains[0]
     ? await db.framework.findUnique({ where: { id: assessment.domains[0].frameworkItem.frameworkId }, include: { items: { orderBy: { number: "asc" }, include: { levelDescriptors: true } } } })
     : await frameworkInForce(db, "PCF");
-  return present(viewer, placement, assessment, framework);
+  return present(viewer, placement, assessment, framework, onPlacement);
 }
 
 /** The current PE starts the final assessment: one per placement, with a blank text for each PCF domain in force. */
