@@ -96,6 +96,13 @@ export async function listFrameworks(user: SessionUser) {
   return frameworks.map((framework) => presentFramework(framework, today));
 }
 
+/** The admin's list of frameworks: the same data, behind the admin's screen (404 for anyone else, like every admin page). */
+export async function listFrameworksForAdmin(user: SessionUser) {
+  assertVerifiedUser(user);
+  if (!canManageFrameworks(user)) throw notFound("That page");
+  return listFrameworks(user);
+}
+
 /** One framework version for the admin's screens. */
 export async function getFrameworkForAdmin(user: SessionUser, frameworkId: string) {
   assertVerifiedUser(user);
