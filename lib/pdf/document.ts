@@ -80,7 +80,8 @@ export class PdfReport {
   /** Level 1 starts a numbered part; 2 and 3 are sub-headings. Kept with at least a few lines of what follows. */
   heading(text: string, level: 1 | 2 | 3 = 1) {
     const size = level === 1 ? 15 : level === 2 ? 12.5 : 11;
-    this.ensureSpace(size * 4);
+    // Room for the heading and a few lines of what follows: no heading alone at the foot of a page.
+    this.ensureSpace(size * 2 + 60);
     this.doc.moveDown(level === 1 ? 0.8 : 0.5);
     this.doc.font(FONT_BOLD).fontSize(size).fillColor("black").text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
     if (level === 1) {
@@ -160,6 +161,8 @@ export class PdfReport {
       doc.y = top + height;
     };
 
+    // A short table (up to a few rows) starts on the next page rather than leaving its header behind.
+    if (headerRow) this.ensureSpace(Math.min(rows.length, 4) * 22 + 24);
     if (headerRow) drawRow(columns.map((column) => column.header), columns.map(() => true), true);
     for (const row of rows) drawRow(row, row.map((_, index) => Boolean(options.boldFirstColumn && index === 0)), false);
     doc.font(FONT).fontSize(10.5).moveDown(0.6);
