@@ -94,6 +94,8 @@ test("the PE, the student and the on-site supervisor sign the final assessment, 
   await pe.getByLabel("Professional development plan").fill("Court skills and chairing meetings in the assessed and supported year.");
   await pe.getByRole("button", { name: "Save draft" }).click();
   await expect(pe.getByText(/Draft saved at/)).toBeVisible();
+  await expect(pe.getByRole("button", { name: "Save draft" })).toBeEnabled();
+  await expect(pe.getByText("The final report is not complete: write the missing parts, then sign.")).toHaveCount(1);
   await pe.screenshot({ path: path.join(SCREENSHOTS, "final-assessment-pe-draft.png"), fullPage: true });
 
   await confirm(pe, "Sign as practice educator", "Yes, sign the final report");
@@ -163,6 +165,17 @@ test("the team manager sees the frameworks and their versions", async ({ page, b
   await expect(page.getByRole("heading", { level: 1, name: "Professional Capabilities Framework, version 2018" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "5. Knowledge" })).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, "admin-framework-pcf.png"), fullPage: false });
+
+  // The admin corrects a level descriptor's text through the form.
+  const descriptor = page.getByRole("form", { name: "9. Professional Leadership at the readiness for direct practice" });
+  const box = descriptor.getByRole("textbox", { name: "Readiness for direct practice" });
+  const corrected = `${(await box.inputValue()).trim()} Checked against the published text.`;
+  await box.fill(corrected);
+  await descriptor.getByRole("button", { name: "Save descriptor" }).click();
+  await expect(descriptor.getByRole("status")).toHaveText("Saved.");
+  const frameworks = (await (await page.request.get("/api/v1/frameworks")).json()).frameworks as Array<{ id: string; items: Array<{ code: string; levelDescriptors: Array<{ level: string; text: string }> }> }>;
+  const leadership = frameworks.find((framework) => framework.id === "fw_pcf_2018")!.items.find((item) => item.code === "PROFESSIONAL_LEADERSHIP")!;
+  expect(leadership.levelDescriptors.find((row) => row.level === "READINESS_FOR_DIRECT_PRACTICE")!.text).toBe(corrected);
 
   // Anyone else gets a 404 for the admin screens, and a 403 for edits through the API.
   const peApi = await apiAs(baseURL!, DEMO.pe);

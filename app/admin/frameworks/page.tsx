@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 export default async function FrameworksPage() {
   const user = await requireUser();
   const frameworks = await loadOrNotFound(() => listFrameworksForAdmin(user));
-  const codes = [...new Set(frameworks.map((framework) => framework.code))];
+  // The PCF first: it is what evidence and assessments are mapped to.
+  const ORDER = ["PCF", "SWE", "KSS"];
+  const rank = (code: string) => (ORDER.includes(code) ? ORDER.indexOf(code) : ORDER.length);
+  const codes = [...new Set(frameworks.map((framework) => framework.code))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const cell = "border border-gray-300 px-3 py-2 align-top";
 
   return (

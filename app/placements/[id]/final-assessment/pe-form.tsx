@@ -55,6 +55,7 @@ export function PeFinalReportForm(props: {
 
   /** Saves what is on screen; returns an error message or null. */
   const save = async (): Promise<string | null> => {
+    setSavedAt(undefined);
     const values = form.getValues();
     const input: FinalAssessmentPeInput = { ...values, version: version.current };
     const result = await saveFinalAssessmentAction(props.placementId, input);

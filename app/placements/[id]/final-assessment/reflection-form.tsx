@@ -31,6 +31,7 @@ export function ReflectionForm(props: { placementId: string; assessmentId: strin
   };
 
   const save = async (): Promise<string | null> => {
+    setSavedAt(undefined);
     const result = await saveFinalReflectionAction(props.placementId, { reflectionVersion: version.current, studentReflection: form.getValues("studentReflection") });
     if (result.ok) {
       version.current = result.data.reflectionVersion;
