@@ -33,6 +33,8 @@ export function PeFinalReportForm(props: {
   const [formError, setFormError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   const [savedAt, setSavedAt] = useState<string>();
+  // A fresh sign panel after each "Save draft": an earlier refusal to sign no longer applies.
+  const [draftSaves, setDraftSaves] = useState(0);
   const form = useForm<Values>({
     resolver: zodResolver(finalAssessmentPeSchema as never) as unknown as Resolver<Values>,
     defaultValues: {
@@ -72,7 +74,7 @@ export function PeFinalReportForm(props: {
 
   const onSubmit = form.handleSubmit(
     async () => {
-      await save();
+      if (!(await save())) setDraftSaves((count) => count + 1);
     },
     () => fail("There is a problem: check the highlighted fields."),
   );
@@ -161,6 +163,7 @@ export function PeFinalReportForm(props: {
         </h3>
         <p className="mt-1">When the holistic assessment, every domain and your recommendation are written, sign the report. The student and on-site supervisor then sign.</p>
         <ConfirmStep
+          key={draftSaves}
           buttonLabel="Sign as practice educator"
           question="Sign and lock the final report?"
           explanation="Your latest text is saved first. After signing you cannot change the report."
