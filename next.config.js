@@ -1,8 +1,9 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and pg are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
+  // PGlite and pg are Node-only; keep them out of the server bundle. pdfkit reads its
+  // standard-font metrics from files beside its code at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg", "pdfkit"],
   poweredByHeader: false,
   async headers() {
     return [

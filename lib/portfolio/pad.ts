@@ -1,0 +1,248 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { placementsVisibleTo } from "@/lib/access/placements";
+import { evidenceVisibleTo, finalAssessmentsVisibleTo, milestonesVisibleTo, observationsVisibleTo } from "@/lib/access/portfolio";
+import { supervisionRecordsVisibleTo } from "@/lib/access/supervision";
+import { notFound } from "@/lib/errors";
+import { todayInUk, toIsoDate } from "@/lib/dates";
+import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor, frameworkInForce } from "@/lib/frameworks/frameworks";
+import { RECOMMENDATION_LABELS as MEETING_RECOMMENDATION_LABELS } from "@/lib/portfolio/milestone-rules";
+import { FINAL_STATUS_LABELS, RECOMMENDATION_LABELS, needsRatification, type FinalStatusName } from "@/lib/portfolio/final-assessment-rules";
+import { withPepsStage } from "@/lib/portfolio/final-assessment";
+import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
+
+// The Practice Assessment Document (DOMAIN.md): one placement's portfolio laid
+// out as the parts a university's assessment panel reads — front sheet,
+// learning agreement, index of evidence, observations, feedback, reflection,
+// midpoint, final report, development plan, supervision log and the PCF level
+// descriptors. Children appear by pseudonymous code only; drafts never appear.
+
+export const EVIDENCE_TYPE_LABELS: Record<string, string> = {
+  REFLECTIVE_LOG: "Reflective log",
+  SESSION_PLAN: "Session plan",
+  CASE_NOTE_EXTRACT: "Case note extract",
+  CHILD_OR_FAMILY_FEEDBACK: "Child or family feedback",
+  PROFESSIONAL_FEEDBACK: "Professional feedback",
+  TRAINING_CERTIFICATE: "Training certificate",
+  OTHER: "Other",
+};
+
+export const EVIDENCE_STATUS_LABELS: Record<string, string> = {
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted, awaiting review",
+  CHANGES_REQUESTED: "Changes requested",
+  ACCEPTED: "Accepted",
+};
+
+const ATTENDEE_LABELS: Record<string, string> = {
+  STUDENT: "Student",
+  PRACTICE_EDUCATOR: "Practice educator",
+  ONSITE_SUPERVISOR: "On-site supervisor",
+  TUTOR: "Tutor",
+};
+
+const PEPS_LABELS: Record<string, string> = { STAGE_1: "PEPS stage 1", STAGE_2: "PEPS stage 2" };
+
+const domainLabel = (item: { number: number; name: string }) => `${item.number}. ${item.name}`;
+
+/**
+ * May this user read the PAD, and through which door? Whoever may read the
+ * final assessment may read the PAD; for a placement without one (or one
+ * the user cannot read yet, e.g. a tutor and a draft), whoever may read the
+ * evidence. The team manager reads no portfolio content: 404.
+ */
+async function padAccess(user: SessionUser, placementId: string) {
+  const db = getDb();
+  const viewer = await withPepsStage(db, user);
+  if (viewer.role === "ADMIN") throw notFound("That Practice Assessment Document");
+  const [assessment, visiblePlacement] = await Promise.all([
+    db.finalAssessment.findFirst({ where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] }, select: { id: true } }),
+    db.placement.findFirst({ where: { AND: [placementsVisibleTo(viewer), { id: placementId }] }, select: { id: true } }),
+  ]);
+  const readsEvidence = visiblePlacement !== null && (viewer.role === "STUDENT" || viewer.role === "PRACTICE_EDUCATOR" || viewer.role === "UNIVERSITY_TUTOR");
+  if (!assessment && !readsEvidence) throw notFound("That Practice Assessment Document");
+  // A stage 2 ratifier who is not on the placement reads what the university
+  // would (no drafts, signed supervision): they judge the whole PAD.
+  const ratifierOnly = assessment !== null && visiblePlacement === null;
+  return { viewer, ratifierOnly };
+}
+
+export async function getPad(user: SessionUser, placementId: string) {
+  const { viewer, ratifierOnly } = await padAccess(user, placementId);
+  const db = getDb();
+  const scoped = <W extends object>(filter: W, own: W): W => (ratifierOnly ? own : ({ AND: [filter, own] } as unknown as W));
+
+  const evidenceWhere = scoped<Prisma.EvidenceItemWhereInput>(evidenceVisibleTo(viewer), { placementId, status: { not: "DRAFT" } });
+  const [placement, assessment, evidence, observations, milestones, supervision, daysCompleted] = await Promise.all([
+    db.placement.findUniqueOrThrow({
+      where: { id: placementId },
+      include: {
+        team: { select: { name: true } },
+        student: { select: { name: true, studentProfile: { select: { yearOfStudy: true, university: { select: { name: true } }, programme: { select: { name: true } }, cohort: { select: { name: true } } } } } },
+        onsiteSupervisor: { select: { name: true } },
+        tutor: { select: { name: true } },
+        practiceEducators: { orderBy: { startDate: "asc" }, include: { practiceEducator: { select: { name: true, pepsStage: true } } } },
+      },
+    }),
+    db.finalAssessment.findFirst({
+      where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] },
+      include: {
+        domains: { include: { frameworkItem: { select: { number: true, name: true, frameworkId: true } } } },
+        practiceEducator: { select: { name: true, pepsStage: true } },
+        onsiteSignedBy: { select: { name: true } },
+        ratifiedBy: { select: { name: true, pepsStage: true } },
+      },
+    }),
+    db.evidenceItem.findMany({
+      where: evidenceWhere,
+      orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+      include: { links: { include: { frameworkItem: { select: { number: true, name: true } } } } },
+    }),
+    db.directObservation.findMany({
+      where: scoped<Prisma.DirectObservationWhereInput>(observationsVisibleTo(viewer), { placementId }),
+      orderBy: { observedOn: "asc" },
+      include: { observer: { select: { name: true, role: true } }, domains: { include: { frameworkItem: { select: { number: true, name: true } } } } },
+    }),
+    db.placementMilestone.findMany({
+      where: scoped<Prisma.PlacementMilestoneWhereInput>(milestonesVisibleTo(viewer), { placementId }),
+      include: { recordedBy: { select: { name: true } } },
+    }),
+    db.supervisionRecord.findMany({
+      where: scoped<Prisma.SupervisionRecordWhereInput>(supervisionRecordsVisibleTo(viewer), { placementId, status: "SIGNED" }),
+      orderBy: [{ heldOn: "asc" }, { startTime: "asc" }],
+      select: { heldOn: true, startTime: true, durationMinutes: true, type: true },
+    }),
+    db.attendanceDay.count({ where: { placementId, kind: "PLACEMENT_DAY" } }),
+  ]);
+
+  const level = capabilityLevelFor(placement.level);
+  const frameworkId = assessment?.domains[0]?.frameworkItem.frameworkId;
+  const framework = frameworkId
+    ? await db.framework.findUnique({ where: { id: frameworkId }, include: { items: { orderBy: { number: "asc" }, include: { levelDescriptors: true } } } })
+    : await frameworkInForce(db, "PCF");
+
+  const status = assessment?.status as FinalStatusName | undefined;
+  const recommendation = assessment?.recommendation ? `${RECOMMENDATION_LABELS[assessment.recommendation]}${status === "DRAFT" ? " (draft, not yet signed)" : ""}` : null;
+  const milestone = (kind: string) => milestones.find((row) => row.kind === kind) ?? null;
+  const learningAgreement = milestone("LEARNING_AGREEMENT");
+  const midpoint = milestone("MIDPOINT_REVIEW");
+  const finalReview = milestone("FINAL_REVIEW");
+  const meeting = (row: NonNullable<typeof learningAgreement>) => ({
+    heldOn: toIsoDate(row.heldOn),
+    attendees: row.attendees.map((attendee) => ATTENDEE_LABELS[attendee] ?? attendee),
+    notes: row.notes,
+    learningNeeds: row.learningNeeds,
+    learningOpportunities: row.learningOpportunities,
+    reasonableAdjustments: row.reasonableAdjustments,
+    supervisionArrangements: row.supervisionArrangements,
+    recommendation: row.recommendation ? (MEETING_RECOMMENDATION_LABELS[row.recommendation] ?? row.recommendation) : null,
+    actionPlan: row.actionPlan,
+    daysCompletedAtMeeting: row.daysCompletedAtMeeting,
+    recordedByName: row.recordedBy.name,
+  });
+  const evidenceRow = (item: (typeof evidence)[number]) => ({
+    id: item.id,
+    title: item.title,
+    occurredOn: toIsoDate(item.occurredOn),
+    type: EVIDENCE_TYPE_LABELS[item.type] ?? item.type,
+    status: EVIDENCE_STATUS_LABELS[item.status] ?? item.status,
+    childCode: item.childCode,
+    domains: item.links.map((link) => link.frameworkItem).sort((a, b) => a.number - b.number).map(domainLabel),
+    body: item.body,
+  });
+  const texts = new Map(assessment?.domains.map((domain) => [domain.frameworkItemId, domain.text]) ?? []);
+
+  return {
+    generatedOn: todayInUk(),
+    placementId,
+    frontSheet: {
+      studentName: placement.student.name,
+      universityName: placement.student.studentProfile?.university.name ?? null,
+      programmeName: placement.student.studentProfile?.programme.name ?? null,
+      cohortName: placement.student.studentProfile?.cohort?.name ?? null,
+      level: placement.level === "FINAL" ? "Final (last) placement" : "First placement",
+      setting: placement.setting,
+      teamName: placement.team.name,
+      startDate: toIsoDate(placement.startDate),
+      endDate: toIsoDate(placement.endDate),
+      daysRequired: placement.requiredDays,
+      daysCompleted,
+      practiceEducators: placement.practiceEducators.map((spell) => ({
+        name: spell.practiceEducator.name,
+        pepsStage: spell.practiceEducator.pepsStage ? PEPS_LABELS[spell.practiceEducator.pepsStage] : null,
+        from: toIsoDate(spell.startDate),
+        to: spell.endDate ? toIsoDate(spell.endDate) : null,
+      })),
+      onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null,
+      tutorName: placement.tutor?.name ?? null,
+      recommendation,
+    },
+    learningAgreement: learningAgreement ? meeting(learningAgreement) : null,
+    evidence: evidence.map(evidenceRow),
+    observations: observations.map((observation) => ({
+      id: observation.id,
+      observedOn: toIsoDate(observation.observedOn),
+      observerName: observation.observer.name,
+      observerRole: observation.observer.role === "ONSITE_SUPERVISOR" ? "On-site supervisor" : "Practice educator",
+      activity: observation.activity,
+      preparationNote: observation.preparationNote,
+      feedback: observation.feedback,
+      feedbackGiven: observation.feedbackAt !== null,
+      reflection: observation.reflection,
+      domains: observation.domains
+        .map((domain) => ({ number: domain.frameworkItem.number, label: domainLabel(domain.frameworkItem), note: domain.note }))
+        .sort((a, b) => a.number - b.number),
+    })),
+    lessFormalObservations: evidence.filter((item) => item.type === "PROFESSIONAL_FEEDBACK").map(evidenceRow),
+    serviceUserFeedback: evidence.filter((item) => item.type === "CHILD_OR_FAMILY_FEEDBACK").map(evidenceRow),
+    criticalReflection: assessment ? { text: assessment.studentReflection, signed: assessment.studentSignedAt !== null } : null,
+    midpoint: midpoint ? meeting(midpoint) : null,
+    finalReview: finalReview ? meeting(finalReview) : null,
+    finalReport:
+      assessment && status
+        ? {
+            status: FINAL_STATUS_LABELS[status],
+            isDraft: status === "DRAFT",
+            holisticSummary: assessment.holisticSummary,
+            recommendation,
+            domains: (framework?.items ?? []).map((item) => ({ label: domainLabel(item), text: texts.get(item.id) ?? "" })),
+            signatures: [
+              { role: "Practice educator", name: assessment.practiceEducator.name, signedAt: assessment.peSignedAt?.toISOString() ?? null },
+              { role: "Student", name: placement.student.name, signedAt: assessment.studentSignedAt?.toISOString() ?? null },
+              ...(placement.onsiteSupervisor || assessment.onsiteSignedAt
+                ? [{ role: "On-site supervisor", name: assessment.onsiteSignedBy?.name ?? placement.onsiteSupervisor?.name ?? "—", signedAt: assessment.onsiteSignedAt?.toISOString() ?? null }]
+                : []),
+            ],
+            ratification: assessment.ratifiedAt
+              ? { needed: true, name: assessment.ratifiedBy?.name ?? "—", ratifiedAt: assessment.ratifiedAt.toISOString() }
+              : { needed: needsRatification(placement.level, assessment.practiceEducator.pepsStage), name: null, ratifiedAt: null },
+          }
+        : null,
+    developmentPlan: assessment ? assessment.developmentPlan : null,
+    supervision: {
+      sessions: supervision.map((record) => ({
+        heldOn: toIsoDate(record.heldOn),
+        startTime: record.startTime,
+        durationMinutes: record.durationMinutes,
+        type: SUPERVISION_TYPE_LABELS[record.type as keyof typeof SUPERVISION_TYPE_LABELS] ?? record.type,
+      })),
+      totalMinutes: supervision.reduce((sum, record) => sum + record.durationMinutes, 0),
+    },
+    appendix: framework
+      ? {
+          frameworkName: framework.name,
+          version: framework.version,
+          levelLabel: CAPABILITY_LEVEL_LABELS[level],
+          items: framework.items.map((item) => ({
+            label: domainLabel(item),
+            superDomain: item.superDomain,
+            descriptor: item.levelDescriptors.find((descriptor) => descriptor.level === level)?.text ?? "",
+          })),
+        }
+      : null,
+  };
+}
+
+export type Pad = Awaited<ReturnType<typeof getPad>>;
