@@ -1,10 +1,10 @@
-"use client";
-import { signOut } from "next-auth/react";
-
+/** A plain form: works without JavaScript and adds nothing to the page's scripts (app/sign-out/route.ts). */
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/sign-in" })} className="rounded border border-white px-3 py-1.5 text-white hover:bg-brand-700">
-      Sign out
-    </button>
+    <form method="post" action="/sign-out">
+      <button type="submit" className="rounded border border-white px-3 py-1.5 text-white hover:bg-brand-700">
+        Sign out
+      </button>
+    </form>
   );
 }
