@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationsLink } from "@/components/notifications-link";
+import { HeaderSearch } from "@/components/header-search";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
@@ -33,6 +34,7 @@ export async function SiteHeader() {
             ))}
           </nav>
         )}
+        {user && <HeaderSearch />}
         {user && (
           <div className="flex items-center gap-3 text-sm">
             <NotificationsLink user={user} />
