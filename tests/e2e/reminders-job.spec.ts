@@ -12,7 +12,7 @@ test("the reminders job: refused without the secret; with it, runs once and send
   const anonymous = await anonymousApi(baseURL!);
   const notificationsBefore = await (await (await apiAs(baseURL!, DEMO.pe)).get("/api/v1/notifications")).json();
 
-  for (const headers of [{}, { Authorization: "Bearer wrong-secret" }, { Authorization: `Basic ${SECRET}` }, { Authorization: `Bearer ${SECRET}x` }]) {
+  for (const headers of [{} as Record<string, string>, { Authorization: "Bearer wrong-secret" }, { Authorization: `Basic ${SECRET}` }, { Authorization: `Bearer ${SECRET}x` }]) {
     const refused = await anonymous.post(ROUTE, { headers });
     expect(refused.status()).toBe(401);
     expect((await refused.json()).error).toContain("REMINDER_JOB_SECRET");
