@@ -183,3 +183,41 @@ describe("the daily reminders job", () => {
     expect(runs.map((row) => row.entityId).sort()).toEqual([world.today, addDays(world.today, 1)]);
   });
 });
+
+describe("POST /api/v1/jobs/reminders", () => {
+  const call = async (authorization?: string) => {
+    const { POST } = await import("@/app/api/v1/jobs/reminders/route");
+    const response = await POST(new Request("http://localhost/api/v1/jobs/reminders", { method: "POST", headers: authorization ? { authorization } : {} }));
+    return { status: response.status, body: await response.json() };
+  };
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env.REMINDER_JOB_SECRET = saved.REMINDER_JOB_SECRET;
+    process.env.REMINDER_INTERNAL_SECRET = saved.REMINDER_INTERNAL_SECRET;
+    if (saved.REMINDER_JOB_SECRET === undefined) delete process.env.REMINDER_JOB_SECRET;
+    if (saved.REMINDER_INTERNAL_SECRET === undefined) delete process.env.REMINDER_INTERNAL_SECRET;
+  });
+
+  it("is switched off (503, saying how to switch it on) without REMINDER_JOB_SECRET, and runs nothing", async () => {
+    delete process.env.REMINDER_JOB_SECRET;
+    const before = await db().reminderSent.count();
+    const response = await call("Bearer anything");
+    expect(response.status).toBe(503);
+    expect(response.body.error).toContain("REMINDER_JOB_SECRET");
+    expect(await db().reminderSent.count()).toBe(before);
+  });
+
+  it("refuses a wrong or missing secret (401) and runs with the right one, sending nothing already sent today", async () => {
+    process.env.REMINDER_JOB_SECRET = "route-test-secret-0123456789";
+    const before = await db().notification.count();
+    expect((await call()).status).toBe(401);
+    expect((await call("Bearer route-test-secret-012345678")).status).toBe(401);
+    expect(await db().notification.count()).toBe(before);
+    const ok = await call("Bearer route-test-secret-0123456789");
+    expect(ok.status).toBe(200);
+    expect(ok.body.summary).toMatchObject({ day: expect.any(String), notified: expect.any(Number), skippedAlreadySent: expect.any(Number) });
+    expect(ok.body.summary.notified + ok.body.summary.skippedAlreadySent).toBe(ok.body.summary.due);
+    const again = await call("Bearer route-test-secret-0123456789");
+    expect(again.body.summary).toMatchObject({ notified: 0, skippedAlreadySent: ok.body.summary.due });
+  });
+});
