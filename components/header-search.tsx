@@ -1,12 +1,15 @@
 /**
  * The search box in the site header: a plain GET form to /search, so it works
- * without JavaScript and the results page has a shareable address.
+ * without JavaScript and the results page has a shareable address. Its label
+ * is "Find", not "Search", so it never shares a name with a page's own search
+ * or filter box (e.g. the placements list's "Search") — for screen-reader users
+ * and tests alike; the landmark still announces it as a search.
  */
 export function HeaderSearch({ defaultValue = "" }: { defaultValue?: string }) {
   return (
     <form action="/search" method="get" role="search" aria-label="Site" className="flex w-full items-center gap-2 sm:w-auto">
       <label htmlFor="header-search" className="font-semibold">
-        Search
+        Find
       </label>
       <input
         id="header-search"

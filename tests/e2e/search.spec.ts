@@ -6,8 +6,8 @@ import { apiAs, DEMO, useSessionOf } from "./support";
 
 async function searchFromHeader(page: Page, query: string) {
   const header = page.getByRole("banner");
-  await header.getByLabel("Search", { exact: true }).fill(query);
-  await header.getByLabel("Search", { exact: true }).press("Enter");
+  await header.getByLabel("Find", { exact: true }).fill(query);
+  await header.getByLabel("Find", { exact: true }).press("Enter");
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query).replace(/%20/g, "\\+")}$`));
   await expect(page.getByRole("heading", { name: "Search", level: 1 })).toBeVisible();
 }
@@ -31,7 +31,7 @@ test("the PE finds a student and a child from the header and opens them; the tut
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Amira Hussain");
 
   // The keyboard alone: focus the header box, type, Enter; then Tab to the first result.
-  await page.getByRole("banner").getByLabel("Search", { exact: true }).focus();
+  await page.getByRole("banner").getByLabel("Find", { exact: true }).focus();
   await page.keyboard.type(child!.code.toLowerCase());
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=/);
