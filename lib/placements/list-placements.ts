@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import type { PlacementFilters } from "@/lib/validations/placement";
+import { placementFiltersSchema, type PlacementFilters } from "@/lib/validations/placement";
+import { keysetOrder, keysetWhere, pageOf, parsePageQuery } from "@/lib/api/pagination";
 import { toIsoDate } from "@/lib/dates";
 
 export type PlacementListRow = {
@@ -22,10 +23,8 @@ export type PlacementListRow = {
   updatedAt: string;
 };
 
-/** The placements the user may see, narrowed by the list's filters. One query, whatever the number of rows. */
-export async function listPlacements(user: SessionUser, filters: PlacementFilters = {}, take = 500): Promise<PlacementListRow[]> {
-  const where: Prisma.PlacementWhereInput = { AND: [placementsVisibleTo(user)] };
-  const and = where.AND as Prisma.PlacementWhereInput[];
+function placementWhere(user: SessionUser, filters: PlacementFilters, extra: Prisma.PlacementWhereInput[] = []): Prisma.PlacementWhereInput {
+  const and: Prisma.PlacementWhereInput[] = [placementsVisibleTo(user), ...extra];
   if (filters.status) and.push({ status: filters.status });
   if (filters.universityId) and.push({ student: { studentProfile: { universityId: filters.universityId } } });
   if (filters.practiceEducatorId) and.push({ practiceEducators: { some: { practiceEducatorId: filters.practiceEducatorId, endDate: null } } });
@@ -37,27 +36,25 @@ export async function listPlacements(user: SessionUser, filters: PlacementFilter
       ],
     });
   }
+  return { AND: and };
+}
 
-  const rows = await getDb().placement.findMany({
-    where,
-    orderBy: [{ startDate: "desc" }, { id: "asc" }],
-    take,
-    select: {
-      id: true,
-      setting: true,
-      level: true,
-      status: true,
-      startDate: true,
-      endDate: true,
-      requiredDays: true,
-      updatedAt: true,
-      student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } } } },
-      practiceEducators: { where: { endDate: null }, take: 1, select: { practiceEducator: { select: { name: true } } } },
-      _count: { select: { attendance: { where: { kind: "PLACEMENT_DAY" } } } },
-    },
-  });
+const rowSelect = {
+  id: true,
+  setting: true,
+  level: true,
+  status: true,
+  startDate: true,
+  endDate: true,
+  requiredDays: true,
+  updatedAt: true,
+  student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } } } },
+  practiceEducators: { where: { endDate: null }, take: 1, select: { practiceEducator: { select: { name: true } } } },
+  _count: { select: { attendance: { where: { kind: "PLACEMENT_DAY" } } } },
+} satisfies Prisma.PlacementSelect;
 
-  return rows.map((row) => ({
+function toListRow(row: Prisma.PlacementGetPayload<{ select: typeof rowSelect }>): PlacementListRow {
+  return {
     id: row.id,
     studentName: row.student.name,
     universityName: row.student.studentProfile?.university.name ?? null,
@@ -71,7 +68,37 @@ export async function listPlacements(user: SessionUser, filters: PlacementFilter
     daysCompleted: row._count.attendance,
     practiceEducatorName: row.practiceEducators[0]?.practiceEducator.name ?? null,
     updatedAt: row.updatedAt.toISOString(),
-  }));
+  };
+}
+
+/** The placements the user may see, narrowed by the list's filters, latest start first. One query, whatever the number of rows. */
+export async function listPlacements(user: SessionUser, filters: PlacementFilters = {}, take = 500): Promise<PlacementListRow[]> {
+  const rows = await getDb().placement.findMany({
+    where: placementWhere(user, filters),
+    orderBy: [{ startDate: "desc" }, { id: "asc" }],
+    take,
+    select: rowSelect,
+  });
+  return rows.map(toListRow);
+}
+
+/**
+ * One page of GET /api/v1/placements: the same filters, plus updatedSince and
+ * a keyset cursor, in (updatedAt, id) order so a university system can sync
+ * what changed. updatedAt is the placement record's own: a logged day changes
+ * daysCompleted without touching it.
+ */
+export async function listPlacementsPage(user: SessionUser, params: Record<string, string>): Promise<{ placements: PlacementListRow[]; nextCursor: string | null }> {
+  const filters = placementFiltersSchema.parse(params);
+  const page = parsePageQuery(params);
+  const rows = await getDb().placement.findMany({
+    where: placementWhere(user, filters, keysetWhere(page) as Prisma.PlacementWhereInput[]),
+    orderBy: keysetOrder,
+    take: page.limit + 1,
+    select: rowSelect,
+  });
+  const { rows: pageRows, nextCursor } = pageOf(rows, page.limit);
+  return { placements: pageRows.map(toListRow), nextCursor };
 }
 
 /** The current practice educators of the placements the user may see: the options of the list's PE filter. */

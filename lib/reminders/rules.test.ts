@@ -150,7 +150,7 @@ describe("evidence waiting for review", () => {
 
   it("reminds the current PE after 5 working days, without the evidence's own words", () => {
     const reminder = evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-11-16"), today: "2026-11-23" });
-    expect(reminder).toMatchObject({ itemKey: "evidence-review:e1", userIds: ["pe1"], link: "/placements/p1/portfolio" });
+    expect(reminder).toMatchObject({ itemKey: "evidence-review:e1", userIds: ["pe1"], link: "/evidence/e1" });
     expect(reminder!.body).toBe("Amira Hussain submitted evidence on 16 Nov 2026; it has waited 5 working days for review.");
   });
 

@@ -228,7 +228,7 @@ export function evidenceReviewReminder(input: EvidenceInput): Reminder | null {
     userIds: ids(input.currentPeId),
     title: `Evidence waiting for your review: ${input.studentName}`,
     body: `${input.studentName} submitted evidence on ${formatDate(evidence.submittedOn)}; it has waited ${waited} working days for review.`,
-    link: `/placements/${evidence.placementId}/portfolio`,
+    link: `/evidence/${evidence.id}`,
   };
 }
 

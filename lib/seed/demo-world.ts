@@ -2,9 +2,12 @@ import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
 import { isWorkingDay } from "@/lib/calendar/working-days";
-import type { AttendanceKind, PlacementLevel, PlacementStatus, Role } from "@/lib/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import type { AttendanceKind, PlacementLevel, PlacementStatus, Prisma, Role } from "@/lib/generated/prisma/client";
 import { seedDemoSupervision, type DemoSupervisionPlan } from "@/lib/seed/demo-supervision";
 import { seedDemoChildren, type DemoCaseloadPlan } from "@/lib/seed/demo-children";
+import { seedDemoPortfolio } from "@/lib/seed/demo-portfolio";
+import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 // The demo world: one council team (modelled on a Positive Outcomes
 // Project-style early-help team) with two partner schools, two universities,
@@ -12,6 +15,8 @@ import { seedDemoChildren, type DemoCaseloadPlan } from "@/lib/seed/demo-childre
 // The password is for the demo only and is printed by `npm run demo`.
 
 export const DEMO_PASSWORD = "demo-password-2026";
+
+const newId = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 
 export type DemoSignIn = { role: string; name: string; email: string };
 
@@ -77,26 +82,36 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     ),
   );
 
-  async function person(name: string, email: string, role: Role, organisationId: string, extra: { pepsStage?: "STAGE_1" | "STAGE_2" } = {}) {
-    const user = await db.user.create({ data: { name, email, role, organisationId, passwordHash, ...extra } });
+  // People, placements and attendance are built in memory and written with one createMany per
+  // table once the loop is done: the demo seed runs on every fresh start and in every E2E run.
+  const rows = {
+    users: [] as Prisma.UserCreateManyInput[],
+    studentProfiles: [] as Prisma.StudentProfileCreateManyInput[],
+    placements: [] as Prisma.PlacementCreateManyInput[],
+    peAssignments: [] as Prisma.PracticeEducatorAssignmentCreateManyInput[],
+    attendance: [] as Prisma.AttendanceDayCreateManyInput[],
+  };
+  function person(name: string, email: string, role: Role, organisationId: string, extra: { pepsStage?: "STAGE_1" | "STAGE_2" } = {}) {
+    const user = { id: newId(), name, email, role, organisationId, passwordHash, ...extra };
+    rows.users.push(user);
     signIns.push({ role, name, email });
     return user;
   }
 
-  const admin = await person("Morgan Ellis", "manager@pop.example.org", "ADMIN", team.id);
+  const admin = person("Morgan Ellis", "manager@pop.example.org", "ADMIN", team.id);
   const practiceEducators = [
-    await person("Priya Shah", "priya.shah@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_2" }),
-    await person("Tom Fletcher", "tom.fletcher@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_2" }),
-    await person("Grace Adeyemi", "grace.adeyemi@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_1" }),
-    await person("Owen Pritchard", "owen.pritchard@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_1" }),
+    person("Priya Shah", "priya.shah@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_2" }),
+    person("Tom Fletcher", "tom.fletcher@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_2" }),
+    person("Grace Adeyemi", "grace.adeyemi@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_1" }),
+    person("Owen Pritchard", "owen.pritchard@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_1" }),
   ];
   const onsiteSupervisors = [
-    await person("Sam Rivers", "sam.rivers@pop.example.org", "ONSITE_SUPERVISOR", team.id),
-    await person("Nadia Kowalski", "nadia.kowalski@pop.example.org", "ONSITE_SUPERVISOR", team.id),
+    person("Sam Rivers", "sam.rivers@pop.example.org", "ONSITE_SUPERVISOR", team.id),
+    person("Nadia Kowalski", "nadia.kowalski@pop.example.org", "ONSITE_SUPERVISOR", team.id),
   ];
   const tutors = [
-    await person("Dr Helen Marsh", "h.marsh@severnside.example.ac.uk", "UNIVERSITY_TUTOR", universities[0].id),
-    await person("Dr Kwame Asante", "k.asante@threecounties.example.ac.uk", "UNIVERSITY_TUTOR", universities[1].id),
+    person("Dr Helen Marsh", "h.marsh@severnside.example.ac.uk", "UNIVERSITY_TUTOR", universities[0].id),
+    person("Dr Kwame Asante", "k.asante@threecounties.example.ac.uk", "UNIVERSITY_TUTOR", universities[1].id),
   ];
 
   const supervisionPlans: DemoSupervisionPlan[] = [];
@@ -105,16 +120,14 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     const university = universities[plan.university];
     const programme = programmes[plan.university][plan.programme];
     const emailDomain = plan.university === 0 ? "students.severnside.example.ac.uk" : "students.threecounties.example.ac.uk";
-    const student = await person(plan.student, `${plan.student.toLowerCase().replace(/[^a-z]+/g, ".")}@${emailDomain}`, "STUDENT", university.id);
-    await db.studentProfile.create({
-      data: {
-        userId: student.id,
-        universityId: university.id,
-        programmeId: programme.id,
-        cohortId: programme.cohorts[plan.level === "FINAL" ? 0 : 1].id,
-        yearOfStudy: plan.level === "FINAL" ? (plan.programme === 0 ? 3 : 2) : plan.programme === 0 ? 2 : 1,
-        placementLevel: plan.level,
-      },
+    const student = person(plan.student, `${plan.student.toLowerCase().replace(/[^a-z]+/g, ".")}@${emailDomain}`, "STUDENT", university.id);
+    rows.studentProfiles.push({
+      userId: student.id,
+      universityId: university.id,
+      programmeId: programme.id,
+      cohortId: programme.cohorts[plan.level === "FINAL" ? 0 : 1].id,
+      yearOfStudy: plan.level === "FINAL" ? (plan.programme === 0 ? 3 : 2) : plan.programme === 0 ? 2 : 1,
+      placementLevel: plan.level,
     });
 
     const requiredDays = plan.level === "FIRST" ? 70 : 100;
@@ -123,41 +136,39 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     const startDate = plannedDays[0];
     const endDate = plannedDays.at(-1)!;
 
-    const placement = await db.placement.create({
-      data: {
-        studentId: student.id,
-        teamId: team.id,
-        setting: index % 3 === 0 ? "Early help direct work in schools" : index % 3 === 1 ? "Child and family assessment" : "Early help and life story work",
-        level: plan.level,
-        startDate: fromIsoDate(startDate),
-        endDate: fromIsoDate(endDate),
-        requiredDays,
-        status: plan.status,
-        statusReason: plan.statusReason ?? null,
-        onsiteSupervisorId: plan.onsite === undefined ? null : onsiteSupervisors[plan.onsite].id,
-        tutorId: tutors[plan.university].id,
-      },
+    const placement = { id: newId() };
+    rows.placements.push({
+      id: placement.id,
+      studentId: student.id,
+      teamId: team.id,
+      setting: index % 3 === 0 ? "Early help direct work in schools" : index % 3 === 1 ? "Child and family assessment" : "Early help and life story work",
+      level: plan.level,
+      startDate: fromIsoDate(startDate),
+      endDate: fromIsoDate(endDate),
+      requiredDays,
+      observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[plan.level],
+      status: plan.status,
+      statusReason: plan.statusReason ?? null,
+      onsiteSupervisorId: plan.onsite === undefined ? null : onsiteSupervisors[plan.onsite].id,
+      tutorId: tutors[plan.university].id,
     });
 
     const firstPe = practiceEducators[plan.pe];
     const changeDate = plan.peChange ? plannedDays[plan.peChange.afterDays] : null;
     if (plan.peChange && changeDate) {
-      await db.practiceEducatorAssignment.create({
-        data: { placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), endDate: fromIsoDate(addDays(changeDate, -1)), reason: "Allocated at the start of the placement" },
-      });
-      await db.practiceEducatorAssignment.create({
-        data: { placementId: placement.id, practiceEducatorId: practiceEducators[plan.peChange.to].id, startDate: fromIsoDate(changeDate), reason: plan.peChange.reason },
-      });
+      rows.peAssignments.push(
+        { placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), endDate: fromIsoDate(addDays(changeDate, -1)), reason: "Allocated at the start of the placement" },
+        { placementId: placement.id, practiceEducatorId: practiceEducators[plan.peChange.to].id, startDate: fromIsoDate(changeDate), reason: plan.peChange.reason },
+      );
     } else {
-      await db.practiceEducatorAssignment.create({
-        data: { placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), reason: "Allocated at the start of the placement" },
-      });
+      rows.peAssignments.push({ placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), reason: "Allocated at the start of the placement" });
     }
 
     // Attendance: every working day from the start until today (or until the
     // placement stopped), with the odd sick day and a skills day now and then.
     if (plan.status !== "PLANNED") {
-      const stopAfter = plan.status === "COMPLETED" ? requiredDays + 3 : plan.status === "ENDED_EARLY" ? 45 : plan.status === "SUSPENDED" ? 20 : Infinity;
+      // A completed placement runs until its required placement days are done (the loop condition below).
+      const stopAfter = plan.status === "COMPLETED" ? Infinity : plan.status === "ENDED_EARLY" ? 45 : plan.status === "SUSPENDED" ? 20 : Infinity;
       const days: Array<{ date: IsoDate; kind: AttendanceKind }> = [];
       let placementDays = 0;
       for (let date = startDate, n = 0; date < today && n < stopAfter && !(plan.status === "COMPLETED" && placementDays >= requiredDays); date = addDays(date, 1)) {
@@ -168,9 +179,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
         days.push({ date, kind });
       }
       const recorder = plan.onsite === undefined ? student.id : onsiteSupervisors[plan.onsite].id;
-      await db.attendanceDay.createMany({
-        data: days.map((day) => ({ placementId: placement.id, date: fromIsoDate(day.date), kind: day.kind, recordedById: recorder, note: day.kind === "SICK" ? "Unwell; phoned in" : null })),
-      });
+      rows.attendance.push(...days.map((day) => ({ placementId: placement.id, date: fromIsoDate(day.date), kind: day.kind, recordedById: recorder, note: day.kind === "SICK" ? "Unwell; phoned in" : null })));
       if (plan.status === "ACTIVE") {
         const currentPe = plan.peChange ? practiceEducators[plan.peChange.to].id : firstPe.id;
         caseloadPlans.push({ index, placementId: placement.id, studentId: student.id, studentName: student.name, peId: currentPe, startDate });
@@ -199,12 +208,22 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     }
   }
 
+  await db.user.createMany({ data: rows.users });
+  await db.studentProfile.createMany({ data: rows.studentProfiles });
+  await db.placement.createMany({ data: rows.placements });
+  await db.practiceEducatorAssignment.createMany({ data: rows.peAssignments });
+  await db.attendanceDay.createMany({ data: rows.attendance });
+
   // Supervision: weekly sessions on every placement that has started.
   await seedDemoSupervision(db, today, supervisionPlans);
 
   // Children: a caseload for every active student.
   const schools = await db.school.findMany({ where: { teamId: team.id }, orderBy: { name: "asc" }, select: { id: true } });
   await seedDemoChildren(db, today, { teamId: team.id, adminIds: [admin.id], schoolIds: schools.map((school) => school.id), plans: caseloadPlans });
+
+  // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
+  // the placements, attendance and caseloads above, so it comes last.
+  await seedDemoPortfolio(db, today, { teamId: team.id });
 
   return signIns;
 }

@@ -1,0 +1,470 @@
+// The benchmark: a production server against a national-scale PostgreSQL world,
+// driven with concurrent signed-in requests from this (separate) process.
+//
+//   npm run bench -- --scale 0.01 [--duration 10] [--connections 20] [--reuse] [--build] [--drop]
+//                    [--database-url postgresql://postgres@127.0.0.1:5432/placement_bench] [--out bench-results]
+//
+// 1. (Re)generates the world (scripts/bench/generate.ts) unless --reuse.
+// 2. Builds the app if .next is missing or older than the source (or --build).
+// 3. Starts `tsx scripts/start.ts` (next start) on a free port against the database.
+// 4. Signs in a tutor and a practice educator once each through next-auth's
+//    credentials endpoint (the sign-in throttle would lock repeated sign-ins).
+// 5. For each route: checks it answers 200, counts database transactions per
+//    request, weighs the page's first-load JavaScript, then drives it with
+//    autocannon and records p50/p95/p99 latency and requests per second —
+//    and the same for /api/health, the framework's own ceiling on this machine.
+// 6. Writes <out>/latest.json and <out>/latest.md, stops the server.
+//
+// Exits non-zero when the run itself fails (a route answering anything but
+// 2xx, the server not starting); missing a performance target is reported, not fatal.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { Client } from "pg";
+import { BENCH_PASSWORD, generate, generatedScale, type GenerateResult } from "./generate";
+import { checkTargets, databaseOf, markdownTable, pageWeight, parseArgs, scriptChunksOf, summariseLatencies, TARGETS, type RouteResult } from "./lib";
+
+const ROOT = process.cwd();
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let server: ChildProcess | null = null;
+
+/** Stops the server and its `next start` child: both are in the process group we started. */
+function killServer(signal: NodeJS.Signals = "SIGTERM") {
+  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopServer() {
+  if (!server) return;
+  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  killServer("SIGTERM");
+  await Promise.race([exited, sleep(5_000)]);
+  killServer("SIGKILL");
+  server = null;
+}
+
+process.on("exit", () => killServer("SIGKILL"));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server`);
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      if (entry.endsWith(path.join("lib", "generated"))) return;
+      for (const child of readdirSync(entry)) if (!child.endsWith(".test.ts") && !child.endsWith(".test.tsx")) visit(path.join(entry, child));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const entry of ["app", "components", "lib", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "prisma/schema.prisma"]) visit(path.join(ROOT, entry));
+  return newest;
+}
+
+function ensureBuild(force: boolean) {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!force && existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) {
+    console.log("Using the existing build (.next is newer than the source).");
+    return;
+  }
+  console.log(force ? "Building the app (--build)…" : "Building the app (.next is missing or older than the source)…");
+  const build = () => spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } }).status;
+  if (build() === 0) return;
+  // A stale .next/dev/types can break a build: once more from clean.
+  rmSync(path.join(ROOT, ".next"), { recursive: true, force: true });
+  if (build() !== 0) throw new Error("next build failed");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port: number, databaseUrl: string): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  server = spawn(bin("tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  for (const stream of [server.stdout!, server.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.length > 200) output.shift();
+    });
+  }
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${output.join("")}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return base;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`The server did not answer /api/health within 120 s:\n${output.join("")}`);
+}
+
+type Subjects = { tutorEmail: string; peEmail: string; pePlacements: number; placementId: string };
+
+/** Who to sign in as, picked from the data: the PE with the most current students, one of their placements with the most evidence, a tutor of the biggest university. */
+async function pickSubjects(databaseUrl: string): Promise<Subjects> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const pe = await client.query<{ email: string; id: string; n: string }>(`
+      SELECT u.email, u.id, count(*) AS n
+      FROM "PracticeEducatorAssignment" a JOIN "Placement" p ON p.id = a."placementId" JOIN "User" u ON u.id = a."practiceEducatorId"
+      WHERE a."endDate" IS NULL AND p.status IN ('ACTIVE', 'SUSPENDED', 'PLANNED') AND u.active
+      GROUP BY u.id, u.email ORDER BY n DESC, u.email LIMIT 1`);
+    if (!pe.rows[0]) throw new Error("No practice educator with a current placement: is this a benchmark database?");
+    const placement = await client.query<{ id: string }>(`
+      SELECT p.id FROM "PracticeEducatorAssignment" a JOIN "Placement" p ON p.id = a."placementId"
+      WHERE a."practiceEducatorId" = $1 AND a."endDate" IS NULL AND p.status IN ('ACTIVE', 'SUSPENDED', 'PLANNED')
+      ORDER BY (p.status = 'ACTIVE') DESC, (SELECT count(*) FROM "EvidenceItem" e WHERE e."placementId" = p.id) DESC, p.id LIMIT 1`, [pe.rows[0].id]);
+    const tutor = await client.query<{ email: string }>(`
+      SELECT t.email FROM "User" t
+      WHERE t.role = 'UNIVERSITY_TUTOR' AND t.active
+      ORDER BY (SELECT count(*) FROM "Placement" p JOIN "StudentProfile" sp ON sp."userId" = p."studentId" WHERE sp."universityId" = t."organisationId") DESC, t.email
+      LIMIT 1`);
+    if (!tutor.rows[0]) throw new Error("No university tutor in the database.");
+    return { tutorEmail: tutor.rows[0].email, peEmail: pe.rows[0].email, pePlacements: Number(pe.rows[0].n), placementId: placement.rows[0].id };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Signs in once through next-auth's credentials endpoint; returns the Cookie header carrying the session. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => /session-token=/.test(cookie));
+  if (!session) throw new Error(`Could not sign in as ${email} (HTTP ${response.status}): wrong password, or the account is locked by the sign-in throttle.`);
+  const check = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie: session } })).json()) as { user?: { email?: string } };
+  if (check?.user?.email !== email) throw new Error(`Signed in as ${email}, but the session says ${JSON.stringify(check)}`);
+  return session;
+}
+
+/**
+ * Database transactions run so far in the benchmark database (each Prisma
+ * query outside a transaction is one), not counting the one each new
+ * connection runs at start-up. A backend reports its counts lazily (up to 10 s
+ * late when idle), but always when it exits: so the app's idle connections
+ * are ended first (its pool opens new ones on the next request), then the
+ * figure is exact. Read from the maintenance database so reading does not count.
+ */
+async function transactionsSoFar(adminUrl: string, name: string): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (Number(rows[0].n) === 0) break;
+      await sleep(100);
+    }
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await client.query<{ n: string }>("SELECT xact_commit + xact_rollback - sessions AS n FROM pg_stat_database WHERE datname = $1", [name]);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+async function setParallelWorkers(adminUrl: string, name: string, allowed: boolean) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(allowed ? `ALTER DATABASE ${name} RESET max_parallel_workers_per_gather` : `ALTER DATABASE ${name} SET max_parallel_workers_per_gather = 0`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * CPU time (ms) used so far by the server's processes (its process group), from
+ * /proc: unlike latency it hardly depends on what else the machine is doing.
+ * Null where /proc is missing.
+ */
+function serverCpuMs(): number | null {
+  if (!server?.pid || !existsSync("/proc/self/stat")) return null;
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
+      if (Number(fields[2]) !== server.pid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks / ticksPerMs;
+}
+
+/**
+ * Waits until the server has finished the requests autocannon abandoned at the
+ * end of a run (the database busy with none of them, the server's CPU quiet),
+ * so one route's backlog is not measured as the next route's latency.
+ */
+async function settle(adminUrl: string, name: string, maxMs = 60_000) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  const deadline = Date.now() + maxMs;
+  try {
+    while (Date.now() < deadline) {
+      const cpuBefore = serverCpuMs();
+      await sleep(500);
+      const cpuAfter = serverCpuMs();
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()", [name]);
+      const serverBusy = cpuBefore !== null && cpuAfter !== null && cpuAfter - cpuBefore > 100;
+      if (Number(rows[0].n) === 0 && !serverBusy) return;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+type Target = { name: string; path: string; as: string; cookie: string | null; kind: RouteResult["kind"] };
+
+async function get(base: string, target: Target): Promise<Response> {
+  return fetch(base + target.path, { redirect: "manual", headers: target.cookie ? { cookie: target.cookie } : {} });
+}
+
+function drive(base: string, target: Target, seconds: number, connections: number) {
+  return new Promise<{ latencies: number[]; result: autocannon.Result }>((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      { url: base + target.path, connections, duration: seconds, headers: target.cookie ? { cookie: target.cookie } : {}, timeout: 30 },
+      (error, result) => (error ? reject(error) : resolve({ latencies, result })),
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+}
+
+async function dropDatabase(adminUrl: string, name: string) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    console.log(`Dropped the database ${name} (--drop).`);
+  } finally {
+    await client.end();
+  }
+}
+
+function machine(postgresVersion: string): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${postgresVersion}`;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2).filter((arg) => arg !== "--"), process.env);
+  const { name: databaseName, adminUrl } = databaseOf(args.databaseUrl);
+  const started = Date.now();
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  let generated: GenerateResult | null = null;
+  if (args.reuse) {
+    const scale = await generatedScale(args.databaseUrl).catch(() => null);
+    if (scale === null) throw new Error(`${databaseName} is not a benchmark database (or does not exist): run without --reuse to generate it.`);
+    if (scale !== args.scale) console.log(`The database was generated at scale ${scale}: reporting that scale, not ${args.scale}.`);
+    args.scale = scale;
+    console.log(`Reusing the database ${databaseName} (scale ${scale}) as it is (--reuse).`);
+  } else {
+    generated = await generate({ scale: args.scale, databaseUrl: args.databaseUrl });
+  }
+
+  ensureBuild(args.build);
+  const port = await freePort();
+  console.log(`Starting the app on port ${port}…`);
+  const base = await startServer(port, args.databaseUrl);
+
+  const subjects = await pickSubjects(args.databaseUrl);
+  console.log(`Tutor ${subjects.tutorEmail}; PE ${subjects.peEmail} (${subjects.pePlacements} current placements); placement ${subjects.placementId}.`);
+  const tutorCookie = await signIn(base, subjects.tutorEmail);
+  const peCookie = await signIn(base, subjects.peEmail);
+
+  const targets: Target[] = [
+    { name: "Trivial route", path: "/api/health", as: "anyone", cookie: null, kind: "baseline" },
+    { name: "Tutor dashboard", path: "/", as: "tutor", cookie: tutorCookie, kind: "page" },
+    { name: "PE home", path: "/", as: "PE", cookie: peCookie, kind: "page" },
+    { name: "Placement page", path: `/placements/${subjects.placementId}`, as: "PE", cookie: peCookie, kind: "page" },
+    { name: "Placements API", path: "/api/v1/placements", as: "tutor", cookie: tutorCookie, kind: "api" },
+  ];
+
+  const postgres = new Client({ connectionString: adminUrl });
+  await postgres.connect();
+  const postgresVersion = (await postgres.query<{ v: string }>("SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v")).rows[0].v;
+  await postgres.end();
+
+  const results: RouteResult[] = [];
+  const failures: string[] = [];
+  const warnings: string[] = [];
+  const loadAtStart = Math.round(os.loadavg()[0] * 10) / 10;
+  const warmSeconds = Math.min(2, args.duration / 2);
+
+  // 1. Every route answers 200 to its user; each page's first-load JavaScript.
+  const weights = new Map<Target, number | null>();
+  const pageScripts: Record<string, { chunks: string[]; rawBytes: number; gzipBytes: number }> = {};
+  for (const target of targets) {
+    const response = await get(base, target);
+    const body = await response.text();
+    if (response.status !== 200) {
+      const location = response.headers.get("location");
+      throw new Error(`${target.name} (${target.path} as ${target.as}) answered ${response.status}${location ? ` → ${location}` : ""}${location?.includes("sign-in") ? " (the session cookie was not accepted)" : ""}`);
+    }
+    if (target.kind !== "page") {
+      weights.set(target, null);
+      continue;
+    }
+    const chunks = scriptChunksOf(body);
+    const weight = pageWeight(chunks, path.join(ROOT, ".next"));
+    pageScripts[target.name] = { chunks, rawBytes: weight.rawBytes, gzipBytes: weight.gzipBytes };
+    if (weight.missing.length) console.warn(`  ${target.name}: ${weight.missing.length} script(s) not found in .next/static (is another build serving?)`);
+    weights.set(target, Math.round((weight.gzipBytes / 1024) * 10) / 10);
+  }
+
+  // 2. Database transactions per request (each Prisma query outside a transaction is one), over sequential requests.
+  // Parallel query workers count as transactions too: none while counting (the
+  // app's connections are renewed by transactionsSoFar, so they take the setting).
+  const queries = new Map<Target, number>();
+  const cpu = new Map<Target, number>();
+  const countRequests = 20;
+  await setParallelWorkers(adminUrl, databaseName, false);
+  try {
+    let before = await transactionsSoFar(adminUrl, databaseName);
+    for (const target of targets) {
+      const cpuBefore = serverCpuMs();
+      for (let i = 0; i < countRequests; i++) await (await get(base, target)).arrayBuffer();
+      const cpuAfter = serverCpuMs();
+      if (cpuBefore !== null && cpuAfter !== null) cpu.set(target, Math.round((cpuAfter - cpuBefore) / countRequests));
+      const after = await transactionsSoFar(adminUrl, databaseName);
+      queries.set(target, Math.round(((after - before) / countRequests) * 10) / 10);
+      before = after;
+    }
+  } finally {
+    await setParallelWorkers(adminUrl, databaseName, true);
+  }
+
+  // 3. Load: a short warm-up, then the measured run.
+  for (const target of targets) {
+    await drive(base, target, warmSeconds, args.connections);
+    await settle(adminUrl, databaseName);
+    process.stdout.write(`Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `);
+    const { latencies, result } = await drive(base, target, args.duration, args.connections);
+    await settle(adminUrl, databaseName);
+    const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
+    const row: RouteResult = {
+      name: target.name,
+      path: target.path.startsWith("/placements/") ? "/placements/[id]" : target.path,
+      as: target.as,
+      kind: target.kind,
+      latency: summariseLatencies(latencies),
+      requestsPerSecond,
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      throughputRatio: null,
+      firstLoadJsKb: weights.get(target) ?? null,
+      queriesPerRequest: queries.get(target) ?? null,
+      serverCpuMsPerRequest: cpu.get(target) ?? null,
+    };
+    results.push(row);
+    console.log(`${requestsPerSecond} req/s, p95 ${row.latency.p95} ms`);
+    if (row.requests === 0) warnings.push(`${target.name}: no request completed within ${args.duration} s (an overloaded machine?)`);
+    if (row.non2xx > 0 || row.errors > 0) failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
+  }
+
+  await stopServer();
+
+  const baseline = results.find((row) => row.kind === "baseline");
+  for (const row of results) if (row.kind !== "baseline" && baseline) row.throughputRatio = Math.round((row.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000;
+
+  const context = {
+    scale: args.scale,
+    connections: args.connections,
+    duration: args.duration,
+    machine: machine(postgresVersion),
+    date: new Date().toISOString().slice(0, 10),
+    // Other work on the machine skews every figure: the load average shows how much there was.
+    loadAverage: loadAtStart,
+  };
+  const report = {
+    ...context,
+    reuse: args.reuse,
+    targets: TARGETS,
+    generate: generated,
+    subjects: { ...subjects, password: BENCH_PASSWORD },
+    routes: results.map((row) => ({ ...row, targetsMet: checkTargets(row) })),
+    pageScripts,
+    warnings,
+    failures,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  mkdirSync(args.out, { recursive: true });
+  writeFileSync(path.join(args.out, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+  const table = markdownTable(results, context);
+  writeFileSync(path.join(args.out, "latest.md"), table);
+  console.log(`\n${table}\nWrote ${path.join(args.out, "latest.json")} and latest.md (${report.seconds} s in all).`);
+
+  if (warnings.length) console.warn(`Warnings:\n- ${warnings.join("\n- ")}`);
+  if (args.drop) await dropDatabase(adminUrl, databaseName);
+  if (failures.length) {
+    console.error(`\nThe benchmark run failed:\n- ${failures.join("\n- ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().then(
+  () => process.exit(),
+  async (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    await stopServer();
+    process.exit(1);
+  },
+);
