@@ -35,6 +35,9 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: "",
+      // The reminders job route (tests/e2e/reminders-job.spec.ts); the built-in daily timer stays off so it never fires mid-run.
+      REMINDER_JOB_SECRET: "e2e-reminder-job-secret-not-for-production",
+      REMINDERS_AT: "off",
     },
   },
 });

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationsLink } from "@/components/notifications-link";
+import { HeaderSearch } from "@/components/header-search";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
@@ -25,7 +26,8 @@ export async function SiteHeader() {
           Placement Tracker
         </Link>
         {user && (
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-4 gap-y-1">
+          // A real basis: with basis 0 the nav would shrink to one link per line beside the search box instead of wrapping the row.
+          <nav aria-label="Main" className="flex min-w-0 flex-1 basis-[32rem] flex-wrap gap-x-4 gap-y-1">
             {links.map((link) => (
               <Link key={link.href} href={link.href} className="rounded px-1 py-1 text-white underline-offset-4 hover:underline">
                 {link.label}
@@ -33,6 +35,7 @@ export async function SiteHeader() {
             ))}
           </nav>
         )}
+        {user && <HeaderSearch />}
         {user && (
           <div className="flex items-center gap-3 text-sm">
             <NotificationsLink user={user} />

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded-database";
+import { startReminderTimer } from "./reminder-timer";
 
 const args = new Set(process.argv.slice(2));
 const demo = args.has("--demo");
@@ -66,6 +67,9 @@ async function main() {
       if (build.status !== 0) throw new Error("next build failed");
     }
   }
+
+  // Before spawning: the timer may hand the server its secret in the environment.
+  startReminderTimer({ port });
 
   const next = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
   const shutdown = async (code: number) => {
