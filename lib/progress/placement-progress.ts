@@ -198,11 +198,6 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
   return result;
 }
 
-/** The next milestone not yet held, in words for a table cell: "Midpoint review, due 14 Dec 2026 (overdue)". */
-export function nextMilestone(progress: PlacementProgress): PlacementProgress["milestones"][number] | null {
-  return progress.milestones.find((milestone) => milestone.state !== "DONE") ?? null;
-}
-
 /** Active allocations per placement, and their overdue items: assessments past the 45-working-day limit and planned direct-work sessions passed without a record. */
 function childWorkCounts(idArray: Prisma.Sql, today: IsoDate) {
   return getDb().$queryRaw<Array<{ placementId: string; allocations: number; overdue: number }>>(Prisma.sql`
