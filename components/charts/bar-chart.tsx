@@ -9,18 +9,18 @@ export type Bar = { label: string; value: number; colour?: string; pattern?: Pat
  */
 export function BarChart({ id, title, bars, unit = "", description }: { id: string; title: string; bars: Bar[]; unit?: string; description?: string }) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const labelWidth = 130;
-  const chartWidth = 240;
+  const labelWidth = Math.max(50, Math.round(Math.max(...bars.map((bar) => bar.label.length)) * 7.2) + 12);
+  const chartWidth = 200;
   const rowHeight = 30;
   const height = bars.length * rowHeight + 8;
-  const width = labelWidth + chartWidth + 70;
+  const width = labelWidth + chartWidth + 44;
   return (
     <figure className="rounded border border-gray-300 bg-white p-4" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="mb-2 font-semibold">
         {title}
       </figcaption>
       {description && <p className="mb-2 text-sm text-muted">{description}</p>}
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-md" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-sm" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
         <desc id={`${id}-desc`}>{bars.map((bar) => `${bar.label}: ${bar.value}${unit}`).join("; ")}</desc>
         <defs>
           {bars.map((bar, index) => (

@@ -17,19 +17,19 @@ export function FiltersForm({ action, filters, options, show = {} }: { action: s
     <form method="get" action={action} className="no-print mb-6 rounded border border-gray-300 bg-white p-4" aria-label="Filter placements">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {university && (
-          <label className={field}>
-            University
-            <select name="university" defaultValue={filters.university ?? ""} className={select}>
+          <div className={field}>
+            <label htmlFor="filter-university">University</label>
+            <select id="filter-university" name="university" defaultValue={filters.university ?? ""} className={select}>
               <option value="">Any university</option>
               {options.universities.map((option) => (
                 <option key={option.id} value={option.id}>{option.name}</option>
               ))}
             </select>
-          </label>
+          </div>
         )}
-        <label className={field}>
-          Programme
-          <select name="programme" defaultValue={filters.programme ?? ""} className={select}>
+        <div className={field}>
+          <label htmlFor="filter-programme">Programme</label>
+          <select id="filter-programme" name="programme" defaultValue={filters.programme ?? ""} className={select}>
             <option value="">Any programme</option>
             {options.programmes.map((option) => (
               <option key={option.id} value={option.id}>
@@ -37,49 +37,49 @@ export function FiltersForm({ action, filters, options, show = {} }: { action: s
               </option>
             ))}
           </select>
-        </label>
-        <label className={field}>
-          Cohort
-          <select name="cohort" defaultValue={filters.cohort ?? ""} className={select}>
+        </div>
+        <div className={field}>
+          <label htmlFor="filter-cohort">Cohort</label>
+          <select id="filter-cohort" name="cohort" defaultValue={filters.cohort ?? ""} className={select}>
             <option value="">Any cohort</option>
             {cohorts.map((option) => (
               <option key={option.id} value={option.id}>{`${option.name} (${option.programmeName})`}</option>
             ))}
           </select>
-        </label>
+        </div>
         {council && (
-          <label className={field}>
-            Council
-            <select name="council" defaultValue={filters.council ?? ""} className={select}>
+          <div className={field}>
+            <label htmlFor="filter-council">Council</label>
+            <select id="filter-council" name="council" defaultValue={filters.council ?? ""} className={select}>
               <option value="">Any council</option>
               {options.councils.map((option) => (
                 <option key={option.id} value={option.id}>{option.name}</option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         {status && (
-          <label className={field}>
-            Status
-            <select name="status" defaultValue={filters.status} className={select}>
+          <div className={field}>
+            <label htmlFor="filter-status">Status</label>
+            <select id="filter-status" name="status" defaultValue={filters.status} className={select}>
               <option value="RUNNING">Running (active or suspended)</option>
               <option value="ALL">Any status</option>
               {placementStatuses.map((value) => (
                 <option key={value} value={value}>{PLACEMENT_STATUS_LABELS[value]}</option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         {rag && (
-          <label className={field}>
-            RAG
-            <select name="rag" defaultValue={filters.rag ?? ""} className={select}>
+          <div className={field}>
+            <label htmlFor="filter-rag">RAG</label>
+            <select id="filter-rag" name="rag" defaultValue={filters.rag ?? ""} className={select}>
               <option value="">Any RAG</option>
               <option value="RED">Red</option>
               <option value="AMBER">Amber</option>
               <option value="GREEN">Green</option>
             </select>
-          </label>
+          </div>
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-4">

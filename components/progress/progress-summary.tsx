@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { MILESTONE_STATE_LABELS } from "@/lib/portfolio/milestone-rules";
+import { milestoneStateWords } from "@/lib/progress/milestone-text";
 import type { PlacementProgressDetail } from "@/lib/progress/placement-progress";
 import { ProgressBar } from "@/components/progress-bar";
 import { PlacementRagStatus } from "@/components/progress/rag-status";
@@ -13,6 +13,7 @@ const STATE_STYLES = {
   DUE_SOON: "border-amber-800 text-amber-900",
   UPCOMING: "border-gray-600 text-gray-800",
 } as const;
+const finishedStatus = (status: string) => status === "COMPLETED" || status === "ENDED_EARLY";
 const STATE_MARKS = { DONE: "✓", OVERDUE: "!", DUE_SOON: "◷", UPCOMING: "–" } as const;
 
 /**
@@ -76,10 +77,10 @@ export function ProgressSummary({ id, detail, level = 3, charts = true }: { id: 
               <li key={milestone.kind} className="flex flex-wrap items-baseline gap-2">
                 <span className={`inline-block min-w-24 rounded border px-1.5 text-xs font-bold ${STATE_STYLES[milestone.state]}`}>
                   <span aria-hidden="true">{STATE_MARKS[milestone.state]} </span>
-                  {MILESTONE_STATE_LABELS[milestone.state]}
+                  {milestoneStateWords(milestone, detail.status)}
                 </span>
                 <span>
-                  {milestone.label}: {milestone.heldOn ? `held ${formatDate(milestone.heldOn)}` : `due ${formatDate(milestone.dueDate)}`}
+                  {milestone.label}: {milestone.heldOn ? `held ${formatDate(milestone.heldOn)}` : finishedStatus(detail.status) ? "not recorded" : `due ${formatDate(milestone.dueDate)}`}
                 </span>
               </li>
             ))}

@@ -35,7 +35,7 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
         <tbody>
           {rows.map((row) => {
             const { progress } = row;
-            const next = nextMilestone(progress);
+            const next = nextMilestone(progress, row.status);
             return (
               <tr key={row.id} className="border-t border-gray-200 align-top">
                 <td className="px-3 py-2">
@@ -80,6 +80,8 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
                       {next.label}
                       <div className="text-muted">{next.when}</div>
                     </>
+                  ) : row.status === "COMPLETED" || row.status === "ENDED_EARLY" ? (
+                    "None: placement finished"
                   ) : (
                     "All held"
                   )}

@@ -40,6 +40,7 @@ export type PlacementProgress = {
 /** Progress with the detail the screens draw: weekly supervision, coverage per domain, milestone labels. */
 export type PlacementProgressDetail = {
   progress: PlacementProgress;
+  status: "PLANNED" | "ACTIVE" | "SUSPENDED" | "COMPLETED" | "ENDED_EARLY";
   days: DaysSummary;
   cadence: CadenceSummary;
   coverageRows: CoverageRow[];
@@ -187,6 +188,7 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
     };
     result.set(placement.id, {
       progress,
+      status: placement.status,
       days,
       cadence,
       coverageRows: coverage.rows,

@@ -101,8 +101,8 @@ export async function placementsCsv(user: SessionUser, query: Record<string, str
   const yesNo = (value: boolean) => (value ? "Yes" : "No");
   const rows = matching.map(({ row }): CsvValue[] => {
     const { progress } = row;
-    const next = nextMilestone(progress);
-    const nextDue = progress.milestones.find((milestone) => milestone.state !== "DONE")?.dueDate ?? null;
+    const next = nextMilestone(progress, row.status);
+    const nextDue = next ? (progress.milestones.find((milestone) => milestone.state !== "DONE")?.dueDate ?? null) : null;
     const cells: CsvValue[] = [
       row.studentName,
       row.universityName,
@@ -133,7 +133,7 @@ export async function placementsCsv(user: SessionUser, query: Record<string, str
       progress.observations.done,
       progress.observations.required,
       yesNo(progress.observations.beforeMidpointMet),
-      next?.label ?? "All held",
+      next?.label ?? (row.status === "COMPLETED" || row.status === "ENDED_EARLY" ? "None: placement finished" : "All held"),
       nextDue,
       progress.openConcerns,
     ];

@@ -23,7 +23,7 @@ async function expectNoOtherUniversity(page: Page) {
 }
 
 async function snap(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
 }
@@ -37,7 +37,7 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
 
   await test.step("by default: running placements of Severnside only, with RAG and reasons", async () => {
     expect(await studentsIn(page, "Active and suspended placements")).toEqual(RUNNING_SEVERNSIDE);
-    await expect(page.getByLabel("Status")).toHaveValue("RUNNING");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("RUNNING");
     await expect(page.getByRole("img", { name: /RAG status of 4 placements/ })).toBeVisible();
     await expectNoOtherUniversity(page);
     // No child data for tutors, anywhere on the page.
@@ -47,21 +47,21 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
   });
 
   await test.step("filter by status: any status adds the planned and completed placements, and stays selected", async () => {
-    await page.getByLabel("Status").selectOption({ label: "Any status" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Any status" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=ALL/);
     expect(await studentsIn(page, "Placements matching the filters")).toEqual([...SEVERNSIDE_STUDENTS].sort());
-    await expect(page.getByLabel("Status")).toHaveValue("ALL");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("ALL");
 
-    await page.getByLabel("Status").selectOption({ label: "Suspended" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Suspended" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=SUSPENDED/);
     expect(await studentsIn(page, "Placements matching the filters")).toEqual(["Isaac Mensah"]);
-    await expect(page.getByLabel("Status")).toHaveValue("SUSPENDED");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("SUSPENDED");
   });
 
   await test.step("filter by RAG: only rows of that RAG, and both choices stay selected", async () => {
-    await page.getByLabel("Status").selectOption({ label: "Any status" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Any status" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=ALL/);
     const table = page.getByRole("table", { name: "Placements matching the filters" });
@@ -72,7 +72,7 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]rag=${isaacRag}`));
     await expect(page.getByLabel("RAG", { exact: true })).toHaveValue(isaacRag!);
-    await expect(page.getByLabel("Status")).toHaveValue("ALL");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("ALL");
     const filtered = await studentsIn(page, "Placements matching the filters");
     expect(filtered).toContain("Isaac Mensah");
     const rags = await page.getByRole("table", { name: "Placements matching the filters" }).locator("tbody [data-rag]").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-rag")));

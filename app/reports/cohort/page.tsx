@@ -5,7 +5,8 @@ import { loadOrNotFound } from "@/lib/page-guards";
 import { loadCohortReport, SUMMARY_CAP } from "@/lib/progress/dashboard";
 import { filtersQuery, parseDashboardFilters } from "@/lib/progress/dashboard-filters";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";
-import { MILESTONE_LABELS, MILESTONE_STATE_LABELS } from "@/lib/portfolio/milestone-rules";
+import { MILESTONE_LABELS } from "@/lib/portfolio/milestone-rules";
+import { milestoneStateWords } from "@/lib/progress/milestone-text";
 import { PLACEMENT_STATUS_LABELS } from "@/lib/placements/status-rules";
 import { formatDate, todayInUk } from "@/lib/dates";
 import { PrintButton } from "@/components/supervision/print-button";
@@ -117,8 +118,8 @@ export default async function CohortReportPage({ searchParams }: { searchParams:
                     <ul>
                       {detail.milestones.map((milestone) => (
                         <li key={milestone.kind}>
-                          {MILESTONE_LABELS[milestone.kind].replace("Practice learning agreement meeting", "Learning agreement")}: {MILESTONE_STATE_LABELS[milestone.state].toLowerCase()}
-                          {milestone.heldOn ? ` (${formatDate(milestone.heldOn)})` : milestone.dueDate ? ` (due ${formatDate(milestone.dueDate)})` : ""}
+                          {MILESTONE_LABELS[milestone.kind].replace("Practice learning agreement meeting", "Learning agreement")}: {milestoneStateWords(milestone, row.status).toLowerCase()}
+                          {milestone.heldOn ? ` (${formatDate(milestone.heldOn)})` : milestone.dueDate && row.status !== "COMPLETED" && row.status !== "ENDED_EARLY" ? ` (due ${formatDate(milestone.dueDate)})` : ""}
                         </li>
                       ))}
                     </ul>
