@@ -9,7 +9,7 @@ export type Bar = { label: string; value: number; colour?: string; pattern?: Pat
  */
 export function BarChart({ id, title, bars, unit = "", description }: { id: string; title: string; bars: Bar[]; unit?: string; description?: string }) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const labelWidth = Math.max(50, Math.round(Math.max(...bars.map((bar) => bar.label.length)) * 7.2) + 12);
+  const labelWidth = Math.max(50, Math.round(Math.max(...bars.map((bar) => bar.label.length)) * 8.2) + 16);
   const chartWidth = 200;
   const rowHeight = 30;
   const height = bars.length * rowHeight + 8;
@@ -20,7 +20,7 @@ export function BarChart({ id, title, bars, unit = "", description }: { id: stri
         {title}
       </figcaption>
       {description && <p className="mb-2 text-sm text-muted">{description}</p>}
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-sm" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
         <desc id={`${id}-desc`}>{bars.map((bar) => `${bar.label}: ${bar.value}${unit}`).join("; ")}</desc>
         <defs>
           {bars.map((bar, index) => (

@@ -17,7 +17,7 @@ export function CoverageBars({ id, title, rows }: { id: string; title: string; r
       <figcaption id={`${id}-title`} className="mb-1 text-sm font-semibold">
         {title}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
         <desc id={`${id}-desc`}>{rows.map((row) => `${row.number}. ${row.name}: ${row.accepted} accepted of ${row.total}${row.gap ? ", gap" : ""}`).join("; ")}</desc>
         <defs>
           <PatternDefs prefix={id} colour={CHART_COLOURS.brand} name="stripes" />

@@ -27,7 +27,7 @@ export function WeeklySessionsChart({ id, title, weeks }: { id: string; title: s
       {shown.length === 0 ? (
         <p className="text-sm text-muted">No weeks yet.</p>
       ) : (
-        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-lg" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
           <desc id={`${id}-desc`}>
             {`${shown.length} periods from ${formatDate(shown[0].start)}; ${missed} missed. `}
             {shown.map((week) => `${formatDate(week.start)}: ${week.sessions} (${STATE_WORDS[week.state]})`).join("; ")}

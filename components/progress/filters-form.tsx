@@ -11,11 +11,11 @@ import { placementStatuses } from "@/lib/validations/placement";
 export function FiltersForm({ action, filters, options, show = {} }: { action: string; filters: DashboardFilters; options: FilterOptions; show?: { university?: boolean; council?: boolean; rag?: boolean; status?: boolean } }) {
   const { university = options.universities.length > 1, council = options.councils.length > 1, rag = true, status = true } = show;
   const cohorts = options.programmes.flatMap((programme) => programme.cohorts.map((cohort) => ({ ...cohort, programmeName: programme.name })));
-  const field = "flex flex-col gap-1 text-sm font-semibold";
+  const field = "flex w-full flex-col gap-1 text-sm font-semibold sm:w-56";
   const select = "rounded border-2 border-gray-700 bg-white px-2 py-1.5 font-normal";
   return (
     <form method="get" action={action} className="no-print mb-6 rounded border border-gray-300 bg-white p-4" aria-label="Filter placements">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="flex flex-wrap gap-3">
         {university && (
           <div className={field}>
             <label htmlFor="filter-university">University</label>

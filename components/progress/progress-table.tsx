@@ -19,16 +19,15 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="px-3 py-2">Student</th>
+            <th scope="col" className="min-w-44 px-3 py-2">Student</th>
             {showCouncil && <th scope="col" className="px-3 py-2">Council</th>}
             {showPracticeEducator && <th scope="col" className="px-3 py-2">Practice educator</th>}
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="min-w-52 px-3 py-2">RAG and reasons</th>
+            <th scope="col" className="min-w-60 px-3 py-2">RAG and reasons</th>
             <th scope="col" className="px-3 py-2">Days</th>
             <th scope="col" className="px-3 py-2">Supervision</th>
             <th scope="col" className="px-3 py-2">PCF coverage</th>
             <th scope="col" className="px-3 py-2">Observations</th>
-            <th scope="col" className="px-3 py-2">Next milestone</th>
+            <th scope="col" className="min-w-40 px-3 py-2">Next milestone</th>
             {showChildWork && <th scope="col" className="px-3 py-2">Caseload</th>}
           </tr>
         </thead>
@@ -46,12 +45,12 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
                     {[showUniversity ? row.universityName : null, row.programmeName, row.cohortName].filter(Boolean).join(", ")}
                   </div>
                   <div className="text-muted">{row.level === "FIRST" ? "First" : "Final"} placement</div>
+                  <div className="mt-1">
+                    <PlacementStatusBadge status={row.status} />
+                  </div>
                 </td>
                 {showCouncil && <td className="px-3 py-2">{row.councilName}</td>}
                 {showPracticeEducator && <td className="px-3 py-2">{row.practiceEducatorName ?? "None assigned"}</td>}
-                <td className="px-3 py-2">
-                  <PlacementStatusBadge status={row.status} />
-                </td>
                 <td className="px-3 py-2">
                   <PlacementRagStatus rag={progress.rag} compact />
                 </td>
@@ -68,7 +67,7 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {progress.coverage.domainsEvidenced}/{progress.coverage.domains} domains
-                  <div className="text-muted">{progress.coverage.acceptedItems} of {progress.coverage.evidenceItems} items accepted</div>
+                  <div className="text-muted">{progress.coverage.acceptedItems}/{progress.coverage.evidenceItems} items accepted</div>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {progress.observations.done} of {progress.observations.required}
