@@ -242,7 +242,10 @@ async function StudentHome({ user, title }: { user: SessionUser; title: string }
               {mine.level === "FIRST" ? "First" : "Final"} placement · {mine.setting} · {mine.councilName}
             </span>
           </p>
-          <ProgressSummary id="mine" detail={mine.detail} level={3} />
+          <ProgressTable rows={[mine]} caption="My placement" />
+          <div className="mt-5">
+            <ProgressSummary id="mine" detail={mine.detail} level={3} />
+          </div>
           <p className="mt-4">
             <Link href={`/placements/${mine.id}`} className="font-semibold text-brand-700 underline">
               Open my placement: days, practice educator and attendance

@@ -21,7 +21,7 @@ const STATE_MARKS = { DONE: "✓", OVERDUE: "!", DUE_SOON: "◷", UPCOMING: "–
  * student's home and each card of the PE's home: RAG and its reasons, days,
  * supervision week by week, PCF coverage, observations, milestones and concerns.
  */
-export function ProgressSummary({ id, detail, level = 3, charts = true }: { id: string; detail: PlacementProgressDetail; level?: 3 | 4; charts?: boolean }) {
+export function ProgressSummary({ id, detail, level = 3, charts = true, numbers = true }: { id: string; detail: PlacementProgressDetail; level?: 3 | 4; charts?: boolean; /** False where the page shows days and supervision in sections of its own (the placement page). */ numbers?: boolean }) {
   const { progress, days, cadence, coverageRows, milestones, observations } = detail;
   const H = level === 3 ? "h3" : "h4";
   const heading = "mb-2 text-lg font-semibold";
@@ -32,6 +32,7 @@ export function ProgressSummary({ id, detail, level = 3, charts = true }: { id: 
         <PlacementRagStatus rag={progress.rag} />
       </div>
 
+      {numbers && (
       <div className="grid gap-5 md:grid-cols-2">
         <div>
           <H className={heading}>Days</H>
@@ -52,6 +53,7 @@ export function ProgressSummary({ id, detail, level = 3, charts = true }: { id: 
           {cadence.overdue && <p className="mt-1 text-sm font-semibold text-red-900"><span aria-hidden="true">! </span>Supervision overdue</p>}
         </div>
       </div>
+      )}
 
       {charts && (
         <div className="grid gap-5 lg:grid-cols-2">

@@ -36,9 +36,12 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
   await expect(page.getByRole("heading", { name: "Hello, Helen", level: 1 })).toBeVisible();
 
   await test.step("by default: running placements of Severnside only, with RAG and reasons", async () => {
-    expect(await studentsIn(page, "Active and suspended placements")).toEqual(RUNNING_SEVERNSIDE);
+    // Other specs may add students to the shared demo server: assert on the demo's own.
+    const running = await studentsIn(page, "Active and suspended placements");
+    expect(running).toEqual(expect.arrayContaining(RUNNING_SEVERNSIDE));
+    for (const notRunning of ["George Williams", "Kieran Walsh"]) expect(running).not.toContain(notRunning);
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("RUNNING");
-    await expect(page.getByRole("img", { name: /RAG status of 4 placements/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: new RegExp(`RAG status of ${running.length} placements`) })).toBeVisible();
     await expectNoOtherUniversity(page);
     // No child data for tutors, anywhere on the page.
     await expect(page.locator("main")).not.toContainText(/C-\d{4}/);
@@ -50,13 +53,15 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Any status" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=ALL/);
-    expect(await studentsIn(page, "Placements matching the filters")).toEqual([...SEVERNSIDE_STUDENTS].sort());
+    expect(await studentsIn(page, "Placements matching the filters")).toEqual(expect.arrayContaining([...SEVERNSIDE_STUDENTS]));
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("ALL");
 
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Suspended" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=SUSPENDED/);
-    expect(await studentsIn(page, "Placements matching the filters")).toEqual(["Isaac Mensah"]);
+    const suspended = await studentsIn(page, "Placements matching the filters");
+    expect(suspended).toContain("Isaac Mensah");
+    for (const active of RUNNING_SEVERNSIDE.filter((name) => name !== "Isaac Mensah")) expect(suspended).not.toContain(active);
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("SUSPENDED");
   });
 
@@ -98,7 +103,10 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     const amira = lines.find((line) => line.startsWith("Amira Hussain,"));
     expect(amira).toContain(",Severnside University,");
     expect(amira).toMatch(/,(Red|Amber|Green),/);
-    expect(lines.filter((line) => line.length > 0)).toHaveLength(1 + SEVERNSIDE_STUDENTS.length);
+    for (const student of SEVERNSIDE_STUDENTS) expect(lines.some((line) => line.startsWith(`${student},Severnside University,`)), `${student} is in the CSV`).toBe(true);
+    // One row per placement on the page: the CSV and the table agree.
+    const onPage = await studentsIn(page, "Placements matching the filters");
+    expect(lines.filter((line) => line.length > 0)).toHaveLength(1 + onPage.length);
     for (const other of THREE_COUNTIES_STUDENTS) expect(csv).not.toContain(other);
   });
 

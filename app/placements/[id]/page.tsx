@@ -70,7 +70,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
       {progress && (
         <section aria-labelledby="progress-heading" className="rounded border border-gray-300 bg-white p-4">
           <h2 id="progress-heading" className="mb-3 text-xl font-bold">Progress</h2>
-          <ProgressSummary id="placement-progress" detail={progress} level={3} />
+          <ProgressSummary id="placement-progress" detail={progress} level={3} numbers={false} />
         </section>
       )}
 
