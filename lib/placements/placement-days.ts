@@ -27,27 +27,50 @@ export function summariseDays(input: {
   attendance: ReadonlyArray<{ date: IsoDate; kind: AttendanceKindName }>;
   today: IsoDate;
 }): DaysSummary {
-  const count = (kind: AttendanceKindName) => input.attendance.filter((day) => day.kind === kind).length;
-  const completed = count("PLACEMENT_DAY");
+  const counts = { PLACEMENT_DAY: 0, SKILLS_DAY: 0, SICK: 0, ABSENT: 0 };
+  let lastLogged: IsoDate | null = null;
+  let lastPlacementDay: IsoDate | null = null;
+  for (const day of input.attendance) {
+    counts[day.kind]++;
+    if (lastLogged === null || day.date > lastLogged) lastLogged = day.date;
+    if (day.kind === "PLACEMENT_DAY" && (lastPlacementDay === null || day.date > lastPlacementDay)) lastPlacementDay = day.date;
+  }
+  return summariseDayCounts({ ...input, counts, lastLogged, lastPlacementDay });
+}
+
+/**
+ * The same summary from counts per kind and the two dates it needs, as a
+ * database aggregate gives them: dashboards summarise thousands of placements
+ * without loading every logged day.
+ */
+export function summariseDayCounts(input: {
+  requiredDays: number;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  counts: Record<AttendanceKindName, number>;
+  lastLogged: IsoDate | null;
+  lastPlacementDay: IsoDate | null;
+  today: IsoDate;
+}): DaysSummary {
+  const completed = input.counts.PLACEMENT_DAY;
   const remaining = Math.max(0, input.requiredDays - completed);
-  const lastLogged = input.attendance.reduce<IsoDate | null>((latest, day) => (latest === null || day.date > latest ? day.date : latest), null);
 
   let projectedEndDate: IsoDate | null;
   if (remaining === 0) {
-    projectedEndDate = input.attendance.filter((d) => d.kind === "PLACEMENT_DAY").map((d) => d.date).sort().at(-1) ?? null;
+    projectedEndDate = input.lastPlacementDay;
   } else {
     // Count forward from the latest of: the day before the start, yesterday
     // (today is still available), the last logged day.
     const dayBeforeStart = addDays(input.startDate, -1);
-    const from = [dayBeforeStart, addDays(input.today, -1), lastLogged ?? dayBeforeStart].sort().at(-1)!;
+    const from = [dayBeforeStart, addDays(input.today, -1), input.lastLogged ?? dayBeforeStart].sort().at(-1)!;
     projectedEndDate = addWorkingDaysSafely(from, remaining);
   }
 
   return {
     required: input.requiredDays,
     completed,
-    skillsDays: count("SKILLS_DAY"),
-    absences: count("SICK") + count("ABSENT"),
+    skillsDays: input.counts.SKILLS_DAY,
+    absences: input.counts.SICK + input.counts.ABSENT,
     remaining,
     percentComplete: input.requiredDays > 0 ? Math.min(100, Math.round((completed / input.requiredDays) * 100)) : 0,
     projectedEndDate,

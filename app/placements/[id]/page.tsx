@@ -16,6 +16,8 @@ import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
 import { PlacementPortfolioNav } from "@/components/portfolio/placement-portfolio-nav";
 import { OverdueFlag } from "@/components/supervision/status-badge";
 import { formatHours } from "@/components/supervision/format";
+import { loadPlacementProgress } from "@/lib/progress/dashboard";
+import { ProgressSummary } from "@/components/progress/progress-summary";
 
 export const metadata: Metadata = { title: "Placement" };
 export const dynamic = "force-dynamic";
@@ -26,7 +28,8 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   const placement = await loadOrNotFound(() => getPlacement(user, id));
   const practiceEducators = placement.permissions.canManage ? await listPeopleForChoosing(user, "PRACTICE_EDUCATOR") : [];
   // Empty for on-site supervisors, who do not see supervision.
-  const supervision = (await supervisionOverviewFor(user, [placement.id])).get(placement.id);
+  const [supervisionOverview, progress] = await Promise.all([supervisionOverviewFor(user, [placement.id]), loadPlacementProgress(user, placement.id)]);
+  const supervision = supervisionOverview.get(placement.id);
   const { days } = placement;
   const peps = placement.currentPracticeEducator?.pepsStage;
 
@@ -63,6 +66,13 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
           </p>
         )}
       </div>
+
+      {progress && (
+        <section aria-labelledby="progress-heading" className="rounded border border-gray-300 bg-white p-4">
+          <h2 id="progress-heading" className="mb-3 text-xl font-bold">Progress</h2>
+          <ProgressSummary id="placement-progress" detail={progress} level={3} numbers={false} />
+        </section>
+      )}
 
       <section aria-labelledby="days-heading" className="rounded border border-gray-300 bg-white p-4">
         <h2 id="days-heading" className="mb-3 text-xl font-bold">Days</h2>
