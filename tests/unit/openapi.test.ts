@@ -9,7 +9,7 @@ const root = path.join(__dirname, "..", "..");
 const spec = JSON.parse(readFileSync(path.join(root, "docs", "openapi.json"), "utf8"));
 
 /** Routes written by another piece of work that may not be on this branch yet: checked as soon as their file exists. */
-const WRITTEN_ELSEWHERE = new Set(["/api/v1/progress"]);
+const WRITTEN_ELSEWHERE = new Set<string>();
 
 const routeFileOf = (apiPath: string) => path.join(root, "app", ...apiPath.split("/").filter(Boolean).map((segment) => segment.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
 
@@ -36,8 +36,8 @@ describe("docs/openapi.json", () => {
     expect(spec.security).toEqual([{ universityToken: [] }]);
   });
 
-  it("documents the four integration endpoints, GET only, each with its errors", () => {
-    expect(Object.keys(spec.paths).sort()).toEqual(["/api/v1/milestones", "/api/v1/placements", "/api/v1/placements/{id}", "/api/v1/progress"]);
+  it("documents the integration endpoints, GET only, each with its errors", () => {
+    expect(Object.keys(spec.paths).sort()).toEqual(["/api/v1/exports/placements.csv", "/api/v1/milestones", "/api/v1/placements", "/api/v1/placements/{id}", "/api/v1/placements/{id}/progress", "/api/v1/progress"]);
     for (const [apiPath, item] of Object.entries<Record<string, { responses: Record<string, unknown>; parameters?: Array<{ in: string; name: string; $ref?: string }> }>>(spec.paths)) {
       expect(Object.keys(item)).toEqual(["get"]);
       const codes = Object.keys(item.get.responses);

@@ -2,7 +2,7 @@ import { apiRoute, json, readJson } from "@/lib/api/route";
 import { getFinalAssessment, saveFinalAssessmentPeParts, saveFinalReflection, startFinalAssessment } from "@/lib/portfolio/final-assessment";
 
 // GET /api/v1/placements/:id/final-assessment – the final assessment (or null), the PCF domains, the warning and what the caller may do
-export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getFinalAssessment(user, params.id), { apiToken: true });
+export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getFinalAssessment(user, params.id));
 
 // POST /api/v1/placements/:id/final-assessment – the current PE starts it (one per placement: a second is a 409)
 export const POST = apiRoute<{ id: string }>(async ({ user, params }) => json(await startFinalAssessment(user, params.id), 201));

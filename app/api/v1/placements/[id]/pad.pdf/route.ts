@@ -16,5 +16,4 @@ export const GET = apiRoute<{ id: string }>(
       },
     });
   },
-  { apiToken: true },
 );
