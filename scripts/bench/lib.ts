@@ -157,13 +157,18 @@ export function summariseLatencies(samples: readonly number[]): LatencySummary {
   };
 }
 
-/** The JavaScript a page loads at first: its `<script src>` and `<link rel="preload" as="script">` under /_next/static, each once. */
+/**
+ * The JavaScript a page loads at first: its `<script src>` and `<link rel="preload" as="script">` under /_next/static, each once.
+ * `nomodule` scripts (Next's polyfills for browsers without ES modules) are left out: every browser
+ * that runs the app's modules skips them, and Next's own "First Load JS" figure leaves them out too.
+ */
 export function scriptChunksOf(html: string): string[] {
   const found = new Set<string>();
   const tags = html.match(/<(script|link)\b[^>]*>/gi) ?? [];
   for (const tag of tags) {
     const isScript = /^<script/i.test(tag);
     if (!isScript && !(/\brel=["']?(preload|modulepreload)["']?/i.test(tag) && /\bas=["']?script["']?/i.test(tag))) continue;
+    if (isScript && /\bnomodule\b/i.test(tag)) continue;
     const url = tag.match(/\b(?:src|href)=["']([^"']+)["']/i)?.[1];
     if (!url) continue;
     const pathname = url.replace(/^https?:\/\/[^/]+/, "").split(/[?#]/)[0];

@@ -97,11 +97,12 @@ describe("page weight", () => {
     <script src="/_next/static/chunks/main-app.js" async=""></script>
     <script src="/_next/static/chunks/webpack-abc.js" async=""></script>
     <script src="https://cdn.example.org/other.js"></script>
+    <script src="/_next/static/chunks/polyfills-42.js" noModule=""></script>
     <script>self.__next_f.push([1,"inline"])</script>
     <link rel="preload" href="/_next/static/media/font.woff2" as="font"/>
   </head></html>`;
 
-  it("collects each first-load script under /_next/static once, scripts and script preloads only", () => {
+  it("collects each first-load script under /_next/static once, scripts and script preloads only, not nomodule polyfills", () => {
     expect(scriptChunksOf(html)).toEqual(["/_next/static/chunks/main-app.js", "/_next/static/chunks/webpack-abc.js"]);
   });
 
