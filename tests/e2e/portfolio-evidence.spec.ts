@@ -110,6 +110,12 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await expect(thread.getByText(/^Accepted · Priya Shah/)).toBeVisible();
   await page.screenshot({ path: "screenshots/evidence-item-review-thread.png", fullPage: true });
 
+  // Accepted evidence is corrected by addenda only: the PE adds one, and it is listed under Addenda.
+  await page.getByRole("textbox", { name: "Addendum" }).fill("Reviewed again after supervision: the measure of change is the goal score.");
+  await page.getByRole("button", { name: "Add addendum" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Addendum added." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Addenda" }).getByText("Reviewed again after supervision: the measure of change is the goal score.")).toBeVisible();
+
   // The tutor sees the item, its coverage, and downloads the attachment.
   await useSessionOf(page, baseURL, DEMO.tutorSevernside);
   await page.goto(`/placements/${placementId}/portfolio`);

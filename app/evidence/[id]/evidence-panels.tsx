@@ -1,11 +1,12 @@
 "use client";
+import { AddendumForm } from "@/components/addendum-form";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field, SubmitButton, TextAreaField } from "@/components/form/fields";
 import { ConfirmStep } from "@/components/confirm-step";
-import { evidenceAddendumSchema, reviewEvidenceSchema, type ReviewDecision } from "@/lib/validations/evidence";
+import { reviewEvidenceSchema, type ReviewDecision } from "@/lib/validations/evidence";
 import { addEvidenceAddendumAction, reviewEvidenceAction, submitEvidenceAction } from "../actions";
 
 /** The student sends the evidence to their practice educator. */
@@ -80,31 +81,16 @@ export function ReviewForm({ evidenceId, version, canDecide }: { evidenceId: str
   );
 }
 
-/** A correction or later note on accepted evidence. */
+/** A correction or later note on accepted evidence (the API names the field `body`). */
 export function EvidenceAddendumForm({ evidenceId }: { evidenceId: string }) {
-  const router = useRouter();
-  const [saved, setSaved] = useState<string>();
-  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: evidenceAddendumSchema,
-    defaultValues: { body: "" },
-    action: (values) => addEvidenceAddendumAction(evidenceId, values),
-    onSuccess: () => {
-      setSaved("Addendum added.");
-      form.reset({ body: "" });
-      router.refresh();
-    },
-  });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add an addendum">
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <TextAreaField id="body" label="Addendum" hint="A correction or something to add. It is shown with your name and the time, and cannot be changed later." rows={3} error={errorOf("body")} {...form.register("body", { onChange: () => setSaved(undefined) })} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={pending}>Add addendum</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">
-          {saved}
-        </p>
-      </div>
-    </form>
+    <AddendumForm
+      rows={3}
+      action={async (values) => {
+        const result = await addEvidenceAddendumAction(evidenceId, { body: values.text });
+        return !result.ok && result.fieldErrors?.body ? { ...result, fieldErrors: { text: result.fieldErrors.body } } : result;
+      }}
+    />
   );
 }
 

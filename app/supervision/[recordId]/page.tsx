@@ -11,7 +11,7 @@ import { AddendaList, NotesSections, SessionFacts, Signatures, TextBlock } from 
 import { formatMinutes } from "@/components/supervision/format";
 import { EditNotesForm } from "./edit-notes-form";
 import { StudentReflectionForm } from "./student-reflection-form";
-import { AddendumForm } from "./addendum-form";
+import { SupervisionAddendumForm } from "./addendum-form";
 
 export const metadata: Metadata = { title: "Supervision record" };
 export const dynamic = "force-dynamic";
@@ -109,7 +109,7 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
           {permissions.canAddAddendum && (
             <div className={`mt-4 ${section}`}>
               <h3 className="mb-3 text-lg font-bold">Add an addendum</h3>
-              <AddendumForm recordId={record.id} />
+              <SupervisionAddendumForm recordId={record.id} />
             </div>
           )}
         </section>
