@@ -86,7 +86,7 @@ async function PlacementsHome({ user, title, filters }: { user: SessionUser; tit
                 Cohort report (print or PDF)
               </Link>
               {user.role === "UNIVERSITY_TUTOR" && (
-                <Link href={`/coverage${query}`} className="font-semibold text-brand-700 underline">
+                <Link href={`/cohort-coverage${query}`} className="font-semibold text-brand-700 underline">
                   Cohort coverage
                 </Link>
               )}

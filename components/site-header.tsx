@@ -13,7 +13,7 @@ export async function SiteHeader() {
     // Tutors never see children's records, so they get no links to them.
     if (user.role !== "UNIVERSITY_TUTOR") links.push({ href: "/caseload", label: user.role === "STUDENT" ? "My caseload" : "Caseloads" }, { href: "/children", label: "Children" });
     if (user.role === "ADMIN" || user.role === "PRACTICE_EDUCATOR") links.push({ href: "/safeguarding", label: "Safeguarding" }, { href: "/team/suggestions", label: "Children's suggestions" });
-    if (user.role === "UNIVERSITY_TUTOR") links.push({ href: "/coverage", label: "Cohort coverage" });
+    if (user.role === "UNIVERSITY_TUTOR") links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
     if (user.role === "PRACTICE_EDUCATOR") links.push({ href: "/ratification", label: "Ratification" });
     if (user.role === "ADMIN") {
       links.push({ href: "/admin/users", label: "People" }, { href: "/admin/frameworks", label: "Frameworks" }, { href: "/admin/api-tokens", label: "API tokens" }, { href: "/admin/universities", label: "Universities" }, { href: "/admin/audit", label: "Audit log" });

@@ -112,7 +112,7 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
 
   await test.step("the cohort coverage matrix, from the header link", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cohort coverage" }).click();
-    await expect(page).toHaveURL(/\/coverage/);
+    await expect(page).toHaveURL(/\/cohort-coverage/);
     await expect(page.getByRole("heading", { name: "Cohort coverage", level: 1 })).toBeVisible();
     const matrix = page.getByRole("table", { name: /PCF coverage by student/ });
     await expect(matrix.getByRole("rowheader", { name: /Amira Hussain/ })).toBeVisible();

@@ -31,7 +31,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
     <div>
       <h1 className="text-3xl font-bold">Cohort coverage</h1>
       <p className="mb-6 text-muted">Evidence against the nine PCF domains, student by student: accepted items / all submitted items. A gap is a domain with no accepted evidence yet.</p>
-      <FiltersForm action="/coverage" filters={filters} options={matrix.options} show={{ rag: false, council: matrix.options.councils.length > 1 }} />
+      <FiltersForm action="/cohort-coverage" filters={filters} options={matrix.options} show={{ rag: false, council: matrix.options.councils.length > 1 }} />
 
       <ul className="mb-4 flex flex-wrap gap-4 text-sm" aria-label="Key">
         {(Object.keys(STATE_STYLE) as CoverageState[]).map((state) => (
@@ -97,7 +97,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      <Pagination path="/coverage" filters={filters} page={matrix.page} pages={matrix.pages} total={matrix.total} shown={matrix.entries.length} />
+      <Pagination path="/cohort-coverage" filters={filters} page={matrix.page} pages={matrix.pages} total={matrix.total} shown={matrix.entries.length} />
     </div>
   );
 }
