@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type FieldErrors = Record<string, string[]>;
@@ -44,4 +44,14 @@ export function toAppError(error: unknown): AppError | null {
     if (error.code === "P2003") return new AppError(400, "A record it refers to does not exist.");
   }
   return null;
+}
+
+/**
+ * Parses a user's input with the zod schema that also drives the form: what
+ * fails is a 422 with a message beside each field, never a 500.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(result.error));
+  return result.data;
 }

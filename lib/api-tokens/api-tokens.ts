@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { AppError, conflict, fieldErrorsOf, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { addDays, fromIsoDate } from "@/lib/dates";
 import { defaultTokenExpiry, issueApiTokenSchema, revokeApiTokenSchema } from "@/lib/validations/api-token";
@@ -31,9 +31,7 @@ export type IssuedApiToken = { id: string; token: string; prefix: string; name: 
 
 export async function issueApiToken(user: SessionUser, input: unknown): Promise<IssuedApiToken> {
   requireAdmin(user);
-  const parsed = issueApiTokenSchema.safeParse(input);
-  if (!parsed.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(issueApiTokenSchema, input);
   const token = generateApiToken();
 
   return getDb().$transaction(async (tx) => {
@@ -103,8 +101,7 @@ export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 export async function revokeApiToken(user: SessionUser, tokenId: string, input: unknown = {}) {
   requireAdmin(user);
-  const parsed = revokeApiTokenSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { reason } = parseInput(revokeApiTokenSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, ...tokensOfTeam(user) }, select: { id: true, revokedAt: true } });
     if (!token) throw notFound("That API token");
@@ -115,7 +112,7 @@ export async function revokeApiToken(user: SessionUser, tokenId: string, input: 
       action: "UPDATE",
       entity: "ApiToken",
       entityId: token.id,
-      changes: { revokedAt: { from: null, to: revokedAt }, ...(parsed.data.reason ? { reason: parsed.data.reason } : {}) },
+      changes: { revokedAt: { from: null, to: revokedAt }, ...(reason ? { reason } : {}) },
     });
     return { id: token.id, revokedAt: revokedAt.toISOString() };
   });

@@ -1,9 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { AppError, conflict, fieldErrorsOf, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, writeAudit } from "@/lib/audit";
 import { fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { frameworkItemSchema, levelDescriptorSchema, newFrameworkVersionSchema } from "@/lib/validations/frameworks";
@@ -29,12 +28,6 @@ export function capabilityLevelFor(placementLevel: "FIRST" | "FINAL"): Capabilit
 /** Only the team manager edits frameworks. */
 export function canManageFrameworks(user: SessionUser): boolean {
   return user.role === "ADMIN";
-}
-
-function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input ?? {});
-  if (!result.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(result.error));
-  return result.data;
 }
 
 /** The version of a framework (by code: PCF, SWE, KSS) that applies on a day, with its items in order. */
@@ -118,7 +111,7 @@ export async function getFrameworkForAdmin(user: SessionUser, frameworkId: strin
 export async function updateFrameworkItem(user: SessionUser, itemId: string, input: unknown) {
   assertVerifiedUser(user);
   if (!canManageFrameworks(user)) throw forbidden("Only the team manager edits frameworks.");
-  const data = parseInput(frameworkItemSchema, input);
+  const data = parseInput(frameworkItemSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const before = await tx.frameworkItem.findUnique({ where: { id: itemId } });
     if (!before) throw notFound("That framework item");
@@ -135,7 +128,7 @@ export async function updateFrameworkItem(user: SessionUser, itemId: string, inp
 export async function updateLevelDescriptor(user: SessionUser, descriptorId: string, input: unknown) {
   assertVerifiedUser(user);
   if (!canManageFrameworks(user)) throw forbidden("Only the team manager edits frameworks.");
-  const data = parseInput(levelDescriptorSchema, input);
+  const data = parseInput(levelDescriptorSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const before = await tx.frameworkLevelDescriptor.findUnique({ where: { id: descriptorId } });
     if (!before) throw notFound("That level descriptor");
@@ -155,7 +148,7 @@ export async function updateLevelDescriptor(user: SessionUser, descriptorId: str
 export async function addFrameworkVersion(user: SessionUser, frameworkId: string, input: unknown) {
   assertVerifiedUser(user);
   if (!canManageFrameworks(user)) throw forbidden("Only the team manager edits frameworks.");
-  const data = parseInput(newFrameworkVersionSchema, input);
+  const data = parseInput(newFrameworkVersionSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const source = await tx.framework.findUnique({ where: { id: frameworkId }, include: withItems });
     if (!source) throw notFound("That framework");

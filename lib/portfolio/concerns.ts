@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canProgressConcern, canRaiseConcern, concernsVisibleTo, placementOpenForPortfolio } from "@/lib/access/portfolio";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import {
@@ -16,7 +16,7 @@ import {
   type ConcernStageName,
   type ConcernStatusName,
 } from "@/lib/portfolio/concern-stages";
-import { fieldProblem, parseInput, placementForReviews, placementSummary, teamAdminIds, type ReviewPlacement } from "@/lib/portfolio/review-placement";
+import { fieldProblem, placementForReviews, placementSummary, teamAdminIds, type ReviewPlacement } from "@/lib/portfolio/review-placement";
 import { concernActionDoneSchema, concernActionSchema, concernEventSchema, raiseConcernSchema } from "@/lib/validations/concern";
 import { notify } from "@/lib/notifications/notifications";
 

@@ -1,12 +1,11 @@
 import "server-only";
-import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { canReviewEvidence, canWriteEvidence, evidenceVisibleTo } from "@/lib/access/portfolio";
-import { AppError, conflict, fieldErrorsOf, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { createdFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { notify } from "@/lib/notifications/notifications";
@@ -28,13 +27,6 @@ import {
 // The student's evidence for a placement: drafts the student writes, submits
 // to the current practice educator, and corrects when asked; accepted items
 // are locked and take addenda only. Who reads what is lib/access/portfolio.ts.
-
-/** zod failures are the user's to fix: 422 with the fields named. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(result.error));
-  return result.data;
-}
 
 const refuse = (message: string, field?: string) => new AppError(422, message, field ? { [field]: [message] } : undefined);
 
@@ -358,7 +350,7 @@ export type EvidenceView = Awaited<ReturnType<typeof getEvidence>>;
 /** The student adds a draft. A child's name is allowed in a draft, with a warning naming the child's code. */
 export async function createEvidence(user: SessionUser, placementId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parse(evidenceSchema, input);
+  const data = parseInput(evidenceSchema, input);
   return getDb().$transaction(async (tx) => {
     const placement = await portfolioPlacement(tx, user, placementId);
     assertStudentMayChange(user, placement, "DRAFT");
@@ -385,7 +377,7 @@ export async function createEvidence(user: SessionUser, placementId: string, inp
 /** The student edits a draft, or an item the PE sent back. A stale version is a 409 naming the change; nothing is saved. */
 export async function updateEvidence(user: SessionUser, evidenceId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parse(updateEvidenceSchema, input);
+  const data = parseInput(updateEvidenceSchema, input);
   return getDb().$transaction(async (tx) => {
     const { item, placement } = await loadItem(tx, user, evidenceId);
     assertStudentMayChange(user, placement, item.status);
@@ -423,7 +415,7 @@ export async function updateEvidence(user: SessionUser, evidenceId: string, inpu
 /** The student submits for review; the current PE is told at once (in the app, and by email when configured). */
 export async function submitEvidence(user: SessionUser, evidenceId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parse(submitEvidenceSchema, input);
+  const data = parseInput(submitEvidenceSchema, input);
   const submitted = await getDb().$transaction(async (tx) => {
     const { item, placement } = await loadItem(tx, user, evidenceId);
     assertStudentMayChange(user, placement, item.status);
@@ -473,7 +465,7 @@ const DECISION_STATUS = { CHANGES_REQUESTED: "CHANGES_REQUESTED", ACCEPTED: "ACC
 /** The current PE comments (any time), asks for changes (a comment is required) or accepts (locks the item). */
 export async function reviewEvidence(user: SessionUser, evidenceId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parse(reviewEvidenceSchema, input);
+  const data = parseInput(reviewEvidenceSchema, input);
   const reviewed = await getDb().$transaction(async (tx) => {
     const { item, placement } = await loadItem(tx, user, evidenceId);
     if (!canReviewEvidence(user, placement)) throw forbidden("Only the placement's current practice educator reviews its evidence.");
@@ -531,7 +523,7 @@ export async function reviewEvidence(user: SessionUser, evidenceId: string, inpu
 /** A correction or later note on accepted evidence, by the student or the current PE. The item itself never changes. */
 export async function addEvidenceAddendum(user: SessionUser, evidenceId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parse(evidenceAddendumSchema, input);
+  const data = parseInput(evidenceAddendumSchema, input);
   return getDb().$transaction(async (tx) => {
     const { item, placement } = await loadItem(tx, user, evidenceId);
     const isStudent = user.role === "STUDENT" && placement.studentId === user.id;

@@ -1,11 +1,10 @@
 import "server-only";
-import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { canWriteFinalAssessment, finalAssessmentsVisibleTo } from "@/lib/access/portfolio";
-import { AppError, conflict, fieldErrorsOf, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { notify } from "@/lib/notifications/notifications";
 import { toIsoDate } from "@/lib/dates";
@@ -30,12 +29,6 @@ import { finalAssessmentPeSchema, finalReflectionSchema, ratifySchema, signFinal
 // for a stage 1 PE's final placement, a stage 2 PE's ratification.
 
 export type Viewer = SessionUser & { pepsStage: PepsStageName | null };
-
-function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input ?? {});
-  if (!result.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(result.error));
-  return result.data;
-}
 
 /** The user with their PEPS stage, read fresh: the stage 2 ratifier's access depends on it. */
 export async function withPepsStage(tx: Tx, user: SessionUser): Promise<Viewer> {
@@ -236,7 +229,7 @@ export async function startFinalAssessment(user: SessionUser, placementId: strin
 /** The PE saves their parts of the draft (any subset). A stale version is a 409 and nothing is saved. */
 export async function saveFinalAssessmentPeParts(user: SessionUser, placementId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parseInput(finalAssessmentPeSchema, input);
+  const data = parseInput(finalAssessmentPeSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const { viewer, placement, assessment } = await resolveFinalAssessment(tx, user, placementId);
     if (!assessment) throw notFound("That final assessment");
@@ -273,7 +266,7 @@ export async function saveFinalAssessmentPeParts(user: SessionUser, placementId:
 /** The student writes their critical reflection until they sign. Its own version: the PE's saves never collide with it. */
 export async function saveFinalReflection(user: SessionUser, placementId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parseInput(finalReflectionSchema, input);
+  const data = parseInput(finalReflectionSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const { placement, assessment } = await resolveFinalAssessment(tx, user, placementId);
     if (!assessment) throw notFound("That final assessment");
@@ -319,7 +312,7 @@ async function announce(tx: Tx, user: SessionUser, placement: LoadedPlacement, a
 /** Signs as the PE (first, once the report is complete), the student or the on-site supervisor. */
 export async function signFinalAssessment(user: SessionUser, assessmentId: string, input: unknown) {
   assertVerifiedUser(user);
-  const data = parseInput(signFinalAssessmentSchema, input);
+  const data = parseInput(signFinalAssessmentSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const { viewer, placement, assessment } = await resolveById(tx, user, assessmentId);
     if (data.version !== undefined && data.version !== assessment.version) throw conflict("The final assessment changed after you opened it. Reload, read it again, then sign.");
@@ -371,7 +364,7 @@ export async function signFinalAssessment(user: SessionUser, assessmentId: strin
 /** A stage 2 PE of the team, not the assessor, ratifies a stage 1 PE's final-placement assessment. */
 export async function ratifyFinalAssessment(user: SessionUser, assessmentId: string, input: unknown = {}) {
   assertVerifiedUser(user);
-  const data = parseInput(ratifySchema, input);
+  const data = parseInput(ratifySchema, input ?? {});
   return getDb().$transaction(async (tx) => {
     const { viewer, placement, assessment } = await resolveById(tx, user, assessmentId);
     const target = { practiceEducatorId: assessment.practiceEducatorId, teamId: placement.teamId };

@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canRecordMilestone, milestonesVisibleTo, placementOpenForPortfolio } from "@/lib/access/portfolio";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { summariseDays } from "@/lib/placements/placement-days";
@@ -15,7 +15,7 @@ import {
   placementMilestones,
   type MilestoneKindName,
 } from "@/lib/portfolio/milestone-rules";
-import { fieldProblem, milestoneFacts, parseInput, placementForReviews, placementSummary, type ReviewPlacement } from "@/lib/portfolio/review-placement";
+import { fieldProblem, milestoneFacts, placementForReviews, placementSummary, type ReviewPlacement } from "@/lib/portfolio/review-placement";
 import { milestoneKindOf, recordMilestoneSchema, SLUG_OF } from "@/lib/validations/milestone";
 import { notify } from "@/lib/notifications/notifications";
 import { AppError } from "@/lib/errors";

@@ -3,11 +3,11 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canObserve, observationsVisibleTo, placementOpenForPortfolio } from "@/lib/access/portfolio";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { observationProgress } from "@/lib/portfolio/milestone-rules";
-import { fieldProblem, milestoneFacts, parseInput, placementForReviews, placementSummary, type ReviewPlacement } from "@/lib/portfolio/review-placement";
+import { fieldProblem, milestoneFacts, placementForReviews, placementSummary, type ReviewPlacement } from "@/lib/portfolio/review-placement";
 import { planObservationSchema, updateObservationSchema } from "@/lib/validations/observation";
 import { notify } from "@/lib/notifications/notifications";
 

@@ -1,19 +1,11 @@
 import "server-only";
-import type { z } from "zod";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { milestoneDueDate, type MilestoneKindName } from "@/lib/portfolio/milestone-rules";
-
-/** Parses a user's input; what fails is a 422 with a message beside each field, never a 500. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError(422, "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 export const fieldProblem = (field: string, message: string) => new AppError(422, "Check the highlighted fields.", { [field]: [message] });
 
