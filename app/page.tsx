@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { loadPlacementDashboard, loadPracticeEducatorDashboard, loadStudentProgress, loadTeamOverview, SUMMARY_CAP, type StudentCard } from "@/lib/progress/dashboard";
+import {
+  loadPlacementDashboard,
+  loadPracticeEducatorDashboard,
+  loadStudentProgress,
+  loadTeamOverview,
+  SUMMARY_CAP,
+  type StudentCard,
+} from "@/lib/progress/dashboard";
 import { filtersQuery, parseDashboardFilters, type DashboardFilters } from "@/lib/progress/dashboard-filters";
 import { RAG_LABELS } from "@/lib/children/allocation-rag";
 import { OpenConcernsBanner } from "@/components/safeguarding/open-concerns-banner";
@@ -30,8 +37,19 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 }
 
 /** Tutor, team manager and on-site supervisor: the filterable placement table with its charts. */
-async function PlacementsHome({ user, title, filters }: { user: SessionUser; title: string; filters: DashboardFilters }) {
-  const [dashboard, team] = await Promise.all([loadPlacementDashboard(user, filters), user.role === "ADMIN" ? loadTeamOverview(user) : Promise.resolve(null)]);
+async function PlacementsHome({
+  user,
+  title,
+  filters,
+}: {
+  user: SessionUser;
+  title: string;
+  filters: DashboardFilters;
+}) {
+  const [dashboard, team] = await Promise.all([
+    loadPlacementDashboard(user, filters),
+    user.role === "ADMIN" ? loadTeamOverview(user) : Promise.resolve(null),
+  ]);
   const intro =
     user.role === "UNIVERSITY_TUTOR"
       ? "Your university's students on placement with the team."
@@ -46,13 +64,21 @@ async function PlacementsHome({ user, title, filters }: { user: SessionUser; tit
       {/* Open safeguarding concerns stay at the top until someone records the action taken. */}
       <OpenConcernsBanner user={user} />
       <OpenPortfolioConcerns user={user} />
-      <FiltersForm action="/" filters={filters} options={dashboard.options} show={{ council: user.role !== "ONSITE_SUPERVISOR" && dashboard.options.councils.length > 1 }} />
+      <FiltersForm
+        action="/"
+        filters={filters}
+        options={dashboard.options}
+        show={{ council: user.role !== "ONSITE_SUPERVISOR" && dashboard.options.councils.length > 1 }}
+      />
 
       <section aria-labelledby="overview-heading" className="mb-8">
-        <h2 id="overview-heading" className="mb-3 text-xl font-bold">At a glance</h2>
+        <h2 id="overview-heading" className="mb-3 text-xl font-bold">
+          At a glance
+        </h2>
         {dashboard.capped && (
           <p className="mb-3 border-l-4 border-amber-700 bg-amber-50 p-3">
-            More than {SUMMARY_CAP.toLocaleString("en-GB")} placements match: the charts and the table cover the first {SUMMARY_CAP.toLocaleString("en-GB")} by student name. Narrow the filters to see the rest.
+            More than {SUMMARY_CAP.toLocaleString("en-GB")} placements match: the charts and the table cover the first{" "}
+            {SUMMARY_CAP.toLocaleString("en-GB")} by student name. Narrow the filters to see the rest.
           </p>
         )}
         <div className="grid gap-4 md:grid-cols-2">
@@ -60,26 +86,54 @@ async function PlacementsHome({ user, title, filters }: { user: SessionUser; tit
             id="rag-chart"
             title={`RAG status of ${dashboard.summarised} ${dashboard.summarised === 1 ? "placement" : "placements"}`}
             bars={[
-              { label: "Red", value: dashboard.ragCounts.RED, colour: CHART_COLOURS.red, pattern: "crosshatch", note: "placements" },
-              { label: "Amber", value: dashboard.ragCounts.AMBER, colour: CHART_COLOURS.amber, pattern: "stripes", note: "placements" },
-              { label: "Green", value: dashboard.ragCounts.GREEN, colour: CHART_COLOURS.green, pattern: "solid", note: "placements" },
+              {
+                label: "Red",
+                value: dashboard.ragCounts.RED,
+                colour: CHART_COLOURS.red,
+                pattern: "crosshatch",
+                note: "placements",
+              },
+              {
+                label: "Amber",
+                value: dashboard.ragCounts.AMBER,
+                colour: CHART_COLOURS.amber,
+                pattern: "stripes",
+                note: "placements",
+              },
+              {
+                label: "Green",
+                value: dashboard.ragCounts.GREEN,
+                colour: CHART_COLOURS.green,
+                pattern: "solid",
+                note: "placements",
+              },
             ]}
           />
           <BarChart
             id="days-chart"
             title="Required days completed"
             description="Placements by the share of their required days done."
-            bars={dashboard.daysBuckets.map((bucket) => ({ label: bucket.label, value: bucket.count, note: "placements" }))}
+            bars={dashboard.daysBuckets.map((bucket) => ({
+              label: bucket.label,
+              value: bucket.count,
+              note: "placements",
+            }))}
           />
         </div>
       </section>
 
       <section aria-labelledby="placements-heading" className="mb-8">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
-          <h2 id="placements-heading" className="text-xl font-bold">Placements</h2>
+          <h2 id="placements-heading" className="text-xl font-bold">
+            Placements
+          </h2>
           {exportable && (
             <p className="no-print flex flex-wrap gap-4">
-              <a href={`/api/v1/exports/placements.csv${query}`} className="font-semibold text-brand-700 underline" download>
+              <a
+                href={`/api/v1/exports/placements.csv${query}`}
+                className="font-semibold text-brand-700 underline"
+                download
+              >
                 Download CSV<span className="sr-only"> of these placements</span>
               </a>
               <Link href={`/reports/cohort${query}`} className="font-semibold text-brand-700 underline">
@@ -95,37 +149,76 @@ async function PlacementsHome({ user, title, filters }: { user: SessionUser; tit
         </div>
         <ProgressTable
           rows={dashboard.rows}
-          caption={filters.status === "RUNNING" && !filters.rag ? "Active and suspended placements" : "Placements matching the filters"}
+          caption={
+            filters.status === "RUNNING" && !filters.rag
+              ? "Active and suspended placements"
+              : "Placements matching the filters"
+          }
           showCouncil={dashboard.options.councils.length > 1}
           showPracticeEducator={user.role === "ADMIN"}
           showUniversity={user.role !== "UNIVERSITY_TUTOR"}
         />
-        <Pagination path="/" filters={filters} page={dashboard.page} pages={dashboard.pages} total={dashboard.total} shown={dashboard.rows.length} />
+        <Pagination
+          path="/"
+          filters={filters}
+          page={dashboard.page}
+          pages={dashboard.pages}
+          total={dashboard.total}
+          shown={dashboard.rows.length}
+        />
       </section>
 
       {team && (
         <>
           <section aria-labelledby="pe-load-heading" className="mb-8">
-            <h2 id="pe-load-heading" className="mb-3 text-xl font-bold">Practice educators&apos; load</h2>
+            <h2 id="pe-load-heading" className="mb-3 text-xl font-bold">
+              Practice educators&apos; load
+            </h2>
             <BarChart
               id="pe-load-chart"
               title="Current students per practice educator (planned, active or suspended placements)"
-              bars={team.practiceEducators.map((pe) => ({ label: pe.name.length > 18 ? `${pe.name.slice(0, 17)}…` : pe.name, value: pe.students, note: `students${pe.pepsStage ? `, PEPS ${pe.pepsStage === "STAGE_1" ? "stage 1" : "stage 2"}` : ""}` }))}
+              bars={team.practiceEducators.map((pe) => ({
+                label: pe.name.length > 18 ? `${pe.name.slice(0, 17)}…` : pe.name,
+                value: pe.students,
+                note: `students${pe.pepsStage ? `, PEPS ${pe.pepsStage === "STAGE_1" ? "stage 1" : "stage 2"}` : ""}`,
+              }))}
             />
           </section>
           <section aria-labelledby="children-heading" className="mb-8">
-            <h2 id="children-heading" className="mb-3 text-xl font-bold">Children&apos;s work</h2>
+            <h2 id="children-heading" className="mb-3 text-xl font-bold">
+              Children&apos;s work
+            </h2>
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Children's work in numbers">
               <Stat value={team.children.activeAllocations} label="children allocated" href="/caseload" />
               <Stat value={team.children.programmesRunning} label="direct-work programmes running" href="/caseload" />
               <Stat value={team.children.assessmentsInProgress} label="assessments in progress" href="/caseload" />
-              <Stat value={team.children.assessmentsDueSoon} label="assessments due within 5 working days" href="/caseload" tone={team.children.assessmentsDueSoon > 0 ? "AMBER" : undefined} />
-              <Stat value={team.children.assessmentsOverdue} label="assessments past the 45-working-day limit" href="/caseload" tone={team.children.assessmentsOverdue > 0 ? "RED" : undefined} />
+              <Stat
+                value={team.children.assessmentsDueSoon}
+                label="assessments due within 5 working days"
+                href="/caseload"
+                tone={team.children.assessmentsDueSoon > 0 ? "AMBER" : undefined}
+              />
+              <Stat
+                value={team.children.assessmentsOverdue}
+                label="assessments past the 45-working-day limit"
+                href="/caseload"
+                tone={team.children.assessmentsOverdue > 0 ? "RED" : undefined}
+              />
             </ul>
           </section>
           <p className="flex flex-wrap gap-4">
-            <Link href="/placements/new" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline">Add a placement</Link>
-            <Link href="/admin/users/new" className="rounded border-2 border-brand-600 px-4 py-2 font-semibold text-brand-700 no-underline">Add a person</Link>
+            <Link
+              href="/placements/new"
+              className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline"
+            >
+              Add a placement
+            </Link>
+            <Link
+              href="/admin/users/new"
+              className="rounded border-2 border-brand-600 px-4 py-2 font-semibold text-brand-700 no-underline"
+            >
+              Add a person
+            </Link>
           </p>
         </>
       )}
@@ -136,7 +229,10 @@ async function PlacementsHome({ user, title, filters }: { user: SessionUser; tit
 function Stat({ value, label, href, tone }: { value: number; label: string; href: string; tone?: "RED" | "AMBER" }) {
   return (
     <li>
-      <Link href={href} className="block h-full rounded border border-gray-300 bg-white p-3 no-underline hover:border-brand-600">
+      <Link
+        href={href}
+        className="block h-full rounded border border-gray-300 bg-white p-3 no-underline hover:border-brand-600"
+      >
         <span className="block text-3xl font-bold text-ink">{value}</span>
         <span className="text-brand-700 underline">{label}</span>
         {tone && (
@@ -168,8 +264,12 @@ async function PracticeEducatorHome({ user, title }: { user: SessionUser; title:
         </div>
       )}
       <p className="mt-6 flex flex-wrap gap-4">
-        <Link href="/placements" className="text-brand-700 underline">All placements you have supervised</Link>
-        <Link href="/caseload" className="text-brand-700 underline">My students&apos; caseloads</Link>
+        <Link href="/placements" className="text-brand-700 underline">
+          All placements you have supervised
+        </Link>
+        <Link href="/caseload" className="text-brand-700 underline">
+          My students&apos; caseloads
+        </Link>
       </p>
     </HomeFrame>
   );
@@ -181,12 +281,15 @@ function StudentSection({ student }: { student: StudentCard }) {
     <section aria-labelledby={headingId} className="rounded border border-gray-300 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h3 id={headingId} className="text-xl font-bold">
-          <Link href={`/placements/${student.id}`} className="text-brand-700 underline">{student.studentName}</Link>
+          <Link href={`/placements/${student.id}`} className="text-brand-700 underline">
+            {student.studentName}
+          </Link>
         </h3>
         <PlacementStatusBadge status={student.status} />
       </div>
       <p className="mb-3 text-sm text-muted">
-        {[student.universityName, student.programmeName, student.cohortName].filter(Boolean).join(", ")} · {student.level === "FIRST" ? "First" : "Final"} placement · {student.setting}
+        {[student.universityName, student.programmeName, student.cohortName].filter(Boolean).join(", ")} ·{" "}
+        {student.level === "FIRST" ? "First" : "Final"} placement · {student.setting}
       </p>
       <ProgressSummary id={`p-${student.id}`} detail={student.detail} level={4} />
       <h4 className="mb-2 mt-5 text-lg font-semibold">Caseload</h4>
@@ -198,15 +301,23 @@ function StudentSection({ student }: { student: StudentCard }) {
             <caption className="sr-only">{student.studentName}&apos;s caseload, children by code</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="px-3 py-1.5">Child (code)</th>
-                <th scope="col" className="px-3 py-1.5">Work</th>
-                <th scope="col" className="px-3 py-1.5">RAG and reasons</th>
+                <th scope="col" className="px-3 py-1.5">
+                  Child (code)
+                </th>
+                <th scope="col" className="px-3 py-1.5">
+                  Work
+                </th>
+                <th scope="col" className="px-3 py-1.5">
+                  RAG and reasons
+                </th>
               </tr>
             </thead>
             <tbody>
               {student.caseload.map((item) => (
                 <tr key={item.allocationId} className="border-t border-gray-200 align-top">
-                  <th scope="row" className="px-3 py-1.5 font-mono font-semibold">{item.childCode}</th>
+                  <th scope="row" className="px-3 py-1.5 font-mono font-semibold">
+                    {item.childCode}
+                  </th>
                   <td className="px-3 py-1.5">{KIND_LABELS[item.kind]}</td>
                   <td className="px-3 py-1.5">
                     <RagLabel status={item.rag.status} />
@@ -220,7 +331,8 @@ function StudentSection({ student }: { student: StudentCard }) {
         </div>
       )}
       <p className="mt-2 text-sm">
-        Overdue child work: <span className="font-semibold">{student.progress.childWork?.overdueItems ?? 0}</span> {(student.progress.childWork?.overdueItems ?? 0) === 1 ? "item" : "items"}
+        Overdue child work: <span className="font-semibold">{student.progress.childWork?.overdueItems ?? 0}</span>{" "}
+        {(student.progress.childWork?.overdueItems ?? 0) === 1 ? "item" : "items"}
       </p>
     </section>
   );
@@ -253,7 +365,9 @@ async function StudentHome({ user, title }: { user: SessionUser; title: string }
           </p>
         </section>
       ) : (
-        <p className="rounded border border-gray-300 bg-white p-4">You have no placement yet. Your placement coordinator will set it up.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          You have no placement yet. Your placement coordinator will set it up.
+        </p>
       )}
     </HomeFrame>
   );

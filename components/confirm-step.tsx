@@ -42,7 +42,12 @@ export function ConfirmStep(props: {
   return (
     <>
       {!confirming ? (
-        <button type="button" disabled={props.disabled} onClick={() => setConfirming(true)} className="mt-3 rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={props.disabled}
+          onClick={() => setConfirming(true)}
+          className="mt-3 rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {props.buttonLabel}
         </button>
       ) : (
@@ -52,10 +57,20 @@ export function ConfirmStep(props: {
           </h3>
           <p className="mt-1">{props.explanation}</p>
           <div className="mt-3 flex flex-wrap gap-3">
-            <button type="button" disabled={pending} onClick={confirm} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={confirm}
+              className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+            >
               {pending ? props.pendingLabel : props.confirmLabel}
             </button>
-            <button type="button" disabled={pending} onClick={() => setConfirming(false)} className="rounded border-2 border-gray-700 bg-white px-4 py-2 font-semibold">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => setConfirming(false)}
+              className="rounded border-2 border-gray-700 bg-white px-4 py-2 font-semibold"
+            >
               Cancel
             </button>
           </div>

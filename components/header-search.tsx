@@ -7,7 +7,13 @@
  */
 export function HeaderSearch({ defaultValue = "" }: { defaultValue?: string }) {
   return (
-    <form action="/search" method="get" role="search" aria-label="Site" className="flex w-full items-center gap-2 sm:w-auto">
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label="Site"
+      className="flex w-full items-center gap-2 sm:w-auto"
+    >
       <label htmlFor="header-search" className="font-semibold">
         Find
       </label>
@@ -22,7 +28,10 @@ export function HeaderSearch({ defaultValue = "" }: { defaultValue?: string }) {
         autoComplete="off"
         className="min-w-0 flex-1 rounded border-2 border-white bg-white px-2 py-1 text-gray-950 sm:w-44 sm:flex-none"
       />
-      <button type="submit" className="rounded border-2 border-white px-3 py-1 font-semibold text-white hover:bg-brand-600">
+      <button
+        type="submit"
+        className="rounded border-2 border-white px-3 py-1 font-semibold text-white hover:bg-brand-600"
+      >
         Go
       </button>
     </form>

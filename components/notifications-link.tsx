@@ -9,9 +9,18 @@ import { countUnreadNotifications } from "@/lib/notifications/notifications";
 export async function NotificationsLink({ user, className }: { user: SessionUser; className?: string }) {
   const unread = await countUnreadNotifications(user);
   return (
-    <Link href="/notifications" className={className ?? "rounded px-1 py-1 text-white underline-offset-4 hover:underline"}>
+    <Link
+      href="/notifications"
+      className={className ?? "rounded px-1 py-1 text-white underline-offset-4 hover:underline"}
+    >
       Notifications{" "}
-      <span className={unread > 0 ? "ml-1 inline-block rounded-full bg-amber-300 px-2 text-sm font-bold text-gray-950" : "text-sm"}>({unread} unread)</span>
+      <span
+        className={
+          unread > 0 ? "ml-1 inline-block rounded-full bg-amber-300 px-2 text-sm font-bold text-gray-950" : "text-sm"
+        }
+      >
+        ({unread} unread)
+      </span>
     </Link>
   );
 }

@@ -24,14 +24,32 @@ export function PlacementTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="px-3 py-2">Student</th>
-            <th scope="col" className="px-3 py-2">University and programme</th>
-            <th scope="col" className="px-3 py-2">Level</th>
-            <th scope="col" className="px-3 py-2">Dates</th>
-            <th scope="col" className="px-3 py-2">Days</th>
-            <th scope="col" className="px-3 py-2">Practice educator</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            {supervision && <th scope="col" className="px-3 py-2">Supervision</th>}
+            <th scope="col" className="px-3 py-2">
+              Student
+            </th>
+            <th scope="col" className="px-3 py-2">
+              University and programme
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Level
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Dates
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Days
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Practice educator
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            {supervision && (
+              <th scope="col" className="px-3 py-2">
+                Supervision
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -77,7 +95,11 @@ function SupervisionCell({ placementId, overview }: { placementId: string; overv
         {overview.lastSessionOn ? `Last: ${formatDate(overview.lastSessionOn)}` : "None yet"}
         <span className="sr-only"> (supervision log)</span>
       </Link>
-      {overview.missed > 0 && <span className="block text-muted">{overview.missed} missed {overview.missed === 1 ? "week" : "weeks"}</span>}
+      {overview.missed > 0 && (
+        <span className="block text-muted">
+          {overview.missed} missed {overview.missed === 1 ? "week" : "weeks"}
+        </span>
+      )}
     </td>
   );
 }

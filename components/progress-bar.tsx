@@ -9,7 +9,14 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
           {value} of {max} ({percent}%)
         </span>
       </div>
-      <div className="mt-1 h-3 w-full overflow-hidden rounded border border-gray-700 bg-white" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value}>
+      <div
+        className="mt-1 h-3 w-full overflow-hidden rounded border border-gray-700 bg-white"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+      >
         <div className="h-full bg-brand-600" style={{ width: `${percent}%` }} />
       </div>
     </div>

@@ -11,12 +11,26 @@ export async function SiteHeader() {
   if (user) {
     links.push({ href: "/", label: "Home" }, { href: "/placements", label: "Placements" });
     // Tutors never see children's records, so they get no links to them.
-    if (user.role !== "UNIVERSITY_TUTOR") links.push({ href: "/caseload", label: user.role === "STUDENT" ? "My caseload" : "Caseloads" }, { href: "/children", label: "Children" });
-    if (user.role === "ADMIN" || user.role === "PRACTICE_EDUCATOR") links.push({ href: "/safeguarding", label: "Safeguarding" }, { href: "/team/suggestions", label: "Children's suggestions" });
+    if (user.role !== "UNIVERSITY_TUTOR")
+      links.push(
+        { href: "/caseload", label: user.role === "STUDENT" ? "My caseload" : "Caseloads" },
+        { href: "/children", label: "Children" },
+      );
+    if (user.role === "ADMIN" || user.role === "PRACTICE_EDUCATOR")
+      links.push(
+        { href: "/safeguarding", label: "Safeguarding" },
+        { href: "/team/suggestions", label: "Children's suggestions" },
+      );
     if (user.role === "UNIVERSITY_TUTOR") links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
     if (user.role === "PRACTICE_EDUCATOR") links.push({ href: "/ratification", label: "Ratification" });
     if (user.role === "ADMIN") {
-      links.push({ href: "/admin/users", label: "People" }, { href: "/admin/frameworks", label: "Frameworks" }, { href: "/admin/api-tokens", label: "API tokens" }, { href: "/admin/universities", label: "Universities" }, { href: "/admin/audit", label: "Audit log" });
+      links.push(
+        { href: "/admin/users", label: "People" },
+        { href: "/admin/frameworks", label: "Frameworks" },
+        { href: "/admin/api-tokens", label: "API tokens" },
+        { href: "/admin/universities", label: "Universities" },
+        { href: "/admin/audit", label: "Audit log" },
+      );
     }
   }
   return (
@@ -29,7 +43,11 @@ export async function SiteHeader() {
           // A real basis: with basis 0 the nav would shrink to one link per line beside the search box instead of wrapping the row.
           <nav aria-label="Main" className="flex min-w-0 flex-1 basis-[32rem] flex-wrap gap-x-4 gap-y-1">
             {links.map((link) => (
-              <Link key={link.href} href={link.href} className="rounded px-1 py-1 text-white underline-offset-4 hover:underline">
+              <Link
+                key={link.href}
+                href={link.href}
+                className="rounded px-1 py-1 text-white underline-offset-4 hover:underline"
+              >
                 {link.label}
               </Link>
             ))}

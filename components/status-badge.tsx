@@ -10,5 +10,11 @@ const STYLES: Record<PlacementStatusName, string> = {
 };
 
 export function PlacementStatusBadge({ status }: { status: PlacementStatusName }) {
-  return <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>{PLACEMENT_STATUS_LABELS[status]}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}
+    >
+      {PLACEMENT_STATUS_LABELS[status]}
+    </span>
+  );
 }

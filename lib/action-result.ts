@@ -3,8 +3,7 @@ import { toAppError, type FieldErrors } from "@/lib/errors";
 
 /** What every server action returns: plain data the client form can show. */
 export type ActionResult<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; status: number; message: string; fieldErrors?: FieldErrors; details?: unknown };
+  { ok: true; data: T } | { ok: false; status: number; message: string; fieldErrors?: FieldErrors; details?: unknown };
 
 /**
  * Runs one user action and turns a user's mistake into a message (never a
@@ -16,8 +15,19 @@ export async function runAction<T>(action: () => Promise<T>): Promise<ActionResu
     return { ok: true, data: await action() };
   } catch (error) {
     const appError = toAppError(error);
-    if (appError) return { ok: false, status: appError.status, message: appError.message, fieldErrors: appError.fieldErrors, details: appError.details };
+    if (appError)
+      return {
+        ok: false,
+        status: appError.status,
+        message: appError.message,
+        fieldErrors: appError.fieldErrors,
+        details: appError.details,
+      };
     console.error("Server action failed", error);
-    return { ok: false, status: 500, message: "Something went wrong on our side. Nothing was saved; please try again." };
+    return {
+      ok: false,
+      status: 500,
+      message: "Something went wrong on our side. Nothing was saved; please try again.",
+    };
   }
 }

@@ -5,7 +5,10 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { forbidden } from "@/lib/errors";
 
 /** The audit log, newest first: admins only. */
-export async function listAuditEntries(user: SessionUser, filters: { entity?: string; entityId?: string; take?: number } = {}) {
+export async function listAuditEntries(
+  user: SessionUser,
+  filters: { entity?: string; entityId?: string; take?: number } = {},
+) {
   assertVerifiedUser(user);
   if (user.role !== "ADMIN") throw forbidden("Only the team manager can read the audit log.");
   const rows = await getDb().auditLog.findMany({

@@ -38,10 +38,14 @@ export async function writeAudit(
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
-      changes: entry.changes ? (JSON.parse(JSON.stringify(entry.changes, function (this: Record<string, unknown>, key, value) {
-        // JSON.stringify has already turned Dates into strings; read the original.
-        return comparable(this[key] instanceof Date ? this[key] : value);
-      })) as object) : undefined,
+      changes: entry.changes
+        ? (JSON.parse(
+            JSON.stringify(entry.changes, function (this: Record<string, unknown>, key, value) {
+              // JSON.stringify has already turned Dates into strings; read the original.
+              return comparable(this[key] instanceof Date ? this[key] : value);
+            }),
+          ) as object)
+        : undefined,
     },
   });
 }

@@ -26,7 +26,12 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 
 /** Today in the UK, where the team works: the day changes at UK midnight, not UTC midnight. */
 export function todayInUk(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** 1 = Monday … 7 = Sunday. */
@@ -35,7 +40,12 @@ export function isoWeekday(iso: IsoDate): number {
   return day === 0 ? 7 : day;
 }
 
-const displayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const displayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "23 Nov 2026" */
 export function formatDate(value: IsoDate | Date | null | undefined): string {
@@ -43,7 +53,11 @@ export function formatDate(value: IsoDate | Date | null | undefined): string {
   return displayFormat.format(typeof value === "string" ? fromIsoDate(value) : value);
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Europe/London",
+});
 
 export function formatDateTime(value: Date): string {
   return dateTimeFormat.format(value);

@@ -11,7 +11,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    throw new Error("DATABASE_URL is not set. Start the app with `npm start` (or `npm run demo`), which serves the embedded database when no PostgreSQL is configured.");
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start` (or `npm run demo`), which serves the embedded database when no PostgreSQL is configured.",
+    );
   }
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),

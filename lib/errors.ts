@@ -16,7 +16,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "That record") => new AppError(404, `${what} was not found, or you do not have access to it.`);
+export const notFound = (what = "That record") =>
+  new AppError(404, `${what} was not found, or you do not have access to it.`);
 export const forbidden = (message = "You do not have permission to do that.") => new AppError(403, message);
 export const unauthenticated = () => new AppError(401, "Sign in to continue.");
 export const conflict = (message: string, details?: unknown) => new AppError(409, message, undefined, details);
@@ -38,7 +39,11 @@ export function toAppError(error: unknown): AppError | null {
     if (error.code === "P2002") {
       const target = (error.meta?.target as string[] | string | undefined) ?? "";
       const fields = Array.isArray(target) ? target : [target];
-      return new AppError(409, "That already exists.", Object.fromEntries(fields.filter(Boolean).map((field) => [field, ["Already in use."]])));
+      return new AppError(
+        409,
+        "That already exists.",
+        Object.fromEntries(fields.filter(Boolean).map((field) => [field, ["Already in use."]])),
+      );
     }
     if (error.code === "P2025") return notFound();
     if (error.code === "P2003") return new AppError(400, "A record it refers to does not exist.");

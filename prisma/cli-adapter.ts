@@ -30,7 +30,10 @@ class CliClient extends pg.Client {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const promise = (super.query as any)(...args).then(rewriteCatalogueOids);
     if (!callback) return promise;
-    promise.then((result: unknown) => callback(null, result), (error: unknown) => callback(error));
+    promise.then(
+      (result: unknown) => callback(null, result),
+      (error: unknown) => callback(error),
+    );
     return undefined;
   }
 }

@@ -16,23 +16,32 @@ import { Client } from "pg";
 
 // Asynchronous on purpose: the embedded database is served from this process,
 // so a synchronous child would block the very server it talks to.
-function prisma(args: string[], databaseUrl: string, allowExitCodes: number[] = [0]): Promise<{ code: number; stdout: string }> {
+function prisma(
+  args: string[],
+  databaseUrl: string,
+  allowExitCodes: number[] = [0],
+): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = execFile(path.join("node_modules", ".bin", "prisma"), args, {
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...process.env,
-        PRISMA_CLI_DATABASE_URL: databaseUrl,
-        PRISMA_HIDE_UPDATE_MESSAGE: "1",
-        CHECKPOINT_DISABLE: "1",
-        NODE_OPTIONS: `--require ${path.resolve("prisma/unref-long-timers.cjs")}`,
+    const child = execFile(
+      path.join("node_modules", ".bin", "prisma"),
+      args,
+      {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        env: {
+          ...process.env,
+          PRISMA_CLI_DATABASE_URL: databaseUrl,
+          PRISMA_HIDE_UPDATE_MESSAGE: "1",
+          CHECKPOINT_DISABLE: "1",
+          NODE_OPTIONS: `--require ${path.resolve("prisma/unref-long-timers.cjs")}`,
+        },
       },
-    }, (error, stdout, stderr) => {
-      const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
-      if (allowExitCodes.includes(code)) resolve({ code, stdout });
-      else reject(new Error(`prisma ${args.join(" ")} failed (${code}):\n${stderr}`));
-    });
+      (error, stdout, stderr) => {
+        const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
+        if (allowExitCodes.includes(code)) resolve({ code, stdout });
+        else reject(new Error(`prisma ${args.join(" ")} failed (${code}):\n${stderr}`));
+      },
+    );
     child.stdin?.end();
   });
 }
@@ -76,7 +85,8 @@ async function main() {
     const applied = await applyMigrations(url);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
   } else if (command === "new") {
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Give the migration a name in snake_case: npm run db:new-migration -- add_supervision");
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error("Give the migration a name in snake_case: npm run db:new-migration -- add_supervision");
     const { code, sql } = await diffMigrationsToSchema(true);
     if (code === 0) {
       console.log("schema.prisma matches the migrations: nothing to write.");

@@ -18,12 +18,17 @@ export function startReminderTimer(options: { port: string }): void {
   }
   // Without a scheduler's secret, the server accepts a secret only this process knows
   // (passed to it in the environment); the route stays closed to everyone else.
-  const secret = process.env.REMINDER_JOB_SECRET?.trim() || (process.env.REMINDER_INTERNAL_SECRET ||= randomBytes(32).toString("base64url"));
+  const secret =
+    process.env.REMINDER_JOB_SECRET?.trim() ||
+    (process.env.REMINDER_INTERNAL_SECRET ||= randomBytes(32).toString("base64url"));
   const label = `${String(at.hour).padStart(2, "0")}:${String(at.minute).padStart(2, "0")}`;
 
   const run = async () => {
     try {
-      const response = await fetch(`http://127.0.0.1:${options.port}/api/v1/jobs/reminders`, { method: "POST", headers: { Authorization: `Bearer ${secret}` } });
+      const response = await fetch(`http://127.0.0.1:${options.port}/api/v1/jobs/reminders`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${secret}` },
+      });
       const body = await response.json().catch(() => ({}));
       if (response.ok) console.log(`Daily reminders: ${JSON.stringify(body.summary)}`);
       else console.error(`Daily reminders failed (${response.status}): ${body.error ?? "no message"}`);

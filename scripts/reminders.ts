@@ -17,7 +17,9 @@ process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 
 async function main() {
   if (!process.env.DATABASE_URL) {
-    throw new Error("Set DATABASE_URL to the app's PostgreSQL. With the embedded database, call POST /api/v1/jobs/reminders on the running app instead.");
+    throw new Error(
+      "Set DATABASE_URL to the app's PostgreSQL. With the embedded database, call POST /api/v1/jobs/reminders on the running app instead.",
+    );
   }
   const summary = await runReminders();
   console.log(JSON.stringify(summary));

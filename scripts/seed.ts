@@ -6,11 +6,14 @@ import { ROLE_LABELS, type RoleName } from "../lib/validations/user";
 
 export async function seedDemoIfEmpty() {
   const db = getDb();
-  const users = await db.user.findMany({ select: { name: true, email: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
+  const users = await db.user.findMany({
+    select: { name: true, email: true, role: true },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+  });
   let signIns = users;
   if (users.length === 0) {
     console.log("Creating the demo world…");
-    signIns = await seedDemoWorld(db) as typeof users;
+    signIns = (await seedDemoWorld(db)) as typeof users;
   }
   console.log("\nDemo sign-ins (for the demo only — every account's password is the same):");
   console.log(`  password: ${DEMO_PASSWORD}`);

@@ -29,7 +29,9 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 function ensureAuthSecret() {
   if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
   if (process.env.DATABASE_URL && !demo) {
-    throw new Error("Set NEXTAUTH_SECRET (a long random string, the same on every instance) before starting in production.");
+    throw new Error(
+      "Set NEXTAUTH_SECRET (a long random string, the same on every instance) before starting in production.",
+    );
   }
   const file = path.resolve("data", "auth-secret");
   if (!existsSync(file)) {
@@ -46,7 +48,10 @@ async function main() {
   let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.PGLITE_DIR ?? path.join("data", "pglite");
-    embedded = await startEmbeddedDatabase({ dataDir, port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : 0 });
+    embedded = await startEmbeddedDatabase({
+      dataDir,
+      port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : 0,
+    });
     process.env.DATABASE_URL = embedded.url;
     // One connection: PGlite is a single session, and pglite-socket can
     // interleave the extended-protocol messages of concurrent connections

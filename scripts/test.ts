@@ -28,9 +28,11 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 /** Debian's Chromium: Playwright must never download a browser (no internet here). */
 function ensureChromium() {
   if (existsSync(chromium)) return;
-  if (process.getuid?.() !== 0) throw new Error(`Chromium is missing: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`Chromium is missing: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
   console.log("Installing Debian's chromium for the end-to-end tests…");
-  if (run("apt-get", ["update", "-qq"]) !== 0 || run("apt-get", ["install", "-y", "-qq", "chromium"]) !== 0) throw new Error("Could not install chromium");
+  if (run("apt-get", ["update", "-qq"]) !== 0 || run("apt-get", ["install", "-y", "-qq", "chromium"]) !== 0)
+    throw new Error("Could not install chromium");
 }
 
 type Totals = { passed: number; failed: number; skipped: number };
@@ -38,7 +40,11 @@ type Totals = { passed: number; failed: number; skipped: number };
 function jestTotals(file: string): Totals {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0), skipped: report.numPendingTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
+    skipped: report.numPendingTests,
+  };
 }
 
 function playwrightTotals(file: string): Totals {
@@ -69,7 +75,9 @@ function main() {
     }
   }
 
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  console.log(
+    `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+  );
   process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
 }
 

@@ -11,7 +11,12 @@ export default async function CaseloadPage() {
   const user = await requireUser();
   if (user.role === "UNIVERSITY_TUTOR") notFound();
   const rows = await listCaseload(user);
-  const title = user.role === "STUDENT" ? "My caseload" : user.role === "PRACTICE_EDUCATOR" ? "My students' caseloads" : "Caseloads";
+  const title =
+    user.role === "STUDENT"
+      ? "My caseload"
+      : user.role === "PRACTICE_EDUCATOR"
+        ? "My students' caseloads"
+        : "Caseloads";
   const byStudent = new Map<string, typeof rows>();
   for (const row of rows) byStudent.set(row.studentName, [...(byStudent.get(row.studentName) ?? []), row]);
 
@@ -31,9 +36,16 @@ export default async function CaseloadPage() {
         [...byStudent.entries()].map(([studentName, studentRows]) => (
           <section key={studentName} className="mb-8" aria-labelledby={`student-${studentRows[0].studentId}`}>
             <h2 id={`student-${studentRows[0].studentId}`} className="mb-2 text-xl font-bold">
-              {studentName} <span className="text-base font-normal text-muted">({studentRows.length} {studentRows.length === 1 ? "child" : "children"})</span>
+              {studentName}{" "}
+              <span className="text-base font-normal text-muted">
+                ({studentRows.length} {studentRows.length === 1 ? "child" : "children"})
+              </span>
             </h2>
-            <CaseloadTable rows={studentRows} showStudent={user.role !== "PRACTICE_EDUCATOR"} caption={`${studentName}'s caseload`} />
+            <CaseloadTable
+              rows={studentRows}
+              showStudent={user.role !== "PRACTICE_EDUCATOR"}
+              caption={`${studentName}'s caseload`}
+            />
           </section>
         ))
       )}

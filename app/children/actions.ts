@@ -6,7 +6,13 @@ import { runAction } from "@/lib/action-result";
 import { anonymiseChild, createChild, updateChild } from "@/lib/children/children";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
 import { allocateChildren, endAllocation } from "@/lib/children/allocations";
-import type { AllocateChildrenInput, CreateChildInput, CreateReferralInput, DecideReferralInput, UpdateChildInput } from "@/lib/validations/children";
+import type {
+  AllocateChildrenInput,
+  CreateChildInput,
+  CreateReferralInput,
+  DecideReferralInput,
+  UpdateChildInput,
+} from "@/lib/validations/children";
 
 export async function createChildAction(input: CreateChildInput) {
   const user = await requireUser();

@@ -24,14 +24,30 @@ export default async function ChildrenPage({ searchParams }: { searchParams: Pro
         )}
       </div>
       <p className="mb-4 text-muted">
-        Children are shown by their code. Names appear only to the team manager, the students working with the child and their practice educators, and each time a name is shown it is recorded in the audit log.
+        Children are shown by their code. Names appear only to the team manager, the students working with the child and
+        their practice educators, and each time a name is shown it is recorded in the audit log.
       </p>
-      <form method="get" role="search" aria-label="Search children" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-gray-300 bg-white p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search children"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded border border-gray-300 bg-white p-4"
+      >
         <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="mb-1 block font-semibold">Search by code or name</label>
-          <input id="q" name="q" type="search" defaultValue={query ?? ""} className="block w-full rounded border-2 border-gray-700 px-2 py-1.5" />
+          <label htmlFor="q" className="mb-1 block font-semibold">
+            Search by code or name
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query ?? ""}
+            className="block w-full rounded border-2 border-gray-700 px-2 py-1.5"
+          />
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">Search</button>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">
+          Search
+        </button>
       </form>
       {children.length === 0 ? (
         <p className="rounded border border-gray-300 bg-white p-4">No children to show.</p>
@@ -42,7 +58,15 @@ export default async function ChildrenPage({ searchParams }: { searchParams: Pro
               <Link href={`/children/${child.id}`} className="font-semibold text-brand-700 underline">
                 {child.label}
               </Link>
-              <span className="text-sm text-muted">{[child.schoolName, child.yearGroup !== null ? `Year ${child.yearGroup}` : null, child.anonymised ? "Anonymised" : null].filter(Boolean).join(" · ")}</span>
+              <span className="text-sm text-muted">
+                {[
+                  child.schoolName,
+                  child.yearGroup !== null ? `Year ${child.yearGroup}` : null,
+                  child.anonymised ? "Anonymised" : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
             </li>
           ))}
         </ul>

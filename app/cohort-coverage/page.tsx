@@ -22,7 +22,11 @@ const STATE_STYLE: Record<CoverageState, { mark: string; className: string }> = 
  * across, accepted / all evidence in each cell (drafts never counted), gaps
  * marked by symbol and word. The same batched query as the dashboards.
  */
-export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoveragePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const filters = parseDashboardFilters(await searchParams);
   const matrix = await loadCoverageMatrix(user, filters);
@@ -30,8 +34,16 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   return (
     <div>
       <h1 className="text-3xl font-bold">Cohort coverage</h1>
-      <p className="mb-6 text-muted">Evidence against the nine PCF domains, student by student: accepted items / all submitted items. A gap is a domain with no accepted evidence yet.</p>
-      <FiltersForm action="/cohort-coverage" filters={filters} options={matrix.options} show={{ rag: false, council: matrix.options.councils.length > 1 }} />
+      <p className="mb-6 text-muted">
+        Evidence against the nine PCF domains, student by student: accepted items / all submitted items. A gap is a
+        domain with no accepted evidence yet.
+      </p>
+      <FiltersForm
+        action="/cohort-coverage"
+        filters={filters}
+        options={matrix.options}
+        show={{ rag: false, council: matrix.options.councils.length > 1 }}
+      />
 
       <ul className="mb-4 flex flex-wrap gap-4 text-sm" aria-label="Key">
         {(Object.keys(STATE_STYLE) as CoverageState[]).map((state) => (
@@ -46,27 +58,42 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       {matrix.entries.length === 0 ? (
         <p className="rounded border border-gray-300 bg-white p-4">No placements match these filters.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Coverage matrix">
+        <div
+          className="relative overflow-x-auto rounded border border-gray-300 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label="Coverage matrix"
+        >
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">PCF coverage by student: accepted of all evidence per domain</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="sticky left-0 bg-gray-100 px-3 py-2">Student</th>
+                <th scope="col" className="sticky left-0 bg-gray-100 px-3 py-2">
+                  Student
+                </th>
                 {matrix.domains.map((domain) => (
                   <th key={domain.id} scope="col" className="px-2 py-2 text-center align-bottom">
-                    <abbr title={domain.name} className="no-underline">{domain.number}</abbr>
+                    <abbr title={domain.name} className="no-underline">
+                      {domain.number}
+                    </abbr>
                     <span className="block max-w-24 text-xs font-normal leading-tight">{domain.name}</span>
                   </th>
                 ))}
-                <th scope="col" className="px-3 py-2">Domains evidenced</th>
+                <th scope="col" className="px-3 py-2">
+                  Domains evidenced
+                </th>
               </tr>
             </thead>
             <tbody>
               {matrix.entries.map(({ row, detail }) => (
                 <tr key={row.id} className="border-t border-gray-200">
                   <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-normal">
-                    <Link href={`/placements/${row.id}`} className="font-semibold text-brand-700 underline">{row.studentName}</Link>
-                    <div className="text-xs text-muted">{[row.programmeName, row.cohortName].filter(Boolean).join(", ")}</div>
+                    <Link href={`/placements/${row.id}`} className="font-semibold text-brand-700 underline">
+                      {row.studentName}
+                    </Link>
+                    <div className="text-xs text-muted">
+                      {[row.programmeName, row.cohortName].filter(Boolean).join(", ")}
+                    </div>
                   </th>
                   {detail.coverageRows.map((cell) => (
                     <td key={cell.id} className={`px-2 py-2 text-center ${STATE_STYLE[cell.state].className}`}>
@@ -87,9 +114,13 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
             </tbody>
             <tfoot className="border-t-2 border-gray-700 bg-gray-50">
               <tr>
-                <th scope="row" className="sticky left-0 bg-gray-50 px-3 py-2 text-left">Students with a gap (all {matrix.total})</th>
+                <th scope="row" className="sticky left-0 bg-gray-50 px-3 py-2 text-left">
+                  Students with a gap (all {matrix.total})
+                </th>
                 {matrix.gapsByDomain.map((gaps, index) => (
-                  <td key={matrix.domains[index].id} className="px-2 py-2 text-center font-semibold">{gaps}</td>
+                  <td key={matrix.domains[index].id} className="px-2 py-2 text-center font-semibold">
+                    {gaps}
+                  </td>
                 ))}
                 <td />
               </tr>
@@ -97,7 +128,14 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      <Pagination path="/cohort-coverage" filters={filters} page={matrix.page} pages={matrix.pages} total={matrix.total} shown={matrix.entries.length} />
+      <Pagination
+        path="/cohort-coverage"
+        filters={filters}
+        page={matrix.page}
+        pages={matrix.pages}
+        total={matrix.total}
+        shown={matrix.entries.length}
+      />
     </div>
   );
 }

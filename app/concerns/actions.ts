@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import { addConcernAction, raiseConcern, recordConcernEvent, setConcernActionDone } from "@/lib/portfolio/concerns";
-import type { ConcernActionDoneInput, ConcernActionInput, ConcernEventInput, RaiseConcernInput } from "@/lib/validations/concern";
+import type {
+  ConcernActionDoneInput,
+  ConcernActionInput,
+  ConcernEventInput,
+  RaiseConcernInput,
+} from "@/lib/validations/concern";
 
 function revalidateConcerns(concernId?: string) {
   if (concernId) revalidatePath(`/concerns/${concernId}`);

@@ -6,8 +6,20 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import { addEvidenceAddendum, createEvidence, reviewEvidence, submitEvidence, updateEvidence } from "@/lib/portfolio/evidence";
-import type { EvidenceAddendumInput, EvidenceInput, ReviewEvidenceInput, SubmitEvidenceInput, UpdateEvidenceInput } from "@/lib/validations/evidence";
+import {
+  addEvidenceAddendum,
+  createEvidence,
+  reviewEvidence,
+  submitEvidence,
+  updateEvidence,
+} from "@/lib/portfolio/evidence";
+import type {
+  EvidenceAddendumInput,
+  EvidenceInput,
+  ReviewEvidenceInput,
+  SubmitEvidenceInput,
+  UpdateEvidenceInput,
+} from "@/lib/validations/evidence";
 
 function revalidateEvidence(evidenceId?: string) {
   if (evidenceId) revalidatePath(`/evidence/${evidenceId}`);

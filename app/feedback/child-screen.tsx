@@ -26,7 +26,8 @@ export function ChildScreenFrame({ children }: { children: ReactNode }) {
   );
 }
 
-type Outcome = { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
+type Outcome =
+  { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -60,7 +61,13 @@ export function ChildFeedbackScreen({
 
   function readAloud() {
     window.speechSynthesis.cancel();
-    const text = [heading, "How did it feel? Choose a face: Not good, Not great, OK, Good, or Great.", "What was good?", "What could be better?", "Then press Send."].join(" ");
+    const text = [
+      heading,
+      "How did it feel? Choose a face: Not good, Not great, OK, Good, or Great.",
+      "What was good?",
+      "What could be better?",
+      "Then press Send.",
+    ].join(" ");
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = "en-GB";
     utterance.rate = 0.9;
@@ -91,12 +98,20 @@ export function ChildFeedbackScreen({
       <ChildScreenFrame>
         <div className="py-12 text-center">
           <Face rating={5} size={120} className="mx-auto" />
-          <h1 ref={thanks} tabIndex={-1} className="mt-6 text-4xl font-bold sm:text-5xl">Thank you!</h1>
-          <p className="mt-4 text-2xl">{mode === "child" ? "Your answers have been sent." : "Your answers have been sent. You can close this page now."}</p>
+          <h1 ref={thanks} tabIndex={-1} className="mt-6 text-4xl font-bold sm:text-5xl">
+            Thank you!
+          </h1>
+          <p className="mt-4 text-2xl">
+            {mode === "child"
+              ? "Your answers have been sent."
+              : "Your answers have been sent. You can close this page now."}
+          </p>
           {mode === "child" && <p className="mt-2 text-2xl">Please give the tablet back now.</p>}
           {backHref && (
             <p className="mt-16 text-base">
-              <a href={backHref} className="text-[#165a5d] underline">For the student: back to the session</a>
+              <a href={backHref} className="text-[#165a5d] underline">
+                For the student: back to the session
+              </a>
             </p>
           )}
         </div>
@@ -110,18 +125,49 @@ export function ChildFeedbackScreen({
         <div className="flex flex-wrap items-start justify-between gap-4">
           <h1 className="text-4xl font-bold sm:text-5xl">{heading}</h1>
           {canSpeak && (
-            <button type="button" onClick={readAloud} className="rounded-full border-2 border-[#165a5d] bg-white px-4 py-2 text-lg font-semibold text-[#165a5d]">
-              <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="mr-2 inline-block align-[-5px]">
+            <button
+              type="button"
+              onClick={readAloud}
+              className="rounded-full border-2 border-[#165a5d] bg-white px-4 py-2 text-lg font-semibold text-[#165a5d]"
+            >
+              <svg
+                viewBox="0 0 24 24"
+                width="24"
+                height="24"
+                aria-hidden="true"
+                focusable="false"
+                className="mr-2 inline-block align-[-5px]"
+              >
                 <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
-                <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+                <path
+                  d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                />
               </svg>
               Read it to me
             </button>
           )}
         </div>
-        {mode === "carer" && <p className="mt-3 text-xl">You can fill this in with your child, or on your own. Your answers go to the student social worker and their team.</p>}
+        {mode === "carer" && (
+          <p className="mt-3 text-xl">
+            You can fill this in with your child, or on your own. Your answers go to the student social worker and their
+            team.
+          </p>
+        )}
 
-        <p ref={problemRef} tabIndex={-1} role="alert" className={problem ? "mt-6 rounded-2xl border-4 border-[#b3261e] bg-white p-4 text-2xl font-bold text-[#8c1d18]" : "sr-only"}>
+        <p
+          ref={problemRef}
+          tabIndex={-1}
+          role="alert"
+          className={
+            problem
+              ? "mt-6 rounded-2xl border-4 border-[#b3261e] bg-white p-4 text-2xl font-bold text-[#8c1d18]"
+              : "sr-only"
+          }
+        >
           {problem}
         </p>
 
@@ -151,7 +197,10 @@ export function ChildFeedbackScreen({
                   <Face rating={value} size={72} />
                   <span>{RATING_LABELS[value]}</span>
                 </label>
-                <span aria-hidden="true" className="pointer-events-none absolute right-2 top-2 hidden h-8 w-8 items-center justify-center rounded-full bg-[#165a5d] text-lg font-bold text-white peer-checked:flex">
+                <span
+                  aria-hidden="true"
+                  className="pointer-events-none absolute right-2 top-2 hidden h-8 w-8 items-center justify-center rounded-full bg-[#165a5d] text-lg font-bold text-white peer-checked:flex"
+                >
                   ✓
                 </span>
               </div>
@@ -160,8 +209,12 @@ export function ChildFeedbackScreen({
         </fieldset>
 
         <div className="mt-10">
-          <label htmlFor="whatWasGood" className="block text-3xl font-bold">What was good?</label>
-          <p id="whatWasGood-hint" className="mt-1 text-xl">You can leave this empty.</p>
+          <label htmlFor="whatWasGood" className="block text-3xl font-bold">
+            What was good?
+          </label>
+          <p id="whatWasGood-hint" className="mt-1 text-xl">
+            You can leave this empty.
+          </p>
           <textarea
             id="whatWasGood"
             aria-describedby="whatWasGood-hint"
@@ -173,8 +226,12 @@ export function ChildFeedbackScreen({
           />
         </div>
         <div className="mt-8">
-          <label htmlFor="whatCouldBeBetter" className="block text-3xl font-bold">What could be better?</label>
-          <p id="whatCouldBeBetter-hint" className="mt-1 text-xl">You can leave this empty.</p>
+          <label htmlFor="whatCouldBeBetter" className="block text-3xl font-bold">
+            What could be better?
+          </label>
+          <p id="whatCouldBeBetter-hint" className="mt-1 text-xl">
+            You can leave this empty.
+          </p>
           <textarea
             id="whatCouldBeBetter"
             aria-describedby="whatCouldBeBetter-hint"

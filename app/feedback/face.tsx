@@ -12,7 +12,13 @@ const MOUTHS: Record<1 | 2 | 3 | 4 | 5, string> = {
   4: "M31 62 Q50 78 69 62",
   5: "M27 58 Q50 90 73 58 Z",
 };
-const FILLS: Record<1 | 2 | 3 | 4 | 5, string> = { 1: "#f3a29b", 2: "#f7c48e", 3: "#f6df8a", 4: "#c2e4a6", 5: "#8fd3a0" };
+const FILLS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  1: "#f3a29b",
+  2: "#f7c48e",
+  3: "#f6df8a",
+  4: "#c2e4a6",
+  5: "#8fd3a0",
+};
 
 export type Rating = 1 | 2 | 3 | 4 | 5;
 
@@ -32,7 +38,14 @@ export function Face({ rating, size = 48, className }: { rating: Rating; size?: 
       )}
       <circle cx="36" cy="43" r="6" fill="#1b1f23" />
       <circle cx="64" cy="43" r="6" fill="#1b1f23" />
-      <path d={MOUTHS[rating]} fill={rating === 5 ? "#1b1f23" : "none"} stroke="#1b1f23" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={MOUTHS[rating]}
+        fill={rating === 5 ? "#1b1f23" : "none"}
+        stroke="#1b1f23"
+        strokeWidth="5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -24,7 +24,11 @@ export function MarkReadButton({ notificationId, title }: { notificationId: stri
         {pending ? "Marking…" : "Mark as read"}
         <span className="sr-only">: {title}</span>
       </button>
-      {error && <span role="alert" className="block text-red-800">{error}</span>}
+      {error && (
+        <span role="alert" className="block text-red-800">
+          {error}
+        </span>
+      )}
     </>
   );
 }
@@ -49,7 +53,11 @@ export function MarkAllReadButton() {
       >
         {pending ? "Marking…" : "Mark all as read"}
       </button>
-      {error && <span role="alert" className="block text-red-800">{error}</span>}
+      {error && (
+        <span role="alert" className="block text-red-800">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -17,7 +17,14 @@ export default async function NotificationsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold">Notifications</h1>
-          <p className="text-muted">{unread === 0 ? "Nothing unread." : unread === 1 ? "1 unread notification." : `${unread} unread notifications.`} Newest first.</p>
+          <p className="text-muted">
+            {unread === 0
+              ? "Nothing unread."
+              : unread === 1
+                ? "1 unread notification."
+                : `${unread} unread notifications.`}{" "}
+            Newest first.
+          </p>
         </div>
         {unread > 0 && <MarkAllReadButton />}
       </div>
@@ -37,9 +44,15 @@ export default async function NotificationsPage() {
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div>
                     <h2 className="text-lg font-bold">
-                      {!notification.read && <span className="mr-2 inline-block rounded border border-gray-800 px-1.5 text-xs font-bold uppercase tracking-wide">Unread</span>}
+                      {!notification.read && (
+                        <span className="mr-2 inline-block rounded border border-gray-800 px-1.5 text-xs font-bold uppercase tracking-wide">
+                          Unread
+                        </span>
+                      )}
                       {notification.link ? (
-                        <Link href={notification.link} className="text-brand-700 underline">{notification.title}</Link>
+                        <Link href={notification.link} className="text-brand-700 underline">
+                          {notification.title}
+                        </Link>
                       ) : (
                         notification.title
                       )}

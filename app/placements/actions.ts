@@ -8,7 +8,12 @@ import { createPlacement } from "@/lib/placements/create-placement";
 import { updatePlacement } from "@/lib/placements/update-placement";
 import { assignPracticeEducator } from "@/lib/placements/assign-practice-educator";
 import { recordAttendance, removeAttendance } from "@/lib/placements/attendance";
-import type { AssignPracticeEducatorInput, CreatePlacementInput, RecordAttendanceInput, UpdatePlacementInput } from "@/lib/validations/placement";
+import type {
+  AssignPracticeEducatorInput,
+  CreatePlacementInput,
+  RecordAttendanceInput,
+  UpdatePlacementInput,
+} from "@/lib/validations/placement";
 
 export async function createPlacementAction(input: CreatePlacementInput) {
   const user = await requireUser();

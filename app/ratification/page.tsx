@@ -17,7 +17,8 @@ export default async function RatificationPage() {
     <div>
       <h1 className="mb-2 text-3xl font-bold">Ratification of final assessments</h1>
       <p className="mb-6 max-w-3xl text-muted">
-        A PEPS stage 1 practice educator may not take a final placement&apos;s final assessment alone: once everyone has signed, a stage 2 practice educator of the team, who is not the assessor, reads it and ratifies it.
+        A PEPS stage 1 practice educator may not take a final placement&apos;s final assessment alone: once everyone has
+        signed, a stage 2 practice educator of the team, who is not the assessor, reads it and ratifies it.
       </p>
       {!queue.eligible ? (
         <p className="max-w-3xl rounded border border-gray-300 bg-white p-4">
@@ -26,24 +27,34 @@ export default async function RatificationPage() {
             : "Only PEPS stage 2 practice educators ratify final assessments: there is nothing here for you."}
         </p>
       ) : queue.items.length === 0 ? (
-        <p className="rounded border border-gray-300 bg-white p-4">No final assessments are waiting for ratification.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          No final assessments are waiting for ratification.
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-left">
           <caption className="mb-2 text-left font-semibold">
-            {queue.items.length} final assessment{queue.items.length === 1 ? "" : "s"} waiting for ratification, oldest first
+            {queue.items.length} final assessment{queue.items.length === 1 ? "" : "s"} waiting for ratification, oldest
+            first
           </caption>
           <thead>
             <tr>
-              {["Student", "Placement", "Assessed by", "Recommendation", "Signed by the practice educator"].map((heading) => (
-                <th key={heading} scope="col" className={`${cell} bg-gray-100`}>{heading}</th>
-              ))}
+              {["Student", "Placement", "Assessed by", "Recommendation", "Signed by the practice educator"].map(
+                (heading) => (
+                  <th key={heading} scope="col" className={`${cell} bg-gray-100`}>
+                    {heading}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
             {queue.items.map((item) => (
               <tr key={item.id}>
                 <th scope="row" className={cell}>
-                  <Link href={`/placements/${item.placementId}/final-assessment`} className="font-semibold text-brand-700 underline">
+                  <Link
+                    href={`/placements/${item.placementId}/final-assessment`}
+                    className="font-semibold text-brand-700 underline"
+                  >
                     {item.studentName}
                     <span className="sr-only">: read and ratify the final assessment</span>
                   </Link>

@@ -23,7 +23,10 @@ export default async function SafeguardingPage() {
       <div>
         <h1 className="text-3xl font-bold">Open safeguarding concerns</h1>
         <p className="text-muted">
-          {user.role === "ADMIN" ? "Every open concern about the team's children." : "Open concerns about the children whose work you oversee."} A concern stays here, and at the top of your home page, until the action taken is recorded.
+          {user.role === "ADMIN"
+            ? "Every open concern about the team's children."
+            : "Open concerns about the children whose work you oversee."}{" "}
+          A concern stays here, and at the top of your home page, until the action taken is recorded.
         </p>
       </div>
       <ProceduresWarning />
@@ -35,16 +38,29 @@ export default async function SafeguardingPage() {
           {concerns.map((concern) => {
             const source = concernSource(concern.sourceEntity, concern.sourceId);
             return (
-              <li key={concern.id} id={`concern-${concern.id}`} className="scroll-mt-4 rounded border-2 border-red-800 bg-white p-4">
+              <li
+                key={concern.id}
+                id={`concern-${concern.id}`}
+                className="scroll-mt-4 rounded border-2 border-red-800 bg-white p-4"
+              >
                 <h2 className="text-xl font-bold">
-                  <Link href={`/children/${concern.child.id}`} className="text-brand-700 underline">{concern.child.label}</Link>
+                  <Link href={`/children/${concern.child.id}`} className="text-brand-700 underline">
+                    {concern.child.label}
+                  </Link>
                 </h2>
                 <p className="text-muted">
-                  Raised by {concern.raisedByName} ({ROLE_LABELS[concern.raisedByRole]}) on {formatDateTime(new Date(concern.raisedAt))}
+                  Raised by {concern.raisedByName} ({ROLE_LABELS[concern.raisedByRole]}) on{" "}
+                  {formatDateTime(new Date(concern.raisedAt))}
                   {source && (
                     <>
                       {" · from "}
-                      {source.href ? <Link href={source.href} className="text-brand-700 underline">{source.label}</Link> : source.label}
+                      {source.href ? (
+                        <Link href={source.href} className="text-brand-700 underline">
+                          {source.label}
+                        </Link>
+                      ) : (
+                        source.label
+                      )}
                     </>
                   )}
                 </p>

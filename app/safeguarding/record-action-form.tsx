@@ -16,7 +16,9 @@ export function RecordActionForm({ concernId, childLabel }: { concernId: string;
     action: (values) => recordSafeguardingActionAction(concernId, values),
     onSuccess: () => router.refresh(),
   });
-  const summaryErrors = Object.fromEntries(Object.entries(fieldErrors).map(([field, error]) => [field === "actionTaken" ? fieldId : field, error]));
+  const summaryErrors = Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, error]) => [field === "actionTaken" ? fieldId : field, error]),
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Record the action taken for ${childLabel}`}>
       <ErrorSummary message={formError} fieldErrors={summaryErrors} attempt={attempt} />

@@ -15,7 +15,23 @@ function count(total: number, one: string, many: string) {
   return `${total} ${total === 1 ? one : many}`;
 }
 
-function GroupSection<T>({ id, heading, group, noun, nouns, children, note }: { id: string; heading: string; group: SearchGroup<T>; noun: string; nouns: string; children: (item: T) => ReactNode; note?: string }) {
+function GroupSection<T>({
+  id,
+  heading,
+  group,
+  noun,
+  nouns,
+  children,
+  note,
+}: {
+  id: string;
+  heading: string;
+  group: SearchGroup<T>;
+  noun: string;
+  nouns: string;
+  children: (item: T) => ReactNode;
+  note?: string;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-2">
       <h2 id={`${id}-heading`} className="text-2xl font-bold">
@@ -28,10 +44,13 @@ function GroupSection<T>({ id, heading, group, noun, nouns, children, note }: { 
         <>
           {group.total > group.items.length && (
             <p className="text-sm">
-              Showing the first {group.items.length} of {count(group.total, noun, nouns)}. Add more words to narrow the search.
+              Showing the first {group.items.length} of {count(group.total, noun, nouns)}. Add more words to narrow the
+              search.
             </p>
           )}
-          <ul className="divide-y divide-gray-200 rounded border border-gray-300 bg-white">{group.items.map(children)}</ul>
+          <ul className="divide-y divide-gray-200 rounded border border-gray-300 bg-white">
+            {group.items.map(children)}
+          </ul>
         </>
       )}
     </section>
@@ -55,15 +74,32 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Search</h1>
-      <form method="get" action="/search" role="search" aria-label="Search this site" className="flex flex-wrap items-end gap-3 rounded border border-gray-300 bg-white p-4">
+      <form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label="Search this site"
+        className="flex flex-wrap items-end gap-3 rounded border border-gray-300 bg-white p-4"
+      >
         <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="search-q" className="mb-1 block font-semibold">
             Search {what}
           </label>
           <p id="search-q-hint" className="mb-1 text-sm text-muted">
-            {findsChildren ? "A student's name or email, a setting, a university, or a child's code." : "A student's name or email, a setting or a university."} At least {SEARCH_MIN_LENGTH} characters.
+            {findsChildren
+              ? "A student's name or email, a setting, a university, or a child's code."
+              : "A student's name or email, a setting or a university."}{" "}
+            At least {SEARCH_MIN_LENGTH} characters.
           </p>
-          <input id="search-q" name="q" type="search" defaultValue={results.query} aria-describedby="search-q-hint" maxLength={100} className="block w-full rounded border-2 border-gray-700 px-2 py-1.5" />
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={results.query}
+            aria-describedby="search-q-hint"
+            maxLength={100}
+            className="block w-full rounded border-2 border-gray-700 px-2 py-1.5"
+          />
         </div>
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">
           Search
@@ -72,13 +108,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
       {results.tooShort ? (
         <p className="rounded border border-gray-300 bg-white p-4">
-          {results.query ? `“${results.query}” is too short: type at least ${SEARCH_MIN_LENGTH} characters.` : `Type at least ${SEARCH_MIN_LENGTH} characters to search ${what}.`}
+          {results.query
+            ? `“${results.query}” is too short: type at least ${SEARCH_MIN_LENGTH} characters.`
+            : `Type at least ${SEARCH_MIN_LENGTH} characters to search ${what}.`}
         </p>
       ) : (
         <>
           <div>
             <p className="text-lg" role="status">
-              {overall === 0 ? `Nothing matches “${results.query}”.` : `${count(overall, "result", "results")} for “${results.query}”.`}
+              {overall === 0
+                ? `Nothing matches “${results.query}”.`
+                : `${count(overall, "result", "results")} for “${results.query}”.`}
             </p>
             <nav aria-label="Result groups" className="mt-1">
               <ul className="flex flex-wrap gap-x-4 gap-y-1">
@@ -93,15 +133,31 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </nav>
           </div>
 
-          <GroupSection id="placements" heading="Placements" group={results.placements} noun="placement" nouns="placements">
+          <GroupSection
+            id="placements"
+            heading="Placements"
+            group={results.placements}
+            noun="placement"
+            nouns="placements"
+          >
             {(placement) => (
-              <li key={placement.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+              <li
+                key={placement.id}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
+              >
                 <div>
                   <Link href={`/placements/${placement.id}`} className="font-semibold text-brand-700 underline">
                     {placement.studentName} — {placement.setting}
                   </Link>
                   <p className="text-sm text-muted">
-                    {[LEVEL_LABELS[placement.level], placement.universityName, `${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`, placement.practiceEducatorName ? `PE ${placement.practiceEducatorName}` : "No current PE"].filter(Boolean).join(" · ")}
+                    {[
+                      LEVEL_LABELS[placement.level],
+                      placement.universityName,
+                      `${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`,
+                      placement.practiceEducatorName ? `PE ${placement.practiceEducatorName}` : "No current PE",
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </p>
                 </div>
                 <PlacementStatusBadge status={placement.status} />
@@ -119,7 +175,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 ) : (
                   <span className="font-semibold">{student.name}</span>
                 )}
-                <p className="text-sm text-muted break-all">{[student.email, student.universityName].filter(Boolean).join(" · ")}</p>
+                <p className="text-sm text-muted break-all">
+                  {[student.email, student.universityName].filter(Boolean).join(" · ")}
+                </p>
               </li>
             )}
           </GroupSection>
@@ -138,7 +196,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <Link href={`/children/${child.id}`} className="font-semibold text-brand-700 underline">
                     {child.label}
                   </Link>
-                  <span className="text-sm text-muted">{[child.schoolName, child.yearGroup !== null ? `Year ${child.yearGroup}` : null].filter(Boolean).join(" · ")}</span>
+                  <span className="text-sm text-muted">
+                    {[child.schoolName, child.yearGroup !== null ? `Year ${child.yearGroup}` : null]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
                 </li>
               )}
             </GroupSection>

@@ -14,9 +14,18 @@ const SESSION_COOKIES = [
 
 export function POST() {
   // A relative Location keeps the redirect right behind a proxy.
-  const response = new NextResponse(null, { status: 303, headers: { Location: "/sign-in", "Cache-Control": "no-store" } });
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: "/sign-in", "Cache-Control": "no-store" },
+  });
   for (const name of SESSION_COOKIES) {
-    response.cookies.set(name, "", { maxAge: 0, path: "/", secure: name.startsWith("__"), httpOnly: true, sameSite: "lax" });
+    response.cookies.set(name, "", {
+      maxAge: 0,
+      path: "/",
+      secure: name.startsWith("__"),
+      httpOnly: true,
+      sameSite: "lax",
+    });
   }
   return response;
 }

@@ -13,7 +13,14 @@ import {
   updateSupervisionNotes,
   updateSupervisionSettings,
 } from "@/lib/supervision/write-supervision";
-import type { ActionStatusInput, AddendumInput, CreateSupervisionInput, StudentReflectionInput, StudentSignInput, UpdateSupervisionInput } from "@/lib/validations/supervision";
+import type {
+  ActionStatusInput,
+  AddendumInput,
+  CreateSupervisionInput,
+  StudentReflectionInput,
+  StudentSignInput,
+  UpdateSupervisionInput,
+} from "@/lib/validations/supervision";
 import type { z } from "zod";
 import type { supervisionSettingsSchema } from "@/lib/validations/supervision";
 
@@ -69,7 +76,10 @@ export async function setSupervisionActionStatusAction(actionId: string, input: 
   return result;
 }
 
-export async function updateSupervisionSettingsAction(placementId: string, input: z.input<typeof supervisionSettingsSchema>) {
+export async function updateSupervisionSettingsAction(
+  placementId: string,
+  input: z.input<typeof supervisionSettingsSchema>,
+) {
   const user = await requireUser();
   const result = await runAction(() => updateSupervisionSettings(user, placementId, input));
   if (result.ok) revalidateSupervision();

@@ -1,13 +1,31 @@
 import { CHART_COLOURS, fillOf, PatternDefs, type PatternName } from "@/components/charts/patterns";
 
-export type Bar = { label: string; value: number; colour?: string; pattern?: PatternName; /** Words beside the number, e.g. "placements". */ note?: string };
+export type Bar = {
+  label: string;
+  value: number;
+  colour?: string;
+  pattern?: PatternName;
+  /** Words beside the number, e.g. "placements". */ note?: string;
+};
 
 /**
  * Horizontal bars, server-rendered SVG: each bar is labelled with its name and
  * its number, drawn with a pattern as well as a colour, and the numbers are
  * repeated in a table for screen readers. No JavaScript.
  */
-export function BarChart({ id, title, bars, unit = "", description }: { id: string; title: string; bars: Bar[]; unit?: string; description?: string }) {
+export function BarChart({
+  id,
+  title,
+  bars,
+  unit = "",
+  description,
+}: {
+  id: string;
+  title: string;
+  bars: Bar[];
+  unit?: string;
+  description?: string;
+}) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const labelWidth = Math.max(50, Math.round(Math.max(...bars.map((bar) => bar.label.length)) * 8.2) + 16);
   const chartWidth = 200;
@@ -20,11 +38,23 @@ export function BarChart({ id, title, bars, unit = "", description }: { id: stri
         {title}
       </figcaption>
       {description && <p className="mb-2 text-sm text-muted">{description}</p>}
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        style={{ maxWidth: `${width}px` }}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        focusable="false"
+      >
         <desc id={`${id}-desc`}>{bars.map((bar) => `${bar.label}: ${bar.value}${unit}`).join("; ")}</desc>
         <defs>
           {bars.map((bar, index) => (
-            <PatternDefs key={index} prefix={`${id}-${index}`} colour={bar.colour ?? CHART_COLOURS.brand} name={bar.pattern ?? "solid"} />
+            <PatternDefs
+              key={index}
+              prefix={`${id}-${index}`}
+              colour={bar.colour ?? CHART_COLOURS.brand}
+              name={bar.pattern ?? "solid"}
+            />
           ))}
         </defs>
         {bars.map((bar, index) => {
@@ -36,7 +66,15 @@ export function BarChart({ id, title, bars, unit = "", description }: { id: stri
               <text x={labelWidth - 8} y={y + 15} textAnchor="end" fontSize="13" fill="#1b1f23">
                 {bar.label}
               </text>
-              <rect x={labelWidth} y={y} width={barWidth} height={22} fill={fillOf(`${id}-${index}`, colour, bar.pattern ?? "solid")} stroke={colour} strokeWidth="1.5" />
+              <rect
+                x={labelWidth}
+                y={y}
+                width={barWidth}
+                height={22}
+                fill={fillOf(`${id}-${index}`, colour, bar.pattern ?? "solid")}
+                stroke={colour}
+                strokeWidth="1.5"
+              />
               <text x={labelWidth + barWidth + 6} y={y + 15} fontSize="13" fontWeight="700" fill="#1b1f23">
                 {bar.value}
                 {unit}

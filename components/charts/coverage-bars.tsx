@@ -17,8 +17,21 @@ export function CoverageBars({ id, title, rows }: { id: string; title: string; r
       <figcaption id={`${id}-title`} className="mb-1 text-sm font-semibold">
         {title}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
-        <desc id={`${id}-desc`}>{rows.map((row) => `${row.number}. ${row.name}: ${row.accepted} accepted of ${row.total}${row.gap ? ", gap" : ""}`).join("; ")}</desc>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        style={{ maxWidth: `${width}px` }}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        focusable="false"
+      >
+        <desc id={`${id}-desc`}>
+          {rows
+            .map(
+              (row) => `${row.number}. ${row.name}: ${row.accepted} accepted of ${row.total}${row.gap ? ", gap" : ""}`,
+            )
+            .join("; ")}
+        </desc>
         <defs>
           <PatternDefs prefix={id} colour={CHART_COLOURS.brand} name="stripes" />
         </defs>
@@ -32,18 +45,35 @@ export function CoverageBars({ id, title, rows }: { id: string; title: string; r
                 {`${row.number}. ${row.name.length > 28 ? `${row.name.slice(0, 27)}…` : row.name}`}
               </text>
               <rect x={labelWidth} y={y + 2} width={chartWidth} height={16} fill="#f1f3f4" />
-              {acceptedWidth > 0 && <rect x={labelWidth} y={y + 2} width={acceptedWidth} height={16} fill={CHART_COLOURS.brand} />}
-              {pendingWidth > 0 && (
-                <rect x={labelWidth + acceptedWidth} y={y + 2} width={pendingWidth} height={16} fill={fillOf(id, CHART_COLOURS.brand, "stripes")} stroke={CHART_COLOURS.brand} />
+              {acceptedWidth > 0 && (
+                <rect x={labelWidth} y={y + 2} width={acceptedWidth} height={16} fill={CHART_COLOURS.brand} />
               )}
-              <text x={labelWidth + chartWidth + 6} y={y + 14} fontSize="12" fontWeight={row.gap ? 700 : 400} fill={row.gap ? CHART_COLOURS.red : "#1b1f23"}>
+              {pendingWidth > 0 && (
+                <rect
+                  x={labelWidth + acceptedWidth}
+                  y={y + 2}
+                  width={pendingWidth}
+                  height={16}
+                  fill={fillOf(id, CHART_COLOURS.brand, "stripes")}
+                  stroke={CHART_COLOURS.brand}
+                />
+              )}
+              <text
+                x={labelWidth + chartWidth + 6}
+                y={y + 14}
+                fontSize="12"
+                fontWeight={row.gap ? 700 : 400}
+                fill={row.gap ? CHART_COLOURS.red : "#1b1f23"}
+              >
                 {row.gap ? `⚠ gap (${row.accepted}/${row.total})` : `${row.accepted}/${row.total} accepted`}
               </text>
             </g>
           );
         })}
       </svg>
-      <p className="text-xs text-muted">Solid: accepted evidence. Striped: submitted, not yet accepted. &ldquo;Gap&rdquo;: no accepted evidence yet.</p>
+      <p className="text-xs text-muted">
+        Solid: accepted evidence. Striped: submitted, not yet accepted. &ldquo;Gap&rdquo;: no accepted evidence yet.
+      </p>
       <table className="sr-only">
         <caption>{title}</caption>
         <thead>

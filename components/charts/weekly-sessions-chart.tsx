@@ -1,9 +1,20 @@
 import { formatDate } from "@/lib/dates";
 import { CHART_COLOURS } from "@/components/charts/patterns";
 
-export type WeekColumn = { start: string; sessions: number; minutes: number; state: "MET" | "SHORT" | "MISSED" | "EXCUSED" | "CURRENT" };
+export type WeekColumn = {
+  start: string;
+  sessions: number;
+  minutes: number;
+  state: "MET" | "SHORT" | "MISSED" | "EXCUSED" | "CURRENT";
+};
 
-const STATE_WORDS: Record<WeekColumn["state"], string> = { MET: "met", SHORT: "short", MISSED: "missed", EXCUSED: "excused", CURRENT: "this period" };
+const STATE_WORDS: Record<WeekColumn["state"], string> = {
+  MET: "met",
+  SHORT: "short",
+  MISSED: "missed",
+  EXCUSED: "excused",
+  CURRENT: "this period",
+};
 
 /**
  * Supervision sessions per week (or per agreed period) over the placement:
@@ -27,14 +38,25 @@ export function WeeklySessionsChart({ id, title, weeks }: { id: string; title: s
       {shown.length === 0 ? (
         <p className="text-sm text-muted">No weeks yet.</p>
       ) : (
-        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: `${width}px` }} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          className="h-auto w-full"
+          style={{ maxWidth: `${width}px` }}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          focusable="false"
+        >
           <desc id={`${id}-desc`}>
             {`${shown.length} periods from ${formatDate(shown[0].start)}; ${missed} missed. `}
             {shown.map((week) => `${formatDate(week.start)}: ${week.sessions} (${STATE_WORDS[week.state]})`).join("; ")}
           </desc>
           <line x1={20} x2={width} y1={plotHeight + 10} y2={plotHeight + 10} stroke="#1b1f23" />
-          <text x={14} y={plotHeight + 14} textAnchor="end" fontSize="10" fill="#505a62">0</text>
-          <text x={14} y={plotHeight + 14 - (max / max) * plotHeight} textAnchor="end" fontSize="10" fill="#505a62">{max}</text>
+          <text x={14} y={plotHeight + 14} textAnchor="end" fontSize="10" fill="#505a62">
+            0
+          </text>
+          <text x={14} y={plotHeight + 14 - (max / max) * plotHeight} textAnchor="end" fontSize="10" fill="#505a62">
+            {max}
+          </text>
           {shown.map((week, index) => {
             const x = 24 + index * (column + gap);
             const barHeight = (week.sessions / max) * plotHeight;
@@ -42,13 +64,28 @@ export function WeeklySessionsChart({ id, title, weeks }: { id: string; title: s
             return (
               <g key={week.start}>
                 {week.sessions > 0 && (
-                  <rect x={x} y={y} width={column} height={barHeight} fill={week.state === "SHORT" ? "white" : CHART_COLOURS.brand} stroke={CHART_COLOURS.brand} strokeWidth="2" strokeDasharray={week.state === "SHORT" ? "4 2" : undefined} />
+                  <rect
+                    x={x}
+                    y={y}
+                    width={column}
+                    height={barHeight}
+                    fill={week.state === "SHORT" ? "white" : CHART_COLOURS.brand}
+                    stroke={CHART_COLOURS.brand}
+                    strokeWidth="2"
+                    strokeDasharray={week.state === "SHORT" ? "4 2" : undefined}
+                  />
                 )}
                 {week.sessions > 0 && (
-                  <text x={x + column / 2} y={y - 3} textAnchor="middle" fontSize="10" fill="#1b1f23">{week.sessions}</text>
+                  <text x={x + column / 2} y={y - 3} textAnchor="middle" fontSize="10" fill="#1b1f23">
+                    {week.sessions}
+                  </text>
                 )}
                 {week.state === "MISSED" && (
-                  <path d={`M${x + 5} ${plotHeight - 6}l12 12m0 -12l-12 12`} stroke={CHART_COLOURS.red} strokeWidth="3" />
+                  <path
+                    d={`M${x + 5} ${plotHeight - 6}l12 12m0 -12l-12 12`}
+                    stroke={CHART_COLOURS.red}
+                    strokeWidth="3"
+                  />
                 )}
                 {(index % 4 === 0 || index === shown.length - 1) && (
                   <text x={x + column / 2} y={plotHeight + 24} textAnchor="middle" fontSize="9" fill="#505a62">
@@ -61,7 +98,8 @@ export function WeeklySessionsChart({ id, title, weeks }: { id: string; title: s
         </svg>
       )}
       <p className="text-xs text-muted">
-        Column: sessions in the week. <span aria-hidden="true">✕</span> missed week. Dashed column: shorter than the expected time.
+        Column: sessions in the week. <span aria-hidden="true">✕</span> missed week. Dashed column: shorter than the
+        expected time.
       </p>
       <table className="sr-only">
         <caption>{title}</caption>

@@ -7,7 +7,8 @@ import { RagBadge } from "@/components/child-work/rag-badge";
 type Row = Awaited<ReturnType<typeof listCaseload>>[number];
 
 export function workLink(row: Pick<Row, "kind" | "programmeId" | "id" | "child">) {
-  if (row.kind === "DIRECT_WORK") return row.programmeId ? `/programmes/${row.programmeId}` : `/programmes/new?allocationId=${row.id}`;
+  if (row.kind === "DIRECT_WORK")
+    return row.programmeId ? `/programmes/${row.programmeId}` : `/programmes/new?allocationId=${row.id}`;
   return `/children/${row.child.id}`;
 }
 
@@ -19,11 +20,23 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="px-3 py-2">Child</th>
-            <th scope="col" className="px-3 py-2">Work</th>
-            {showStudent && <th scope="col" className="px-3 py-2">Student</th>}
-            <th scope="col" className="px-3 py-2">Since</th>
-            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">
+              Child
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Work
+            </th>
+            {showStudent && (
+              <th scope="col" className="px-3 py-2">
+                Student
+              </th>
+            )}
+            <th scope="col" className="px-3 py-2">
+              Since
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -33,7 +46,11 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
                 <Link href={`/children/${row.child.id}`} className="font-semibold text-brand-700 underline">
                   {row.child.label}
                 </Link>
-                <div className="text-muted">{[row.child.schoolName, row.child.yearGroup !== null ? `Year ${row.child.yearGroup}` : null].filter(Boolean).join(", ")}</div>
+                <div className="text-muted">
+                  {[row.child.schoolName, row.child.yearGroup !== null ? `Year ${row.child.yearGroup}` : null]
+                    .filter(Boolean)
+                    .join(", ")}
+                </div>
               </td>
               <td className="px-3 py-2">
                 <Link href={workLink(row)} className="text-brand-700 underline">
@@ -45,7 +62,9 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
                     <div>{row.progress.sessions.text}</div>
                     <ul className="list-none text-muted">
                       {row.progress.goals.map((goal, index) => (
-                        <li key={index}>Goal {index + 1}: {goal.text}</li>
+                        <li key={index}>
+                          Goal {index + 1}: {goal.text}
+                        </li>
                       ))}
                     </ul>
                   </div>

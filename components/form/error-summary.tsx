@@ -32,7 +32,13 @@ export function ErrorSummary({
   }, [attempt, visible]);
   if (!visible) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-6 border-4 border-red-700 bg-white p-4">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+      className="mb-6 border-4 border-red-700 bg-white p-4"
+    >
       <h2 id={titleId} className="text-lg font-bold">
         {message ?? "There is a problem"}
       </h2>

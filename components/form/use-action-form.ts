@@ -4,7 +4,8 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 
-type ActionOutcome = { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
+type ActionOutcome =
+  { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
  * react-hook-form validated by the same zod schema the server parses with,

@@ -4,7 +4,13 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { describedBy, Field, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
 import { flattenErrors } from "@/components/supervision/form-errors";
-import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, evidenceSchema, updateEvidenceSchema, type EvidenceInput } from "@/lib/validations/evidence";
+import {
+  EVIDENCE_TYPE_LABELS,
+  EVIDENCE_TYPES,
+  evidenceSchema,
+  updateEvidenceSchema,
+  type EvidenceInput,
+} from "@/lib/validations/evidence";
 import { formatDate } from "@/lib/dates";
 import type { FrameworkChoice } from "@/lib/portfolio/evidence";
 import { createEvidenceAction, updateEvidenceAction } from "@/app/evidence/actions";
@@ -14,9 +20,13 @@ type Props = {
   today: string;
   /** Children allocated to the student, by code: the only way evidence refers to a child. */
   childCodes: string[];
-} & ({ mode: "create"; placementId: string } | { mode: "edit"; evidenceId: string; initial: EvidenceInput & { version: number } });
+} & (
+  | { mode: "create"; placementId: string }
+  | { mode: "edit"; evidenceId: string; initial: EvidenceInput & { version: number } }
+);
 
-const inForce = (framework: FrameworkChoice, date: string) => framework.effectiveFrom <= date && (framework.effectiveTo === null || framework.effectiveTo > date);
+const inForce = (framework: FrameworkChoice, date: string) =>
+  framework.effectiveFrom <= date && (framework.effectiveTo === null || framework.effectiveTo > date);
 
 /** The student's evidence form: the same zod schema checks it here and on the server. */
 export function EvidenceForm(props: Props) {
@@ -28,7 +38,10 @@ export function EvidenceForm(props: Props) {
       props.mode === "edit"
         ? props.initial
         : { title: "", occurredOn: props.today, type: "REFLECTIVE_LOG", body: "", childCode: "", links: [] },
-    action: (values) => (props.mode === "edit" ? updateEvidenceAction(props.evidenceId, values as never) : createEvidenceAction(props.placementId, values)),
+    action: (values) =>
+      props.mode === "edit"
+        ? updateEvidenceAction(props.evidenceId, values as never)
+        : createEvidenceAction(props.placementId, values),
     onSuccess: (data) => router.push(`/evidence/${(data as { id: string }).id}`),
   });
   const errors = flattenErrors(form.formState.errors);
@@ -37,12 +50,20 @@ export function EvidenceForm(props: Props) {
   const chosen = new Map(links.map((link, index) => [link.frameworkItemId, index]));
   const available = props.frameworks.filter((framework) => inForce(framework, occurredOn));
   const availableIds = new Set(available.flatMap((framework) => framework.items.map((item) => item.id)));
-  const itemName = new Map(props.frameworks.flatMap((framework) => framework.items.map((item) => [item.id, `${framework.code} ${framework.version} ${item.number}. ${item.name}`] as const)));
+  const itemName = new Map(
+    props.frameworks.flatMap((framework) =>
+      framework.items.map(
+        (item) => [item.id, `${framework.code} ${framework.version} ${item.number}. ${item.name}`] as const,
+      ),
+    ),
+  );
   const outOfForce = links.filter((link) => !availableIds.has(link.frameworkItemId));
 
   const toggle = (itemId: string, checked: boolean) => {
     const current = form.getValues("links") ?? [];
-    const next = checked ? [...current, { frameworkItemId: itemId, note: "" }] : current.filter((link) => link.frameworkItemId !== itemId);
+    const next = checked
+      ? [...current, { frameworkItemId: itemId, note: "" }]
+      : current.filter((link) => link.frameworkItemId !== itemId);
     form.setValue("links", next, { shouldDirty: true });
     if (form.formState.errors.links) void form.trigger("links");
   };
@@ -54,12 +75,37 @@ export function EvidenceForm(props: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={props.mode === "edit" ? "Edit evidence" : "Add evidence"} className="rounded border border-gray-300 bg-white p-4 sm:p-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={props.mode === "edit" ? "Edit evidence" : "Add evidence"}
+      className="rounded border border-gray-300 bg-white p-4 sm:p-6"
+    >
       <ErrorSummary message={formError} fieldErrors={errors} labels={labels} attempt={attempt} />
-      <TextField id="title" label="Title" hint="A short name for this piece of evidence." error={errors.title} {...form.register("title")} />
+      <TextField
+        id="title"
+        label="Title"
+        hint="A short name for this piece of evidence."
+        error={errors.title}
+        {...form.register("title")}
+      />
       <div className="grid gap-x-6 sm:grid-cols-2">
-        <TextField id="occurredOn" type="date" label="Date" hint="When it happened. Not in the future." max={props.today} error={errors.occurredOn} {...form.register("occurredOn")} />
-        <SelectField id="type" label="Type of evidence" error={errors.type} options={EVIDENCE_TYPES.map((type) => ({ value: type, label: EVIDENCE_TYPE_LABELS[type] }))} {...form.register("type")} />
+        <TextField
+          id="occurredOn"
+          type="date"
+          label="Date"
+          hint="When it happened. Not in the future."
+          max={props.today}
+          error={errors.occurredOn}
+          {...form.register("occurredOn")}
+        />
+        <SelectField
+          id="type"
+          label="Type of evidence"
+          error={errors.type}
+          options={EVIDENCE_TYPES.map((type) => ({ value: type, label: EVIDENCE_TYPE_LABELS[type] }))}
+          {...form.register("type")}
+        />
       </div>
       <TextField
         id="childCode"
@@ -85,10 +131,14 @@ export function EvidenceForm(props: Props) {
         {...form.register("body")}
       />
 
-      <fieldset className={`mb-5 ${errors.links ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={describedBy("links", "x", errors.links)}>
+      <fieldset
+        className={`mb-5 ${errors.links ? "border-l-4 border-red-700 pl-3" : ""}`}
+        aria-describedby={describedBy("links", "x", errors.links)}
+      >
         <legend className="mb-1 text-lg font-bold">Capabilities this evidence shows</legend>
         <p id="links-hint" className="mb-2 text-sm text-muted">
-          Choose each capability the evidence shows and say how it shows it. Only the framework versions in force on {formatDate(occurredOn)} are listed.
+          Choose each capability the evidence shows and say how it shows it. Only the framework versions in force on{" "}
+          {formatDate(occurredOn)} are listed.
         </p>
         {errors.links && (
           <p id="links-error" className="mb-2 font-semibold text-red-800">
@@ -105,7 +155,11 @@ export function EvidenceForm(props: Props) {
               {outOfForce.map((link) => (
                 <li key={link.frameworkItemId} className="flex flex-wrap items-center gap-3">
                   {itemName.get(link.frameworkItemId) ?? "Unknown capability"}
-                  <button type="button" onClick={() => toggle(link.frameworkItemId, false)} className="rounded border-2 border-gray-700 bg-white px-2 py-0.5 text-sm font-semibold">
+                  <button
+                    type="button"
+                    onClick={() => toggle(link.frameworkItemId, false)}
+                    className="rounded border-2 border-gray-700 bg-white px-2 py-0.5 text-sm font-semibold"
+                  >
                     Remove
                   </button>
                 </li>
@@ -126,13 +180,24 @@ export function EvidenceForm(props: Props) {
                 return (
                   <li key={item.id}>
                     <div className="flex items-start gap-2">
-                      <input id={checkboxId} type="checkbox" className="mt-1 h-5 w-5" checked={index !== undefined} onChange={(event) => toggle(item.id, event.target.checked)} />
+                      <input
+                        id={checkboxId}
+                        type="checkbox"
+                        className="mt-1 h-5 w-5"
+                        checked={index !== undefined}
+                        onChange={(event) => toggle(item.id, event.target.checked)}
+                      />
                       <label htmlFor={checkboxId}>
                         {item.number}. {item.name}
                       </label>
                     </div>
                     {index !== undefined && (
-                      <Field id={noteId} label={`How this evidence shows ${framework.code} ${item.number}`} error={errors[noteId]} className="ml-7 mt-2">
+                      <Field
+                        id={noteId}
+                        label={`How this evidence shows ${framework.code} ${item.number}`}
+                        error={errors[noteId]}
+                        className="ml-7 mt-2"
+                      >
                         <textarea
                           id={noteId}
                           rows={2}
@@ -140,7 +205,12 @@ export function EvidenceForm(props: Props) {
                           aria-describedby={describedBy(noteId, undefined, errors[noteId])}
                           className="block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 aria-[invalid=true]:border-red-700"
                           value={links[index]?.note ?? ""}
-                          onChange={(event) => form.setValue(`links.${index}.note` as const, event.target.value, { shouldDirty: true, shouldValidate: Boolean(errors[noteId]) })}
+                          onChange={(event) =>
+                            form.setValue(`links.${index}.note` as const, event.target.value, {
+                              shouldDirty: true,
+                              shouldValidate: Boolean(errors[noteId]),
+                            })
+                          }
                         />
                       </Field>
                     )}

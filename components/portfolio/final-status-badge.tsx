@@ -11,7 +11,9 @@ const STYLES: Record<FinalStatusName, { className: string; symbol: string }> = {
 export function FinalStatusBadge({ status }: { status: FinalStatusName }) {
   const style = STYLES[status];
   return (
-    <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${style.className}`}>
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${style.className}`}
+    >
       <span aria-hidden="true">{style.symbol} </span>
       {FINAL_STATUS_LABELS[status]}
     </span>

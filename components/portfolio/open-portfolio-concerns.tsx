@@ -11,7 +11,10 @@ export async function OpenPortfolioConcerns({ user }: { user: SessionUser }) {
   const concerns = await openConcernsFor(user);
   if (concerns.length === 0) return null;
   return (
-    <section aria-labelledby="open-portfolio-concerns-heading" className="rounded border-l-4 border-red-800 bg-red-50 p-4">
+    <section
+      aria-labelledby="open-portfolio-concerns-heading"
+      className="rounded border-l-4 border-red-800 bg-red-50 p-4"
+    >
       <h2 id="open-portfolio-concerns-heading" className="mb-2 text-xl font-bold">
         <span aria-hidden="true">! </span>
         {concerns.length === 1 ? "1 open cause for concern" : `${concerns.length} open causes for concern`}
@@ -22,7 +25,8 @@ export async function OpenPortfolioConcerns({ user }: { user: SessionUser }) {
             <Link href={`/concerns/${concern.id}`} className="font-semibold text-brand-700 underline">
               {concern.studentName}
             </Link>
-            : {concern.stateLabel.toLowerCase().replace(/^raised: /, "")} <span className="text-muted">(raised {formatDate(toIsoDate(new Date(concern.raisedAt)))})</span>
+            : {concern.stateLabel.toLowerCase().replace(/^raised: /, "")}{" "}
+            <span className="text-muted">(raised {formatDate(toIsoDate(new Date(concern.raisedAt)))})</span>
           </li>
         ))}
       </ul>

@@ -13,18 +13,32 @@ export function PlacementPortfolioNav({ user, placementId }: { user: SessionUser
     links.push({ href: `${base}/portfolio`, label: "Portfolio", hint: "Evidence and coverage of the PCF" });
   }
   if (user.role !== "ADMIN") {
-    links.push({ href: `${base}/observations`, label: "Direct observations", hint: "Observations of practice, feedback and reflection" });
+    links.push({
+      href: `${base}/observations`,
+      label: "Direct observations",
+      hint: "Observations of practice, feedback and reflection",
+    });
   }
   links.push(
     { href: `${base}/reviews`, label: "Reviews", hint: "Learning agreement, midpoint and final review" },
-    { href: `${base}/concerns`, label: "Causes for concern", hint: "Concerns about progress or conduct and their stages" },
+    {
+      href: `${base}/concerns`,
+      label: "Causes for concern",
+      hint: "Concerns about progress or conduct and their stages",
+    },
   );
   if (user.role !== "ADMIN") {
-    links.push({ href: `${base}/final-assessment`, label: "Final assessment", hint: "The final report and the Practice Assessment Document" });
+    links.push({
+      href: `${base}/final-assessment`,
+      label: "Final assessment",
+      hint: "The final report and the Practice Assessment Document",
+    });
   }
   return (
     <section aria-labelledby="portfolio-heading" className="rounded border border-gray-300 bg-white p-4">
-      <h2 id="portfolio-heading" className="mb-3 text-xl font-bold">Portfolio and assessment</h2>
+      <h2 id="portfolio-heading" className="mb-3 text-xl font-bold">
+        Portfolio and assessment
+      </h2>
       <ul className="grid gap-3 sm:grid-cols-2">
         {links.map((link) => (
           <li key={link.href}>

@@ -12,12 +12,17 @@ export async function RatificationNotice({ user }: { user: SessionUser }) {
   if (!queue.eligible || queue.items.length === 0) return null;
   const count = queue.items.length;
   return (
-    <section aria-labelledby="ratification-notice-heading" className="rounded border-l-4 border-purple-800 bg-purple-50 p-4">
+    <section
+      aria-labelledby="ratification-notice-heading"
+      className="rounded border-l-4 border-purple-800 bg-purple-50 p-4"
+    >
       <h2 id="ratification-notice-heading" className="text-lg font-bold">
         {count === 1 ? "A final assessment is" : `${count} final assessments are`} waiting for your ratification
       </h2>
       <p className="mt-1">
-        {count === 1 ? `${queue.items[0].studentName}'s final placement was assessed by ${queue.items[0].practiceEducatorName} at PEPS stage 1. ` : "Final placements assessed by PEPS stage 1 practice educators. "}
+        {count === 1
+          ? `${queue.items[0].studentName}'s final placement was assessed by ${queue.items[0].practiceEducatorName} at PEPS stage 1. `
+          : "Final placements assessed by PEPS stage 1 practice educators. "}
         <Link href="/ratification" className="font-semibold text-brand-700 underline">
           Open the ratification list
         </Link>

@@ -8,13 +8,35 @@ import { placementStatuses } from "@/lib/validations/placement";
  * The dashboard filters as a plain GET form: it works without JavaScript, the
  * choices stay selected after the page reloads, and the URL can be bookmarked or shared.
  */
-export function FiltersForm({ action, filters, options, show = {} }: { action: string; filters: DashboardFilters; options: FilterOptions; show?: { university?: boolean; council?: boolean; rag?: boolean; status?: boolean } }) {
-  const { university = options.universities.length > 1, council = options.councils.length > 1, rag = true, status = true } = show;
-  const cohorts = options.programmes.flatMap((programme) => programme.cohorts.map((cohort) => ({ ...cohort, programmeName: programme.name })));
+export function FiltersForm({
+  action,
+  filters,
+  options,
+  show = {},
+}: {
+  action: string;
+  filters: DashboardFilters;
+  options: FilterOptions;
+  show?: { university?: boolean; council?: boolean; rag?: boolean; status?: boolean };
+}) {
+  const {
+    university = options.universities.length > 1,
+    council = options.councils.length > 1,
+    rag = true,
+    status = true,
+  } = show;
+  const cohorts = options.programmes.flatMap((programme) =>
+    programme.cohorts.map((cohort) => ({ ...cohort, programmeName: programme.name })),
+  );
   const field = "flex w-full flex-col gap-1 text-sm font-semibold sm:w-56";
   const select = "rounded border-2 border-gray-700 bg-white px-2 py-1.5 font-normal";
   return (
-    <form method="get" action={action} className="no-print mb-6 rounded border border-gray-300 bg-white p-4" aria-label="Filter placements">
+    <form
+      method="get"
+      action={action}
+      className="no-print mb-6 rounded border border-gray-300 bg-white p-4"
+      aria-label="Filter placements"
+    >
       <div className="flex flex-wrap gap-3">
         {university && (
           <div className={field}>
@@ -22,7 +44,9 @@ export function FiltersForm({ action, filters, options, show = {} }: { action: s
             <select id="filter-university" name="university" defaultValue={filters.university ?? ""} className={select}>
               <option value="">Any university</option>
               {options.universities.map((option) => (
-                <option key={option.id} value={option.id}>{option.name}</option>
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
               ))}
             </select>
           </div>
@@ -53,7 +77,9 @@ export function FiltersForm({ action, filters, options, show = {} }: { action: s
             <select id="filter-council" name="council" defaultValue={filters.council ?? ""} className={select}>
               <option value="">Any council</option>
               {options.councils.map((option) => (
-                <option key={option.id} value={option.id}>{option.name}</option>
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
               ))}
             </select>
           </div>
@@ -65,7 +91,9 @@ export function FiltersForm({ action, filters, options, show = {} }: { action: s
               <option value="RUNNING">Running (active or suspended)</option>
               <option value="ALL">Any status</option>
               {placementStatuses.map((value) => (
-                <option key={value} value={value}>{PLACEMENT_STATUS_LABELS[value]}</option>
+                <option key={value} value={value}>
+                  {PLACEMENT_STATUS_LABELS[value]}
+                </option>
               ))}
             </select>
           </div>
@@ -83,8 +111,12 @@ export function FiltersForm({ action, filters, options, show = {} }: { action: s
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">Apply filters</button>
-        <Link href={action} className="text-brand-700 underline">Clear filters</Link>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          Apply filters
+        </button>
+        <Link href={action} className="text-brand-700 underline">
+          Clear filters
+        </Link>
       </div>
     </form>
   );

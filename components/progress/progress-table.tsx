@@ -11,24 +11,70 @@ import { formatHours } from "@/components/supervision/format";
  * supervision, PCF coverage, observations and the next milestone. No child
  * data: tutors read this table.
  */
-export function ProgressTable({ rows, caption, showCouncil = false, showPracticeEducator = false, showUniversity = false, showChildWork = false }: { rows: DashboardRow[]; caption: string; showCouncil?: boolean; showPracticeEducator?: boolean; showUniversity?: boolean; /** Team side only: never for tutors. */ showChildWork?: boolean }) {
-  if (rows.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">No placements match these filters.</p>;
+export function ProgressTable({
+  rows,
+  caption,
+  showCouncil = false,
+  showPracticeEducator = false,
+  showUniversity = false,
+  showChildWork = false,
+}: {
+  rows: DashboardRow[];
+  caption: string;
+  showCouncil?: boolean;
+  showPracticeEducator?: boolean;
+  showUniversity?: boolean;
+  /** Team side only: never for tutors. */ showChildWork?: boolean;
+}) {
+  if (rows.length === 0)
+    return <p className="rounded border border-gray-300 bg-white p-4">No placements match these filters.</p>;
   return (
-    <div className="relative overflow-x-auto rounded border border-gray-300 bg-white" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className="relative overflow-x-auto rounded border border-gray-300 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="min-w-44 px-3 py-2">Student</th>
-            {showCouncil && <th scope="col" className="px-3 py-2">Council</th>}
-            {showPracticeEducator && <th scope="col" className="px-3 py-2">Practice educator</th>}
-            <th scope="col" className="min-w-60 px-3 py-2">RAG and reasons</th>
-            <th scope="col" className="px-3 py-2">Days</th>
-            <th scope="col" className="px-3 py-2">Supervision</th>
-            <th scope="col" className="px-3 py-2">PCF coverage</th>
-            <th scope="col" className="px-3 py-2">Observations</th>
-            <th scope="col" className="min-w-40 px-3 py-2">Next milestone</th>
-            {showChildWork && <th scope="col" className="px-3 py-2">Caseload</th>}
+            <th scope="col" className="min-w-44 px-3 py-2">
+              Student
+            </th>
+            {showCouncil && (
+              <th scope="col" className="px-3 py-2">
+                Council
+              </th>
+            )}
+            {showPracticeEducator && (
+              <th scope="col" className="px-3 py-2">
+                Practice educator
+              </th>
+            )}
+            <th scope="col" className="min-w-60 px-3 py-2">
+              RAG and reasons
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Days
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Supervision
+            </th>
+            <th scope="col" className="px-3 py-2">
+              PCF coverage
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Observations
+            </th>
+            <th scope="col" className="min-w-40 px-3 py-2">
+              Next milestone
+            </th>
+            {showChildWork && (
+              <th scope="col" className="px-3 py-2">
+                Caseload
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -42,7 +88,9 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
                     {row.studentName}
                   </Link>
                   <div className="text-muted">
-                    {[showUniversity ? row.universityName : null, row.programmeName, row.cohortName].filter(Boolean).join(", ")}
+                    {[showUniversity ? row.universityName : null, row.programmeName, row.cohortName]
+                      .filter(Boolean)
+                      .join(", ")}
                   </div>
                   <div className="text-muted">{row.level === "FIRST" ? "First" : "Final"} placement</div>
                   <div className="mt-1">
@@ -57,21 +105,31 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
                 <td className="whitespace-nowrap px-3 py-2">
                   {progress.days.completed} of {progress.days.required}
                   <div className="text-muted">{progress.days.percentComplete}%</div>
-                  {progress.days.projectedLate && <div className="font-semibold text-red-900">Late: {formatDate(progress.days.projectedEndDate)}</div>}
+                  {progress.days.projectedLate && (
+                    <div className="font-semibold text-red-900">Late: {formatDate(progress.days.projectedEndDate)}</div>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {progress.supervision.sessions} {progress.supervision.sessions === 1 ? "session" : "sessions"}
                   <div className="text-muted">{formatHours(progress.supervision.totalMinutes)} hours</div>
                   {progress.supervision.missedWeeks > 0 && <div>{progress.supervision.missedWeeks} missed</div>}
-                  {progress.supervision.overdue && <div className="font-semibold text-red-900"><span aria-hidden="true">! </span>Overdue</div>}
+                  {progress.supervision.overdue && (
+                    <div className="font-semibold text-red-900">
+                      <span aria-hidden="true">! </span>Overdue
+                    </div>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {progress.coverage.domainsEvidenced}/{progress.coverage.domains} domains
-                  <div className="text-muted">{progress.coverage.acceptedItems}/{progress.coverage.evidenceItems} items accepted</div>
+                  <div className="text-muted">
+                    {progress.coverage.acceptedItems}/{progress.coverage.evidenceItems} items accepted
+                  </div>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {progress.observations.done} of {progress.observations.required}
-                  {!progress.observations.beforeMidpointMet && <div className="text-amber-900">None before midpoint</div>}
+                  {!progress.observations.beforeMidpointMet && (
+                    <div className="text-amber-900">None before midpoint</div>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   {next ? (
@@ -87,8 +145,11 @@ export function ProgressTable({ rows, caption, showCouncil = false, showPractice
                 </td>
                 {showChildWork && (
                   <td className="whitespace-nowrap px-3 py-2">
-                    {progress.childWork?.allocations ?? 0} {(progress.childWork?.allocations ?? 0) === 1 ? "child" : "children"}
-                    {(progress.childWork?.overdueItems ?? 0) > 0 && <div className="font-semibold text-red-900">{progress.childWork?.overdueItems} overdue</div>}
+                    {progress.childWork?.allocations ?? 0}{" "}
+                    {(progress.childWork?.allocations ?? 0) === 1 ? "child" : "children"}
+                    {(progress.childWork?.overdueItems ?? 0) > 0 && (
+                      <div className="font-semibold text-red-900">{progress.childWork?.overdueItems} overdue</div>
+                    )}
                   </td>
                 )}
               </tr>

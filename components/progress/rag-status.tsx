@@ -37,7 +37,10 @@ export function RagIcon({ status, className = "h-4 w-4" }: { status: RagStatus; 
 
 export function RagLabel({ status }: { status: RagStatus }) {
   return (
-    <span data-rag={status} className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${STYLES[status]}`}>
+    <span
+      data-rag={status}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${STYLES[status]}`}
+    >
       <RagIcon status={status} />
       {PLACEMENT_RAG_LABELS[status]}
     </span>

@@ -8,7 +8,10 @@ const SOURCES: Record<string, { label: string; path?: (id: string) => string }> 
   Child: { label: "Child's record" },
 };
 
-export function concernSource(sourceEntity: string | null, sourceId: string | null): { label: string; href: string | null } | null {
+export function concernSource(
+  sourceEntity: string | null,
+  sourceId: string | null,
+): { label: string; href: string | null } | null {
   if (!sourceEntity) return null;
   const known = SOURCES[sourceEntity];
   if (!known) return { label: sourceEntity, href: null };

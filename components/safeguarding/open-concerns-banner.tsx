@@ -17,7 +17,11 @@ export async function OpenConcernsBanner({ user }: { user: SessionUser }) {
   if (concerns.length === 0) return null;
   const count = concerns.length;
   return (
-    <section aria-labelledby="open-concerns-heading" role="region" className="mb-6 border-4 border-red-800 bg-red-50 p-4 text-red-950">
+    <section
+      aria-labelledby="open-concerns-heading"
+      role="region"
+      className="mb-6 border-4 border-red-800 bg-red-50 p-4 text-red-950"
+    >
       <h2 id="open-concerns-heading" className="text-xl font-bold">
         {count === 1 ? "1 open safeguarding concern" : `${count} open safeguarding concerns`}: record the action taken
       </h2>
@@ -32,11 +36,17 @@ export async function OpenConcernsBanner({ user }: { user: SessionUser }) {
         ))}
       </ul>
       <p className="mt-3">
-        <Link href="/safeguarding" className="inline-block rounded bg-red-800 px-4 py-2 font-semibold text-white no-underline hover:bg-red-900">
+        <Link
+          href="/safeguarding"
+          className="inline-block rounded bg-red-800 px-4 py-2 font-semibold text-white no-underline hover:bg-red-900"
+        >
           Open safeguarding concerns
         </Link>
       </p>
-      <p className="mt-2 text-sm">These stay here until the action taken is recorded. The app does not replace the council&apos;s safeguarding procedures.</p>
+      <p className="mt-2 text-sm">
+        These stay here until the action taken is recorded. The app does not replace the council&apos;s safeguarding
+        procedures.
+      </p>
     </section>
   );
 }

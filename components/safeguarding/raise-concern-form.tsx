@@ -14,7 +14,17 @@ import { raiseSafeguardingConcernAction } from "@/app/safeguarding/actions";
  * on a page the user can only open if they can see the child; name the record
  * it is raised from with sourceEntity/sourceId (e.g. "ProgrammeSession").
  */
-export function RaiseConcernForm({ childId, sourceEntity, sourceId, heading = "Raise a safeguarding concern" }: { childId: string; sourceEntity?: string; sourceId?: string; heading?: string }) {
+export function RaiseConcernForm({
+  childId,
+  sourceEntity,
+  sourceId,
+  heading = "Raise a safeguarding concern",
+}: {
+  childId: string;
+  sourceEntity?: string;
+  sourceId?: string;
+  heading?: string;
+}) {
   const router = useRouter();
   const prefix = useId().replace(/:/g, "");
   const fieldId = `${prefix}-description`;
@@ -23,18 +33,30 @@ export function RaiseConcernForm({ childId, sourceEntity, sourceId, heading = "R
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: raiseConcernFormSchema,
     defaultValues: { description: "" },
-    action: (values) => raiseSafeguardingConcernAction({ ...values, childId, sourceEntity: sourceEntity ?? null, sourceId: sourceId ?? null }),
+    action: (values) =>
+      raiseSafeguardingConcernAction({
+        ...values,
+        childId,
+        sourceEntity: sourceEntity ?? null,
+        sourceId: sourceId ?? null,
+      }),
     onSuccess: () => {
-      setSaved("Concern raised. The practice educator and the team manager have been told, and it stays at the top of their home pages until they record the action taken.");
+      setSaved(
+        "Concern raised. The practice educator and the team manager have been told, and it stays at the top of their home pages until they record the action taken.",
+      );
       form.reset({ description: "" });
       router.refresh();
     },
   });
   // The summary's links point at this form's own field id.
-  const summaryErrors = Object.fromEntries(Object.entries(fieldErrors).map(([field, error]) => [field === "description" ? fieldId : field, error]));
+  const summaryErrors = Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, error]) => [field === "description" ? fieldId : field, error]),
+  );
   return (
     <section aria-labelledby={headingId} className="rounded border-2 border-red-800 bg-white p-4">
-      <h2 id={headingId} className="mb-3 text-xl font-bold">{heading}</h2>
+      <h2 id={headingId} className="mb-3 text-xl font-bold">
+        {heading}
+      </h2>
       <ProceduresWarning className="mb-4" />
       <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
         <ErrorSummary message={formError} fieldErrors={summaryErrors} attempt={attempt} />
@@ -48,7 +70,9 @@ export function RaiseConcernForm({ childId, sourceEntity, sourceId, heading = "R
         />
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton pending={pending}>Raise concern</SubmitButton>
-          <p role="status" className="font-semibold text-green-900">{saved}</p>
+          <p role="status" className="font-semibold text-green-900">
+            {saved}
+          </p>
         </div>
       </form>
     </section>

@@ -14,7 +14,15 @@ const BUTTONS: Record<ActionStatusName, Array<{ to: ActionStatusName; label: str
 };
 
 /** Done / Drop / Reopen for one agreed action; each button names the action for screen readers. */
-export function ActionStatusButtons({ actionId, status, description }: { actionId: string; status: ActionStatusName; description: string }) {
+export function ActionStatusButtons({
+  actionId,
+  status,
+  description,
+}: {
+  actionId: string;
+  status: ActionStatusName;
+  description: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();

@@ -18,7 +18,10 @@ export function AgreedActionsFields({ form }: { form: UseFormReturn<SupervisionN
   const add = () => {
     const heldOn = form.getValues("heldOn");
     const from = heldOn && isValidIsoDate(heldOn) ? heldOn : todayInUk();
-    append({ description: "", owner: "STUDENT", dueDate: addDays(from, 7) }, { shouldFocus: true, focusName: `actions.${fields.length}.description` });
+    append(
+      { description: "", owner: "STUDENT", dueDate: addDays(from, 7) },
+      { shouldFocus: true, focusName: `actions.${fields.length}.description` },
+    );
   };
 
   return (
@@ -38,9 +41,26 @@ export function AgreedActionsFields({ form }: { form: UseFormReturn<SupervisionN
             <fieldset className="rounded border border-gray-300 bg-gray-50 p-3">
               <legend className="px-1 font-semibold">Action {index + 1}</legend>
               <div className="grid grid-cols-1 gap-x-4 md:grid-cols-[minmax(0,1fr)_12rem_11rem]">
-                <TextField id={`actions.${index}.description`} label="What will be done" error={errorOf(`actions.${index}.description`)} {...form.register(`actions.${index}.description`)} />
-                <SelectField id={`actions.${index}.owner`} label="Owner" options={OWNER_OPTIONS} error={errorOf(`actions.${index}.owner`)} {...form.register(`actions.${index}.owner`)} />
-                <TextField id={`actions.${index}.dueDate`} label="Due date" type="date" error={errorOf(`actions.${index}.dueDate`)} {...form.register(`actions.${index}.dueDate`)} />
+                <TextField
+                  id={`actions.${index}.description`}
+                  label="What will be done"
+                  error={errorOf(`actions.${index}.description`)}
+                  {...form.register(`actions.${index}.description`)}
+                />
+                <SelectField
+                  id={`actions.${index}.owner`}
+                  label="Owner"
+                  options={OWNER_OPTIONS}
+                  error={errorOf(`actions.${index}.owner`)}
+                  {...form.register(`actions.${index}.owner`)}
+                />
+                <TextField
+                  id={`actions.${index}.dueDate`}
+                  label="Due date"
+                  type="date"
+                  error={errorOf(`actions.${index}.dueDate`)}
+                  {...form.register(`actions.${index}.dueDate`)}
+                />
               </div>
               <button
                 type="button"
@@ -56,7 +76,13 @@ export function AgreedActionsFields({ form }: { form: UseFormReturn<SupervisionN
           </li>
         ))}
       </ol>
-      <button ref={addButton} type="button" onClick={add} disabled={fields.length >= 20} className="mt-3 rounded border-2 border-brand-600 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+      <button
+        ref={addButton}
+        type="button"
+        onClick={add}
+        disabled={fields.length >= 20}
+        className="mt-3 rounded border-2 border-brand-600 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+      >
         Add an action
       </button>
     </fieldset>

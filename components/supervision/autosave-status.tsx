@@ -38,7 +38,10 @@ export function AutosaveStatus({
     case "conflict":
       // Shown where the user is typing, not only at the top of the form.
       return (
-        <p role="status" className="flex-1 border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">
+        <p
+          role="status"
+          className="flex-1 border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900"
+        >
           Autosave stopped: {state.message}
         </p>
       );

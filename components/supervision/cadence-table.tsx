@@ -13,16 +13,25 @@ const STATE_STYLE = {
 /** Every week (or agreed period) of the placement so far, with its state in words. */
 export function CadenceTable({ cadence, scroll = true }: { cadence: CadenceSummary; scroll?: boolean }) {
   const periodWord = cadence.everyWeeks === 1 ? "Week" : "Period";
-  if (cadence.periods.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">The placement has not started yet.</p>;
+  if (cadence.periods.length === 0)
+    return <p className="rounded border border-gray-300 bg-white p-4">The placement has not started yet.</p>;
   const table = (
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">Supervision by {periodWord.toLowerCase()}, earliest first</caption>
       <thead className="sticky top-0 bg-gray-100 print:static print:bg-white">
         <tr>
-          <th scope="col" className="px-3 py-2">{periodWord}</th>
-          <th scope="col" className="px-3 py-2">Sessions</th>
-          <th scope="col" className="px-3 py-2">Minutes</th>
-          <th scope="col" className="px-3 py-2">Supervision</th>
+          <th scope="col" className="px-3 py-2">
+            {periodWord}
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Sessions
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Minutes
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Supervision
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -46,7 +55,12 @@ export function CadenceTable({ cadence, scroll = true }: { cadence: CadenceSumma
   );
   if (!scroll) return table;
   return (
-    <div className="relative max-h-[26rem] overflow-auto rounded border border-gray-300 bg-white" tabIndex={0} role="region" aria-label={`Supervision by ${periodWord.toLowerCase()}`}>
+    <div
+      className="relative max-h-[26rem] overflow-auto rounded border border-gray-300 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={`Supervision by ${periodWord.toLowerCase()}`}
+    >
       {table}
     </div>
   );

@@ -13,8 +13,16 @@ export function flattenErrors(errors: FieldErrors, prefix = ""): Record<string, 
     const node = value as { message?: unknown; ref?: unknown; type?: unknown };
     if (typeof node.message === "string" && node.message) result[path] = node.message;
     for (const [childKey, child] of Object.entries(value as Record<string, unknown>)) {
-      if (childKey === "ref" || childKey === "message" || childKey === "type" || childKey === "types" || childKey === "root") continue;
-      if (child && typeof child === "object") Object.assign(result, flattenErrors({ [childKey]: child } as FieldErrors, path));
+      if (
+        childKey === "ref" ||
+        childKey === "message" ||
+        childKey === "type" ||
+        childKey === "types" ||
+        childKey === "root"
+      )
+        continue;
+      if (child && typeof child === "object")
+        Object.assign(result, flattenErrors({ [childKey]: child } as FieldErrors, path));
     }
   }
   return result;

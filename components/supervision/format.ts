@@ -46,10 +46,20 @@ export function formatClockTime(date: Date): string {
 }
 
 /** The attendees of a session, in words. */
-export function attendeeNames(record: { attendedPracticeEducator: boolean; attendedOnsiteSupervisor: boolean; attendedStudent: boolean; otherAttendees: string[] }, names: { student: string; practiceEducator?: string | null; onsiteSupervisor?: string | null }): string[] {
+export function attendeeNames(
+  record: {
+    attendedPracticeEducator: boolean;
+    attendedOnsiteSupervisor: boolean;
+    attendedStudent: boolean;
+    otherAttendees: string[];
+  },
+  names: { student: string; practiceEducator?: string | null; onsiteSupervisor?: string | null },
+): string[] {
   const list: string[] = [];
   if (record.attendedStudent) list.push(`${names.student} (student)`);
-  if (record.attendedPracticeEducator) list.push(names.practiceEducator ? `${names.practiceEducator} (practice educator)` : "Practice educator");
-  if (record.attendedOnsiteSupervisor) list.push(names.onsiteSupervisor ? `${names.onsiteSupervisor} (on-site supervisor)` : "On-site supervisor");
+  if (record.attendedPracticeEducator)
+    list.push(names.practiceEducator ? `${names.practiceEducator} (practice educator)` : "Practice educator");
+  if (record.attendedOnsiteSupervisor)
+    list.push(names.onsiteSupervisor ? `${names.onsiteSupervisor} (on-site supervisor)` : "On-site supervisor");
   return [...list, ...record.otherAttendees];
 }

@@ -32,35 +32,106 @@ export function SupervisionNotesFields({
       <fieldset className="mb-4">
         <legend className={legend}>The session</legend>
         <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
-          <TextField id="heldOn" label="Date" type="date" min={minDate} max={maxDate} error={errorOf("heldOn")} {...register("heldOn")} />
-          <TextField id="startTime" label="Start time" type="time" error={errorOf("startTime")} {...register("startTime")} />
-          <TextField id="durationMinutes" label="Length in minutes" type="number" inputMode="numeric" min={1} max={480} error={errorOf("durationMinutes")} {...register("durationMinutes", { valueAsNumber: true })} />
-          <SelectField id="type" label="Type of session" options={TYPE_OPTIONS} error={errorOf("type")} {...register("type")} />
+          <TextField
+            id="heldOn"
+            label="Date"
+            type="date"
+            min={minDate}
+            max={maxDate}
+            error={errorOf("heldOn")}
+            {...register("heldOn")}
+          />
+          <TextField
+            id="startTime"
+            label="Start time"
+            type="time"
+            error={errorOf("startTime")}
+            {...register("startTime")}
+          />
+          <TextField
+            id="durationMinutes"
+            label="Length in minutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={480}
+            error={errorOf("durationMinutes")}
+            {...register("durationMinutes", { valueAsNumber: true })}
+          />
+          <SelectField
+            id="type"
+            label="Type of session"
+            options={TYPE_OPTIONS}
+            error={errorOf("type")}
+            {...register("type")}
+          />
         </div>
-        <p className="-mt-2 text-sm text-muted">Formal supervision usually lasts about 90 minutes. Review meetings and direct-observation feedback are recorded but do not count as supervision.</p>
+        <p className="-mt-2 text-sm text-muted">
+          Formal supervision usually lasts about 90 minutes. Review meetings and direct-observation feedback are
+          recorded but do not count as supervision.
+        </p>
       </fieldset>
 
       <fieldset className="mb-6">
         <legend className={legend}>Who attended</legend>
         <div className="mb-3 grid grid-cols-1 gap-x-4 sm:grid-cols-3">
           <Checkbox id="attendedPracticeEducator" label="Practice educator" {...register("attendedPracticeEducator")} />
-          {onsiteSupervisorLabel && <Checkbox id="attendedOnsiteSupervisor" label={onsiteSupervisorLabel} {...register("attendedOnsiteSupervisor")} />}
+          {onsiteSupervisorLabel && (
+            <Checkbox
+              id="attendedOnsiteSupervisor"
+              label={onsiteSupervisorLabel}
+              {...register("attendedOnsiteSupervisor")}
+            />
+          )}
           <Checkbox id="attendedStudent" label="Student" {...register("attendedStudent")} />
         </div>
-        <TextAreaField id="otherAttendees" label="Anyone else present (optional)" hint="One person per line, with their role, for example: Dr Helen Marsh (university tutor)" rows={2} error={errorOf("otherAttendees")} {...register("otherAttendees")} />
+        <TextAreaField
+          id="otherAttendees"
+          label="Anyone else present (optional)"
+          hint="One person per line, with their role, for example: Dr Helen Marsh (university tutor)"
+          rows={2}
+          error={errorOf("otherAttendees")}
+          {...register("otherAttendees")}
+        />
       </fieldset>
 
       <div className="mb-2">
         <h2 className={legend}>Agenda</h2>
         {agendaTools}
-        <TextAreaField id="agenda" label="Agenda items" hint="One item per line" rows={6} error={errorOf("agenda")} {...register("agenda")} />
+        <TextAreaField
+          id="agenda"
+          label="Agenda items"
+          hint="One item per line"
+          rows={6}
+          error={errorOf("agenda")}
+          {...register("agenda")}
+        />
       </div>
 
       <fieldset className="mb-2">
         <legend className={legend}>Discussion</legend>
-        <TextAreaField id="caseDiscussion" label="Case discussion" hint="Refer to children and families by their case code, never by name" rows={6} error={errorOf("caseDiscussion")} {...register("caseDiscussion")} />
-        <TextAreaField id="reflectionAndLearning" label="Reflection and learning" rows={6} error={errorOf("reflectionAndLearning")} {...register("reflectionAndLearning")} />
-        <TextAreaField id="wellbeingAndWorkload" label="Wellbeing and workload" rows={4} error={errorOf("wellbeingAndWorkload")} {...register("wellbeingAndWorkload")} />
+        <TextAreaField
+          id="caseDiscussion"
+          label="Case discussion"
+          hint="Refer to children and families by their case code, never by name"
+          rows={6}
+          error={errorOf("caseDiscussion")}
+          {...register("caseDiscussion")}
+        />
+        <TextAreaField
+          id="reflectionAndLearning"
+          label="Reflection and learning"
+          rows={6}
+          error={errorOf("reflectionAndLearning")}
+          {...register("reflectionAndLearning")}
+        />
+        <TextAreaField
+          id="wellbeingAndWorkload"
+          label="Wellbeing and workload"
+          rows={4}
+          error={errorOf("wellbeingAndWorkload")}
+          {...register("wellbeingAndWorkload")}
+        />
       </fieldset>
 
       <fieldset className="mb-6" aria-describedby="pcfDomains-hint">
@@ -76,7 +147,13 @@ export function SupervisionNotesFields({
         )}
         <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
           {PCF_DOMAINS.map((domain) => (
-            <Checkbox key={domain.code} id={`pcf-${domain.code}`} value={domain.code} label={`${domain.number}. ${domain.name}`} {...register("pcfDomains")} />
+            <Checkbox
+              key={domain.code}
+              id={`pcf-${domain.code}`}
+              value={domain.code}
+              label={`${domain.number}. ${domain.name}`}
+              {...register("pcfDomains")}
+            />
           ))}
         </div>
       </fieldset>

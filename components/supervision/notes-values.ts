@@ -17,7 +17,12 @@ export function notesFormValues(record: SupervisionRecordDto): SupervisionNotesI
     reflectionAndLearning: record.reflectionAndLearning,
     wellbeingAndWorkload: record.wellbeingAndWorkload,
     pcfDomains: record.pcfDomains as SupervisionNotesInput["pcfDomains"],
-    actions: record.actions.map((action) => ({ id: action.id, description: action.description, owner: action.owner, dueDate: action.dueDate })),
+    actions: record.actions.map((action) => ({
+      id: action.id,
+      description: action.description,
+      owner: action.owner,
+      dueDate: action.dueDate,
+    })),
   };
 }
 

@@ -3,10 +3,26 @@ import { ACTION_OWNER_LABELS } from "@/lib/validations/supervision";
 import { ActionStatusButtons } from "./action-status-buttons";
 import { ACTION_STATUS_LABELS, type ActionStatusName } from "./format";
 
-type Action = { id: string; description: string; owner: keyof typeof ACTION_OWNER_LABELS; dueDate: string; status?: string; completedByName?: string | null; completedAt?: string | null };
+type Action = {
+  id: string;
+  description: string;
+  owner: keyof typeof ACTION_OWNER_LABELS;
+  dueDate: string;
+  status?: string;
+  completedByName?: string | null;
+  completedAt?: string | null;
+};
 
 /** A list of agreed actions with owner, due date and status in words; buttons when the user may update them. */
-export function ActionsList({ actions, canUpdate, emptyText }: { actions: Action[]; canUpdate: boolean; emptyText: string }) {
+export function ActionsList({
+  actions,
+  canUpdate,
+  emptyText,
+}: {
+  actions: Action[];
+  canUpdate: boolean;
+  emptyText: string;
+}) {
   if (actions.length === 0) return <p className="text-muted">{emptyText}</p>;
   const today = todayInUk();
   return (
@@ -20,7 +36,8 @@ export function ActionsList({ actions, canUpdate, emptyText }: { actions: Action
               <p className="font-semibold">{action.description}</p>
               <p className="text-sm">
                 {ACTION_OWNER_LABELS[action.owner]} · due {formatDate(action.dueDate)}
-                {late && <span className="font-semibold text-red-800"> (past due)</span>} · <span className="font-semibold">{ACTION_STATUS_LABELS[status]}</span>
+                {late && <span className="font-semibold text-red-800"> (past due)</span>} ·{" "}
+                <span className="font-semibold">{ACTION_STATUS_LABELS[status]}</span>
                 {status !== "OPEN" && action.completedByName && (
                   <span className="text-muted">
                     {" "}

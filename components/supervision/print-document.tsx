@@ -24,7 +24,15 @@ const PRINT_CSS = `
 type Placement = SupervisionLog["placement"];
 
 /** The page around a print view: back link and print button on screen, plain black on white on paper. */
-export function PrintFrame({ backHref, backLabel, children }: { backHref: string; backLabel: string; children: ReactNode }) {
+export function PrintFrame({
+  backHref,
+  backLabel,
+  children,
+}: {
+  backHref: string;
+  backLabel: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <style>{PRINT_CSS}</style>
@@ -34,7 +42,9 @@ export function PrintFrame({ backHref, backLabel, children }: { backHref: string
         </Link>
         <PrintButton />
       </div>
-      <div className="print-doc mx-auto max-w-4xl bg-white p-6 text-black shadow-sm ring-1 ring-gray-300 sm:p-10 print:max-w-none print:p-0 print:shadow-none print:ring-0">{children}</div>
+      <div className="print-doc mx-auto max-w-4xl bg-white p-6 text-black shadow-sm ring-1 ring-gray-300 sm:p-10 print:max-w-none print:p-0 print:shadow-none print:ring-0">
+        {children}
+      </div>
     </>
   );
 }
@@ -63,7 +73,10 @@ export function PrintHeader({ title, placement }: { title: string; placement: Pl
     ],
     ["On-site supervisor", placement.onsiteSupervisorName ?? "None"],
     ["University tutor", placement.tutorName ?? "None"],
-    ["Supervision expected", `${placement.supervisionEveryWeeks === 1 ? "Every week" : `Every ${placement.supervisionEveryWeeks} weeks`}, at least ${formatMinutes(placement.supervisionMinMinutes)}`],
+    [
+      "Supervision expected",
+      `${placement.supervisionEveryWeeks === 1 ? "Every week" : `Every ${placement.supervisionEveryWeeks} weeks`}, at least ${formatMinutes(placement.supervisionMinMinutes)}`,
+    ],
   ];
   return (
     <header className="mb-6">
@@ -74,7 +87,10 @@ export function PrintHeader({ title, placement }: { title: string; placement: Pl
         <tbody>
           {rows.map(([term, value]) => (
             <tr key={term} className="align-top">
-              <th scope="row" className="w-48 border border-gray-400 bg-gray-50 px-2 py-1 font-semibold print:border-black print:bg-white">
+              <th
+                scope="row"
+                className="w-48 border border-gray-400 bg-gray-50 px-2 py-1 font-semibold print:border-black print:bg-white"
+              >
                 {term}
               </th>
               <td className="border border-gray-400 px-2 py-1 print:border-black">{value}</td>
@@ -87,10 +103,23 @@ export function PrintHeader({ title, placement }: { title: string; placement: Pl
 }
 
 /** One session, complete: facts, notes, actions, the student's reflection, signatures and addenda. */
-export function PrintRecord({ record, number, placement, pageBreak }: { record: SupervisionRecordDto; number?: number; placement: Placement; pageBreak: boolean }) {
+export function PrintRecord({
+  record,
+  number,
+  placement,
+  pageBreak,
+}: {
+  record: SupervisionRecordDto;
+  number?: number;
+  placement: Placement;
+  pageBreak: boolean;
+}) {
   const h3 = "mb-1 mt-4 text-lg font-bold print:mt-3 print:text-[12pt]";
   return (
-    <article aria-labelledby={`record-${record.id}`} className={`mt-8 border-t-2 border-black pt-4 print:mt-0 ${pageBreak ? "print:break-before-page" : ""}`}>
+    <article
+      aria-labelledby={`record-${record.id}`}
+      className={`mt-8 border-t-2 border-black pt-4 print:mt-0 ${pageBreak ? "print:break-before-page" : ""}`}
+    >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`record-${record.id}`} className="text-xl font-bold">
           {number ? `Session ${number}: ` : ""}
@@ -101,7 +130,10 @@ export function PrintRecord({ record, number, placement, pageBreak }: { record: 
           <SupervisionStatusBadge status={record.status} />
         </p>
       </div>
-      <SessionFacts record={record} names={{ student: placement.studentName, onsiteSupervisor: placement.onsiteSupervisorName }} />
+      <SessionFacts
+        record={record}
+        names={{ student: placement.studentName, onsiteSupervisor: placement.onsiteSupervisorName }}
+      />
       <NotesSections record={record} level={3} />
       <h3 className={h3}>Agreed actions</h3>
       <ActionsTable actions={record.actions} caption={`Actions agreed on ${formatDate(record.heldOn)}`} />

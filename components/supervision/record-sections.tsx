@@ -14,7 +14,12 @@ export function TextBlock({ text, empty = "Nothing recorded." }: { text: string 
 
 function Heading({ level, children }: { level: 2 | 3 | 4; children: ReactNode }) {
   const Tag = `h${level}` as "h2" | "h3" | "h4";
-  const size = level === 2 ? "text-xl print:text-[14pt]" : level === 3 ? "text-lg print:text-[12pt]" : "text-base print:text-[10.5pt]";
+  const size =
+    level === 2
+      ? "text-xl print:text-[14pt]"
+      : level === 3
+        ? "text-lg print:text-[12pt]"
+        : "text-base print:text-[10.5pt]";
   return <Tag className={`${size} mb-1 mt-4 font-bold print:mt-3`}>{children}</Tag>;
 }
 
@@ -22,19 +27,37 @@ export type RecordNames = { student: string; onsiteSupervisor?: string | null };
 
 /** Date, time, length, type and who was there. */
 export function SessionFacts({ record, names }: { record: SupervisionRecordDto; names: RecordNames }) {
-  const attendees = attendeeNames(record, { student: names.student, practiceEducator: record.authorName, onsiteSupervisor: names.onsiteSupervisor });
+  const attendees = attendeeNames(record, {
+    student: names.student,
+    practiceEducator: record.authorName,
+    onsiteSupervisor: names.onsiteSupervisor,
+  });
   const rows: Array<[string, ReactNode]> = [
     ["Date", formatDate(record.heldOn)],
     ["Start time", record.startTime],
     ["Length", formatMinutes(record.durationMinutes)],
     ["Type", SUPERVISION_TYPE_LABELS[record.type]],
-    ["Attendees", attendees.length ? <ul>{attendees.map((name) => <li key={name}>{name}</li>)}</ul> : "None recorded"],
+    [
+      "Attendees",
+      attendees.length ? (
+        <ul>
+          {attendees.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+      ) : (
+        "None recorded"
+      ),
+    ],
     ["Recorded by", record.authorName],
   ];
   return (
     <dl className="grid grid-cols-1 divide-y divide-gray-200 rounded border border-gray-300 bg-white print:divide-gray-500 print:rounded-none print:border-black">
       {rows.map(([term, value]) => (
-        <div key={term} className="grid grid-cols-1 gap-1 px-3 py-1.5 sm:grid-cols-[10rem_1fr] print:grid-cols-[9rem_1fr]">
+        <div
+          key={term}
+          className="grid grid-cols-1 gap-1 px-3 py-1.5 sm:grid-cols-[10rem_1fr] print:grid-cols-[9rem_1fr]"
+        >
           <dt className="font-semibold">{term}</dt>
           <dd>{value}</dd>
         </div>
@@ -80,7 +103,11 @@ export function ActionsTable({ actions, caption }: { actions: SupervisionRecordD
       <thead>
         <tr>
           {["Action", "Owner", "Due", "Status"].map((heading) => (
-            <th key={heading} scope="col" className="border border-gray-400 bg-gray-100 px-2 py-1 print:border-black print:bg-white">
+            <th
+              key={heading}
+              scope="col"
+              className="border border-gray-400 bg-gray-100 px-2 py-1 print:border-black print:bg-white"
+            >
               {heading}
             </th>
           ))}
@@ -91,7 +118,9 @@ export function ActionsTable({ actions, caption }: { actions: SupervisionRecordD
           <tr key={action.id} className="align-top">
             <td className="border border-gray-400 px-2 py-1 print:border-black">{action.description}</td>
             <td className="border border-gray-400 px-2 py-1 print:border-black">{ACTION_OWNER_LABELS[action.owner]}</td>
-            <td className="whitespace-nowrap border border-gray-400 px-2 py-1 print:border-black">{formatDate(action.dueDate)}</td>
+            <td className="whitespace-nowrap border border-gray-400 px-2 py-1 print:border-black">
+              {formatDate(action.dueDate)}
+            </td>
             <td className="border border-gray-400 px-2 py-1 print:border-black">
               {ACTION_STATUS_LABELS[action.status]}
               {action.status !== "OPEN" && action.completedByName && action.completedAt && (
@@ -120,7 +149,11 @@ export function Signatures({ record }: { record: SupervisionRecordDto }) {
         <thead>
           <tr>
             {["Signed by", "Name", "Signed at"].map((heading) => (
-              <th key={heading} scope="col" className="border border-gray-400 bg-gray-100 px-2 py-1 print:border-black print:bg-white">
+              <th
+                key={heading}
+                scope="col"
+                className="border border-gray-400 bg-gray-100 px-2 py-1 print:border-black print:bg-white"
+              >
                 {heading}
               </th>
             ))}
@@ -133,7 +166,9 @@ export function Signatures({ record }: { record: SupervisionRecordDto }) {
                 {role}
               </th>
               <td className="border border-gray-400 px-2 py-1 print:border-black">{name ?? "—"}</td>
-              <td className="border border-gray-400 px-2 py-1 print:border-black">{at ? formatDateTime(new Date(at)) : <span className="font-semibold">Not yet signed</span>}</td>
+              <td className="border border-gray-400 px-2 py-1 print:border-black">
+                {at ? formatDateTime(new Date(at)) : <span className="font-semibold">Not yet signed</span>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -153,7 +188,10 @@ export function AddendaList({ addenda }: { addenda: SupervisionRecordDto["addend
   return (
     <ol className="space-y-3">
       {addenda.map((addendum) => (
-        <li key={addendum.id} className="rounded border border-gray-300 bg-white p-3 print:break-inside-avoid print:rounded-none print:border-black">
+        <li
+          key={addendum.id}
+          className="rounded border border-gray-300 bg-white p-3 print:break-inside-avoid print:rounded-none print:border-black"
+        >
           <p className="text-sm font-semibold">
             {addendum.authorName}, {formatDateTime(new Date(addendum.createdAt))}
           </p>

@@ -8,13 +8,21 @@ const STYLES: Record<SupervisionStatusName, string> = {
 };
 
 export function SupervisionStatusBadge({ status }: { status: SupervisionStatusName }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${STYLES[status]}`}>{SUPERVISION_STATUS_LABELS[status]}</span>;
+  return (
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${STYLES[status]}`}
+    >
+      {SUPERVISION_STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 /** The "Overdue" flag: a word and a symbol, not a colour. */
 export function OverdueFlag({ className = "" }: { className?: string }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-sm font-bold text-red-900 ${className}`}>
+    <span
+      className={`inline-block whitespace-nowrap rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-sm font-bold text-red-900 ${className}`}
+    >
       <span aria-hidden="true">! </span>Overdue
     </span>
   );

@@ -3,7 +3,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { formatClockTime } from "./format";
 
 /** What one save attempt came to. "invalid": the draft has errors the user must fix; saving resumes on the next change. */
-export type SaveOutcome = { kind: "saved" } | { kind: "invalid"; message: string } | { kind: "conflict"; message: string } | { kind: "failed"; message: string };
+export type SaveOutcome =
+  | { kind: "saved" }
+  | { kind: "invalid"; message: string }
+  | { kind: "conflict"; message: string }
+  | { kind: "failed"; message: string };
 
 export type AutosaveState =
   | { kind: "idle" }
@@ -39,11 +43,15 @@ export function useAutosave(save: () => Promise<SaveOutcome>, delay = 3000) {
     setState({ kind: "saving" });
     const attempt = saveRef
       .current()
-      .catch((): SaveOutcome => ({ kind: "failed", message: "The draft could not be saved: check your connection. It will be tried again when you next type." }));
+      .catch((): SaveOutcome => ({
+        kind: "failed",
+        message: "The draft could not be saved: check your connection. It will be tried again when you next type.",
+      }));
     running.current = attempt;
     const outcome = await attempt;
     running.current = null;
-    if (outcome.kind === "saved") setState(dirty.current ? { kind: "unsaved" } : { kind: "saved", at: formatClockTime(new Date()) });
+    if (outcome.kind === "saved")
+      setState(dirty.current ? { kind: "unsaved" } : { kind: "saved", at: formatClockTime(new Date()) });
     else if (outcome.kind === "conflict") {
       stopped.current = true;
       clearTimeout(timer.current);
@@ -65,11 +73,14 @@ export function useAutosave(save: () => Promise<SaveOutcome>, delay = 3000) {
   }, [delay, run]);
 
   /** Save now (before signing, or on the Save button; `force` saves even unchanged text): resolves once everything typed so far is saved, or not. */
-  const flush = useCallback(async (force = false): Promise<SaveOutcome> => {
-    clearTimeout(timer.current);
-    if (force && !stopped.current) dirty.current = true;
-    return run();
-  }, [run]);
+  const flush = useCallback(
+    async (force = false): Promise<SaveOutcome> => {
+      clearTimeout(timer.current);
+      if (force && !stopped.current) dirty.current = true;
+      return run();
+    },
+    [run],
+  );
 
   /** Marks everything as saved (after a save made outside the hook). */
   const markSaved = useCallback(() => {

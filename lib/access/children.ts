@@ -21,7 +21,10 @@ function allocationsOf(user: SessionUser): Prisma.AllocationWhereInput | null {
     case "PRACTICE_EDUCATOR":
       return {
         status: "ACTIVE",
-        OR: [{ overseeingPeId: user.id }, { placement: { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } } }],
+        OR: [
+          { overseeingPeId: user.id },
+          { placement: { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } } },
+        ],
       };
     default:
       return null;
@@ -41,7 +44,8 @@ export function childrenIdentifiableTo(user: SessionUser): Prisma.ChildWhereInpu
 /** The children whose (pseudonymous) records the user may see: the identifiable ones plus, for on-site supervisors, their students' children by code. */
 export function childrenVisibleTo(user: SessionUser): Prisma.ChildWhereInput {
   assertVerifiedUser(user);
-  if (user.role === "ONSITE_SUPERVISOR") return { allocations: { some: { status: "ACTIVE", placement: { onsiteSupervisorId: user.id } } } };
+  if (user.role === "ONSITE_SUPERVISOR")
+    return { allocations: { some: { status: "ACTIVE", placement: { onsiteSupervisorId: user.id } } } };
   return childrenIdentifiableTo(user);
 }
 
@@ -54,7 +58,12 @@ export function allocationsVisibleTo(user: SessionUser): Prisma.AllocationWhereI
     case "STUDENT":
       return { studentId: user.id };
     case "PRACTICE_EDUCATOR":
-      return { OR: [{ overseeingPeId: user.id }, { placement: { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } } }] };
+      return {
+        OR: [
+          { overseeingPeId: user.id },
+          { placement: { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } } },
+        ],
+      };
     case "ONSITE_SUPERVISOR":
       return { status: "ACTIVE", placement: { onsiteSupervisorId: user.id } };
     default:
@@ -63,7 +72,10 @@ export function allocationsVisibleTo(user: SessionUser): Prisma.AllocationWhereI
 }
 
 /** Who records the work with a child: the allocated student. Who oversees and corrects it: the PE and the admin. */
-export function canWriteChildWork(user: SessionUser, allocation: { studentId: string; overseeingPeId: string }): boolean {
+export function canWriteChildWork(
+  user: SessionUser,
+  allocation: { studentId: string; overseeingPeId: string },
+): boolean {
   return user.role === "ADMIN" || allocation.studentId === user.id || allocation.overseeingPeId === user.id;
 }
 

@@ -7,7 +7,13 @@ import { writeAudit } from "@/lib/audit";
 import { addDays, fromIsoDate } from "@/lib/dates";
 import { defaultTokenExpiry, issueApiTokenSchema, revokeApiTokenSchema } from "@/lib/validations/api-token";
 import { generateApiToken, hashApiToken, looksLikeApiToken, shownPrefixOf } from "@/lib/api-tokens/token-format";
-import { rateLimitDecision, RATE_LIMIT_WINDOW_MS, shouldRecordUse, windowStartOf, type RateLimitDecision } from "@/lib/api-tokens/rate-limit-rules";
+import {
+  rateLimitDecision,
+  RATE_LIMIT_WINDOW_MS,
+  shouldRecordUse,
+  windowStartOf,
+  type RateLimitDecision,
+} from "@/lib/api-tokens/rate-limit-rules";
 
 // University API tokens (issue 6): the team manager issues a read-only token
 // for one university's system. The token acts as a tutor of that university,
@@ -27,7 +33,14 @@ const tokensOfTeam = (user: SessionUser) => ({ createdBy: { organisationId: user
 /** A token issued on a day stops working at the end of its expiry day (UTC). */
 const expiryInstant = (expiresOn: string) => fromIsoDate(addDays(expiresOn, 1));
 
-export type IssuedApiToken = { id: string; token: string; prefix: string; name: string; universityName: string; expiresAt: string };
+export type IssuedApiToken = {
+  id: string;
+  token: string;
+  prefix: string;
+  name: string;
+  universityName: string;
+  expiresAt: string;
+};
 
 export async function issueApiToken(user: SessionUser, input: unknown): Promise<IssuedApiToken> {
   requireAdmin(user);
@@ -35,8 +48,12 @@ export async function issueApiToken(user: SessionUser, input: unknown): Promise<
   const token = generateApiToken();
 
   return getDb().$transaction(async (tx) => {
-    const university = await tx.organisation.findFirst({ where: { id: data.universityId, kind: "UNIVERSITY" }, select: { id: true, name: true } });
-    if (!university) throw new AppError(422, "Check the highlighted fields.", { universityId: ["Choose one of the universities"] });
+    const university = await tx.organisation.findFirst({
+      where: { id: data.universityId, kind: "UNIVERSITY" },
+      select: { id: true, name: true },
+    });
+    if (!university)
+      throw new AppError(422, "Check the highlighted fields.", { universityId: ["Choose one of the universities"] });
     const created = await tx.apiToken.create({
       data: {
         universityId: university.id,
@@ -52,9 +69,22 @@ export async function issueApiToken(user: SessionUser, input: unknown): Promise<
       action: "CREATE",
       entity: "ApiToken",
       entityId: created.id,
-      changes: { universityId: university.id, universityName: university.name, name: created.name, prefix: created.prefix, expiresAt: created.expiresAt },
+      changes: {
+        universityId: university.id,
+        universityName: university.name,
+        name: created.name,
+        prefix: created.prefix,
+        expiresAt: created.expiresAt,
+      },
     });
-    return { id: created.id, token, prefix: created.prefix, name: created.name, universityName: university.name, expiresAt: created.expiresAt.toISOString() };
+    return {
+      id: created.id,
+      token,
+      prefix: created.prefix,
+      name: created.name,
+      universityName: university.name,
+      expiresAt: created.expiresAt.toISOString(),
+    };
   });
 }
 
@@ -103,7 +133,10 @@ export async function revokeApiToken(user: SessionUser, tokenId: string, input: 
   requireAdmin(user);
   const { reason } = parseInput(revokeApiTokenSchema, input ?? {});
   return getDb().$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id: tokenId, ...tokensOfTeam(user) }, select: { id: true, revokedAt: true } });
+    const token = await tx.apiToken.findFirst({
+      where: { id: tokenId, ...tokensOfTeam(user) },
+      select: { id: true, revokedAt: true },
+    });
     if (!token) throw notFound("That API token");
     const revokedAt = new Date();
     const { count } = await tx.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { revokedAt } });
@@ -130,12 +163,23 @@ export function isApiTokenUser(user: Pick<SessionUser, "id">): boolean {
  * unknown, revoked or expired (the caller answers all three the same way).
  * lastUsedAt is written at most once a minute, not on every request.
  */
-export async function authenticateApiToken(token: string, now = new Date()): Promise<{ tokenId: string; user: SessionUser } | null> {
+export async function authenticateApiToken(
+  token: string,
+  now = new Date(),
+): Promise<{ tokenId: string; user: SessionUser } | null> {
   if (!looksLikeApiToken(token)) return null;
   const db = getDb();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, name: true, universityId: true, expiresAt: true, revokedAt: true, lastUsedAt: true, university: { select: { kind: true } } },
+    select: {
+      id: true,
+      name: true,
+      universityId: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      university: { select: { kind: true } },
+    },
   });
   if (!row || apiTokenState(row, now) !== "ACTIVE" || row.university.kind !== "UNIVERSITY") return null;
   if (shouldRecordUse(row.lastUsedAt, now)) {
@@ -147,7 +191,13 @@ export async function authenticateApiToken(token: string, now = new Date()): Pro
   }
   return {
     tokenId: row.id,
-    user: { id: `${API_TOKEN_USER_PREFIX}${row.id}`, role: "UNIVERSITY_TUTOR", organisationId: row.universityId, name: `API token: ${row.name}`, email: "" },
+    user: {
+      id: `${API_TOKEN_USER_PREFIX}${row.id}`,
+      role: "UNIVERSITY_TUTOR",
+      organisationId: row.universityId,
+      name: `API token: ${row.name}`,
+      email: "",
+    },
   };
 }
 
@@ -158,7 +208,11 @@ const RATE_LIMIT_KEY_PREFIX = "api-token:";
  * statement, so app instances counting the same token at once never lose a
  * request (see lib/auth/sign-in-throttle.ts for the same pattern).
  */
-export async function countApiTokenRequest(tokenId: string, limit: number, now = new Date()): Promise<RateLimitDecision> {
+export async function countApiTokenRequest(
+  tokenId: string,
+  limit: number,
+  now = new Date(),
+): Promise<RateLimitDecision> {
   const key = `${RATE_LIMIT_KEY_PREFIX}${tokenId}`;
   const windowStart = windowStartOf(now);
   // Prisma keeps DateTime as UTC in "timestamp" columns, hence AT TIME ZONE 'UTC'.
@@ -170,8 +224,12 @@ export async function countApiTokenRequest(tokenId: string, limit: number, now =
   if (count === 1) {
     // A token's first request in a window clears the windows that have ended
     // (for every token): cheap, and the table stays small without a job.
-    await getDb().rateLimitWindow.deleteMany({ where: { key: { startsWith: RATE_LIMIT_KEY_PREFIX }, windowStart: { lt: new Date(windowStart.getTime() - RATE_LIMIT_WINDOW_MS) } } });
+    await getDb().rateLimitWindow.deleteMany({
+      where: {
+        key: { startsWith: RATE_LIMIT_KEY_PREFIX },
+        windowStart: { lt: new Date(windowStart.getTime() - RATE_LIMIT_WINDOW_MS) },
+      },
+    });
   }
   return rateLimitDecision({ count: Number(count), limit, now, windowStart });
 }
-

@@ -1,4 +1,10 @@
-import { DEFAULT_API_TOKEN_RATE_LIMIT, rateLimitDecision, rateLimitFromEnv, shouldRecordUse, windowStartOf } from "./rate-limit-rules";
+import {
+  DEFAULT_API_TOKEN_RATE_LIMIT,
+  rateLimitDecision,
+  rateLimitFromEnv,
+  shouldRecordUse,
+  windowStartOf,
+} from "./rate-limit-rules";
 
 describe("rate limit rules", () => {
   it("puts every instant of a minute in the same window", () => {
@@ -12,9 +18,15 @@ describe("rate limit rules", () => {
     const now = new Date("2026-11-23T10:15:40.200Z");
     expect(rateLimitDecision({ count: 1, limit: 3, now, windowStart })).toEqual({ allowed: true, remaining: 2 });
     expect(rateLimitDecision({ count: 3, limit: 3, now, windowStart })).toEqual({ allowed: true, remaining: 0 });
-    expect(rateLimitDecision({ count: 4, limit: 3, now, windowStart })).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    expect(rateLimitDecision({ count: 4, limit: 3, now, windowStart })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 20,
+    });
     // Never "retry after 0 seconds", even at the very end of the window.
-    expect(rateLimitDecision({ count: 4, limit: 3, now: new Date("2026-11-23T10:15:59.999Z"), windowStart })).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(rateLimitDecision({ count: 4, limit: 3, now: new Date("2026-11-23T10:15:59.999Z"), windowStart })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+    });
   });
 
   it.each([

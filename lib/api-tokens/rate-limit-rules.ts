@@ -18,7 +18,13 @@ export function rateLimitFromEnv(value: string | undefined): number {
 export type RateLimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 /** Given this request's count within its window: allowed, or how long until the next window opens (at least 1 s). */
-export function rateLimitDecision(input: { count: number; limit: number; now: Date; windowStart: Date; windowMs?: number }): RateLimitDecision {
+export function rateLimitDecision(input: {
+  count: number;
+  limit: number;
+  now: Date;
+  windowStart: Date;
+  windowMs?: number;
+}): RateLimitDecision {
   if (input.count <= input.limit) return { allowed: true, remaining: input.limit - input.count };
   const windowEnd = input.windowStart.getTime() + (input.windowMs ?? RATE_LIMIT_WINDOW_MS);
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - input.now.getTime()) / 1000)) };

@@ -1,4 +1,10 @@
-import { generateApiToken, hashApiToken, looksLikeApiToken, parseAuthorizationHeader, shownPrefixOf } from "./token-format";
+import {
+  generateApiToken,
+  hashApiToken,
+  looksLikeApiToken,
+  parseAuthorizationHeader,
+  shownPrefixOf,
+} from "./token-format";
 
 describe("API token format", () => {
   it("is pt_ and 43 base64url characters (32 bytes), different every time", () => {
@@ -18,9 +24,12 @@ describe("API token format", () => {
     expect(shownPrefixOf(token)).toBe("pt_aaaaaaaa");
   });
 
-  it.each(["", "pt_", "pt_short", "xx_" + "a".repeat(43), "pt_" + "a".repeat(44), "pt_" + "a".repeat(42) + "="])("refuses %p as not a token", (value) => {
-    expect(looksLikeApiToken(value)).toBe(false);
-  });
+  it.each(["", "pt_", "pt_short", "xx_" + "a".repeat(43), "pt_" + "a".repeat(44), "pt_" + "a".repeat(42) + "="])(
+    "refuses %p as not a token",
+    (value) => {
+      expect(looksLikeApiToken(value)).toBe(false);
+    },
+  );
 });
 
 describe("parseAuthorizationHeader", () => {

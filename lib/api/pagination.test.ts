@@ -56,7 +56,11 @@ describe("keyset pages", () => {
   const row = (id: string, at: string) => ({ id, updatedAt: new Date(at) });
 
   it("gives the next cursor only when there is another row", () => {
-    const rows = [row("a", "2026-11-01T00:00:00.000Z"), row("b", "2026-11-02T00:00:00.000Z"), row("c", "2026-11-03T00:00:00.000Z")];
+    const rows = [
+      row("a", "2026-11-01T00:00:00.000Z"),
+      row("b", "2026-11-02T00:00:00.000Z"),
+      row("c", "2026-11-03T00:00:00.000Z"),
+    ];
     const first = pageOf(rows, 2);
     expect(first.rows.map((r) => r.id)).toEqual(["a", "b"]);
     expect(decodeCursor(first.nextCursor!)).toEqual({ updatedAt: rows[1].updatedAt, id: "b" });

@@ -23,7 +23,14 @@ export function json(body: unknown, status = 200) {
 }
 
 export function errorResponse(error: AppError) {
-  return json({ error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.details ? { details: error.details } : {}) }, error.status);
+  return json(
+    {
+      error: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    },
+    error.status,
+  );
 }
 
 export type ApiRouteOptions = {
@@ -54,16 +61,28 @@ function withHeaders(response: Response, headers: Record<string, string>) {
  * on a route flagged `apiToken` gets as far as the database; unknown, revoked
  * and expired tokens get one answer, so a caller learns nothing about which.
  */
-async function userOfBearer(request: Request, token: string, options: ApiRouteOptions): Promise<SessionUser | Response> {
+async function userOfBearer(
+  request: Request,
+  token: string,
+  options: ApiRouteOptions,
+): Promise<SessionUser | Response> {
   if (request.method !== "GET" && request.method !== "HEAD") return json({ error: API_TOKEN_MESSAGES.readOnly }, 403);
   if (!options.apiToken) return withHeaders(json({ error: API_TOKEN_MESSAGES.routeRefuses }, 401), bearerChallenge);
   const authenticated = await authenticateApiToken(token);
-  if (!authenticated) return withHeaders(json({ error: API_TOKEN_MESSAGES.invalid }, 401), { "WWW-Authenticate": 'Bearer realm="placement-tracker", error="invalid_token"' });
+  if (!authenticated)
+    return withHeaders(json({ error: API_TOKEN_MESSAGES.invalid }, 401), {
+      "WWW-Authenticate": 'Bearer realm="placement-tracker", error="invalid_token"',
+    });
   const limit = rateLimitFromEnv(process.env.API_TOKEN_RATE_LIMIT);
   const decision = await countApiTokenRequest(authenticated.tokenId, limit);
   if (!decision.allowed) {
     return withHeaders(
-      json({ error: `Too many requests with this API token: the limit is ${limit} a minute. Try again in ${decision.retryAfterSeconds} seconds.` }, 429),
+      json(
+        {
+          error: `Too many requests with this API token: the limit is ${limit} a minute. Try again in ${decision.retryAfterSeconds} seconds.`,
+        },
+        429,
+      ),
       { "Retry-After": String(decision.retryAfterSeconds) },
     );
   }

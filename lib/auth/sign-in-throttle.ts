@@ -31,7 +31,10 @@ export async function recordFailedSignIn(email: string, now = new Date()) {
       "firstFailedAt" = CASE WHEN "SignInThrottle"."firstFailedAt" < (${windowStart}::timestamptz AT TIME ZONE 'UTC') THEN EXCLUDED."firstFailedAt" ELSE "SignInThrottle"."firstFailedAt" END
     RETURNING failures`;
   if (failures >= MAX_FAILURES) {
-    await getDb().signInThrottle.update({ where: { email: key }, data: { lockedUntil: new Date(now.getTime() + LOCK_MS) } });
+    await getDb().signInThrottle.update({
+      where: { email: key },
+      data: { lockedUntil: new Date(now.getTime() + LOCK_MS) },
+    });
   }
 }
 

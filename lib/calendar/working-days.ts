@@ -1,5 +1,9 @@
 import { addDays, isoWeekday, type IsoDate } from "@/lib/dates";
-import { BANK_HOLIDAYS_KNOWN_FROM, BANK_HOLIDAYS_KNOWN_UNTIL, ENGLAND_BANK_HOLIDAYS } from "@/lib/calendar/bank-holidays";
+import {
+  BANK_HOLIDAYS_KNOWN_FROM,
+  BANK_HOLIDAYS_KNOWN_UNTIL,
+  ENGLAND_BANK_HOLIDAYS,
+} from "@/lib/calendar/bank-holidays";
 
 function assertKnown(date: IsoDate) {
   if (date < BANK_HOLIDAYS_KNOWN_FROM || date > BANK_HOLIDAYS_KNOWN_UNTIL) {

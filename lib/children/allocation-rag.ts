@@ -21,13 +21,18 @@ export function allocationRag(input: {
   const red: string[] = [];
   const amber: string[] = [];
 
-  if (input.kind === "LIFE_STORY" && !input.peSignedOff) amber.push("Waiting for the practice educator's sign-off before work starts");
+  if (input.kind === "LIFE_STORY" && !input.peSignedOff)
+    amber.push("Waiting for the practice educator's sign-off before work starts");
 
   if (input.kind === "DIRECT_WORK") {
     if (!input.programme) amber.push("No plan of sessions agreed yet");
     else {
-      const overdue = input.programme.sessions.filter((session) => session.status === "PLANNED" && session.plannedOn < today).length;
-      const missed = input.programme.sessions.filter((session) => session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED").length;
+      const overdue = input.programme.sessions.filter(
+        (session) => session.status === "PLANNED" && session.plannedOn < today,
+      ).length;
+      const missed = input.programme.sessions.filter(
+        (session) => session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED",
+      ).length;
       if (overdue >= 2) red.push(`${overdue} planned sessions have passed without a record`);
       else if (overdue === 1) amber.push("1 planned session has passed without a record");
       if (missed >= 2) amber.push(`${missed} sessions missed or cancelled`);
@@ -38,7 +43,10 @@ export function allocationRag(input: {
     if (input.assessment.dueDate < today) red.push("Assessment past its 45-working-day limit");
     else {
       const left = workingDaysLeft(today, input.assessment.dueDate);
-      if (left <= NEAR_DUE_WORKING_DAYS) amber.push(left === 0 ? "Assessment due today" : `Assessment due in ${left} working day${left === 1 ? "" : "s"}`);
+      if (left <= NEAR_DUE_WORKING_DAYS)
+        amber.push(
+          left === 0 ? "Assessment due today" : `Assessment due in ${left} working day${left === 1 ? "" : "s"}`,
+        );
     }
   }
 

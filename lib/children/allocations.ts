@@ -12,8 +12,14 @@ import { presentChildrenFor } from "@/lib/children/children";
 import { allocationRag } from "@/lib/children/allocation-rag";
 import { programmeProgress } from "@/lib/children/programme-progress";
 
-export const LIFE_STORY_STAGES = ["GATHERING_INFORMATION", "DIRECT_SESSIONS", "DRAFTING", "CHECKING", "HANDING_OVER", "FOLLOW_UP"] as const;
-
+export const LIFE_STORY_STAGES = [
+  "GATHERING_INFORMATION",
+  "DIRECT_SESSIONS",
+  "DRAFTING",
+  "CHECKING",
+  "HANDING_OVER",
+  "FOLLOW_UP",
+] as const;
 
 /**
  * Allocates one child, or a group, to a student on an active placement for a
@@ -29,21 +35,39 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
       where: { id: data.placementId, teamId: user.role === "ADMIN" ? user.organisationId : undefined },
       include: { practiceEducators: { where: { endDate: null }, select: { practiceEducatorId: true } } },
     });
-    if (!placement) throw new AppError(400, "Check the highlighted fields.", { placementId: ["Choose a student's placement"] });
+    if (!placement)
+      throw new AppError(400, "Check the highlighted fields.", { placementId: ["Choose a student's placement"] });
     const currentPe = placement.practiceEducators[0]?.practiceEducatorId ?? null;
-    if (user.role === "PRACTICE_EDUCATOR" && currentPe !== user.id) throw forbidden("You can only allocate children to students you are practice educator for.");
-    if (placement.status !== "ACTIVE") throw conflict("Children can only be allocated to a student whose placement is active.");
+    if (user.role === "PRACTICE_EDUCATOR" && currentPe !== user.id)
+      throw forbidden("You can only allocate children to students you are practice educator for.");
+    if (placement.status !== "ACTIVE")
+      throw conflict("Children can only be allocated to a student whose placement is active.");
     const overseeingPeId = data.overseeingPeId ?? currentPe;
-    if (!overseeingPeId) throw new AppError(400, "Check the highlighted fields.", { overseeingPeId: ["Choose the practice educator who oversees the work"] });
+    if (!overseeingPeId)
+      throw new AppError(400, "Check the highlighted fields.", {
+        overseeingPeId: ["Choose the practice educator who oversees the work"],
+      });
     if (!(await tx.user.findFirst({ where: { id: overseeingPeId, role: "PRACTICE_EDUCATOR", active: true } }))) {
-      throw new AppError(400, "Check the highlighted fields.", { overseeingPeId: ["Choose an existing practice educator"] });
+      throw new AppError(400, "Check the highlighted fields.", {
+        overseeingPeId: ["Choose an existing practice educator"],
+      });
     }
     if (data.startDate < toIsoDate(placement.startDate) || data.startDate > toIsoDate(placement.endDate)) {
-      throw new AppError(400, "Check the highlighted fields.", { startDate: ["The work must start during the student's placement"] });
+      throw new AppError(400, "Check the highlighted fields.", {
+        startDate: ["The work must start during the student's placement"],
+      });
     }
-    const children = await tx.child.findMany({ where: { AND: [childrenIdentifiableTo(user), { id: { in: data.childIds } }, { anonymisedAt: null }] }, select: { id: true } });
-    if (children.length !== new Set(data.childIds).size) throw new AppError(400, "Check the highlighted fields.", { childIds: ["Choose children of the team that you work with"] });
-    const already = await tx.allocation.findFirst({ where: { childId: { in: data.childIds }, studentId: placement.studentId, kind: data.kind, status: "ACTIVE" } });
+    const children = await tx.child.findMany({
+      where: { AND: [childrenIdentifiableTo(user), { id: { in: data.childIds } }, { anonymisedAt: null }] },
+      select: { id: true },
+    });
+    if (children.length !== new Set(data.childIds).size)
+      throw new AppError(400, "Check the highlighted fields.", {
+        childIds: ["Choose children of the team that you work with"],
+      });
+    const already = await tx.allocation.findFirst({
+      where: { childId: { in: data.childIds }, studentId: placement.studentId, kind: data.kind, status: "ACTIVE" },
+    });
     if (already) throw conflict("One of these children is already allocated to this student for this kind of work.");
 
     const ids: string[] = [];
@@ -59,11 +83,27 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
           startDate: fromIsoDate(data.startDate),
           endDate: data.endDate ? fromIsoDate(data.endDate) : null,
           createdById: user.id,
-          assessment: data.kind === "ASSESSMENT" ? { create: { startDate: fromIsoDate(data.startDate), dueDate: fromIsoDate(assessmentDueDate(data.startDate)) } } : undefined,
-          lifeStory: data.kind === "LIFE_STORY" ? { create: { stages: { create: LIFE_STORY_STAGES.map((stage) => ({ stage })) } } } : undefined,
+          assessment:
+            data.kind === "ASSESSMENT"
+              ? {
+                  create: {
+                    startDate: fromIsoDate(data.startDate),
+                    dueDate: fromIsoDate(assessmentDueDate(data.startDate)),
+                  },
+                }
+              : undefined,
+          lifeStory:
+            data.kind === "LIFE_STORY"
+              ? { create: { stages: { create: LIFE_STORY_STAGES.map((stage) => ({ stage })) } } }
+              : undefined,
         },
       });
-      await writeAudit(tx, user, { action: "CREATE", entity: "Allocation", entityId: allocation.id, changes: createdFields(allocation) });
+      await writeAudit(tx, user, {
+        action: "CREATE",
+        entity: "Allocation",
+        entityId: allocation.id,
+        changes: createdFields(allocation),
+      });
       ids.push(allocation.id);
     }
     return { ids };
@@ -74,14 +114,23 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
 export async function signOffLifeStoryAllocation(user: SessionUser, allocationId: string) {
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
-    const allocation = await tx.allocation.findFirst({ where: { AND: [allocationsVisibleTo(user), { id: allocationId }] } });
+    const allocation = await tx.allocation.findFirst({
+      where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
+    });
     if (!allocation) throw notFound("That allocation");
-    if (allocation.kind !== "LIFE_STORY") throw new AppError(400, "Only life story work needs the practice educator's sign-off.");
-    if (user.role !== "PRACTICE_EDUCATOR" || allocation.overseeingPeId !== user.id) throw forbidden("Only the overseeing practice educator signs off life story work.");
+    if (allocation.kind !== "LIFE_STORY")
+      throw new AppError(400, "Only life story work needs the practice educator's sign-off.");
+    if (user.role !== "PRACTICE_EDUCATOR" || allocation.overseeingPeId !== user.id)
+      throw forbidden("Only the overseeing practice educator signs off life story work.");
     if (allocation.peSignedOffAt) throw conflict("This life story work has already been signed off.");
     const next = { peSignedOffAt: new Date(), peSignedOffById: user.id };
     await tx.allocation.update({ where: { id: allocation.id }, data: next });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Allocation", entityId: allocation.id, changes: changedFields(allocation, next) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "Allocation",
+      entityId: allocation.id,
+      changes: changedFields(allocation, next),
+    });
     return { id: allocation.id };
   });
 }
@@ -90,14 +139,23 @@ export async function endAllocation(user: SessionUser, allocationId: string, inp
   assertVerifiedUser(user);
   const data = endAllocationSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const allocation = await tx.allocation.findFirst({ where: { AND: [allocationsVisibleTo(user), { id: allocationId }] } });
+    const allocation = await tx.allocation.findFirst({
+      where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
+    });
     if (!allocation) throw notFound("That allocation");
-    if (user.role !== "ADMIN" && allocation.overseeingPeId !== user.id) throw forbidden("Only the team manager or the overseeing practice educator ends an allocation.");
+    if (user.role !== "ADMIN" && allocation.overseeingPeId !== user.id)
+      throw forbidden("Only the team manager or the overseeing practice educator ends an allocation.");
     if (allocation.status === "ENDED") throw conflict("This allocation has already ended.");
-    if (data.endDate < toIsoDate(allocation.startDate)) throw new AppError(400, "Check the highlighted fields.", { endDate: ["The end cannot be before the start"] });
+    if (data.endDate < toIsoDate(allocation.startDate))
+      throw new AppError(400, "Check the highlighted fields.", { endDate: ["The end cannot be before the start"] });
     const next = { status: "ENDED" as const, endDate: fromIsoDate(data.endDate) };
     await tx.allocation.update({ where: { id: allocation.id }, data: next });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Allocation", entityId: allocation.id, changes: changedFields(allocation, next) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "Allocation",
+      entityId: allocation.id,
+      changes: changedFields(allocation, next),
+    });
     return { id: allocation.id };
   });
 }
@@ -106,23 +164,38 @@ export async function endAllocation(user: SessionUser, allocationId: string, inp
  * The caseload: the allocations the user may see, each with its child (name
  * only where allowed) and a RAG status with reasons. Fixed number of queries.
  */
-export async function listCaseload(user: SessionUser, filters: { studentId?: string; status?: "ACTIVE" | "ENDED" } = {}) {
+export async function listCaseload(
+  user: SessionUser,
+  filters: { studentId?: string; status?: "ACTIVE" | "ENDED" } = {},
+) {
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
     const rows = await tx.allocation.findMany({
-      where: { AND: [allocationsVisibleTo(user), { studentId: filters.studentId, status: filters.status ?? "ACTIVE" }] },
+      where: {
+        AND: [allocationsVisibleTo(user), { studentId: filters.studentId, status: filters.status ?? "ACTIVE" }],
+      },
       orderBy: [{ startDate: "desc" }],
       take: 1000,
       include: {
         child: { include: { school: { select: { name: true } } } },
         student: { select: { id: true, name: true } },
         overseeingPe: { select: { name: true } },
-        programme: { include: { sessions: { select: { status: true, plannedOn: true } }, goals: { select: { startScore: true, endScore: true, reviewScore: true } } } },
+        programme: {
+          include: {
+            sessions: { select: { status: true, plannedOn: true } },
+            goals: { select: { startScore: true, endScore: true, reviewScore: true } },
+          },
+        },
         assessment: { select: { dueDate: true, status: true } },
         lifeStory: { include: { stages: { select: { stage: true, completedOn: true } } } },
       },
     });
-    const children = await presentChildrenFor(tx, user, rows.map((row) => row.child), "caseload");
+    const children = await presentChildrenFor(
+      tx,
+      user,
+      rows.map((row) => row.child),
+      "caseload",
+    );
     return rows.map((row, index) => ({
       id: row.id,
       child: children[index],
@@ -136,12 +209,28 @@ export async function listCaseload(user: SessionUser, filters: { studentId?: str
       endDate: row.endDate ? toIsoDate(row.endDate) : null,
       programmeId: row.programme?.id ?? null,
       // Sessions done and how the child's goal scores moved: what a PE looks for first.
-      progress: row.programme ? programmeProgress({ plannedSessions: row.programme.plannedSessions, sessions: row.programme.sessions, goals: row.programme.goals }) : null,
+      progress: row.programme
+        ? programmeProgress({
+            plannedSessions: row.programme.plannedSessions,
+            sessions: row.programme.sessions,
+            goals: row.programme.goals,
+          })
+        : null,
       rag: allocationRag({
         kind: row.kind,
         peSignedOff: Boolean(row.peSignedOffAt),
-        programme: row.programme ? { planned: row.programme.plannedSessions, sessions: row.programme.sessions.map((session) => ({ status: session.status, plannedOn: toIsoDate(session.plannedOn) })) } : null,
-        assessment: row.assessment ? { dueDate: toIsoDate(row.assessment.dueDate), status: row.assessment.status } : null,
+        programme: row.programme
+          ? {
+              planned: row.programme.plannedSessions,
+              sessions: row.programme.sessions.map((session) => ({
+                status: session.status,
+                plannedOn: toIsoDate(session.plannedOn),
+              })),
+            }
+          : null,
+        assessment: row.assessment
+          ? { dueDate: toIsoDate(row.assessment.dueDate), status: row.assessment.status }
+          : null,
       }),
     }));
   });

@@ -1,4 +1,10 @@
-import { assessmentDue, assessmentDueDate, workingDaysLeft, ASSESSMENT_LIMIT_WORKING_DAYS, NEAR_DUE_WORKING_DAYS } from "@/lib/children/assessment-due";
+import {
+  assessmentDue,
+  assessmentDueDate,
+  workingDaysLeft,
+  ASSESSMENT_LIMIT_WORKING_DAYS,
+  NEAR_DUE_WORKING_DAYS,
+} from "@/lib/children/assessment-due";
 
 describe("an assessment's due date: 45 working days after the start", () => {
   it("is nine whole weeks later when no bank holiday falls in between", () => {
@@ -55,31 +61,69 @@ describe("the due state", () => {
   const due = "2027-01-27";
 
   it("is on track with more than five working days left", () => {
-    expect(assessmentDue({ startDate: start, status: "IN_PROGRESS", today: "2026-11-23" })).toMatchObject({ dueDate: due, state: "ON_TRACK", workingDaysLeft: 44, summary: "44 working days left" });
+    expect(assessmentDue({ startDate: start, status: "IN_PROGRESS", today: "2026-11-23" })).toMatchObject({
+      dueDate: due,
+      state: "ON_TRACK",
+      workingDaysLeft: 44,
+      summary: "44 working days left",
+    });
     // Six working days left: still on track.
-    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-01-19" })).toMatchObject({ state: "ON_TRACK", workingDaysLeft: 6 });
+    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-01-19" })).toMatchObject(
+      { state: "ON_TRACK", workingDaysLeft: 6 },
+    );
   });
 
   it("is near due with five working days or fewer left, including the due date itself", () => {
     expect(NEAR_DUE_WORKING_DAYS).toBe(5);
-    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-01-20" })).toMatchObject({ state: "NEAR_DUE", workingDaysLeft: 5 });
-    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: due })).toMatchObject({ state: "NEAR_DUE", workingDaysLeft: 0, summary: "Due today" });
+    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-01-20" })).toMatchObject(
+      { state: "NEAR_DUE", workingDaysLeft: 5 },
+    );
+    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: due })).toMatchObject({
+      state: "NEAR_DUE",
+      workingDaysLeft: 0,
+      summary: "Due today",
+    });
   });
 
   it("is past due the day after the due date", () => {
-    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-01-28" })).toMatchObject({ state: "OVERDUE", workingDaysLeft: -1, summary: "Past due by 1 working day" });
-    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-02-03" })).toMatchObject({ state: "OVERDUE", workingDaysLeft: -5, summary: "Past due by 5 working days" });
+    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-01-28" })).toMatchObject(
+      { state: "OVERDUE", workingDaysLeft: -1, summary: "Past due by 1 working day" },
+    );
+    expect(assessmentDue({ startDate: start, dueDate: due, status: "IN_PROGRESS", today: "2027-02-03" })).toMatchObject(
+      { state: "OVERDUE", workingDaysLeft: -5, summary: "Past due by 5 working days" },
+    );
   });
 
   it("a weekend day after a Friday due date is past due, with no working day lost yet", () => {
-    expect(assessmentDue({ startDate: "2026-06-05", status: "IN_PROGRESS", today: "2026-08-08" })).toMatchObject({ dueDate: "2026-08-07", state: "OVERDUE", summary: "Past its due date" });
+    expect(assessmentDue({ startDate: "2026-06-05", status: "IN_PROGRESS", today: "2026-08-08" })).toMatchObject({
+      dueDate: "2026-08-07",
+      state: "OVERDUE",
+      summary: "Past its due date",
+    });
   });
 
   it("is completed once completed, whatever the date, and says whether it was within the limit", () => {
-    const inTime = assessmentDue({ startDate: start, dueDate: due, status: "COMPLETED", completedOn: "2027-01-27", today: "2027-03-01" });
-    expect(inTime).toMatchObject({ state: "COMPLETED", workingDaysLeft: null, workingDaysTaken: 45, completedWithinLimit: true });
+    const inTime = assessmentDue({
+      startDate: start,
+      dueDate: due,
+      status: "COMPLETED",
+      completedOn: "2027-01-27",
+      today: "2027-03-01",
+    });
+    expect(inTime).toMatchObject({
+      state: "COMPLETED",
+      workingDaysLeft: null,
+      workingDaysTaken: 45,
+      completedWithinLimit: true,
+    });
     expect(inTime.summary).toMatch(/within the 45-working-day limit/);
-    const late = assessmentDue({ startDate: start, dueDate: due, status: "COMPLETED", completedOn: "2027-01-29", today: "2027-03-01" });
+    const late = assessmentDue({
+      startDate: start,
+      dueDate: due,
+      status: "COMPLETED",
+      completedOn: "2027-01-29",
+      today: "2027-03-01",
+    });
     expect(late).toMatchObject({ state: "COMPLETED", workingDaysTaken: 47, completedWithinLimit: false });
   });
 });

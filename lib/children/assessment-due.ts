@@ -36,7 +36,8 @@ function countWorkingDays(from: IsoDate, to: IsoDate): number {
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     let count = 0;
-    for (let date = from; date <= to; date = addDays(date, 1)) if (isoWeekday(date) <= 5 && !ENGLAND_BANK_HOLIDAYS.has(date)) count++;
+    for (let date = from; date <= to; date = addDays(date, 1))
+      if (isoWeekday(date) <= 5 && !ENGLAND_BANK_HOLIDAYS.has(date)) count++;
     return count;
   }
 }
@@ -66,7 +67,13 @@ export type AssessmentDue = {
 const plural = (count: number, word: string) => `${count} working ${word}${count === 1 ? "" : "s"}`;
 
 /** Where an assessment stands on `today`. */
-export function assessmentDue(input: { startDate: IsoDate; dueDate?: IsoDate; status: "IN_PROGRESS" | "COMPLETED"; completedOn?: IsoDate | null; today: IsoDate }): AssessmentDue {
+export function assessmentDue(input: {
+  startDate: IsoDate;
+  dueDate?: IsoDate;
+  status: "IN_PROGRESS" | "COMPLETED";
+  completedOn?: IsoDate | null;
+  today: IsoDate;
+}): AssessmentDue {
   const dueDate = input.dueDate ?? assessmentDueDate(input.startDate);
   if (input.status === "COMPLETED") {
     const completedOn = input.completedOn ?? null;
@@ -78,13 +85,23 @@ export function assessmentDue(input: { startDate: IsoDate; dueDate?: IsoDate; st
       workingDaysLeft: null,
       workingDaysTaken: taken,
       completedWithinLimit: within,
-      summary: taken === null ? "Completed" : `Completed in ${plural(taken, "day")}${within ? ", within the 45-working-day limit" : `, after the 45-working-day limit`}`,
+      summary:
+        taken === null
+          ? "Completed"
+          : `Completed in ${plural(taken, "day")}${within ? ", within the 45-working-day limit" : `, after the 45-working-day limit`}`,
     };
   }
   const left = workingDaysLeft(input.today, dueDate);
   if (input.today > dueDate) {
     const late = -left;
-    return { dueDate, state: "OVERDUE", workingDaysLeft: left, workingDaysTaken: null, completedWithinLimit: null, summary: late === 0 ? "Past its due date" : `Past due by ${plural(late, "day")}` };
+    return {
+      dueDate,
+      state: "OVERDUE",
+      workingDaysLeft: left,
+      workingDaysTaken: null,
+      completedWithinLimit: null,
+      summary: late === 0 ? "Past its due date" : `Past due by ${plural(late, "day")}`,
+    };
   }
   const state: AssessmentDueState = left <= NEAR_DUE_WORKING_DAYS ? "NEAR_DUE" : "ON_TRACK";
   const summary = left === 0 ? "Due today" : `${plural(left, "day")} left`;

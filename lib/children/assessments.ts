@@ -15,7 +15,8 @@ import { updateAssessmentSchema } from "@/lib/validations/child-work";
 // the child is shown by name only to those childrenIdentifiableTo allows,
 // and every shown name is audited. Who changes one: canWriteChildWork.
 
-const fieldError = (field: string, message: string) => new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+const fieldError = (field: string, message: string) =>
+  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
 
 async function findAssessment(tx: Tx, user: SessionUser, assessmentId: string) {
   const row = await tx.childAssessment.findFirst({
@@ -88,27 +89,52 @@ export async function updateAssessment(user: SessionUser, assessmentId: string, 
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
     const before = await findAssessment(tx, user, assessmentId);
-    if (!canWriteChildWork(user, before.allocation)) throw forbidden("Only the allocated student, their practice educator and the team manager record the assessment.");
-    if (!mayWrite(user, before.allocation)) throw conflict("This allocation has ended: ask your practice educator if the assessment needs correcting.");
+    if (!canWriteChildWork(user, before.allocation))
+      throw forbidden(
+        "Only the allocated student, their practice educator and the team manager record the assessment.",
+      );
+    if (!mayWrite(user, before.allocation))
+      throw conflict("This allocation has ended: ask your practice educator if the assessment needs correcting.");
     const data = updateAssessmentSchema.parse(input);
     if (data.version !== before.version) {
-      throw conflict("Someone else changed this assessment after you opened it. Nothing was saved: reload the page and make your change again.", { currentVersion: before.version });
+      throw conflict(
+        "Someone else changed this assessment after you opened it. Nothing was saved: reload the page and make your change again.",
+        { currentVersion: before.version },
+      );
     }
     const startDate = toIsoDate(before.startDate);
     if (data.status === "COMPLETED" && data.completedOn) {
-      if (data.completedOn > todayInUk()) throw fieldError("completedOn", "The completion date cannot be in the future");
-      if (data.completedOn < startDate) throw fieldError("completedOn", `The assessment cannot be completed before it started (${formatDate(startDate)})`);
+      if (data.completedOn > todayInUk())
+        throw fieldError("completedOn", "The completion date cannot be in the future");
+      if (data.completedOn < startDate)
+        throw fieldError(
+          "completedOn",
+          `The assessment cannot be completed before it started (${formatDate(startDate)})`,
+        );
     }
     const next =
       data.status === "COMPLETED"
-        ? { status: data.status, outcome: data.outcome, completedOn: data.completedOn ? fromIsoDate(data.completedOn) : null }
+        ? {
+            status: data.status,
+            outcome: data.outcome,
+            completedOn: data.completedOn ? fromIsoDate(data.completedOn) : null,
+          }
         : // Reopened or still in progress: no outcome or completion date yet.
           { status: data.status, outcome: null, completedOn: null };
     const changes = changedFields(before, next);
     if (Object.keys(changes).length === 0) return { id: before.id, version: before.version, changed: [] as string[] };
-    const { count } = await tx.childAssessment.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
-    if (count === 0) throw conflict("Someone else changed this assessment at the same moment. Reload the page and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "ChildAssessment", entityId: before.id, changes: { ...changes, version: { from: before.version, to: before.version + 1 } } });
+    const { count } = await tx.childAssessment.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw conflict("Someone else changed this assessment at the same moment. Reload the page and try again.");
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "ChildAssessment",
+      entityId: before.id,
+      changes: { ...changes, version: { from: before.version, to: before.version + 1 } },
+    });
     return { id: before.id, version: before.version + 1, changed: Object.keys(changes) };
   });
 }

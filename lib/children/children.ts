@@ -3,7 +3,12 @@ import { randomInt } from "node:crypto";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { allocationsVisibleTo, canManageChildren, childrenIdentifiableTo, childrenVisibleTo } from "@/lib/access/children";
+import {
+  allocationsVisibleTo,
+  canManageChildren,
+  childrenIdentifiableTo,
+  childrenVisibleTo,
+} from "@/lib/access/children";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { changedFields, writeAudit } from "@/lib/audit";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
@@ -16,18 +21,38 @@ import { createChildSchema, updateChildSchema } from "@/lib/validations/children
 export async function auditChildViews(tx: Tx, user: SessionUser, children: ChildSummary[], context: string) {
   const viewed = children.filter((child) => child.name !== null);
   if (viewed.length === 0) return;
-  await tx.auditLog.createMany({ data: viewed.map((child) => ({ actorId: user.id, action: "VIEW", entity: "Child", entityId: child.id, changes: { context } })) });
+  await tx.auditLog.createMany({
+    data: viewed.map((child) => ({
+      actorId: user.id,
+      action: "VIEW",
+      entity: "Child",
+      entityId: child.id,
+      changes: { context },
+    })),
+  });
 }
 
 async function identifiableIds(tx: Tx, user: SessionUser, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tx.child.findMany({ where: { AND: [childrenIdentifiableTo(user), { id: { in: ids } }] }, select: { id: true } });
+  const rows = await tx.child.findMany({
+    where: { AND: [childrenIdentifiableTo(user), { id: { in: ids } }] },
+    select: { id: true },
+  });
   return new Set(rows.map((row) => row.id));
 }
 
 /** Presents children for this user: names only where allowed, and every shown name audited. */
-export async function presentChildrenFor(tx: Tx, user: SessionUser, rows: Parameters<typeof presentChild>[0][], context: string): Promise<ChildSummary[]> {
-  const allowed = await identifiableIds(tx, user, rows.map((row) => row.id));
+export async function presentChildrenFor(
+  tx: Tx,
+  user: SessionUser,
+  rows: Parameters<typeof presentChild>[0][],
+  context: string,
+): Promise<ChildSummary[]> {
+  const allowed = await identifiableIds(
+    tx,
+    user,
+    rows.map((row) => row.id),
+  );
   const children = rows.map((row) => presentChild(row, allowed.has(row.id)));
   await auditChildViews(tx, user, children, context);
   return children;
@@ -38,10 +63,30 @@ export async function listChildren(user: SessionUser, filters: { q?: string } = 
   assertVerifiedUser(user);
   const q = filters.q?.trim();
   const search = q
-    ? { OR: [{ code: { contains: q, mode: "insensitive" as const } }, { AND: [childrenIdentifiableTo(user), { OR: [{ firstName: { contains: q, mode: "insensitive" as const } }, { lastName: { contains: q, mode: "insensitive" as const } }] }] }] }
+    ? {
+        OR: [
+          { code: { contains: q, mode: "insensitive" as const } },
+          {
+            AND: [
+              childrenIdentifiableTo(user),
+              {
+                OR: [
+                  { firstName: { contains: q, mode: "insensitive" as const } },
+                  { lastName: { contains: q, mode: "insensitive" as const } },
+                ],
+              },
+            ],
+          },
+        ],
+      }
     : {};
   return getDb().$transaction(async (tx) => {
-    const rows = await tx.child.findMany({ where: { AND: [childrenVisibleTo(user), search] }, orderBy: { code: "asc" }, take: 500, include: { school: { select: { name: true } } } });
+    const rows = await tx.child.findMany({
+      where: { AND: [childrenVisibleTo(user), search] },
+      orderBy: { code: "asc" },
+      take: 500,
+      include: { school: { select: { name: true } } },
+    });
     return presentChildrenFor(tx, user, rows, "children list");
   });
 }
@@ -55,13 +100,25 @@ export async function getChild(user: SessionUser, childId: string) {
       include: {
         school: { select: { id: true, name: true } },
         contacts: { orderBy: { createdAt: "asc" } },
-        referrals: { orderBy: { receivedOn: "desc" }, include: { school: { select: { name: true } }, decidedBy: { select: { name: true } } } },
+        referrals: {
+          orderBy: { receivedOn: "desc" },
+          include: { school: { select: { name: true } }, decidedBy: { select: { name: true } } },
+        },
         allocations: {
           where: allocationsVisibleTo(user),
           orderBy: { startDate: "desc" },
-          include: { student: { select: { name: true } }, overseeingPe: { select: { name: true } }, programme: { select: { id: true } }, assessment: { select: { id: true, dueDate: true, status: true } }, lifeStory: { select: { id: true } } },
+          include: {
+            student: { select: { name: true } },
+            overseeingPe: { select: { name: true } },
+            programme: { select: { id: true } },
+            assessment: { select: { id: true, dueDate: true, status: true } },
+            lifeStory: { select: { id: true } },
+          },
         },
-        safeguarding: { orderBy: { raisedAt: "desc" }, include: { raisedBy: { select: { name: true } }, actionRecordedBy: { select: { name: true } } } },
+        safeguarding: {
+          orderBy: { raisedAt: "desc" },
+          include: { raisedBy: { select: { name: true } }, actionRecordedBy: { select: { name: true } } },
+        },
       },
     });
     if (!row) throw notFound("That child's record");
@@ -72,10 +129,21 @@ export async function getChild(user: SessionUser, childId: string) {
       version: row.version,
       schoolId: row.school?.id ?? null,
       retainUntil: row.retainUntil ? toIsoDate(row.retainUntil) : null,
-      mayAnonymise: user.role === "ADMIN" && !row.anonymisedAt && mayAnonymise(row.retainUntil ? toIsoDate(row.retainUntil) : null, todayInUk()),
+      mayAnonymise:
+        user.role === "ADMIN" &&
+        !row.anonymisedAt &&
+        mayAnonymise(row.retainUntil ? toIsoDate(row.retainUntil) : null, todayInUk()),
       // Family contacts and referral details identify the child: only for those who may see the name.
       contacts: identifiable
-        ? row.contacts.map((contact) => ({ id: contact.id, name: contact.name, relationship: contact.relationship, phone: contact.phone, email: contact.email, consent: contact.consent, consentRecordedOn: contact.consentRecordedOn ? toIsoDate(contact.consentRecordedOn) : null }))
+        ? row.contacts.map((contact) => ({
+            id: contact.id,
+            name: contact.name,
+            relationship: contact.relationship,
+            phone: contact.phone,
+            email: contact.email,
+            consent: contact.consent,
+            consentRecordedOn: contact.consentRecordedOn ? toIsoDate(contact.consentRecordedOn) : null,
+          }))
         : [],
       referrals: identifiable
         ? row.referrals.map((referral) => ({
@@ -144,7 +212,9 @@ export async function createChild(user: SessionUser, input: unknown) {
   const data = createChildSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     if (data.schoolId && !(await tx.school.findFirst({ where: { id: data.schoolId, teamId: user.organisationId } }))) {
-      throw new AppError(400, "Check the highlighted fields.", { schoolId: ["Choose one of the team's partner schools"] });
+      throw new AppError(400, "Check the highlighted fields.", {
+        schoolId: ["Choose one of the team's partner schools"],
+      });
     }
     const child = await tx.child.create({
       data: {
@@ -156,10 +226,20 @@ export async function createChild(user: SessionUser, input: unknown) {
         schoolId: data.schoolId,
         yearGroup: data.yearGroup,
         retainUntil: fromIsoDate(retainUntil(data.dateOfBirth, [])),
-        contacts: { create: data.contacts.map((contact) => ({ ...contact, consentRecordedOn: contact.consentRecordedOn ? fromIsoDate(contact.consentRecordedOn) : null })) },
+        contacts: {
+          create: data.contacts.map((contact) => ({
+            ...contact,
+            consentRecordedOn: contact.consentRecordedOn ? fromIsoDate(contact.consentRecordedOn) : null,
+          })),
+        },
       },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "Child", entityId: child.id, changes: { code: child.code, contacts: data.contacts.length } });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "Child",
+      entityId: child.id,
+      changes: { code: child.code, contacts: data.contacts.length },
+    });
     return { id: child.id, code: child.code };
   });
 }
@@ -172,11 +252,29 @@ export async function updateChild(user: SessionUser, childId: string, input: unk
     if (!before) throw notFound("That child's record");
     if (!canManageChildren(user)) throw forbidden();
     if (before.anonymisedAt) throw conflict("This record has been anonymised and can no longer change.");
-    if (before.version !== data.version) throw conflict("Someone else changed this child's record after you opened it. Nothing was saved: reload and make your change again.");
-    const next = { firstName: data.firstName, lastName: data.lastName, dateOfBirth: fromIsoDate(data.dateOfBirth), schoolId: data.schoolId, yearGroup: data.yearGroup };
-    const { count } = await tx.child.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
-    if (count === 0) throw conflict("Someone else changed this child's record at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Child", entityId: before.id, changes: changedFields(before, next) });
+    if (before.version !== data.version)
+      throw conflict(
+        "Someone else changed this child's record after you opened it. Nothing was saved: reload and make your change again.",
+      );
+    const next = {
+      firstName: data.firstName,
+      lastName: data.lastName,
+      dateOfBirth: fromIsoDate(data.dateOfBirth),
+      schoolId: data.schoolId,
+      yearGroup: data.yearGroup,
+    };
+    const { count } = await tx.child.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw conflict("Someone else changed this child's record at the same moment. Reload and try again.");
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "Child",
+      entityId: before.id,
+      changes: changedFields(before, next),
+    });
     return { id: before.id, version: data.version + 1 };
   });
 }
@@ -186,10 +284,24 @@ export async function listChildViewers(user: SessionUser, childId: string) {
   assertVerifiedUser(user);
   if (user.role !== "ADMIN") throw forbidden("Only the team manager can see who viewed a child's record.");
   const db = getDb();
-  const child = await db.child.findFirst({ where: { AND: [childrenIdentifiableTo(user), { id: childId }] }, select: { id: true } });
+  const child = await db.child.findFirst({
+    where: { AND: [childrenIdentifiableTo(user), { id: childId }] },
+    select: { id: true },
+  });
   if (!child) throw notFound("That child's record");
-  const rows = await db.auditLog.findMany({ where: { entity: "Child", entityId: childId, action: { in: ["VIEW", "EXPORT"] } }, orderBy: { at: "desc" }, take: 500, include: { actor: { select: { name: true, role: true } } } });
-  return rows.map((row) => ({ at: row.at.toISOString(), actorName: row.actor?.name ?? "System", actorRole: row.actor?.role ?? null, action: row.action, context: (row.changes as { context?: string } | null)?.context ?? null }));
+  const rows = await db.auditLog.findMany({
+    where: { entity: "Child", entityId: childId, action: { in: ["VIEW", "EXPORT"] } },
+    orderBy: { at: "desc" },
+    take: 500,
+    include: { actor: { select: { name: true, role: true } } },
+  });
+  return rows.map((row) => ({
+    at: row.at.toISOString(),
+    actorName: row.actor?.name ?? "System",
+    actorRole: row.actor?.role ?? null,
+    action: row.action,
+    context: (row.changes as { context?: string } | null)?.context ?? null,
+  }));
 }
 
 /** Everything held about a child, for a subject access request. Team manager only; audited. */
@@ -216,7 +328,15 @@ export async function exportChildRecord(user: SessionUser, childId: string) {
       },
     });
     if (!child) throw notFound("That child's record");
-    await tx.auditLog.create({ data: { actorId: user.id, action: "EXPORT", entity: "Child", entityId: child.id, changes: { context: "subject access export" } } });
+    await tx.auditLog.create({
+      data: {
+        actorId: user.id,
+        action: "EXPORT",
+        entity: "Child",
+        entityId: child.id,
+        changes: { context: "subject access export" },
+      },
+    });
     return { exportedAt: new Date().toISOString(), exportedBy: user.name, child };
   });
 }
@@ -230,19 +350,48 @@ export async function anonymiseChild(user: SessionUser, childId: string) {
   assertVerifiedUser(user);
   if (user.role !== "ADMIN") throw forbidden("Only the team manager anonymises records.");
   return getDb().$transaction(async (tx) => {
-    const child = await tx.child.findFirst({ where: { AND: [childrenIdentifiableTo(user), { id: childId }] }, include: { allocations: { select: { kind: true, id: true } } } });
+    const child = await tx.child.findFirst({
+      where: { AND: [childrenIdentifiableTo(user), { id: childId }] },
+      include: { allocations: { select: { kind: true, id: true } } },
+    });
     if (!child) throw notFound("That child's record");
     if (child.anonymisedAt) throw conflict("This record is already anonymised.");
-    const until = retainUntil(toIsoDate(child.dateOfBirth), child.allocations.map((allocation) => allocation.kind as RecordKind));
+    const until = retainUntil(
+      toIsoDate(child.dateOfBirth),
+      child.allocations.map((allocation) => allocation.kind as RecordKind),
+    );
     if (!mayAnonymise(until, todayInUk())) throw conflict(`This record must be kept until ${until}.`);
     const birthYear = child.dateOfBirth.getUTCFullYear();
-    await tx.child.update({ where: { id: child.id }, data: { firstName: "", lastName: "", dateOfBirth: fromIsoDate(`${birthYear}-01-01`), anonymisedAt: new Date(), version: { increment: 1 } } });
+    await tx.child.update({
+      where: { id: child.id },
+      data: {
+        firstName: "",
+        lastName: "",
+        dateOfBirth: fromIsoDate(`${birthYear}-01-01`),
+        anonymisedAt: new Date(),
+        version: { increment: 1 },
+      },
+    });
     await tx.childContact.deleteMany({ where: { childId: child.id } });
-    await tx.referral.updateMany({ where: { childId: child.id }, data: { referrerName: "(anonymised)", reason: "(anonymised)" } });
+    await tx.referral.updateMany({
+      where: { childId: child.id },
+      data: { referrerName: "(anonymised)", reason: "(anonymised)" },
+    });
     const allocationIds = child.allocations.map((allocation) => allocation.id);
-    await tx.programmeSession.updateMany({ where: { programme: { allocationId: { in: allocationIds } } }, data: { childsWords: "", whatWasDone: "(anonymised)" } });
-    await tx.childFeedback.updateMany({ where: { session: { programme: { allocationId: { in: allocationIds } } } }, data: { whatWasGood: "", whatCouldBeBetter: "" } });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Child", entityId: child.id, changes: { anonymised: { from: false, to: true } } });
+    await tx.programmeSession.updateMany({
+      where: { programme: { allocationId: { in: allocationIds } } },
+      data: { childsWords: "", whatWasDone: "(anonymised)" },
+    });
+    await tx.childFeedback.updateMany({
+      where: { session: { programme: { allocationId: { in: allocationIds } } } },
+      data: { whatWasGood: "", whatCouldBeBetter: "" },
+    });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "Child",
+      entityId: child.id,
+      changes: { anonymised: { from: false, to: true } },
+    });
     return { id: child.id };
   });
 }

@@ -8,7 +8,12 @@ import { changedFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { signOffLifeStoryAllocation } from "@/lib/children/allocations";
-import { lifeStoryStageNames, lifeStoryStageSchema, updateLifeStoryStageSchema, type LifeStoryStageKey } from "@/lib/validations/child-work";
+import {
+  lifeStoryStageNames,
+  lifeStoryStageSchema,
+  updateLifeStoryStageSchema,
+  type LifeStoryStageKey,
+} from "@/lib/validations/child-work";
 
 // Life story work (one per LIFE_STORY allocation, created with its six
 // stages). A student does it only with their PE's agreement: until the
@@ -19,7 +24,8 @@ import { lifeStoryStageNames, lifeStoryStageSchema, updateLifeStoryStageSchema, 
 export const LIFE_STORY_NOT_SIGNED_OFF =
   "This life story work has not been signed off by the practice educator yet. Work starts only after their sign-off: ask the overseeing practice educator to sign it off.";
 
-const fieldError = (field: string, message: string) => new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+const fieldError = (field: string, message: string) =>
+  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
 
 async function findWork(tx: Tx, user: SessionUser, workId: string) {
   const row = await tx.lifeStoryWork.findFirst({
@@ -52,7 +58,9 @@ export async function getLifeStoryWork(user: SessionUser, workId: string) {
     const row = await findWork(tx, user, workId);
     const [child] = await presentChildrenFor(tx, user, [row.allocation.child], "life story work");
     const { allocation } = row;
-    const signedOff = allocation.peSignedOffAt ? { at: allocation.peSignedOffAt.toISOString(), byName: allocation.peSignedOffBy?.name ?? null } : null;
+    const signedOff = allocation.peSignedOffAt
+      ? { at: allocation.peSignedOffAt.toISOString(), byName: allocation.peSignedOffBy?.name ?? null }
+      : null;
     const stages = lifeStoryStageNames.map((stage) => {
       const found = row.stages.find((candidate) => candidate.stage === stage);
       return {
@@ -85,7 +93,11 @@ export async function getLifeStoryWork(user: SessionUser, workId: string) {
         canEdit: writer && signedOff !== null,
         /** Would be able to record them once signed off. */
         canEditAfterSignOff: writer,
-        canSignOff: user.role === "PRACTICE_EDUCATOR" && allocation.overseeingPeId === user.id && signedOff === null && allocation.status === "ACTIVE",
+        canSignOff:
+          user.role === "PRACTICE_EDUCATOR" &&
+          allocation.overseeingPeId === user.id &&
+          signedOff === null &&
+          allocation.status === "ACTIVE",
       },
     };
   });
@@ -99,31 +111,55 @@ export async function updateLifeStoryStage(user: SessionUser, workId: string, st
   return getDb().$transaction(async (tx) => {
     const work = await findWork(tx, user, workId);
     const { allocation } = work;
-    if (!canWriteChildWork(user, allocation)) throw forbidden("Only the allocated student, their practice educator and the team manager record life story work.");
-    if (!mayWrite(user, allocation)) throw conflict("This allocation has ended: ask your practice educator if the record needs correcting.");
+    if (!canWriteChildWork(user, allocation))
+      throw forbidden(
+        "Only the allocated student, their practice educator and the team manager record life story work.",
+      );
+    if (!mayWrite(user, allocation))
+      throw conflict("This allocation has ended: ask your practice educator if the record needs correcting.");
     if (!allocation.peSignedOffAt) throw conflict(LIFE_STORY_NOT_SIGNED_OFF);
     const stageName: LifeStoryStageKey = lifeStoryStageSchema.parse(stage);
     const data = updateLifeStoryStageSchema.parse(input);
     const before = work.stages.find((candidate) => candidate.stage === stageName);
     if (data.updatedAt && before && before.updatedAt.toISOString() !== data.updatedAt) {
-      throw conflict("Someone else changed this stage after you opened it. Nothing was saved: reload the page and make your change again.");
+      throw conflict(
+        "Someone else changed this stage after you opened it. Nothing was saved: reload the page and make your change again.",
+      );
     }
     const allocationStart = toIsoDate(allocation.startDate);
-    if (data.startedOn && data.startedOn < allocationStart) throw fieldError("startedOn", `A stage cannot start before the work was allocated (${formatDate(allocationStart)})`);
-    if (data.completedOn && data.completedOn > todayInUk()) throw fieldError("completedOn", "The completion date cannot be in the future");
-    const next = { startedOn: data.startedOn ? fromIsoDate(data.startedOn) : null, completedOn: data.completedOn ? fromIsoDate(data.completedOn) : null, notes: data.notes };
+    if (data.startedOn && data.startedOn < allocationStart)
+      throw fieldError(
+        "startedOn",
+        `A stage cannot start before the work was allocated (${formatDate(allocationStart)})`,
+      );
+    if (data.completedOn && data.completedOn > todayInUk())
+      throw fieldError("completedOn", "The completion date cannot be in the future");
+    const next = {
+      startedOn: data.startedOn ? fromIsoDate(data.startedOn) : null,
+      completedOn: data.completedOn ? fromIsoDate(data.completedOn) : null,
+      notes: data.notes,
+    };
     const changes = changedFields(before ?? { startedOn: null, completedOn: null, notes: "" }, next);
     let saved = before;
     if (!before) saved = await tx.lifeStoryStage.create({ data: { workId: work.id, stage: stageName, ...next } });
     else if (Object.keys(changes).length > 0) {
       // Only if nobody saved the stage since it was read here.
-      const { count } = await tx.lifeStoryStage.updateMany({ where: { id: before.id, updatedAt: before.updatedAt }, data: next });
-      if (count === 0) throw conflict("Someone else changed this stage at the same moment. Reload the page and try again.");
+      const { count } = await tx.lifeStoryStage.updateMany({
+        where: { id: before.id, updatedAt: before.updatedAt },
+        data: next,
+      });
+      if (count === 0)
+        throw conflict("Someone else changed this stage at the same moment. Reload the page and try again.");
       saved = await tx.lifeStoryStage.findUniqueOrThrow({ where: { id: before.id } });
     }
     if (!saved) throw notFound("That life story stage");
     if (Object.keys(changes).length > 0) {
-      await writeAudit(tx, user, { action: before ? "UPDATE" : "CREATE", entity: "LifeStoryStage", entityId: saved.id, changes: { stage: stageName, ...changes } });
+      await writeAudit(tx, user, {
+        action: before ? "UPDATE" : "CREATE",
+        entity: "LifeStoryStage",
+        entityId: saved.id,
+        changes: { stage: stageName, ...changes },
+      });
     }
     return { id: saved.id, stage: stageName, updatedAt: saved.updatedAt.toISOString(), changed: Object.keys(changes) };
   });
@@ -132,7 +168,10 @@ export async function updateLifeStoryStage(user: SessionUser, workId: string, st
 /** The overseeing PE agrees to the work (signOffLifeStoryAllocation), named by the life story work rather than the allocation. */
 export async function signOffLifeStoryWork(user: SessionUser, workId: string) {
   assertVerifiedUser(user);
-  const work = await getDb().lifeStoryWork.findFirst({ where: { id: String(workId), allocation: allocationsVisibleTo(user) }, select: { allocationId: true } });
+  const work = await getDb().lifeStoryWork.findFirst({
+    where: { id: String(workId), allocation: allocationsVisibleTo(user) },
+    select: { allocationId: true },
+  });
   if (!work) throw notFound("That life story work");
   await signOffLifeStoryAllocation(user, work.allocationId);
   return { id: String(workId), signedOff: true };

@@ -1,13 +1,33 @@
-import { attendanceCounts, averageChildRating, goalChange, programmeProgress, sessionRating, sessionsDoneVsPlanned, type ProgressSession } from "@/lib/children/programme-progress";
+import {
+  attendanceCounts,
+  averageChildRating,
+  goalChange,
+  programmeProgress,
+  sessionRating,
+  sessionsDoneVsPlanned,
+  type ProgressSession,
+} from "@/lib/children/programme-progress";
 
-const attended = (childRating: number | null = null, feedbackRatings: number[] = []): ProgressSession => ({ status: "ATTENDED", childRating, feedbackRatings });
+const attended = (childRating: number | null = null, feedbackRatings: number[] = []): ProgressSession => ({
+  status: "ATTENDED",
+  childRating,
+  feedbackRatings,
+});
 const planned: ProgressSession = { status: "PLANNED" };
 const dna: ProgressSession = { status: "DID_NOT_ATTEND" };
-const cancelled = (cancelledBy: ProgressSession["cancelledBy"]): ProgressSession => ({ status: "CANCELLED", cancelledBy });
+const cancelled = (cancelledBy: ProgressSession["cancelledBy"]): ProgressSession => ({
+  status: "CANCELLED",
+  cancelledBy,
+});
 
 describe("sessions done against the plan", () => {
   it("counts only sessions that took place", () => {
-    expect(sessionsDoneVsPlanned(6, [attended(), attended(), dna, cancelled("SCHOOL"), planned, planned])).toEqual({ done: 2, planned: 6, percent: 33, text: "2 of 6 sessions done" });
+    expect(sessionsDoneVsPlanned(6, [attended(), attended(), dna, cancelled("SCHOOL"), planned, planned])).toEqual({
+      done: 2,
+      planned: 6,
+      percent: 33,
+      text: "2 of 6 sessions done",
+    });
   });
 
   it("handles an empty plan, a single session and more done than planned", () => {
@@ -19,7 +39,9 @@ describe("sessions done against the plan", () => {
 
 describe("attendance counts", () => {
   it("counts each status and who cancelled", () => {
-    expect(attendanceCounts([attended(), dna, dna, cancelled("SCHOOL"), cancelled("CHILD"), cancelled("SCHOOL"), planned])).toEqual({
+    expect(
+      attendanceCounts([attended(), dna, dna, cancelled("SCHOOL"), cancelled("CHILD"), cancelled("SCHOOL"), planned]),
+    ).toEqual({
       attended: 1,
       didNotAttend: 2,
       cancelled: 3,
@@ -35,22 +57,56 @@ describe("attendance counts", () => {
 
 describe("goal score change", () => {
   it("goes from the start to the end when there is an end score", () => {
-    expect(goalChange({ startScore: 3, reviewScore: 5, endScore: 8 })).toEqual({ start: 3, latest: 8, latestStage: "END", change: 5, direction: "UP", text: "From 3 at the start to 8 at the end: up 5" });
+    expect(goalChange({ startScore: 3, reviewScore: 5, endScore: 8 })).toEqual({
+      start: 3,
+      latest: 8,
+      latestStage: "END",
+      change: 5,
+      direction: "UP",
+      text: "From 3 at the start to 8 at the end: up 5",
+    });
   });
 
   it("uses the review score when there is no end score yet", () => {
-    expect(goalChange({ startScore: 6, reviewScore: 4, endScore: null })).toMatchObject({ latest: 4, latestStage: "REVIEW", change: -2, direction: "DOWN", text: "From 6 at the start to 4 at the review: down 2" });
+    expect(goalChange({ startScore: 6, reviewScore: 4, endScore: null })).toMatchObject({
+      latest: 4,
+      latestStage: "REVIEW",
+      change: -2,
+      direction: "DOWN",
+      text: "From 6 at the start to 4 at the review: down 2",
+    });
   });
 
   it("says no change, and handles the 0 and 10 ends of the scale", () => {
-    expect(goalChange({ startScore: 0, reviewScore: null, endScore: 0 })).toMatchObject({ change: 0, direction: "SAME", text: "From 0 at the start to 0 at the end: no change" });
-    expect(goalChange({ startScore: 0, reviewScore: null, endScore: 10 })).toMatchObject({ change: 10, direction: "UP" });
+    expect(goalChange({ startScore: 0, reviewScore: null, endScore: 0 })).toMatchObject({
+      change: 0,
+      direction: "SAME",
+      text: "From 0 at the start to 0 at the end: no change",
+    });
+    expect(goalChange({ startScore: 0, reviewScore: null, endScore: 10 })).toMatchObject({
+      change: 10,
+      direction: "UP",
+    });
   });
 
   it("has no change with only a start score, or none at all", () => {
-    expect(goalChange({ startScore: 4, reviewScore: null, endScore: null })).toMatchObject({ latest: 4, latestStage: "START", change: null, direction: null, text: "4 at the start; no later score yet" });
-    expect(goalChange({ startScore: null, reviewScore: null, endScore: null })).toMatchObject({ latest: null, latestStage: null, change: null, text: "Not scored yet" });
-    expect(goalChange({ startScore: null, reviewScore: 5, endScore: null })).toMatchObject({ change: null, text: "No start score; 5 at the review" });
+    expect(goalChange({ startScore: 4, reviewScore: null, endScore: null })).toMatchObject({
+      latest: 4,
+      latestStage: "START",
+      change: null,
+      direction: null,
+      text: "4 at the start; no later score yet",
+    });
+    expect(goalChange({ startScore: null, reviewScore: null, endScore: null })).toMatchObject({
+      latest: null,
+      latestStage: null,
+      change: null,
+      text: "Not scored yet",
+    });
+    expect(goalChange({ startScore: null, reviewScore: 5, endScore: null })).toMatchObject({
+      change: null,
+      text: "No start score; 5 at the review",
+    });
   });
 });
 
@@ -73,7 +129,11 @@ describe("the child's average rating", () => {
 
 describe("programme progress", () => {
   it("puts the sums together", () => {
-    const progress = programmeProgress({ plannedSessions: 6, sessions: [attended(3), attended(5), cancelled("FAMILY"), planned, planned, planned], goals: [{ startScore: 2, reviewScore: 6, endScore: null }] });
+    const progress = programmeProgress({
+      plannedSessions: 6,
+      sessions: [attended(3), attended(5), cancelled("FAMILY"), planned, planned, planned],
+      goals: [{ startScore: 2, reviewScore: 6, endScore: null }],
+    });
     expect(progress.sessions.text).toBe("2 of 6 sessions done");
     expect(progress.attendance.cancelledBy.FAMILY).toBe(1);
     expect(progress.goals[0].change).toBe(4);

@@ -19,7 +19,13 @@ export type AttendanceCounts = {
 };
 
 export function attendanceCounts(sessions: ProgressSession[]): AttendanceCounts {
-  const counts: AttendanceCounts = { attended: 0, didNotAttend: 0, cancelled: 0, cancelledBy: { CHILD: 0, FAMILY: 0, SCHOOL: 0, STUDENT: 0 }, stillPlanned: 0 };
+  const counts: AttendanceCounts = {
+    attended: 0,
+    didNotAttend: 0,
+    cancelled: 0,
+    cancelledBy: { CHILD: 0, FAMILY: 0, SCHOOL: 0, STUDENT: 0 },
+    stillPlanned: 0,
+  };
   for (const session of sessions) {
     if (session.status === "ATTENDED") counts.attended++;
     else if (session.status === "DID_NOT_ATTEND") counts.didNotAttend++;
@@ -58,17 +64,47 @@ const STAGE_WORDS = { START: "the start", REVIEW: "the review", END: "the end" }
 
 /** A goal's change from the start to its latest score, in numbers and in words. */
 export function goalChange(goal: GoalScores): GoalChange {
-  const latestStage = goal.endScore !== null ? "END" : goal.reviewScore !== null ? "REVIEW" : goal.startScore !== null ? "START" : null;
-  const latest = latestStage === "END" ? goal.endScore : latestStage === "REVIEW" ? goal.reviewScore : latestStage === "START" ? goal.startScore : null;
+  const latestStage =
+    goal.endScore !== null ? "END" : goal.reviewScore !== null ? "REVIEW" : goal.startScore !== null ? "START" : null;
+  const latest =
+    latestStage === "END"
+      ? goal.endScore
+      : latestStage === "REVIEW"
+        ? goal.reviewScore
+        : latestStage === "START"
+          ? goal.startScore
+          : null;
   const start = goal.startScore;
   if (start === null) {
-    return { start, latest, latestStage, change: null, direction: null, text: latest === null ? "Not scored yet" : `No start score; ${latest} at ${STAGE_WORDS[latestStage!]}` };
+    return {
+      start,
+      latest,
+      latestStage,
+      change: null,
+      direction: null,
+      text: latest === null ? "Not scored yet" : `No start score; ${latest} at ${STAGE_WORDS[latestStage!]}`,
+    };
   }
-  if (latestStage === "START") return { start, latest, latestStage, change: null, direction: null, text: `${start} at the start; no later score yet` };
+  if (latestStage === "START")
+    return {
+      start,
+      latest,
+      latestStage,
+      change: null,
+      direction: null,
+      text: `${start} at the start; no later score yet`,
+    };
   const change = latest! - start;
   const direction = change > 0 ? "UP" : change < 0 ? "DOWN" : "SAME";
   const movement = direction === "UP" ? `up ${change}` : direction === "DOWN" ? `down ${-change}` : "no change";
-  return { start, latest, latestStage, change, direction, text: `From ${start} at the start to ${latest} at ${STAGE_WORDS[latestStage!]}: ${movement}` };
+  return {
+    start,
+    latest,
+    latestStage,
+    change,
+    direction,
+    text: `From ${start} at the start to ${latest} at ${STAGE_WORDS[latestStage!]}: ${movement}`,
+  };
 }
 
 /** The rating that stands for a session: the one recorded on it, else the average the child gave on the feedback screen. */
@@ -87,7 +123,11 @@ export function averageChildRating(sessions: ProgressSession[]): number | null {
 }
 
 /** Everything the programme page shows about progress. */
-export function programmeProgress(input: { plannedSessions: number; sessions: ProgressSession[]; goals: GoalScores[] }) {
+export function programmeProgress(input: {
+  plannedSessions: number;
+  sessions: ProgressSession[];
+  goals: GoalScores[];
+}) {
   return {
     sessions: sessionsDoneVsPlanned(input.plannedSessions, input.sessions),
     attendance: attendanceCounts(input.sessions),

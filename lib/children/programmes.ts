@@ -33,19 +33,29 @@ import {
 // screen (in person, or by a carer's one-time link) reads and returns nothing
 // about the child.
 
-const fieldError = (field: string, message: string) => new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+const fieldError = (field: string, message: string) =>
+  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
 const closedConflict = () => conflict("This programme has been closed: nothing more can be recorded on it.");
 
 /** Gives a team the default themes the first time they are needed. */
 export async function ensureDefaultThemes(tx: Tx, teamId: string) {
   if (await tx.directWorkTheme.findFirst({ where: { teamId }, select: { id: true } })) return;
   await tx.directWorkTheme.createMany({ data: DEFAULT_THEMES.map((name) => ({ teamId, name })), skipDuplicates: true });
-  await writeAudit(tx, null, { action: "CREATE", entity: "DirectWorkTheme", entityId: teamId, changes: { defaultThemes: [...DEFAULT_THEMES] } });
+  await writeAudit(tx, null, {
+    action: "CREATE",
+    entity: "DirectWorkTheme",
+    entityId: teamId,
+    changes: { defaultThemes: [...DEFAULT_THEMES] },
+  });
 }
 
 async function activeThemes(tx: Tx, teamId: string): Promise<string[]> {
   await ensureDefaultThemes(tx, teamId);
-  const rows = await tx.directWorkTheme.findMany({ where: { teamId, active: true }, orderBy: [{ createdAt: "asc" }, { name: "asc" }], select: { name: true } });
+  const rows = await tx.directWorkTheme.findMany({
+    where: { teamId, active: true },
+    orderBy: [{ createdAt: "asc" }, { name: "asc" }],
+    select: { name: true },
+  });
   return inListOrder(rows.map((row) => row.name));
 }
 
@@ -55,7 +65,10 @@ function inListOrder(names: string[]): string[] {
     const index = (DEFAULT_THEMES as readonly string[]).indexOf(name);
     return index === -1 ? DEFAULT_THEMES.length : index;
   };
-  return names.map((name, index) => ({ name, index })).sort((a, b) => rank(a.name) - rank(b.name) || a.index - b.index).map((entry) => entry.name);
+  return names
+    .map((name, index) => ({ name, index }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.index - b.index)
+    .map((entry) => entry.name);
 }
 
 function checkThemes(themes: string[], allowed: string[], field: (index: number) => string) {
@@ -71,20 +84,31 @@ function withinProgramme(programme: { startDate: Date; endDate: Date }, date: Is
   const start = toIsoDate(programme.startDate);
   const end = toIsoDate(programme.endDate);
   if (date < start || date > end) {
-    throw fieldError(field, `${what} must fall within the programme (${formatDate(start)} to ${formatDate(end)}). To go beyond the end, extend the plan first.`);
+    throw fieldError(
+      field,
+      `${what} must fall within the programme (${formatDate(start)} to ${formatDate(end)}). To go beyond the end, extend the plan first.`,
+    );
   }
 }
 
-const allocationAccess = { select: { id: true, studentId: true, overseeingPeId: true, status: true, child: { select: { teamId: true } } } } as const;
+const allocationAccess = {
+  select: { id: true, studentId: true, overseeingPeId: true, status: true, child: { select: { teamId: true } } },
+} as const;
 
 /** A programme the user may see and write to; 404 when they may not see it, 403 when they may only read it. */
-async function programmeForWrite(tx: Tx, user: SessionUser, programmeId: string, options: { allowClosed?: boolean } = {}) {
+async function programmeForWrite(
+  tx: Tx,
+  user: SessionUser,
+  programmeId: string,
+  options: { allowClosed?: boolean } = {},
+) {
   const programme = await tx.directWorkProgramme.findFirst({
     where: { id: programmeId, allocation: allocationsVisibleTo(user) },
     include: { allocation: allocationAccess },
   });
   if (!programme) throw notFound("That programme");
-  if (!canWriteChildWork(user, programme.allocation)) throw forbidden("Only the allocated student, their practice educator and the team manager record this work.");
+  if (!canWriteChildWork(user, programme.allocation))
+    throw forbidden("Only the allocated student, their practice educator and the team manager record this work.");
   if (programme.closedAt && !options.allowClosed) throw closedConflict();
   return programme;
 }
@@ -95,7 +119,8 @@ async function sessionForWrite(tx: Tx, user: SessionUser, sessionId: string, opt
     include: { programme: { include: { allocation: allocationAccess } } },
   });
   if (!session) throw notFound("That session");
-  if (!canWriteChildWork(user, session.programme.allocation)) throw forbidden("Only the allocated student, their practice educator and the team manager record this work.");
+  if (!canWriteChildWork(user, session.programme.allocation))
+    throw forbidden("Only the allocated student, their practice educator and the team manager record this work.");
   if (session.programme.closedAt && !options.allowClosed) throw closedConflict();
   return session;
 }
@@ -109,7 +134,12 @@ export async function getProgrammePlanForm(user: SessionUser, allocationId: stri
   return getDb().$transaction(async (tx) => {
     const allocation = await tx.allocation.findFirst({
       where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
-      include: { child: { include: { school: { select: { name: true } } } }, student: { select: { name: true } }, overseeingPe: { select: { name: true } }, programme: { select: { id: true } } },
+      include: {
+        child: { include: { school: { select: { name: true } } } },
+        student: { select: { name: true } },
+        overseeingPe: { select: { name: true } },
+        programme: { select: { id: true } },
+      },
     });
     if (!allocation) throw notFound("That allocation");
     const [child] = await presentChildrenFor(tx, user, [allocation.child], "direct-work plan");
@@ -135,7 +165,10 @@ export async function getProgrammePlanForm(user: SessionUser, allocationId: stri
 export async function themesForAllocation(user: SessionUser, allocationId: string) {
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
-    const allocation = await tx.allocation.findFirst({ where: { AND: [allocationsVisibleTo(user), { id: allocationId }] }, select: { child: { select: { teamId: true } } } });
+    const allocation = await tx.allocation.findFirst({
+      where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
+      select: { child: { select: { teamId: true } } },
+    });
     if (!allocation) throw notFound("That allocation");
     return activeThemes(tx, allocation.child.teamId);
   });
@@ -149,7 +182,11 @@ export async function getProgramme(user: SessionUser, programmeId: string) {
       where: { id: programmeId, allocation: allocationsVisibleTo(user) },
       include: {
         allocation: {
-          include: { child: { include: { school: { select: { name: true } } } }, student: { select: { name: true } }, overseeingPe: { select: { name: true } } },
+          include: {
+            child: { include: { school: { select: { name: true } } } },
+            student: { select: { name: true } },
+            overseeingPe: { select: { name: true } },
+          },
         },
         sessions: { orderBy: { number: "asc" }, include: { feedback: { orderBy: { createdAt: "asc" } } } },
         goals: { orderBy: { number: "asc" } },
@@ -158,7 +195,8 @@ export async function getProgramme(user: SessionUser, programmeId: string) {
     if (!row) throw notFound("That programme");
     const [child] = await presentChildrenFor(tx, user, [row.allocation.child], "direct-work programme");
     // Free text can name the child: for someone who sees the work by code only, the names are taken out.
-    const free = child.name === null ? (text: string) => redactChild(text, row.allocation.child) : (text: string) => text;
+    const free =
+      child.name === null ? (text: string) => redactChild(text, row.allocation.child) : (text: string) => text;
     const canWrite = canWriteChildWork(user, row.allocation);
     const closed = Boolean(row.closedAt);
     const sessions = row.sessions.map((session) => ({
@@ -184,7 +222,15 @@ export async function getProgramme(user: SessionUser, programmeId: string) {
         createdAt: feedback.createdAt.toISOString(),
       })),
     }));
-    const goals = row.goals.map((goal) => ({ id: goal.id, number: goal.number, description: free(goal.description), startScore: goal.startScore, reviewScore: goal.reviewScore, endScore: goal.endScore, change: goalChange(goal) }));
+    const goals = row.goals.map((goal) => ({
+      id: goal.id,
+      number: goal.number,
+      description: free(goal.description),
+      startScore: goal.startScore,
+      reviewScore: goal.reviewScore,
+      endScore: goal.endScore,
+      change: goalChange(goal),
+    }));
     const lastPlanned = row.sessions.at(-1)?.plannedOn;
     return {
       id: row.id,
@@ -209,13 +255,20 @@ export async function getProgramme(user: SessionUser, programmeId: string) {
       goals,
       progress: programmeProgress({
         plannedSessions: row.plannedSessions,
-        sessions: row.sessions.map((session) => ({ status: session.status, cancelledBy: session.cancelledBy, childRating: session.childRating, feedbackRatings: session.feedback.filter((f) => f.givenBy === "CHILD").map((f) => f.rating) })),
+        sessions: row.sessions.map((session) => ({
+          status: session.status,
+          cancelledBy: session.cancelledBy,
+          childRating: session.childRating,
+          feedbackRatings: session.feedback.filter((f) => f.givenBy === "CHILD").map((f) => f.rating),
+        })),
         goals: row.goals,
       }),
       /** The team's themes, for adding a session (writers only). */
       themes: canWrite && !closed ? await activeThemes(tx, row.allocation.child.teamId) : [],
       /** Where the next added session would fall by default: a week after the last one, within the programme. */
-      nextSessionOn: lastPlanned ? [addDays(toIsoDate(lastPlanned), 7), toIsoDate(row.endDate)].sort()[0] : toIsoDate(row.startDate),
+      nextSessionOn: lastPlanned
+        ? [addDays(toIsoDate(lastPlanned), 7), toIsoDate(row.endDate)].sort()[0]
+        : toIsoDate(row.startDate),
       permissions: {
         canWrite: canWrite && !closed,
         canAddSession: canWrite && !closed && row.sessions.length < row.plannedSessions,
@@ -233,7 +286,8 @@ export type ProgrammeView = Awaited<ReturnType<typeof getProgramme>>;
 export async function openFeedbackInPerson(user: SessionUser, sessionId: string) {
   assertVerifiedUser(user);
   const session = await sessionForWrite(getDb(), user, sessionId, { allowClosed: true });
-  if (session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED") throw conflict("Feedback can only be given on a session that took place.");
+  if (session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED")
+    throw conflict("Feedback can only be given on a session that took place.");
   return { sessionId: session.id, programmeId: session.programmeId };
 }
 
@@ -247,17 +301,33 @@ export async function createProgramme(user: SessionUser, allocationId: string, i
   return getDb().$transaction(async (tx) => {
     const allocation = await tx.allocation.findFirst({
       where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
-      include: { child: { select: { teamId: true, anonymisedAt: true } }, placement: { select: { startDate: true, endDate: true } }, programme: { select: { id: true } } },
+      include: {
+        child: { select: { teamId: true, anonymisedAt: true } },
+        placement: { select: { startDate: true, endDate: true } },
+        programme: { select: { id: true } },
+      },
     });
     if (!allocation) throw notFound("That allocation");
-    if (!canWriteChildWork(user, allocation)) throw forbidden("Only the allocated student, their practice educator and the team manager agree a plan of sessions.");
+    if (!canWriteChildWork(user, allocation))
+      throw forbidden(
+        "Only the allocated student, their practice educator and the team manager agree a plan of sessions.",
+      );
     if (allocation.kind !== "DIRECT_WORK") throw conflict("Only direct work has a plan of sessions.");
-    if (allocation.status !== "ACTIVE" || allocation.child.anonymisedAt) throw conflict("This allocation has ended: a new plan cannot be agreed on it.");
-    if (allocation.programme) throw conflict("This allocation already has a plan of sessions: extend that plan instead.", { programmeId: allocation.programme.id });
+    if (allocation.status !== "ACTIVE" || allocation.child.anonymisedAt)
+      throw conflict("This allocation has ended: a new plan cannot be agreed on it.");
+    if (allocation.programme)
+      throw conflict("This allocation already has a plan of sessions: extend that plan instead.", {
+        programmeId: allocation.programme.id,
+      });
     const workStart = toIsoDate(allocation.startDate);
-    if (data.startDate < workStart) throw fieldError("startDate", `The first session cannot be before the work started (${formatDate(workStart)})`);
+    if (data.startDate < workStart)
+      throw fieldError("startDate", `The first session cannot be before the work started (${formatDate(workStart)})`);
     const placementEnd = toIsoDate(allocation.placement.endDate);
-    if (data.startDate > placementEnd) throw fieldError("startDate", `The first session must be before the student's placement ends (${formatDate(placementEnd)})`);
+    if (data.startDate > placementEnd)
+      throw fieldError(
+        "startDate",
+        `The first session must be before the student's placement ends (${formatDate(placementEnd)})`,
+      );
     checkThemes(data.themes, await activeThemes(tx, allocation.child.teamId), (index) => `themes.${index}`);
 
     const endDate = addDays(data.startDate, 7 * data.plannedSessions - 1);
@@ -270,14 +340,29 @@ export async function createProgramme(user: SessionUser, allocationId: string, i
         agreedWithParents: data.agreedWithParents,
         startDate: fromIsoDate(data.startDate),
         endDate: fromIsoDate(endDate),
-        sessions: { create: data.themes.map((theme, index) => ({ number: index + 1, plannedOn: fromIsoDate(addDays(data.startDate, 7 * index)), theme })) },
+        sessions: {
+          create: data.themes.map((theme, index) => ({
+            number: index + 1,
+            plannedOn: fromIsoDate(addDays(data.startDate, 7 * index)),
+            theme,
+          })),
+        },
       },
     });
     await writeAudit(tx, user, {
       action: "CREATE",
       entity: "DirectWorkProgramme",
       entityId: programme.id,
-      changes: { allocationId: allocation.id, plannedSessions: data.plannedSessions, startDate: data.startDate, endDate, themes: data.themes, agreedWithSchool: data.agreedWithSchool, agreedWithChild: data.agreedWithChild, agreedWithParents: data.agreedWithParents },
+      changes: {
+        allocationId: allocation.id,
+        plannedSessions: data.plannedSessions,
+        startDate: data.startDate,
+        endDate,
+        themes: data.themes,
+        agreedWithSchool: data.agreedWithSchool,
+        agreedWithChild: data.agreedWithChild,
+        agreedWithParents: data.agreedWithParents,
+      },
     });
     return { id: programme.id };
   });
@@ -289,7 +374,11 @@ export async function recordProgrammeSession(user: SessionUser, sessionId: strin
   const data = recordSessionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const before = await sessionForWrite(tx, user, sessionId);
-    if (before.version !== data.version) throw conflict("Someone else changed this session record after you opened it. Nothing was saved: reload and make your change again.", { currentVersion: before.version });
+    if (before.version !== data.version)
+      throw conflict(
+        "Someone else changed this session record after you opened it. Nothing was saved: reload and make your change again.",
+        { currentVersion: before.version },
+      );
     const heldOn = data.status === "CANCELLED" ? null : data.heldOn;
     if (heldOn) {
       withinProgramme(before.programme, heldOn, "heldOn", "The session date");
@@ -304,9 +393,18 @@ export async function recordProgrammeSession(user: SessionUser, sessionId: strin
       studentReflection: data.studentReflection ?? "",
       childRating: data.status === "ATTENDED" ? data.childRating : null,
     };
-    const { count } = await tx.programmeSession.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
-    if (count === 0) throw conflict("Someone else changed this session record at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "ProgrammeSession", entityId: before.id, changes: changedFields(before, next) });
+    const { count } = await tx.programmeSession.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw conflict("Someone else changed this session record at the same moment. Reload and try again.");
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "ProgrammeSession",
+      entityId: before.id,
+      changes: changedFields(before, next),
+    });
     return { id: before.id, version: data.version + 1 };
   });
 }
@@ -317,15 +415,33 @@ export async function addProgrammeSession(user: SessionUser, programmeId: string
   const data = addSessionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const programme = await programmeForWrite(tx, user, programmeId);
-    const sessions = await tx.programmeSession.findMany({ where: { programmeId: programme.id }, select: { number: true }, orderBy: { number: "desc" } });
+    const sessions = await tx.programmeSession.findMany({
+      where: { programmeId: programme.id },
+      select: { number: true },
+      orderBy: { number: "desc" },
+    });
     if (sessions.length >= programme.plannedSessions) {
       const n = programme.plannedSessions;
-      throw conflict(`This plan is for ${n} ${n === 1 ? "session" : "sessions"} and all ${n} are in it. Extend the plan before adding session ${n + 1}.`);
+      throw conflict(
+        `This plan is for ${n} ${n === 1 ? "session" : "sessions"} and all ${n} are in it. Extend the plan before adding session ${n + 1}.`,
+      );
     }
     withinProgramme(programme, data.plannedOn, "plannedOn", "The session date");
     checkThemes([data.theme], await activeThemes(tx, programme.allocation.child.teamId), () => "theme");
-    const session = await tx.programmeSession.create({ data: { programmeId: programme.id, number: (sessions[0]?.number ?? 0) + 1, plannedOn: fromIsoDate(data.plannedOn), theme: data.theme } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "ProgrammeSession", entityId: session.id, changes: { programmeId: programme.id, number: session.number, plannedOn: data.plannedOn, theme: data.theme } });
+    const session = await tx.programmeSession.create({
+      data: {
+        programmeId: programme.id,
+        number: (sessions[0]?.number ?? 0) + 1,
+        plannedOn: fromIsoDate(data.plannedOn),
+        theme: data.theme,
+      },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "ProgrammeSession",
+      entityId: session.id,
+      changes: { programmeId: programme.id, number: session.number, plannedOn: data.plannedOn, theme: data.theme },
+    });
     return { id: session.id, number: session.number };
   });
 }
@@ -336,12 +452,31 @@ export async function extendProgramme(user: SessionUser, programmeId: string, in
   const data = extendProgrammeSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const before = await programmeForWrite(tx, user, programmeId);
-    if (before.version !== data.version) throw conflict("Someone else changed this plan after you opened it. Nothing was saved: reload and try again.", { currentVersion: before.version });
-    const next = { plannedSessions: before.plannedSessions + data.additionalSessions, endDate: fromIsoDate(addDays(toIsoDate(before.endDate), 7 * data.additionalSessions)) };
-    const { count } = await tx.directWorkProgramme.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
+    if (before.version !== data.version)
+      throw conflict("Someone else changed this plan after you opened it. Nothing was saved: reload and try again.", {
+        currentVersion: before.version,
+      });
+    const next = {
+      plannedSessions: before.plannedSessions + data.additionalSessions,
+      endDate: fromIsoDate(addDays(toIsoDate(before.endDate), 7 * data.additionalSessions)),
+    };
+    const { count } = await tx.directWorkProgramme.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict("Someone else changed this plan at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "DirectWorkProgramme", entityId: before.id, changes: changedFields(before, next) });
-    return { id: before.id, version: data.version + 1, plannedSessions: next.plannedSessions, endDate: toIsoDate(next.endDate) };
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "DirectWorkProgramme",
+      entityId: before.id,
+      changes: changedFields(before, next),
+    });
+    return {
+      id: before.id,
+      version: data.version + 1,
+      plannedSessions: next.plannedSessions,
+      endDate: toIsoDate(next.endDate),
+    };
   });
 }
 
@@ -351,13 +486,22 @@ export async function setGoals(user: SessionUser, programmeId: string, input: un
   const data = setGoalsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const programme = await programmeForWrite(tx, user, programmeId);
-    const existing = await tx.outcomeGoal.findMany({ where: { programmeId: programme.id }, orderBy: { number: "asc" } });
+    const existing = await tx.outcomeGoal.findMany({
+      where: { programmeId: programme.id },
+      orderBy: { number: "asc" },
+    });
     for (const goal of existing.filter((candidate) => candidate.number > data.goals.length)) {
-      if (goal.startScore !== null || goal.reviewScore !== null || goal.endScore !== null) throw conflict(`Goal ${goal.number} already has scores, so it cannot be removed.`);
+      if (goal.startScore !== null || goal.reviewScore !== null || goal.endScore !== null)
+        throw conflict(`Goal ${goal.number} already has scores, so it cannot be removed.`);
     }
     for (const goal of existing.filter((candidate) => candidate.number > data.goals.length)) {
       await tx.outcomeGoal.delete({ where: { id: goal.id } });
-      await writeAudit(tx, user, { action: "DELETE", entity: "OutcomeGoal", entityId: goal.id, changes: { programmeId: programme.id, number: goal.number, description: goal.description } });
+      await writeAudit(tx, user, {
+        action: "DELETE",
+        entity: "OutcomeGoal",
+        entityId: goal.id,
+        changes: { programmeId: programme.id, number: goal.number, description: goal.description },
+      });
     }
     const ids: string[] = [];
     for (const [index, description] of data.goals.entries()) {
@@ -367,10 +511,20 @@ export async function setGoals(user: SessionUser, programmeId: string, input: un
         ids.push(before.id);
         if (before.description === description) continue;
         await tx.outcomeGoal.update({ where: { id: before.id }, data: { description } });
-        await writeAudit(tx, user, { action: "UPDATE", entity: "OutcomeGoal", entityId: before.id, changes: changedFields(before, { description }) });
+        await writeAudit(tx, user, {
+          action: "UPDATE",
+          entity: "OutcomeGoal",
+          entityId: before.id,
+          changes: changedFields(before, { description }),
+        });
       } else {
         const goal = await tx.outcomeGoal.create({ data: { programmeId: programme.id, number, description } });
-        await writeAudit(tx, user, { action: "CREATE", entity: "OutcomeGoal", entityId: goal.id, changes: { programmeId: programme.id, number, description } });
+        await writeAudit(tx, user, {
+          action: "CREATE",
+          entity: "OutcomeGoal",
+          entityId: goal.id,
+          changes: { programmeId: programme.id, number, description },
+        });
         ids.push(goal.id);
       }
     }
@@ -378,21 +532,37 @@ export async function setGoals(user: SessionUser, programmeId: string, input: un
   });
 }
 
-const STAGE_FIELD = { START: "startScore", REVIEW: "reviewScore", END: "endScore" } as const satisfies Record<GoalStage, string>;
+const STAGE_FIELD = { START: "startScore", REVIEW: "reviewScore", END: "endScore" } as const satisfies Record<
+  GoalStage,
+  string
+>;
 
 /** The child scores a goal 0–10 at the start, at review or at the end. */
-export async function scoreGoal(user: SessionUser, goalId: string, input: unknown, options: { programmeId?: string } = {}) {
+export async function scoreGoal(
+  user: SessionUser,
+  goalId: string,
+  input: unknown,
+  options: { programmeId?: string } = {},
+) {
   assertVerifiedUser(user);
   const data = scoreGoalSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const goal = await tx.outcomeGoal.findFirst({ where: { id: goalId, programmeId: options.programmeId, programme: { allocation: allocationsVisibleTo(user) } } });
+    const goal = await tx.outcomeGoal.findFirst({
+      where: { id: goalId, programmeId: options.programmeId, programme: { allocation: allocationsVisibleTo(user) } },
+    });
     if (!goal) throw notFound("That goal");
     await programmeForWrite(tx, user, goal.programmeId);
-    if (data.stage !== "START" && goal.startScore === null) throw fieldError("stage", "Record the start score first: change is measured from it");
+    if (data.stage !== "START" && goal.startScore === null)
+      throw fieldError("stage", "Record the start score first: change is measured from it");
     const field = STAGE_FIELD[data.stage];
     const next = { [field]: data.score };
     await tx.outcomeGoal.update({ where: { id: goal.id }, data: next });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "OutcomeGoal", entityId: goal.id, changes: changedFields(goal, next) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "OutcomeGoal",
+      entityId: goal.id,
+      changes: changedFields(goal, next),
+    });
     return { id: goal.id, [field]: data.score };
   });
 }
@@ -404,11 +574,22 @@ export async function closeProgramme(user: SessionUser, programmeId: string, inp
   return getDb().$transaction(async (tx) => {
     const before = await programmeForWrite(tx, user, programmeId, { allowClosed: true });
     if (before.closedAt) throw conflict("This programme has already been closed.");
-    if (before.version !== data.version) throw conflict("Someone else changed this plan after you opened it. Nothing was saved: reload and try again.", { currentVersion: before.version });
+    if (before.version !== data.version)
+      throw conflict("Someone else changed this plan after you opened it. Nothing was saved: reload and try again.", {
+        currentVersion: before.version,
+      });
     const next = { closingSummary: data.closingSummary, closedAt: new Date() };
-    const { count } = await tx.directWorkProgramme.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.directWorkProgramme.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict("Someone else changed this plan at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "DirectWorkProgramme", entityId: before.id, changes: changedFields(before, next) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "DirectWorkProgramme",
+      entityId: before.id,
+      changes: changedFields(before, next),
+    });
     return { id: before.id, version: data.version + 1 };
   });
 }
@@ -416,7 +597,8 @@ export async function closeProgramme(user: SessionUser, programmeId: string, inp
 /** The team's session themes (team manager and practice educators). */
 export async function listThemes(user: SessionUser) {
   assertVerifiedUser(user);
-  if (user.role !== "ADMIN" && user.role !== "PRACTICE_EDUCATOR") throw forbidden("Only the team manager and practice educators manage session themes.");
+  if (user.role !== "ADMIN" && user.role !== "PRACTICE_EDUCATOR")
+    throw forbidden("Only the team manager and practice educators manage session themes.");
   return getDb().$transaction((tx) => activeThemes(tx, user.organisationId));
 }
 
@@ -427,11 +609,19 @@ export async function addTheme(user: SessionUser, input: unknown) {
   const { name } = addThemeSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     await ensureDefaultThemes(tx, user.organisationId);
-    const same = await tx.directWorkTheme.findFirst({ where: { teamId: user.organisationId, name: { equals: name, mode: "insensitive" } } });
-    if (same?.active) throw new AppError(409, "That theme is already in the list.", { name: ["That theme is already in the list"] });
+    const same = await tx.directWorkTheme.findFirst({
+      where: { teamId: user.organisationId, name: { equals: name, mode: "insensitive" } },
+    });
+    if (same?.active)
+      throw new AppError(409, "That theme is already in the list.", { name: ["That theme is already in the list"] });
     if (same) {
       await tx.directWorkTheme.update({ where: { id: same.id }, data: { active: true } });
-      await writeAudit(tx, user, { action: "UPDATE", entity: "DirectWorkTheme", entityId: same.id, changes: { active: { from: false, to: true } } });
+      await writeAudit(tx, user, {
+        action: "UPDATE",
+        entity: "DirectWorkTheme",
+        entityId: same.id,
+        changes: { active: { from: false, to: true } },
+      });
       return { id: same.id, name: same.name };
     }
     const theme = await tx.directWorkTheme.create({ data: { teamId: user.organisationId, name } });
@@ -451,11 +641,19 @@ export async function createFeedbackLink(user: SessionUser, sessionId: string) {
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
     const session = await sessionForWrite(tx, user, sessionId, { allowClosed: true });
-    if (session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED") throw conflict("Feedback can only be asked for on a session that took place.");
+    if (session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED")
+      throw conflict("Feedback can only be asked for on a session that took place.");
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + FEEDBACK_LINK_DAYS * 24 * 60 * 60 * 1000);
-    const link = await tx.feedbackLink.create({ data: { sessionId: session.id, tokenHash: hashToken(token), expiresAt, createdById: user.id } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "FeedbackLink", entityId: link.id, changes: { sessionId: session.id, expiresAt } });
+    const link = await tx.feedbackLink.create({
+      data: { sessionId: session.id, tokenHash: hashToken(token), expiresAt, createdById: user.id },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "FeedbackLink",
+      entityId: link.id,
+      changes: { sessionId: session.id, expiresAt },
+    });
     return { token, path: `/f/${token}`, expiresAt: expiresAt.toISOString() };
   });
 }
@@ -466,9 +664,23 @@ export async function submitFeedbackInPerson(user: SessionUser, sessionId: strin
   const data = childFeedbackSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const session = await sessionForWrite(tx, user, sessionId, { allowClosed: true });
-    if (session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED") throw conflict("Feedback can only be given on a session that took place.");
-    const feedback = await tx.childFeedback.create({ data: { sessionId: session.id, rating: data.rating, whatWasGood: data.whatWasGood, whatCouldBeBetter: data.whatCouldBeBetter, givenBy: "CHILD" } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "ChildFeedback", entityId: feedback.id, changes: { sessionId: session.id, rating: data.rating, via: "in person" } });
+    if (session.status === "DID_NOT_ATTEND" || session.status === "CANCELLED")
+      throw conflict("Feedback can only be given on a session that took place.");
+    const feedback = await tx.childFeedback.create({
+      data: {
+        sessionId: session.id,
+        rating: data.rating,
+        whatWasGood: data.whatWasGood,
+        whatCouldBeBetter: data.whatCouldBeBetter,
+        givenBy: "CHILD",
+      },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "ChildFeedback",
+      entityId: feedback.id,
+      changes: { sessionId: session.id, rating: data.rating, via: "in person" },
+    });
     return { ok: true as const };
   });
 }
@@ -478,7 +690,10 @@ export type FeedbackLinkState = "VALID" | "USED" | "EXPIRED" | "UNKNOWN";
 /** Whether a carer's link can still be used. Says nothing else. */
 export async function feedbackLinkState(token: string): Promise<FeedbackLinkState> {
   if (!TOKEN_SHAPE.test(token)) return "UNKNOWN";
-  const link = await getDb().feedbackLink.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
+  const link = await getDb().feedbackLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   if (!link) return "UNKNOWN";
   if (link.usedAt) return "USED";
   if (link.expiresAt <= new Date()) return "EXPIRED";
@@ -501,10 +716,26 @@ export async function submitFeedbackWithLink(token: string, input: unknown) {
     if (link.usedAt) throw LINK_MESSAGES.USED;
     const now = new Date();
     if (link.expiresAt <= now) throw LINK_MESSAGES.EXPIRED;
-    const { count } = await tx.feedbackLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const { count } = await tx.feedbackLink.updateMany({
+      where: { id: link.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (count === 0) throw LINK_MESSAGES.USED;
-    const feedback = await tx.childFeedback.create({ data: { sessionId: link.sessionId, rating: data.rating, whatWasGood: data.whatWasGood, whatCouldBeBetter: data.whatCouldBeBetter, givenBy: "CARER" } });
-    await writeAudit(tx, null, { action: "CREATE", entity: "ChildFeedback", entityId: feedback.id, changes: { sessionId: link.sessionId, rating: data.rating, via: "one-time link", linkId: link.id } });
+    const feedback = await tx.childFeedback.create({
+      data: {
+        sessionId: link.sessionId,
+        rating: data.rating,
+        whatWasGood: data.whatWasGood,
+        whatCouldBeBetter: data.whatCouldBeBetter,
+        givenBy: "CARER",
+      },
+    });
+    await writeAudit(tx, null, {
+      action: "CREATE",
+      entity: "ChildFeedback",
+      entityId: feedback.id,
+      changes: { sessionId: link.sessionId, rating: data.rating, via: "one-time link", linkId: link.id },
+    });
     return { ok: true as const };
   });
 }
@@ -513,9 +744,12 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\
 
 /** Takes out what would identify the child in free text: their names and their code. */
 export function redactChild(text: string, child: { firstName: string; lastName: string; code: string }): string {
-  const words = [child.firstName, child.lastName, ...`${child.firstName} ${child.lastName}`.split(/\s+/)].map((word) => word.trim()).filter((word) => word.length >= 2);
+  const words = [child.firstName, child.lastName, ...`${child.firstName} ${child.lastName}`.split(/\s+/)]
+    .map((word) => word.trim())
+    .filter((word) => word.length >= 2);
   let result = text.replace(new RegExp(escapeRegExp(child.code), "gi"), "[child]");
-  for (const word of new Set(words)) result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "giu"), "[name]");
+  for (const word of new Set(words))
+    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "giu"), "[name]");
   return result.replace(/\bC-\d{4,6}\b/g, "[child]");
 }
 
@@ -527,12 +761,28 @@ export function redactChild(text: string, child: { firstName: string; lastName: 
  */
 export async function listSuggestionTree(user: SessionUser) {
   assertVerifiedUser(user);
-  if (user.role !== "ADMIN" && user.role !== "PRACTICE_EDUCATOR") throw forbidden("Only the team manager and practice educators see the suggestion tree.");
+  if (user.role !== "ADMIN" && user.role !== "PRACTICE_EDUCATOR")
+    throw forbidden("Only the team manager and practice educators see the suggestion tree.");
   const rows = await getDb().childFeedback.findMany({
-    where: { whatCouldBeBetter: { not: "" }, session: { programme: { allocation: { child: { teamId: user.organisationId } } } } },
+    where: {
+      whatCouldBeBetter: { not: "" },
+      session: { programme: { allocation: { child: { teamId: user.organisationId } } } },
+    },
     orderBy: { createdAt: "desc" },
     take: 5_000,
-    select: { rating: true, whatCouldBeBetter: true, givenBy: true, session: { select: { theme: true, programme: { select: { allocation: { select: { child: { select: { firstName: true, lastName: true, code: true } } } } } } } } },
+    select: {
+      rating: true,
+      whatCouldBeBetter: true,
+      givenBy: true,
+      session: {
+        select: {
+          theme: true,
+          programme: {
+            select: { allocation: { select: { child: { select: { firstName: true, lastName: true, code: true } } } } },
+          },
+        },
+      },
+    },
   });
   // Theme → distinct suggestion (the same words, ignoring case, spacing and end punctuation) → how often it was asked for.
   type Leaf = { text: string; count: number; byChild: number; byCarer: number; ratingSum: number };
@@ -541,7 +791,10 @@ export async function listSuggestionTree(user: SessionUser) {
     const theme = row.session.theme;
     const branch = branches.get(theme) ?? { theme, count: 0, ratingSum: 0, leaves: new Map<string, Leaf>() };
     const text = redactChild(row.whatCouldBeBetter, row.session.programme.allocation.child).trim();
-    const key = text.toLowerCase().replace(/\s+/g, " ").replace(/[.!?…\s]+$/u, "");
+    const key = text
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .replace(/[.!?…\s]+$/u, "");
     const leaf = branch.leaves.get(key) ?? { text, count: 0, byChild: 0, byCarer: 0, ratingSum: 0 };
     leaf.count++;
     if (row.givenBy === "CARER") leaf.byCarer++;
@@ -560,7 +813,13 @@ export async function listSuggestionTree(user: SessionUser) {
       averageRating: average(branch.ratingSum, branch.count),
       suggestions: [...branch.leaves.values()]
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
-        .map((leaf) => ({ text: leaf.text, count: leaf.count, byChild: leaf.byChild, byCarer: leaf.byCarer, averageRating: average(leaf.ratingSum, leaf.count) })),
+        .map((leaf) => ({
+          text: leaf.text,
+          count: leaf.count,
+          byChild: leaf.byChild,
+          byCarer: leaf.byCarer,
+          averageRating: average(leaf.ratingSum, leaf.count),
+        })),
     }))
     .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
   return { total: rows.length, themes };

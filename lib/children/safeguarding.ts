@@ -28,17 +28,27 @@ import { ROLE_LABELS } from "@/lib/validations/user";
 /** The concerns a user handles: the admin, those of the team's children; a PE, those of children whose active work they oversee. */
 function concernsHandledBy(user: SessionUser): Prisma.SafeguardingConcernWhereInput | null {
   if (user.role === "ADMIN") return { child: { teamId: user.organisationId } };
-  if (user.role === "PRACTICE_EDUCATOR") return { child: { allocations: { some: { status: "ACTIVE", overseeingPeId: user.id } } } };
+  if (user.role === "PRACTICE_EDUCATOR")
+    return { child: { allocations: { some: { status: "ACTIVE", overseeingPeId: user.id } } } };
   return null;
 }
 
 /** Who is told at once: the PEs overseeing the child's active allocations and the team's admins, all active accounts. */
 async function recipientsFor(tx: Tx, child: { id: string; teamId: string }) {
-  const allocations = await tx.allocation.findMany({ where: { childId: child.id, status: "ACTIVE" }, select: { overseeingPeId: true } });
+  const allocations = await tx.allocation.findMany({
+    where: { childId: child.id, status: "ACTIVE" },
+    select: { overseeingPeId: true },
+  });
   return tx.user.findMany({
     where: {
       active: true,
-      OR: [{ id: { in: [...new Set(allocations.map((allocation) => allocation.overseeingPeId))] }, role: "PRACTICE_EDUCATOR" }, { role: "ADMIN", organisationId: child.teamId }],
+      OR: [
+        {
+          id: { in: [...new Set(allocations.map((allocation) => allocation.overseeingPeId))] },
+          role: "PRACTICE_EDUCATOR",
+        },
+        { role: "ADMIN", organisationId: child.teamId },
+      ],
     },
     select: { id: true, email: true, role: true },
   });
@@ -53,13 +63,30 @@ export async function raiseSafeguardingConcern(user: SessionUser, input: unknown
   assertVerifiedUser(user);
   const data = safeguardingConcernSchema.parse(input);
   const raised = await getDb().$transaction(async (tx) => {
-    const child = await tx.child.findFirst({ where: { AND: [childrenVisibleTo(user), { id: data.childId }] }, select: { id: true, code: true, teamId: true, anonymisedAt: true } });
-    if (!child) throw notFound("That child's record");
-    if (child.anonymisedAt) throw conflict("This record has been anonymised: a concern cannot be raised on it. Follow the council's procedures.");
-    const concern = await tx.safeguardingConcern.create({
-      data: { childId: child.id, raisedById: user.id, description: data.description, sourceEntity: data.sourceEntity, sourceId: data.sourceId },
+    const child = await tx.child.findFirst({
+      where: { AND: [childrenVisibleTo(user), { id: data.childId }] },
+      select: { id: true, code: true, teamId: true, anonymisedAt: true },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "SafeguardingConcern", entityId: concern.id, changes: createdFields(concern) });
+    if (!child) throw notFound("That child's record");
+    if (child.anonymisedAt)
+      throw conflict(
+        "This record has been anonymised: a concern cannot be raised on it. Follow the council's procedures.",
+      );
+    const concern = await tx.safeguardingConcern.create({
+      data: {
+        childId: child.id,
+        raisedById: user.id,
+        description: data.description,
+        sourceEntity: data.sourceEntity,
+        sourceId: data.sourceId,
+      },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "SafeguardingConcern",
+      entityId: concern.id,
+      changes: createdFields(concern),
+    });
     // The raiser knows already; everyone else who must act is told.
     const recipients = (await recipientsFor(tx, child)).filter((recipient) => recipient.id !== user.id);
     const when = formatDateTime(concern.raisedAt);
@@ -108,7 +135,12 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
         raisedBy: { select: { name: true, role: true } },
       },
     });
-    const children = await presentChildrenFor(tx, user, rows.map((row) => row.child), "open safeguarding concerns");
+    const children = await presentChildrenFor(
+      tx,
+      user,
+      rows.map((row) => row.child),
+      "open safeguarding concerns",
+    );
     return rows.map((row, index) => ({
       id: row.id,
       child: children[index],
@@ -129,18 +161,37 @@ export type OpenConcern = Awaited<ReturnType<typeof listOpenSafeguardingConcerns
 export async function recordSafeguardingAction(user: SessionUser, concernId: string, input: unknown) {
   assertVerifiedUser(user);
   return getDb().$transaction(async (tx) => {
-    const before = await tx.safeguardingConcern.findFirst({ where: { id: String(concernId), child: childrenVisibleTo(user) }, include: { child: { select: { code: true } } } });
+    const before = await tx.safeguardingConcern.findFirst({
+      where: { id: String(concernId), child: childrenVisibleTo(user) },
+      include: { child: { select: { code: true } } },
+    });
     if (!before) throw notFound("That safeguarding concern");
     const handled = concernsHandledBy(user);
-    if (!handled || !(await tx.safeguardingConcern.findFirst({ where: { AND: [handled, { id: before.id }] }, select: { id: true } }))) {
-      throw forbidden("Only the team manager or the overseeing practice educator records the action taken on a concern.");
+    if (
+      !handled ||
+      !(await tx.safeguardingConcern.findFirst({ where: { AND: [handled, { id: before.id }] }, select: { id: true } }))
+    ) {
+      throw forbidden(
+        "Only the team manager or the overseeing practice educator records the action taken on a concern.",
+      );
     }
     const data = safeguardingActionSchema.parse(input);
     if (before.status !== "OPEN") throw conflict("The action taken on this concern has already been recorded.");
-    const next = { status: "ACTIONED" as const, actionTaken: data.actionTaken, actionRecordedAt: new Date(), actionRecordedById: user.id };
+    const next = {
+      status: "ACTIONED" as const,
+      actionTaken: data.actionTaken,
+      actionRecordedAt: new Date(),
+      actionRecordedById: user.id,
+    };
     const { count } = await tx.safeguardingConcern.updateMany({ where: { id: before.id, status: "OPEN" }, data: next });
-    if (count === 0) throw conflict("Someone else recorded the action on this concern at the same moment. Reload the page.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "SafeguardingConcern", entityId: before.id, changes: changedFields(before, next) });
+    if (count === 0)
+      throw conflict("Someone else recorded the action on this concern at the same moment. Reload the page.");
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "SafeguardingConcern",
+      entityId: before.id,
+      changes: changedFields(before, next),
+    });
     // The person who raised it hears that it was handled.
     if (before.raisedById !== user.id) {
       await notify(tx, [before.raisedById], {

@@ -7,5 +7,9 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 export async function listSchools(user: SessionUser) {
   assertVerifiedUser(user);
   if (user.role === "UNIVERSITY_TUTOR" || user.role === "STUDENT") return [];
-  return getDb().school.findMany({ where: { teamId: user.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return getDb().school.findMany({
+    where: { teamId: user.organisationId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -29,7 +29,7 @@ describe("csvCell", () => {
 
   it("guards and quotes together: a formula with a comma or a leading carriage return", () => {
     expect(csvCell('=HYPERLINK("http://x.example","click")')).toBe('"\'=HYPERLINK(""http://x.example"",""click"")"');
-    expect(csvCell("\r=1")).toBe("\"'\r=1\"");
+    expect(csvCell("\r=1")).toBe('"\'\r=1"');
   });
 
   it("does not prefix text that only contains those characters later on", () => {
@@ -40,7 +40,15 @@ describe("csvCell", () => {
 
 describe("toCsv", () => {
   it("writes a header row and CRLF-ended records", () => {
-    expect(toCsv(["Student", "Days"], [["Amira Hussain", 35], ["=evil", null]])).toBe("Student,Days\r\nAmira Hussain,35\r\n'=evil,\r\n");
+    expect(
+      toCsv(
+        ["Student", "Days"],
+        [
+          ["Amira Hussain", 35],
+          ["=evil", null],
+        ],
+      ),
+    ).toBe("Student,Days\r\nAmira Hussain,35\r\n'=evil,\r\n");
   });
 
   it("writes only the header for no rows", () => {

@@ -40,16 +40,28 @@ export async function frameworkInForce(tx: Tx, code: string, on: IsoDate = today
   });
 }
 
-function presentFramework(framework: {
-  id: string;
-  code: string;
-  name: string;
-  version: string;
-  publishedBy: string;
-  effectiveFrom: Date;
-  effectiveTo: Date | null;
-  items: Array<{ id: string; number: number; code: string; name: string; superDomain: string | null; description: string; version: number; levelDescriptors: Array<{ id: string; level: string; text: string; version: number }> }>;
-}, today: IsoDate) {
+function presentFramework(
+  framework: {
+    id: string;
+    code: string;
+    name: string;
+    version: string;
+    publishedBy: string;
+    effectiveFrom: Date;
+    effectiveTo: Date | null;
+    items: Array<{
+      id: string;
+      number: number;
+      code: string;
+      name: string;
+      superDomain: string | null;
+      description: string;
+      version: number;
+      levelDescriptors: Array<{ id: string; level: string; text: string; version: number }>;
+    }>;
+  },
+  today: IsoDate,
+) {
   const from = toIsoDate(framework.effectiveFrom);
   const to = framework.effectiveTo ? toIsoDate(framework.effectiveTo) : null;
   return {
@@ -72,7 +84,12 @@ function presentFramework(framework: {
       levelDescriptors: Object.keys(CAPABILITY_LEVEL_LABELS)
         .map((level) => item.levelDescriptors.find((descriptor) => descriptor.level === level))
         .filter((descriptor) => descriptor !== undefined)
-        .map((descriptor) => ({ id: descriptor.id, level: descriptor.level as CapabilityLevelName, text: descriptor.text, version: descriptor.version })),
+        .map((descriptor) => ({
+          id: descriptor.id,
+          level: descriptor.level as CapabilityLevelName,
+          text: descriptor.text,
+          version: descriptor.version,
+        })),
     })),
   };
 }
@@ -84,7 +101,10 @@ const withItems = { items: { orderBy: { number: "asc" as const }, include: { lev
 /** Every framework and version, items and descriptors: reference text anyone signed in may read. */
 export async function listFrameworks(user: SessionUser) {
   assertVerifiedUser(user);
-  const frameworks = await getDb().framework.findMany({ orderBy: [{ code: "asc" }, { effectiveFrom: "asc" }], include: withItems });
+  const frameworks = await getDb().framework.findMany({
+    orderBy: [{ code: "asc" }, { effectiveFrom: "asc" }],
+    include: withItems,
+  });
   const today = todayInUk();
   return frameworks.map((framework) => presentFramework(framework, today));
 }
@@ -103,7 +123,9 @@ export async function getFrameworkForAdmin(user: SessionUser, frameworkId: strin
   const db = getDb();
   const framework = await db.framework.findUnique({ where: { id: frameworkId }, include: withItems });
   if (!framework) throw notFound("That framework");
-  const later = await db.framework.count({ where: { code: framework.code, effectiveFrom: { gt: framework.effectiveFrom } } });
+  const later = await db.framework.count({
+    where: { code: framework.code, effectiveFrom: { gt: framework.effectiveFrom } },
+  });
   return { ...presentFramework(framework, todayInUk()), isLatest: later === 0 };
 }
 
@@ -115,11 +137,23 @@ export async function updateFrameworkItem(user: SessionUser, itemId: string, inp
   return getDb().$transaction(async (tx) => {
     const before = await tx.frameworkItem.findUnique({ where: { id: itemId } });
     if (!before) throw notFound("That framework item");
-    if (before.version !== data.version) throw conflict("Someone else changed this item after you opened it. Nothing was saved: reload to see their change.", { currentVersion: before.version });
+    if (before.version !== data.version)
+      throw conflict(
+        "Someone else changed this item after you opened it. Nothing was saved: reload to see their change.",
+        { currentVersion: before.version },
+      );
     const next = { name: data.name, description: data.description };
-    const { count } = await tx.frameworkItem.updateMany({ where: { id: itemId, version: data.version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.frameworkItem.updateMany({
+      where: { id: itemId, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict("Someone else saved this item at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "FrameworkItem", entityId: itemId, changes: { ...changedFields(before, next), version: { from: data.version, to: data.version + 1 } } });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "FrameworkItem",
+      entityId: itemId,
+      changes: { ...changedFields(before, next), version: { from: data.version, to: data.version + 1 } },
+    });
     return { id: itemId, version: data.version + 1 };
   });
 }
@@ -132,10 +166,22 @@ export async function updateLevelDescriptor(user: SessionUser, descriptorId: str
   return getDb().$transaction(async (tx) => {
     const before = await tx.frameworkLevelDescriptor.findUnique({ where: { id: descriptorId } });
     if (!before) throw notFound("That level descriptor");
-    if (before.version !== data.version) throw conflict("Someone else changed this descriptor after you opened it. Nothing was saved: reload to see their change.", { currentVersion: before.version });
-    const { count } = await tx.frameworkLevelDescriptor.updateMany({ where: { id: descriptorId, version: data.version }, data: { text: data.text, version: { increment: 1 } } });
+    if (before.version !== data.version)
+      throw conflict(
+        "Someone else changed this descriptor after you opened it. Nothing was saved: reload to see their change.",
+        { currentVersion: before.version },
+      );
+    const { count } = await tx.frameworkLevelDescriptor.updateMany({
+      where: { id: descriptorId, version: data.version },
+      data: { text: data.text, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict("Someone else saved this descriptor at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "FrameworkLevelDescriptor", entityId: descriptorId, changes: { ...changedFields(before, { text: data.text }), version: { from: data.version, to: data.version + 1 } } });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "FrameworkLevelDescriptor",
+      entityId: descriptorId,
+      changes: { ...changedFields(before, { text: data.text }), version: { from: data.version, to: data.version + 1 } },
+    });
     return { id: descriptorId, version: data.version + 1 };
   });
 }
@@ -152,16 +198,31 @@ export async function addFrameworkVersion(user: SessionUser, frameworkId: string
   return getDb().$transaction(async (tx) => {
     const source = await tx.framework.findUnique({ where: { id: frameworkId }, include: withItems });
     if (!source) throw notFound("That framework");
-    const later = await tx.framework.count({ where: { code: source.code, effectiveFrom: { gt: source.effectiveFrom } } });
+    const later = await tx.framework.count({
+      where: { code: source.code, effectiveFrom: { gt: source.effectiveFrom } },
+    });
     if (later > 0) throw conflict("A newer version of this framework exists: add the new version from the latest one.");
     if (data.effectiveFrom <= toIsoDate(source.effectiveFrom)) {
-      throw new AppError(422, "Check the highlighted fields.", { effectiveFrom: [`The new version must apply from after ${toIsoDate(source.effectiveFrom)}, when this version began`] });
+      throw new AppError(422, "Check the highlighted fields.", {
+        effectiveFrom: [
+          `The new version must apply from after ${toIsoDate(source.effectiveFrom)}, when this version began`,
+        ],
+      });
     }
     if (await tx.framework.findUnique({ where: { code_version: { code: source.code, version: data.version } } })) {
-      throw new AppError(422, "Check the highlighted fields.", { version: ["That version label is already used for this framework"] });
+      throw new AppError(422, "Check the highlighted fields.", {
+        version: ["That version label is already used for this framework"],
+      });
     }
     const created = await tx.framework.create({
-      data: { code: source.code, name: source.name, version: data.version, publishedBy: source.publishedBy, effectiveFrom: fromIsoDate(data.effectiveFrom), effectiveTo: null },
+      data: {
+        code: source.code,
+        name: source.name,
+        version: data.version,
+        publishedBy: source.publishedBy,
+        effectiveFrom: fromIsoDate(data.effectiveFrom),
+        effectiveTo: null,
+      },
     });
     for (const item of source.items) {
       await tx.frameworkItem.create({
@@ -172,7 +233,9 @@ export async function addFrameworkVersion(user: SessionUser, frameworkId: string
           name: item.name,
           superDomain: item.superDomain,
           description: item.description,
-          levelDescriptors: { create: item.levelDescriptors.map((descriptor) => ({ level: descriptor.level, text: descriptor.text })) },
+          levelDescriptors: {
+            create: item.levelDescriptors.map((descriptor) => ({ level: descriptor.level, text: descriptor.text })),
+          },
         },
       });
     }
@@ -182,9 +245,20 @@ export async function addFrameworkVersion(user: SessionUser, frameworkId: string
       action: "CREATE",
       entity: "Framework",
       entityId: created.id,
-      changes: { code: created.code, version: created.version, effectiveFrom: data.effectiveFrom, copiedFrom: source.id, items: source.items.map((item) => item.code) },
+      changes: {
+        code: created.code,
+        version: created.version,
+        effectiveFrom: data.effectiveFrom,
+        copiedFrom: source.id,
+        items: source.items.map((item) => item.code),
+      },
     });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Framework", entityId: source.id, changes: changedFields(source, { effectiveTo: endsOn }) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "Framework",
+      entityId: source.id,
+      changes: changedFields(source, { effectiveTo: endsOn }),
+    });
     return { id: created.id };
   });
 }

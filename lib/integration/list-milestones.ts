@@ -67,13 +67,24 @@ function toMilestone(row: MilestoneRow) {
 
 export type MilestoneListRow = ReturnType<typeof toMilestone>;
 
-export async function listMilestonesPage(user: SessionUser, params: Record<string, string>): Promise<{ milestones: MilestoneListRow[]; nextCursor: string | null }> {
+export async function listMilestonesPage(
+  user: SessionUser,
+  params: Record<string, string>,
+): Promise<{ milestones: MilestoneListRow[]; nextCursor: string | null }> {
   const filters = milestoneFiltersSchema.parse(params);
   const page = parsePageQuery(params);
-  const and: Prisma.PlacementMilestoneWhereInput[] = [milestonesVisibleTo(user), ...(keysetWhere(page) as Prisma.PlacementMilestoneWhereInput[])];
+  const and: Prisma.PlacementMilestoneWhereInput[] = [
+    milestonesVisibleTo(user),
+    ...(keysetWhere(page) as Prisma.PlacementMilestoneWhereInput[]),
+  ];
   if (filters.placementId) and.push({ placementId: filters.placementId });
   if (filters.kind) and.push({ kind: filters.kind });
-  const rows = await getDb().placementMilestone.findMany({ where: { AND: and }, orderBy: keysetOrder, take: page.limit + 1, select: milestoneSelect });
+  const rows = await getDb().placementMilestone.findMany({
+    where: { AND: and },
+    orderBy: keysetOrder,
+    take: page.limit + 1,
+    select: milestoneSelect,
+  });
   const { rows: pageRows, nextCursor } = pageOf(rows, page.limit);
   return { milestones: pageRows.map(toMilestone), nextCursor };
 }

@@ -31,11 +31,20 @@ export async function sendEmail(message: EmailMessage): Promise<EmailResult> {
     const nodemailer = await import("nodemailer");
     // Timeouts, unless the URL sets its own: a slow mail server must not hold up the user for long.
     const url = new URL(smtpUrl);
-    for (const [key, value] of Object.entries({ connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "20000" })) {
+    for (const [key, value] of Object.entries({
+      connectionTimeout: "10000",
+      greetingTimeout: "10000",
+      socketTimeout: "20000",
+    })) {
       if (!url.searchParams.has(key)) url.searchParams.set(key, value);
     }
     const transport = nodemailer.createTransport(url.toString());
-    await transport.sendMail({ from: process.env.SMTP_FROM ?? "Placement Tracker <no-reply@placement-tracker.invalid>", to, subject: message.subject, text: message.text });
+    await transport.sendMail({
+      from: process.env.SMTP_FROM ?? "Placement Tracker <no-reply@placement-tracker.invalid>",
+      to,
+      subject: message.subject,
+      text: message.text,
+    });
     transport.close();
     return { sent: true };
   } catch (error) {

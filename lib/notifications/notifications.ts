@@ -16,13 +16,36 @@ export async function notify(tx: Tx, userIds: string[], notification: Notificati
   const recipients = [...new Set(userIds.filter(Boolean))];
   if (recipients.length === 0) return 0;
   const { count } = await tx.notification.createMany({
-    data: recipients.map((userId) => ({ userId, kind: notification.kind, title: notification.title, body: notification.body ?? "", link: notification.link ?? null })),
+    data: recipients.map((userId) => ({
+      userId,
+      kind: notification.kind,
+      title: notification.title,
+      body: notification.body ?? "",
+      link: notification.link ?? null,
+    })),
   });
   return count;
 }
 
-function present(row: { id: string; kind: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }) {
-  return { id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null, read: row.readAt !== null };
+function present(row: {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+    read: row.readAt !== null,
+  };
 }
 
 export type NotificationItem = ReturnType<typeof present>;
@@ -54,13 +77,19 @@ export async function markNotificationRead(user: SessionUser, notificationId: st
   const row = await db.notification.findFirst({ where: { id: String(notificationId), userId: user.id } });
   if (!row) throw notFound("That notification");
   if (row.readAt) return present(row);
-  await db.notification.updateMany({ where: { id: row.id, userId: user.id, readAt: null }, data: { readAt: new Date() } });
+  await db.notification.updateMany({
+    where: { id: row.id, userId: user.id, readAt: null },
+    data: { readAt: new Date() },
+  });
   const updated = await db.notification.findFirstOrThrow({ where: { id: row.id, userId: user.id } });
   return present(updated);
 }
 
 export async function markAllNotificationsRead(user: SessionUser) {
   assertVerifiedUser(user);
-  const { count } = await getDb().notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await getDb().notification.updateMany({
+    where: { userId: user.id, readAt: null },
+    data: { readAt: new Date() },
+  });
   return { marked: count };
 }

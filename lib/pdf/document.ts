@@ -20,7 +20,8 @@ export function pdfSafe(text: string): string {
   let out = "";
   for (const char of text.normalize("NFC").replace(/\r\n?/g, "\n")) {
     const code = char.codePointAt(0)!;
-    if (char === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) out += char;
+    if (char === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char))
+      out += char;
     else if (char === "\t") out += "    ";
     else out += "?";
   }
@@ -44,7 +45,16 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
 
   constructor(private readonly options: PdfReportOptions) {
-    this.doc = new PDFDocument({ size: "A4", margins: MARGIN, bufferPages: true, info: { Title: pdfSafe(options.title), Author: pdfSafe(options.author ?? "Placement Tracker"), Creator: "Placement Tracker" } });
+    this.doc = new PDFDocument({
+      size: "A4",
+      margins: MARGIN,
+      bufferPages: true,
+      info: {
+        Title: pdfSafe(options.title),
+        Author: pdfSafe(options.author ?? "Placement Tracker"),
+        Creator: "Placement Tracker",
+      },
+    });
     this.doc.on("data", (chunk: Buffer) => this.chunks.push(chunk));
     this.done = new Promise((resolve, reject) => {
       this.doc.on("end", () => resolve(Buffer.concat(this.chunks)));
@@ -72,8 +82,13 @@ export class PdfReport {
 
   /** The document's title block on the first page. */
   title(text: string, subtitle?: string) {
-    this.doc.font(FONT_BOLD).fontSize(20).fillColor("black").text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
-    if (subtitle) this.doc.moveDown(0.2).font(FONT).fontSize(11).fillColor(GREY).text(pdfSafe(subtitle), { width: this.width });
+    this.doc
+      .font(FONT_BOLD)
+      .fontSize(20)
+      .fillColor("black")
+      .text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
+    if (subtitle)
+      this.doc.moveDown(0.2).font(FONT).fontSize(11).fillColor(GREY).text(pdfSafe(subtitle), { width: this.width });
     this.doc.fillColor("black").font(FONT).fontSize(10.5).moveDown(0.8);
   }
 
@@ -83,10 +98,19 @@ export class PdfReport {
     // Room for the heading and a few lines of what follows: no heading alone at the foot of a page.
     this.ensureSpace(size * 2 + 60);
     this.doc.moveDown(level === 1 ? 0.8 : 0.5);
-    this.doc.font(FONT_BOLD).fontSize(size).fillColor("black").text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
+    this.doc
+      .font(FONT_BOLD)
+      .fontSize(size)
+      .fillColor("black")
+      .text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
     if (level === 1) {
       const y = this.doc.y + 2;
-      this.doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + this.width, y).lineWidth(0.8).strokeColor("black").stroke();
+      this.doc
+        .moveTo(MARGIN.left, y)
+        .lineTo(MARGIN.left + this.width, y)
+        .lineWidth(0.8)
+        .strokeColor("black")
+        .stroke();
       this.doc.moveDown(0.4);
     }
     this.doc.font(FONT).fontSize(10.5).moveDown(0.2);
@@ -96,17 +120,30 @@ export class PdfReport {
   paragraph(text: string | null | undefined, options: { empty?: string; bold?: boolean } = {}) {
     const value = (text ?? "").trim();
     if (!value) {
-      if (options.empty) this.doc.font(FONT).fillColor(GREY).text(pdfSafe(options.empty), MARGIN.left, this.doc.y, { width: this.width }).fillColor("black");
+      if (options.empty)
+        this.doc
+          .font(FONT)
+          .fillColor(GREY)
+          .text(pdfSafe(options.empty), MARGIN.left, this.doc.y, { width: this.width })
+          .fillColor("black");
       this.doc.moveDown(0.4);
       return;
     }
-    this.doc.font(options.bold ? FONT_BOLD : FONT).fontSize(10.5).fillColor("black").text(pdfSafe(value), MARGIN.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+    this.doc
+      .font(options.bold ? FONT_BOLD : FONT)
+      .fontSize(10.5)
+      .fillColor("black")
+      .text(pdfSafe(value), MARGIN.left, this.doc.y, { width: this.width, lineGap: 1.5 });
     this.doc.font(FONT).moveDown(0.4);
   }
 
   /** A label in bold followed by its text, for short facts. */
   labelled(label: string, text: string | null | undefined, empty = "—") {
-    this.doc.font(FONT_BOLD).text(pdfSafe(`${label}: `), MARGIN.left, this.doc.y, { width: this.width, continued: true }).font(FONT).text(pdfSafe((text ?? "").trim() || empty));
+    this.doc
+      .font(FONT_BOLD)
+      .text(pdfSafe(`${label}: `), MARGIN.left, this.doc.y, { width: this.width, continued: true })
+      .font(FONT)
+      .text(pdfSafe((text ?? "").trim() || empty));
     this.doc.moveDown(0.2);
   }
 
@@ -127,7 +164,11 @@ export class PdfReport {
    * on each new page. A cell taller than a page is cut with a note, so keep
    * long prose in paragraphs.
    */
-  table(columns: TableColumn[], rows: string[][], options: { headerRow?: boolean; boldFirstColumn?: boolean; empty?: string } = {}) {
+  table(
+    columns: TableColumn[],
+    rows: string[][],
+    options: { headerRow?: boolean; boldFirstColumn?: boolean; empty?: string } = {},
+  ) {
     const { doc } = this;
     const headerRow = options.headerRow ?? true;
     const total = columns.reduce((sum, column) => sum + column.width, 0);
@@ -142,19 +183,33 @@ export class PdfReport {
     const drawRow = (cells: string[], bold: boolean[], shade: boolean) => {
       doc.fontSize(fontSize);
       const maxHeight = this.bottom - MARGIN.top - 2 * pad;
-      const heights = cells.map((cell, index) => doc.font(bold[index] ? FONT_BOLD : FONT).heightOfString(pdfSafe(cell), { width: widths[index] - 2 * pad }));
+      const heights = cells.map((cell, index) =>
+        doc.font(bold[index] ? FONT_BOLD : FONT).heightOfString(pdfSafe(cell), { width: widths[index] - 2 * pad }),
+      );
       const height = Math.min(Math.max(...heights, fontSize), maxHeight) + 2 * pad;
       if (doc.y + height > this.bottom) {
         doc.addPage();
-        if (headerRow && !shade) drawRow(columns.map((column) => column.header), columns.map(() => true), true);
+        if (headerRow && !shade)
+          drawRow(
+            columns.map((column) => column.header),
+            columns.map(() => true),
+            true,
+          );
       }
       const top = doc.y;
       let x = MARGIN.left;
       cells.forEach((cell, index) => {
         if (shade) doc.rect(x, top, widths[index], height).fillColor("#eeeeee").fill();
         doc.rect(x, top, widths[index], height).lineWidth(0.5).strokeColor("#666666").stroke();
-        const text = heights[index] > maxHeight ? `${pdfSafe(cell).slice(0, 1500)}… (continued in the online record)` : pdfSafe(cell);
-        doc.font(bold[index] ? FONT_BOLD : FONT).fillColor("black").fontSize(fontSize).text(text, x + pad, top + pad, { width: widths[index] - 2 * pad, height: height - 2 * pad, ellipsis: true });
+        const text =
+          heights[index] > maxHeight
+            ? `${pdfSafe(cell).slice(0, 1500)}… (continued in the online record)`
+            : pdfSafe(cell);
+        doc
+          .font(bold[index] ? FONT_BOLD : FONT)
+          .fillColor("black")
+          .fontSize(fontSize)
+          .text(text, x + pad, top + pad, { width: widths[index] - 2 * pad, height: height - 2 * pad, ellipsis: true });
         x += widths[index];
       });
       doc.x = MARGIN.left;
@@ -163,8 +218,18 @@ export class PdfReport {
 
     // A short table (up to a few rows) starts on the next page rather than leaving its header behind.
     if (headerRow) this.ensureSpace(Math.min(rows.length, 4) * 22 + 24);
-    if (headerRow) drawRow(columns.map((column) => column.header), columns.map(() => true), true);
-    for (const row of rows) drawRow(row, row.map((_, index) => Boolean(options.boldFirstColumn && index === 0)), false);
+    if (headerRow)
+      drawRow(
+        columns.map((column) => column.header),
+        columns.map(() => true),
+        true,
+      );
+    for (const row of rows)
+      drawRow(
+        row,
+        row.map((_, index) => Boolean(options.boldFirstColumn && index === 0)),
+        false,
+      );
     doc.font(FONT).fontSize(10.5).moveDown(0.6);
   }
 
@@ -179,10 +244,20 @@ export class PdfReport {
       doc.page.margins.bottom = 0;
       const pageWidth = doc.page.width - MARGIN.left - MARGIN.right;
       doc.font(FONT).fontSize(8.5).fillColor(GREY);
-      if (index > range.start) doc.text(pdfSafe(this.options.title), MARGIN.left, 30, { width: pageWidth, lineBreak: false, ellipsis: true });
+      if (index > range.start)
+        doc.text(pdfSafe(this.options.title), MARGIN.left, 30, { width: pageWidth, lineBreak: false, ellipsis: true });
       const footerY = doc.page.height - 40;
-      if (this.options.footerNote) doc.text(pdfSafe(this.options.footerNote), MARGIN.left, footerY, { width: pageWidth * 0.7, lineBreak: false, ellipsis: true });
-      doc.text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN.left, footerY, { width: pageWidth, align: "right", lineBreak: false });
+      if (this.options.footerNote)
+        doc.text(pdfSafe(this.options.footerNote), MARGIN.left, footerY, {
+          width: pageWidth * 0.7,
+          lineBreak: false,
+          ellipsis: true,
+        });
+      doc.text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN.left, footerY, {
+        width: pageWidth,
+        align: "right",
+        lineBreak: false,
+      });
       doc.page.margins.bottom = saved;
     }
     doc.end();

@@ -23,31 +23,53 @@ export async function assignPracticeEducator(user: SessionUser, placementId: str
       include: { practiceEducators: { where: { endDate: null } } },
     });
     if (!placement) throw notFound("That placement");
-    if (!canManagePlacements(user)) throw forbidden("Only the placement coordinator can change a placement's practice educator.");
+    if (!canManagePlacements(user))
+      throw forbidden("Only the placement coordinator can change a placement's practice educator.");
     if (placement.status === "COMPLETED" || placement.status === "ENDED_EARLY") {
       throw new AppError(409, "This placement has finished: its practice educator can no longer change.");
     }
     await requireRole(tx, data.practiceEducatorId, "PRACTICE_EDUCATOR", "practiceEducatorId", "practice educator");
 
     const current = placement.practiceEducators[0];
-    const fieldError = (message: string) => new AppError(400, "Check the highlighted fields.", { startDate: [message] });
+    const fieldError = (message: string) =>
+      new AppError(400, "Check the highlighted fields.", { startDate: [message] });
     if (current?.practiceEducatorId === data.practiceEducatorId) {
-      throw new AppError(400, "Check the highlighted fields.", { practiceEducatorId: ["This practice educator is already assigned"] });
+      throw new AppError(400, "Check the highlighted fields.", {
+        practiceEducatorId: ["This practice educator is already assigned"],
+      });
     }
     if (current && data.startDate <= toIsoDate(current.startDate)) {
-      throw fieldError(`The new practice educator must start after the current one did (${formatDate(toIsoDate(current.startDate))})`);
+      throw fieldError(
+        `The new practice educator must start after the current one did (${formatDate(toIsoDate(current.startDate))})`,
+      );
     }
-    if (data.startDate > toIsoDate(placement.endDate)) throw fieldError("The new practice educator must start before the placement ends");
+    if (data.startDate > toIsoDate(placement.endDate))
+      throw fieldError("The new practice educator must start before the placement ends");
 
     if (current) {
       const endDate = fromIsoDate(addDays(data.startDate, -1));
       await tx.practiceEducatorAssignment.update({ where: { id: current.id }, data: { endDate } });
-      await writeAudit(tx, user, { action: "UPDATE", entity: "PracticeEducatorAssignment", entityId: current.id, changes: { endDate: { from: null, to: endDate } } });
+      await writeAudit(tx, user, {
+        action: "UPDATE",
+        entity: "PracticeEducatorAssignment",
+        entityId: current.id,
+        changes: { endDate: { from: null, to: endDate } },
+      });
     }
     const spell = await tx.practiceEducatorAssignment.create({
-      data: { placementId: placement.id, practiceEducatorId: data.practiceEducatorId, startDate: fromIsoDate(data.startDate), reason: data.reason },
+      data: {
+        placementId: placement.id,
+        practiceEducatorId: data.practiceEducatorId,
+        startDate: fromIsoDate(data.startDate),
+        reason: data.reason,
+      },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "PracticeEducatorAssignment", entityId: spell.id, changes: createdFields(spell) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "PracticeEducatorAssignment",
+      entityId: spell.id,
+      changes: createdFields(spell),
+    });
     return { id: spell.id };
   });
 }

@@ -26,7 +26,10 @@ async function placementForAttendance(tx: Tx, user: SessionUser, placementId: st
 
 export async function listAttendance(user: SessionUser, placementId: string) {
   assertVerifiedUser(user);
-  const placement = await getDb().placement.findFirst({ where: { AND: [placementsVisibleTo(user), { id: placementId }] }, select: { id: true } });
+  const placement = await getDb().placement.findFirst({
+    where: { AND: [placementsVisibleTo(user), { id: placementId }] },
+    select: { id: true },
+  });
   if (!placement) throw notFound("That placement");
   const days = await getDb().attendanceDay.findMany({ where: { placementId }, orderBy: { date: "asc" } });
   return days.map((day) => ({ id: day.id, date: toIsoDate(day.date), kind: day.kind, note: day.note }));
@@ -40,19 +43,31 @@ export async function recordAttendance(user: SessionUser, placementId: string, i
     const placement = await placementForAttendance(tx, user, placementId);
     if (placement.status !== "ACTIVE") throw conflict("Days can only be logged while the placement is active.");
     if (data.date < toIsoDate(placement.startDate)) {
-      throw new AppError(400, "Check the highlighted fields.", { date: [`The placement starts on ${formatDate(toIsoDate(placement.startDate))}`] });
+      throw new AppError(400, "Check the highlighted fields.", {
+        date: [`The placement starts on ${formatDate(toIsoDate(placement.startDate))}`],
+      });
     }
-    if (data.date > todayInUk()) throw new AppError(400, "Check the highlighted fields.", { date: ["Days can only be logged once they have happened"] });
+    if (data.date > todayInUk())
+      throw new AppError(400, "Check the highlighted fields.", {
+        date: ["Days can only be logged once they have happened"],
+      });
 
     try {
       const day = await tx.attendanceDay.create({
         data: { placementId, date: fromIsoDate(data.date), kind: data.kind, note: data.note, recordedById: user.id },
       });
-      await writeAudit(tx, user, { action: "CREATE", entity: "AttendanceDay", entityId: day.id, changes: createdFields(day) });
+      await writeAudit(tx, user, {
+        action: "CREATE",
+        entity: "AttendanceDay",
+        entityId: day.id,
+        changes: createdFields(day),
+      });
       return { id: day.id };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new AppError(409, `${formatDate(data.date)} is already logged. Remove that entry first to change it.`, { date: ["Already logged"] });
+        throw new AppError(409, `${formatDate(data.date)} is already logged. Remove that entry first to change it.`, {
+          date: ["Already logged"],
+        });
       }
       throw error;
     }
@@ -68,7 +83,12 @@ export async function removeAttendance(user: SessionUser, placementId: string, a
     const day = await tx.attendanceDay.findFirst({ where: { id: attendanceId, placementId: placement.id } });
     if (!day) throw notFound("That attendance entry");
     await tx.attendanceDay.delete({ where: { id: day.id } });
-    await writeAudit(tx, user, { action: "DELETE", entity: "AttendanceDay", entityId: day.id, changes: createdFields(day) });
+    await writeAudit(tx, user, {
+      action: "DELETE",
+      entity: "AttendanceDay",
+      entityId: day.id,
+      changes: createdFields(day),
+    });
     return { id: day.id };
   });
 }

@@ -12,13 +12,19 @@ import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 /** Checks that an id names an active user with the given role; a field error otherwise. */
 export async function requireRole(tx: Tx, userId: string, role: Role, field: string, label: string) {
-  const found = await tx.user.findFirst({ where: { id: userId, role, active: true }, select: { id: true, organisationId: true } });
+  const found = await tx.user.findFirst({
+    where: { id: userId, role, active: true },
+    select: { id: true, organisationId: true },
+  });
   if (!found) throw new AppError(400, "Check the highlighted fields.", { [field]: [`Choose an existing ${label}`] });
   return found;
 }
 
 /** A student cannot be on two live placements at once. */
-export async function assertNoOverlap(tx: Tx, input: { studentId: string; startDate: string; endDate: string; exceptId?: string }) {
+export async function assertNoOverlap(
+  tx: Tx,
+  input: { studentId: string; startDate: string; endDate: string; exceptId?: string },
+) {
   const clash = await tx.placement.findFirst({
     where: {
       studentId: input.studentId,
@@ -30,7 +36,9 @@ export async function assertNoOverlap(tx: Tx, input: { studentId: string; startD
     select: { startDate: true, endDate: true },
   });
   if (clash) {
-    throw conflict(`This student already has a placement from ${formatDate(toIsoDate(clash.startDate))} to ${formatDate(toIsoDate(clash.endDate))} that overlaps these dates.`);
+    throw conflict(
+      `This student already has a placement from ${formatDate(toIsoDate(clash.startDate))} to ${formatDate(toIsoDate(clash.endDate))} that overlaps these dates.`,
+    );
   }
 }
 
@@ -42,12 +50,18 @@ export async function createPlacement(user: SessionUser, input: unknown) {
   return getDb().$transaction(async (tx) => {
     await requireRole(tx, data.studentId, "STUDENT", "studentId", "student");
     await requireRole(tx, data.practiceEducatorId, "PRACTICE_EDUCATOR", "practiceEducatorId", "practice educator");
-    if (data.onsiteSupervisorId) await requireRole(tx, data.onsiteSupervisorId, "ONSITE_SUPERVISOR", "onsiteSupervisorId", "on-site supervisor");
+    if (data.onsiteSupervisorId)
+      await requireRole(tx, data.onsiteSupervisorId, "ONSITE_SUPERVISOR", "onsiteSupervisorId", "on-site supervisor");
     if (data.tutorId) {
       const tutor = await requireRole(tx, data.tutorId, "UNIVERSITY_TUTOR", "tutorId", "university tutor");
-      const profile = await tx.studentProfile.findUnique({ where: { userId: data.studentId }, select: { universityId: true } });
+      const profile = await tx.studentProfile.findUnique({
+        where: { userId: data.studentId },
+        select: { universityId: true },
+      });
       if (profile && profile.universityId !== tutor.organisationId) {
-        throw new AppError(400, "Check the highlighted fields.", { tutorId: ["Choose a tutor from the student's own university"] });
+        throw new AppError(400, "Check the highlighted fields.", {
+          tutorId: ["Choose a tutor from the student's own university"],
+        });
       }
     }
     await assertNoOverlap(tx, data);
@@ -65,10 +79,21 @@ export async function createPlacement(user: SessionUser, input: unknown) {
         observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[data.level],
         onsiteSupervisorId: data.onsiteSupervisorId,
         tutorId: data.tutorId,
-        practiceEducators: { create: { practiceEducatorId: data.practiceEducatorId, startDate: fromIsoDate(data.startDate), reason: "Allocated at the start of the placement" } },
+        practiceEducators: {
+          create: {
+            practiceEducatorId: data.practiceEducatorId,
+            startDate: fromIsoDate(data.startDate),
+            reason: "Allocated at the start of the placement",
+          },
+        },
       },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "Placement", entityId: placement.id, changes: { ...createdFields(placement), practiceEducatorId: data.practiceEducatorId } });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "Placement",
+      entityId: placement.id,
+      changes: { ...createdFields(placement), practiceEducatorId: data.practiceEducatorId },
+    });
     return { id: placement.id };
   });
 }

@@ -10,11 +10,21 @@ export async function getPlacement(user: SessionUser, placementId: string) {
   const row = await getDb().placement.findFirst({
     where: { AND: [placementsVisibleTo(user), { id: placementId }] },
     include: {
-      student: { select: { id: true, name: true, email: true, studentProfile: { include: { university: true, programme: true, cohort: true } } } },
+      student: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          studentProfile: { include: { university: true, programme: true, cohort: true } },
+        },
+      },
       team: { select: { id: true, name: true } },
       onsiteSupervisor: { select: { id: true, name: true } },
       tutor: { select: { id: true, name: true } },
-      practiceEducators: { orderBy: { startDate: "asc" }, include: { practiceEducator: { select: { id: true, name: true, pepsStage: true } } } },
+      practiceEducators: {
+        orderBy: { startDate: "asc" },
+        include: { practiceEducator: { select: { id: true, name: true, pepsStage: true } } },
+      },
       attendance: { orderBy: { date: "desc" }, include: { recordedBy: { select: { name: true } } } },
     },
   });
@@ -59,9 +69,21 @@ export async function getPlacement(user: SessionUser, placementId: string) {
       endDate: spell.endDate ? toIsoDate(spell.endDate) : null,
       reason: spell.reason,
     })),
-    currentPracticeEducator: current ? { id: current.practiceEducator.id, name: current.practiceEducator.name, pepsStage: current.practiceEducator.pepsStage } : null,
+    currentPracticeEducator: current
+      ? {
+          id: current.practiceEducator.id,
+          name: current.practiceEducator.name,
+          pepsStage: current.practiceEducator.pepsStage,
+        }
+      : null,
     attendance,
-    days: summariseDays({ requiredDays: row.requiredDays, startDate: toIsoDate(row.startDate), endDate: toIsoDate(row.endDate), attendance, today: todayInUk() }),
+    days: summariseDays({
+      requiredDays: row.requiredDays,
+      startDate: toIsoDate(row.startDate),
+      endDate: toIsoDate(row.endDate),
+      attendance,
+      today: todayInUk(),
+    }),
     permissions: {
       canManage: canManagePlacements(user),
       canRecordAttendance: canRecordAttendance(user, {

@@ -23,11 +23,16 @@ export type PlacementListRow = {
   updatedAt: string;
 };
 
-function placementWhere(user: SessionUser, filters: PlacementFilters, extra: Prisma.PlacementWhereInput[] = []): Prisma.PlacementWhereInput {
+function placementWhere(
+  user: SessionUser,
+  filters: PlacementFilters,
+  extra: Prisma.PlacementWhereInput[] = [],
+): Prisma.PlacementWhereInput {
   const and: Prisma.PlacementWhereInput[] = [placementsVisibleTo(user), ...extra];
   if (filters.status) and.push({ status: filters.status });
   if (filters.universityId) and.push({ student: { studentProfile: { universityId: filters.universityId } } });
-  if (filters.practiceEducatorId) and.push({ practiceEducators: { some: { practiceEducatorId: filters.practiceEducatorId, endDate: null } } });
+  if (filters.practiceEducatorId)
+    and.push({ practiceEducators: { some: { practiceEducatorId: filters.practiceEducatorId, endDate: null } } });
   if (filters.q) {
     and.push({
       OR: [
@@ -48,7 +53,12 @@ const rowSelect = {
   endDate: true,
   requiredDays: true,
   updatedAt: true,
-  student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } } } },
+  student: {
+    select: {
+      name: true,
+      studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } },
+    },
+  },
   practiceEducators: { where: { endDate: null }, take: 1, select: { practiceEducator: { select: { name: true } } } },
 } satisfies Prisma.PlacementSelect;
 
@@ -89,7 +99,11 @@ function toListRow(row: ListRowData, daysCompleted: number): PlacementListRow {
 }
 
 /** The placements the user may see, narrowed by the list's filters, latest start first. Two queries, whatever the number of rows. */
-export async function listPlacements(user: SessionUser, filters: PlacementFilters = {}, take = 500): Promise<PlacementListRow[]> {
+export async function listPlacements(
+  user: SessionUser,
+  filters: PlacementFilters = {},
+  take = 500,
+): Promise<PlacementListRow[]> {
   const rows = await getDb().placement.findMany({
     where: placementWhere(user, filters),
     orderBy: [{ startDate: "desc" }, { id: "asc" }],
@@ -105,7 +119,10 @@ export async function listPlacements(user: SessionUser, filters: PlacementFilter
  * what changed. updatedAt is the placement record's own: a logged day changes
  * daysCompleted without touching it.
  */
-export async function listPlacementsPage(user: SessionUser, params: Record<string, string>): Promise<{ placements: PlacementListRow[]; nextCursor: string | null }> {
+export async function listPlacementsPage(
+  user: SessionUser,
+  params: Record<string, string>,
+): Promise<{ placements: PlacementListRow[]; nextCursor: string | null }> {
   const filters = placementFiltersSchema.parse(params);
   const page = parsePageQuery(params);
   const rows = await getDb().placement.findMany({
@@ -121,7 +138,10 @@ export async function listPlacementsPage(user: SessionUser, params: Record<strin
 /** The current practice educators of the placements the user may see: the options of the list's PE filter. */
 export async function listPracticeEducatorsForFilter(user: SessionUser) {
   return getDb().user.findMany({
-    where: { role: "PRACTICE_EDUCATOR", practiceEducatorSpells: { some: { endDate: null, placement: placementsVisibleTo(user) } } },
+    where: {
+      role: "PRACTICE_EDUCATOR",
+      practiceEducatorSpells: { some: { endDate: null, placement: placementsVisibleTo(user) } },
+    },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

@@ -9,7 +9,13 @@ describe("placement days and projected end", () => {
   it("counts only placement days towards the required days", () => {
     const summary = summariseDays({
       ...base,
-      attendance: [day("2026-11-02"), day("2026-11-03", "SKILLS_DAY"), day("2026-11-04", "SICK"), day("2026-11-05", "ABSENT"), day("2026-11-06")],
+      attendance: [
+        day("2026-11-02"),
+        day("2026-11-03", "SKILLS_DAY"),
+        day("2026-11-04", "SICK"),
+        day("2026-11-05", "ABSENT"),
+        day("2026-11-06"),
+      ],
       today: "2026-11-06",
     });
     expect(summary).toMatchObject({ completed: 2, skillsDays: 1, absences: 2, remaining: 8, percentComplete: 20 });
@@ -23,7 +29,11 @@ describe("placement days and projected end", () => {
   });
 
   it("pushes the projected end out by each sick day", () => {
-    const summary = summariseDays({ ...base, attendance: [day("2026-11-02"), day("2026-11-03", "SICK")], today: "2026-11-03" });
+    const summary = summariseDays({
+      ...base,
+      attendance: [day("2026-11-02"), day("2026-11-03", "SICK")],
+      today: "2026-11-03",
+    });
     expect(summary.projectedEndDate).toBe("2026-11-16");
     expect(summary.projectedLate).toBe(true);
   });
@@ -43,11 +53,23 @@ describe("placement days and projected end", () => {
   it("gives the last placement day as the end once the required days are met", () => {
     const attendance = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13"].map((d) => day(`2026-11-${d}`));
     const summary = summariseDays({ ...base, attendance, today: "2026-11-20" });
-    expect(summary).toMatchObject({ completed: 10, remaining: 0, percentComplete: 100, projectedEndDate: "2026-11-13", projectedLate: false });
+    expect(summary).toMatchObject({
+      completed: 10,
+      remaining: 0,
+      percentComplete: 100,
+      projectedEndDate: "2026-11-13",
+      projectedLate: false,
+    });
   });
 
   it("skips bank holidays in the projection", () => {
-    const summary = summariseDays({ requiredDays: 2, startDate: "2026-12-24", endDate: "2026-12-29", attendance: [day("2026-12-24")], today: "2026-12-24" });
+    const summary = summariseDays({
+      requiredDays: 2,
+      startDate: "2026-12-24",
+      endDate: "2026-12-29",
+      attendance: [day("2026-12-24")],
+      today: "2026-12-24",
+    });
     expect(summary.projectedEndDate).toBe("2026-12-29"); // 25 Dec and 28 Dec are bank holidays
   });
 });

@@ -33,7 +33,8 @@ export function summariseDays(input: {
   for (const day of input.attendance) {
     counts[day.kind]++;
     if (lastLogged === null || day.date > lastLogged) lastLogged = day.date;
-    if (day.kind === "PLACEMENT_DAY" && (lastPlacementDay === null || day.date > lastPlacementDay)) lastPlacementDay = day.date;
+    if (day.kind === "PLACEMENT_DAY" && (lastPlacementDay === null || day.date > lastPlacementDay))
+      lastPlacementDay = day.date;
   }
   return summariseDayCounts({ ...input, counts, lastLogged, lastPlacementDay });
 }

@@ -45,7 +45,9 @@ export async function updatePlacement(user: SessionUser, placementId: string, in
     }
     if (!canChangeStatus(before.status, data.status)) {
       throw new AppError(400, "Check the highlighted fields.", {
-        status: [`A placement that is ${PLACEMENT_STATUS_LABELS[before.status].toLowerCase()} cannot become ${PLACEMENT_STATUS_LABELS[data.status].toLowerCase()}`],
+        status: [
+          `A placement that is ${PLACEMENT_STATUS_LABELS[before.status].toLowerCase()} cannot become ${PLACEMENT_STATUS_LABELS[data.status].toLowerCase()}`,
+        ],
       });
     }
     if (data.onsiteSupervisorId && data.onsiteSupervisorId !== before.onsiteSupervisorId) {
@@ -53,18 +55,34 @@ export async function updatePlacement(user: SessionUser, placementId: string, in
     }
     if (data.tutorId && data.tutorId !== before.tutorId) {
       const tutor = await requireRole(tx, data.tutorId, "UNIVERSITY_TUTOR", "tutorId", "university tutor");
-      const profile = await tx.studentProfile.findUnique({ where: { userId: before.studentId }, select: { universityId: true } });
+      const profile = await tx.studentProfile.findUnique({
+        where: { userId: before.studentId },
+        select: { universityId: true },
+      });
       if (profile && profile.universityId !== tutor.organisationId) {
-        throw new AppError(400, "Check the highlighted fields.", { tutorId: ["Choose a tutor from the student's own university"] });
+        throw new AppError(400, "Check the highlighted fields.", {
+          tutorId: ["Choose a tutor from the student's own university"],
+        });
       }
     }
     if (data.startDate !== toIsoDate(before.startDate) || data.endDate !== toIsoDate(before.endDate)) {
-      await assertNoOverlap(tx, { studentId: before.studentId, startDate: data.startDate, endDate: data.endDate, exceptId: before.id });
+      await assertNoOverlap(tx, {
+        studentId: before.studentId,
+        startDate: data.startDate,
+        endDate: data.endDate,
+        exceptId: before.id,
+      });
     }
 
     // The version in the where clause makes the check and the write one atomic step.
-    const { count } = await tx.placement.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
-    if (count === 0) throw conflict("Someone else changed this placement at the same moment. Nothing was saved: reload and try again.");
+    const { count } = await tx.placement.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw conflict(
+        "Someone else changed this placement at the same moment. Nothing was saved: reload and try again.",
+      );
     const changes = changedFields(before, next);
     await writeAudit(tx, user, { action: "UPDATE", entity: "Placement", entityId: before.id, changes });
     return { id: before.id, version: data.version + 1, changed: Object.keys(changes) };

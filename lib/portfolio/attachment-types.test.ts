@@ -1,5 +1,15 @@
 import { checkAttachment, extensionOf, safeDownloadName, sniffContent, zipEntryNames } from "./attachment-types";
-import { bytes, docx, EXE_HEADER, OLE_HEADER, PNG_HEADER, pptx, tinyPdf, xlsx, zipWith } from "../../tests/support/files";
+import {
+  bytes,
+  docx,
+  EXE_HEADER,
+  OLE_HEADER,
+  PNG_HEADER,
+  pptx,
+  tinyPdf,
+  xlsx,
+  zipWith,
+} from "../../tests/support/files";
 
 describe("sniffContent: the type from the bytes", () => {
   it.each([
@@ -40,7 +50,11 @@ describe("sniffContent: the type from the bytes", () => {
 
 describe("checkAttachment: content and extension must agree", () => {
   it("accepts a PDF named .pdf, whatever the case of the extension", () => {
-    expect(checkAttachment("Reflective log.PDF", tinyPdf())).toEqual({ ok: true, kind: "pdf", contentType: "application/pdf" });
+    expect(checkAttachment("Reflective log.PDF", tinyPdf())).toEqual({
+      ok: true,
+      kind: "pdf",
+      contentType: "application/pdf",
+    });
   });
 
   it("accepts both JPEG extensions", () => {
@@ -73,7 +87,8 @@ describe("checkAttachment: content and extension must agree", () => {
   it("refuses a real type under another type's extension", () => {
     const result = checkAttachment("scan.pdf", bytes(PNG_HEADER));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toBe("This file is a PNG image, but its name ends in .pdf. Rename it to end in .png.");
+    if (!result.ok)
+      expect(result.reason).toBe("This file is a PNG image, but its name ends in .pdf. Rename it to end in .png.");
     expect(checkAttachment("notes.docx", xlsx()).ok).toBe(false);
     expect(checkAttachment("noextension", tinyPdf()).ok).toBe(false);
   });

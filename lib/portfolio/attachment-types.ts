@@ -14,9 +14,21 @@ export const ATTACHMENT_KINDS: Record<AttachmentKind, KindInfo> = {
   jpeg: { contentType: "image/jpeg", extensions: ["jpg", "jpeg"], label: "JPEG image" },
   gif: { contentType: "image/gif", extensions: ["gif"], label: "GIF image" },
   webp: { contentType: "image/webp", extensions: ["webp"], label: "WebP image" },
-  docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"], label: "Word document" },
-  xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"], label: "Excel workbook" },
-  pptx: { contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extensions: ["pptx"], label: "PowerPoint presentation" },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extensions: ["docx"],
+    label: "Word document",
+  },
+  xlsx: {
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    extensions: ["xlsx"],
+    label: "Excel workbook",
+  },
+  pptx: {
+    contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    extensions: ["pptx"],
+    label: "PowerPoint presentation",
+  },
   doc: { contentType: "application/msword", extensions: ["doc"], label: "Word 97–2003 document" },
   xls: { contentType: "application/vnd.ms-excel", extensions: ["xls"], label: "Excel 97–2003 workbook" },
   ppt: { contentType: "application/vnd.ms-powerpoint", extensions: ["ppt"], label: "PowerPoint 97–2003 presentation" },
@@ -32,7 +44,8 @@ const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const u16 = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
-const u32 = (bytes: Uint8Array, at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + bytes[at + 3] * 0x1000000;
+const u32 = (bytes: Uint8Array, at: number) =>
+  (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + bytes[at + 3] * 0x1000000;
 
 /** The names of a ZIP archive's entries, from its central directory; null when it is not a readable ZIP. */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
@@ -103,13 +116,23 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): SniffResul
     return { ok: false, reason: `This file is not a type that can be attached. Attach a ${ALLOWED_TYPES_IN_WORDS}.` };
   }
   if (sniffed === "ole") {
-    const legacy = (["doc", "xls", "ppt"] as const).find((kind) => ATTACHMENT_KINDS[kind].extensions.includes(extension));
-    if (!legacy) return { ok: false, reason: "This file is an older Office document, but its name does not end in .doc, .xls or .ppt. Rename it to match what it is." };
+    const legacy = (["doc", "xls", "ppt"] as const).find((kind) =>
+      ATTACHMENT_KINDS[kind].extensions.includes(extension),
+    );
+    if (!legacy)
+      return {
+        ok: false,
+        reason:
+          "This file is an older Office document, but its name does not end in .doc, .xls or .ppt. Rename it to match what it is.",
+      };
     return { ok: true, kind: legacy, contentType: ATTACHMENT_KINDS[legacy].contentType };
   }
   const info = ATTACHMENT_KINDS[sniffed];
   if (!info.extensions.includes(extension)) {
-    return { ok: false, reason: `This file is a ${info.label}, but its name ends in ${extension ? `.${extension}` : "no extension"}. Rename it to end in .${info.extensions[0]}.` };
+    return {
+      ok: false,
+      reason: `This file is a ${info.label}, but its name ends in ${extension ? `.${extension}` : "no extension"}. Rename it to end in .${info.extensions[0]}.`,
+    };
   }
   return { ok: true, kind: sniffed, contentType: info.contentType };
 }

@@ -24,9 +24,13 @@ export function formatBytes(size: number): string {
 }
 
 export function tooLarge(max = attachmentMaxBytes()) {
-  return new AppError(413, `The file is larger than ${formatBytes(max)}, the most that can be attached. Make it smaller (for example, save a PDF at a lower quality) and try again.`, {
-    file: [`The file must be ${formatBytes(max)} or smaller`],
-  });
+  return new AppError(
+    413,
+    `The file is larger than ${formatBytes(max)}, the most that can be attached. Make it smaller (for example, save a PDF at a lower quality) and try again.`,
+    {
+      file: [`The file must be ${formatBytes(max)} or smaller`],
+    },
+  );
 }
 
 const refuse = (message: string) => new AppError(422, message, { file: [message] });
@@ -41,7 +45,11 @@ function cleanFileName(name: unknown): string {
 }
 
 /** The student attaches a file to evidence they may still edit. */
-export async function addAttachment(user: SessionUser, evidenceId: string, file: { name: unknown; bytes: Uint8Array } | null) {
+export async function addAttachment(
+  user: SessionUser,
+  evidenceId: string,
+  file: { name: unknown; bytes: Uint8Array } | null,
+) {
   assertVerifiedUser(user);
   // Who may attach is checked before the file is looked at, so others learn nothing about it.
   await evidenceForAttachments(getDb(), user, evidenceId, "change");
@@ -62,11 +70,25 @@ export async function addAttachment(user: SessionUser, evidenceId: string, file:
       // Again inside the transaction: the item may have been submitted meanwhile.
       const { item } = await evidenceForAttachments(tx, user, evidenceId, "change");
       const existing = await tx.evidenceAttachment.count({ where: { evidenceId: item.id } });
-      if (existing >= MAX_ATTACHMENTS_PER_ITEM) throw refuse(`An item of evidence can have at most ${MAX_ATTACHMENTS_PER_ITEM} attachments. Remove one first.`);
+      if (existing >= MAX_ATTACHMENTS_PER_ITEM)
+        throw refuse(`An item of evidence can have at most ${MAX_ATTACHMENTS_PER_ITEM} attachments. Remove one first.`);
       const attachment = await tx.evidenceAttachment.create({
-        data: { evidenceId: item.id, fileName, contentType: checked.contentType, sizeBytes: file.bytes.length, sha256, storageKey, uploadedById: user.id },
+        data: {
+          evidenceId: item.id,
+          fileName,
+          contentType: checked.contentType,
+          sizeBytes: file.bytes.length,
+          sha256,
+          storageKey,
+          uploadedById: user.id,
+        },
       });
-      await writeAudit(tx, user, { action: "CREATE", entity: "EvidenceAttachment", entityId: attachment.id, changes: createdFields(attachment) });
+      await writeAudit(tx, user, {
+        action: "CREATE",
+        entity: "EvidenceAttachment",
+        entityId: attachment.id,
+        changes: createdFields(attachment),
+      });
       return {
         id: attachment.id,
         fileName: attachment.fileName,
@@ -77,7 +99,11 @@ export async function addAttachment(user: SessionUser, evidenceId: string, file:
       };
     });
   } catch (error) {
-    await store.delete(storageKey).catch((cleanupError) => console.error(`Attachment ${storageKey} could not be removed after a failed save`, cleanupError));
+    await store
+      .delete(storageKey)
+      .catch((cleanupError) =>
+        console.error(`Attachment ${storageKey} could not be removed after a failed save`, cleanupError),
+      );
     throw error;
   }
 }
@@ -92,19 +118,34 @@ export async function getAttachment(user: SessionUser, evidenceId: string, attac
   const bytes = await attachmentStore().get(attachment.storageKey);
   if (!bytes) throw notFound("That attachment's file");
   const kind = Object.values(ATTACHMENT_KINDS).find((info) => info.contentType === attachment.contentType);
-  const extension = kind?.extensions.includes(extensionOf(attachment.fileName)) ? extensionOf(attachment.fileName) : (kind?.extensions[0] ?? "bin");
-  return { fileName: attachment.fileName, downloadName: safeDownloadName(attachment.fileName, extension), contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, bytes };
+  const extension = kind?.extensions.includes(extensionOf(attachment.fileName))
+    ? extensionOf(attachment.fileName)
+    : (kind?.extensions[0] ?? "bin");
+  return {
+    fileName: attachment.fileName,
+    downloadName: safeDownloadName(attachment.fileName, extension),
+    contentType: attachment.contentType,
+    sizeBytes: attachment.sizeBytes,
+    bytes,
+  };
 }
 
 /** The student removes a file while the evidence is still theirs to edit. */
 export async function deleteAttachment(user: SessionUser, evidenceId: string, attachmentId: string) {
   assertVerifiedUser(user);
   const removed = await getDb().$transaction(async (tx) => {
-    const attachment = await tx.evidenceAttachment.findFirst({ where: { id: String(attachmentId), evidenceId: String(evidenceId), evidence: evidenceVisibleTo(user) } });
+    const attachment = await tx.evidenceAttachment.findFirst({
+      where: { id: String(attachmentId), evidenceId: String(evidenceId), evidence: evidenceVisibleTo(user) },
+    });
     if (!attachment) throw notFound("That attachment");
     await evidenceForAttachments(tx, user, evidenceId, "change");
     await tx.evidenceAttachment.delete({ where: { id: attachment.id } });
-    await writeAudit(tx, user, { action: "DELETE", entity: "EvidenceAttachment", entityId: attachment.id, changes: createdFields(attachment) });
+    await writeAudit(tx, user, {
+      action: "DELETE",
+      entity: "EvidenceAttachment",
+      entityId: attachment.id,
+      changes: createdFields(attachment),
+    });
     return attachment;
   });
   // After the commit: if removing the file fails, the row is already gone and the orphan is harmless.

@@ -31,7 +31,10 @@ describe("findChildNames", () => {
   });
 
   it("searches every text (title and body) and reports each child once", () => {
-    expect(findChildNames(["Alfie", "Alfie Archer and Zoë"], [alfie, zoe, alfie])).toEqual([{ code: "C-1001" }, { code: "C-3003" }]);
+    expect(findChildNames(["Alfie", "Alfie Archer and Zoë"], [alfie, zoe, alfie])).toEqual([
+      { code: "C-1001" },
+      { code: "C-3003" },
+    ]);
   });
 
   it("finds nothing in text that uses the code", () => {
@@ -55,7 +58,9 @@ describe("childNameWarning", () => {
     expect(warning).not.toMatch(/Alfie/);
   });
   it("lists several codes", () => {
-    expect(childNameWarning([{ code: "C-1" }, { code: "C-2" }, { code: "C-3" }])).toBe("This looks like it contains the name of children C-1, C-2 and C-3; use the code instead.");
+    expect(childNameWarning([{ code: "C-1" }, { code: "C-2" }, { code: "C-3" }])).toBe(
+      "This looks like it contains the name of children C-1, C-2 and C-3; use the code instead.",
+    );
   });
   it("is null without matches", () => {
     expect(childNameWarning([])).toBeNull();

@@ -22,7 +22,10 @@ function wholeWord(phrase: string): RegExp {
  * each once, in the order given. Names shorter than two letters are ignored:
  * they cannot be told apart from ordinary words.
  */
-export function findChildNames(texts: ReadonlyArray<string | null | undefined>, children: readonly KnownChild[]): ChildNameMatch[] {
+export function findChildNames(
+  texts: ReadonlyArray<string | null | undefined>,
+  children: readonly KnownChild[],
+): ChildNameMatch[] {
   const haystack = texts.filter(Boolean).join("\n");
   if (!haystack.trim()) return [];
   const matches: ChildNameMatch[] = [];
@@ -44,6 +47,7 @@ export function findChildNames(texts: ReadonlyArray<string | null | undefined>, 
 export function childNameWarning(matches: readonly ChildNameMatch[]): string | null {
   if (matches.length === 0) return null;
   const codes = matches.map((match) => match.code);
-  const list = codes.length === 1 ? `child ${codes[0]}` : `children ${codes.slice(0, -1).join(", ")} and ${codes.at(-1)}`;
+  const list =
+    codes.length === 1 ? `child ${codes[0]}` : `children ${codes.slice(0, -1).join(", ")} and ${codes.at(-1)}`;
   return `This looks like it contains the name of ${list}; use the code instead.`;
 }

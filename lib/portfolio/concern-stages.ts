@@ -8,8 +8,20 @@ export type ConcernStageName = "STAGE_1_MEETING" | "ACTION_PLAN" | "REVIEW" | "S
 export type ConcernStatusName = "OPEN" | "RESOLVED";
 export type ConcernOutcomeName = "RESOLVED" | "EXTEND" | "CHANGE_PLACEMENT" | "SUSPEND" | "FAIL";
 
-export const CONCERN_STAGES: readonly ConcernStageName[] = ["STAGE_1_MEETING", "ACTION_PLAN", "REVIEW", "STAGE_2_MEETING", "OUTCOME"];
-export const CONCERN_OUTCOMES: readonly ConcernOutcomeName[] = ["RESOLVED", "EXTEND", "CHANGE_PLACEMENT", "SUSPEND", "FAIL"];
+export const CONCERN_STAGES: readonly ConcernStageName[] = [
+  "STAGE_1_MEETING",
+  "ACTION_PLAN",
+  "REVIEW",
+  "STAGE_2_MEETING",
+  "OUTCOME",
+];
+export const CONCERN_OUTCOMES: readonly ConcernOutcomeName[] = [
+  "RESOLVED",
+  "EXTEND",
+  "CHANGE_PLACEMENT",
+  "SUSPEND",
+  "FAIL",
+];
 /** What a stage 2 process may end in. */
 export const STAGE_2_OUTCOMES: readonly ConcernOutcomeName[] = ["EXTEND", "CHANGE_PLACEMENT", "SUSPEND", "FAIL"];
 
@@ -48,8 +60,13 @@ export const CONCERN_OUTCOME_LABELS: Record<ConcernOutcomeName, string> = {
   FAIL: "Placement failed",
 };
 
-export function concernStateLabel(concern: { stage: ConcernStageName; status: ConcernStatusName; outcome: ConcernOutcomeName | null }): string {
-  if (concern.status === "RESOLVED") return `Closed: ${CONCERN_OUTCOME_LABELS[concern.outcome ?? "RESOLVED"].toLowerCase()}`;
+export function concernStateLabel(concern: {
+  stage: ConcernStageName;
+  status: ConcernStatusName;
+  outcome: ConcernOutcomeName | null;
+}): string {
+  if (concern.status === "RESOLVED")
+    return `Closed: ${CONCERN_OUTCOME_LABELS[concern.outcome ?? "RESOLVED"].toLowerCase()}`;
   return CONCERN_WAITING_LABELS[concern.stage];
 }
 
@@ -69,8 +86,16 @@ export function nextSteps(concern: { stage: ConcernStageName; status: ConcernSta
 }
 
 /** Applies one step to a concern, or says why it cannot be recorded now. */
-export function applyConcernStep(concern: { stage: ConcernStageName; status: ConcernStatusName; actions: number }, step: ConcernStep): StepResult {
-  if (concern.status !== "OPEN") return { ok: false, reason: "This cause for concern is closed: nothing more can be recorded on it.", field: "stage" };
+export function applyConcernStep(
+  concern: { stage: ConcernStageName; status: ConcernStatusName; actions: number },
+  step: ConcernStep,
+): StepResult {
+  if (concern.status !== "OPEN")
+    return {
+      ok: false,
+      reason: "This cause for concern is closed: nothing more can be recorded on it.",
+      field: "stage",
+    };
   if (step.stage !== concern.stage) {
     return {
       ok: false,
@@ -82,19 +107,43 @@ export function applyConcernStep(concern: { stage: ConcernStageName; status: Con
   switch (step.stage) {
     case "STAGE_1_MEETING":
     case "STAGE_2_MEETING":
-      if (outcome) return { ok: false, field: "outcome", reason: "A meeting has no outcome: the outcome is recorded at the review or after the stage 2 meeting." };
-      return { ok: true, stage: step.stage === "STAGE_1_MEETING" ? "ACTION_PLAN" : "OUTCOME", status: "OPEN", outcome: null };
+      if (outcome)
+        return {
+          ok: false,
+          field: "outcome",
+          reason: "A meeting has no outcome: the outcome is recorded at the review or after the stage 2 meeting.",
+        };
+      return {
+        ok: true,
+        stage: step.stage === "STAGE_1_MEETING" ? "ACTION_PLAN" : "OUTCOME",
+        status: "OPEN",
+        outcome: null,
+      };
     case "ACTION_PLAN":
       if (outcome) return { ok: false, field: "outcome", reason: "Agreeing the action plan has no outcome." };
-      if (concern.actions === 0) return { ok: false, field: "stage", reason: "Add at least one action, with the date it is due, before recording the action plan as agreed." };
+      if (concern.actions === 0)
+        return {
+          ok: false,
+          field: "stage",
+          reason: "Add at least one action, with the date it is due, before recording the action plan as agreed.",
+        };
       return { ok: true, stage: "REVIEW", status: "OPEN", outcome: null };
     case "REVIEW":
       if (outcome === "RESOLVED") return { ok: true, stage: "REVIEW", status: "RESOLVED", outcome: "RESOLVED" };
-      if (outcome) return { ok: false, field: "outcome", reason: "At the review the concern is either resolved or goes to a stage 2 meeting." };
+      if (outcome)
+        return {
+          ok: false,
+          field: "outcome",
+          reason: "At the review the concern is either resolved or goes to a stage 2 meeting.",
+        };
       return { ok: true, stage: "STAGE_2_MEETING", status: "OPEN", outcome: null };
     case "OUTCOME":
       if (!outcome || !STAGE_2_OUTCOMES.includes(outcome)) {
-        return { ok: false, field: "outcome", reason: "Choose the outcome: extend the placement, change placement, suspend or fail." };
+        return {
+          ok: false,
+          field: "outcome",
+          reason: "Choose the outcome: extend the placement, change placement, suspend or fail.",
+        };
       }
       return { ok: true, stage: "OUTCOME", status: "RESOLVED", outcome };
   }

@@ -28,7 +28,8 @@ import {
 // to the current practice educator, and corrects when asked; accepted items
 // are locked and take addenda only. Who reads what is lib/access/portfolio.ts.
 
-const refuse = (message: string, field?: string) => new AppError(422, message, field ? { [field]: [message] } : undefined);
+const refuse = (message: string, field?: string) =>
+  new AppError(422, message, field ? { [field]: [message] } : undefined);
 
 /** The roles that read a portfolio at all (the access table): the others are told it does not exist. */
 function readsPortfolios(user: SessionUser) {
@@ -43,7 +44,10 @@ export async function portfolioPlacement(tx: Tx, user: SessionUser, placementId:
     where: { AND: [placementsVisibleTo(user), { id: String(placementId) }] },
     include: {
       student: { select: { id: true, name: true, email: true } },
-      practiceEducators: { where: { endDate: null }, include: { practiceEducator: { select: { id: true, name: true, email: true } } } },
+      practiceEducators: {
+        where: { endDate: null },
+        include: { practiceEducator: { select: { id: true, name: true, email: true } } },
+      },
     },
   });
   if (!placement) throw notFound("That placement's portfolio");
@@ -62,10 +66,16 @@ async function childrenOfStudent(tx: Tx, studentId: string): Promise<KnownChild[
   return allocations.filter((allocation) => !allocation.child.anonymisedAt).map((allocation) => allocation.child);
 }
 
-const inForceOn = (date: Date): Prisma.FrameworkWhereInput => ({ effectiveFrom: { lte: date }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: date } }] });
+const inForceOn = (date: Date): Prisma.FrameworkWhereInput => ({
+  effectiveFrom: { lte: date },
+  OR: [{ effectiveTo: null }, { effectiveTo: { gt: date } }],
+});
 
 function frameworkInForce(framework: { effectiveFrom: Date; effectiveTo: Date | null }, iso: string) {
-  return toIsoDate(framework.effectiveFrom) <= iso && (framework.effectiveTo === null || toIsoDate(framework.effectiveTo) > iso);
+  return (
+    toIsoDate(framework.effectiveFrom) <= iso &&
+    (framework.effectiveTo === null || toIsoDate(framework.effectiveTo) > iso)
+  );
 }
 
 /** Every link must be to an item of a framework version in force on the evidence's date. */
@@ -93,7 +103,8 @@ async function checkLinks(tx: Tx, data: EvidenceValues) {
 async function checkChildCode(tx: Tx, studentId: string, code: string | null) {
   if (!code) return;
   const allocated = await tx.allocation.findFirst({ where: { studentId, child: { code } }, select: { id: true } });
-  if (!allocated) throw refuse(`${code} is not the code of a child allocated to you. Check the code on your caseload.`, "childCode");
+  if (!allocated)
+    throw refuse(`${code} is not the code of a child allocated to you. Check the code on your caseload.`, "childCode");
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -127,7 +138,10 @@ async function changesSince(tx: Tx, evidenceId: string, version: number) {
 async function staleVersion(tx: Tx, item: { id: string; version: number; status: string }, version: number) {
   const since = await changesSince(tx, item.id, version);
   const who = since.people.join(" and ") || "Someone";
-  const what = since.fields.length > 1 ? `${since.fields.slice(0, -1).join(", ")} and ${since.fields.at(-1)}` : since.fields[0] ?? "evidence";
+  const what =
+    since.fields.length > 1
+      ? `${since.fields.slice(0, -1).join(", ")} and ${since.fields.at(-1)}`
+      : (since.fields[0] ?? "evidence");
   return conflict(
     `${who} changed the ${what} after you opened it (it is now "${EVIDENCE_STATUS_LABELS[item.status as EvidenceStatusName]}"). Nothing of yours was saved: copy your text, reload, and try again.`,
     { currentVersion: item.version, changedFields: since.fields, changedBy: since.people },
@@ -136,7 +150,10 @@ async function staleVersion(tx: Tx, item: { id: string; version: number; status:
 
 async function loadItem(tx: Tx, user: SessionUser, evidenceId: string) {
   assertVerifiedUser(user);
-  const item = await tx.evidenceItem.findFirst({ where: { AND: [evidenceVisibleTo(user), { id: String(evidenceId) }] }, include: { links: true } });
+  const item = await tx.evidenceItem.findFirst({
+    where: { AND: [evidenceVisibleTo(user), { id: String(evidenceId) }] },
+    include: { links: true },
+  });
   if (!item) throw notFound("That evidence");
   const placement = await portfolioPlacement(tx, user, item.placementId);
   return { item, placement };
@@ -146,13 +163,16 @@ const EDITABLE: readonly string[] = ["DRAFT", "CHANGES_REQUESTED"];
 
 /** Why the student may not change this item now, or null when they may. */
 function lockedReason(status: string): string | null {
-  if (status === "ACCEPTED") return "This evidence has been accepted and is locked. Add an addendum to correct or add to it.";
-  if (status === "SUBMITTED") return "This evidence is with your practice educator for review: it can be changed again if they ask for changes.";
+  if (status === "ACCEPTED")
+    return "This evidence has been accepted and is locked. Add an addendum to correct or add to it.";
+  if (status === "SUBMITTED")
+    return "This evidence is with your practice educator for review: it can be changed again if they ask for changes.";
   return null;
 }
 
 function assertStudentMayChange(user: SessionUser, placement: PortfolioPlacement, status: string) {
-  if (user.role !== "STUDENT" || placement.studentId !== user.id) throw forbidden("Only the student whose placement this is writes its evidence.");
+  if (user.role !== "STUDENT" || placement.studentId !== user.id)
+    throw forbidden("Only the student whose placement this is writes its evidence.");
   if (!canWriteEvidence(user, placement)) throw conflict("This placement has finished: its portfolio is read-only.");
   const locked = lockedReason(status);
   if (locked) throw conflict(locked);
@@ -210,7 +230,10 @@ function placementSummary(placement: PortfolioPlacement) {
 }
 
 /** The PCF coverage of the evidence the user can see: rows of the version in force today, links to other versions matched by domain code. */
-async function pcfCoverage(tx: Tx, links: Array<{ frameworkItemId: string; status: string; code: string; frameworkCode: string }>) {
+async function pcfCoverage(
+  tx: Tx,
+  links: Array<{ frameworkItemId: string; status: string; code: string; frameworkCode: string }>,
+) {
   const today = fromIsoDate(todayInUk());
   const pcf = await tx.framework.findFirst({
     where: { code: "PCF", ...inForceOn(today) },
@@ -219,7 +242,9 @@ async function pcfCoverage(tx: Tx, links: Array<{ frameworkItemId: string; statu
   });
   if (!pcf) return null;
   const byCode = new Map(pcf.items.map((item) => [item.code, item.id]));
-  const mapped = links.filter((link) => link.frameworkCode === "PCF" && byCode.has(link.code)).map((link) => ({ frameworkItemId: byCode.get(link.code)!, status: link.status }));
+  const mapped = links
+    .filter((link) => link.frameworkCode === "PCF" && byCode.has(link.code))
+    .map((link) => ({ frameworkItemId: byCode.get(link.code)!, status: link.status }));
   const coverage: Coverage = coverageOf(
     pcf.items.map(({ id, number, name }) => ({ id, number, name })),
     mapped,
@@ -235,13 +260,26 @@ export async function listPlacementEvidence(user: SessionUser, placementId: stri
     where: { AND: [evidenceVisibleTo(user), { placementId: placement.id }] },
     orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
     include: {
-      links: { include: { frameworkItem: { select: { number: true, name: true, code: true, framework: { select: { code: true, version: true } } } } } },
+      links: {
+        include: {
+          frameworkItem: {
+            select: { number: true, name: true, code: true, framework: { select: { code: true, version: true } } },
+          },
+        },
+      },
       _count: { select: { attachments: true } },
     },
   });
   const coverage = await pcfCoverage(
     db,
-    items.flatMap((item) => item.links.map((link) => ({ frameworkItemId: link.frameworkItemId, status: item.status, code: link.frameworkItem.code, frameworkCode: link.frameworkItem.framework.code }))),
+    items.flatMap((item) =>
+      item.links.map((link) => ({
+        frameworkItemId: link.frameworkItemId,
+        status: item.status,
+        code: link.frameworkItem.code,
+        frameworkCode: link.frameworkItem.framework.code,
+      })),
+    ),
   );
   return {
     placement: placementSummary(placement),
@@ -257,7 +295,11 @@ export async function listPlacementEvidence(user: SessionUser, placementId: stri
       reviewedAt: item.reviewedAt?.toISOString() ?? null,
       attachments: item._count.attachments,
       capabilities: item.links
-        .map((link) => ({ framework: link.frameworkItem.framework.code, number: link.frameworkItem.number, name: link.frameworkItem.name }))
+        .map((link) => ({
+          framework: link.frameworkItem.framework.code,
+          number: link.frameworkItem.number,
+          name: link.frameworkItem.name,
+        }))
         .sort((a, b) => a.framework.localeCompare(b.framework) || a.number - b.number),
       version: item.version,
     })),
@@ -274,16 +316,36 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
   const [links, attachments, comments] = await Promise.all([
     db.evidenceLink.findMany({
       where: { evidenceId: item.id },
-      include: { frameworkItem: { select: { number: true, name: true, code: true, framework: { select: { code: true, name: true, version: true } } } } },
+      include: {
+        frameworkItem: {
+          select: {
+            number: true,
+            name: true,
+            code: true,
+            framework: { select: { code: true, name: true, version: true } },
+          },
+        },
+      },
     }),
-    db.evidenceAttachment.findMany({ where: { evidenceId: item.id }, orderBy: { createdAt: "asc" }, include: { uploadedBy: { select: { name: true } } } }),
-    db.evidenceComment.findMany({ where: { evidenceId: item.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true, role: true } } } }),
+    db.evidenceAttachment.findMany({
+      where: { evidenceId: item.id },
+      orderBy: { createdAt: "asc" },
+      include: { uploadedBy: { select: { name: true } } },
+    }),
+    db.evidenceComment.findMany({
+      where: { evidenceId: item.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { author: { select: { name: true, role: true } } },
+    }),
   ]);
   const isStudent = user.role === "STUDENT" && placement.studentId === user.id;
   const editable = canWriteEvidence(user, placement) && EDITABLE.includes(item.status);
   const reviewer = canReviewEvidence(user, placement);
   // Only the student is told about names, and only by code: they wrote it and know the children.
-  const warning = isStudent && editable ? childNameWarning(findChildNames([item.title, item.body], await childrenOfStudent(db, placement.studentId))) : null;
+  const warning =
+    isStudent && editable
+      ? childNameWarning(findChildNames([item.title, item.body], await childrenOfStudent(db, placement.studentId)))
+      : null;
   return {
     placement: placementSummary(placement),
     evidence: {
@@ -310,7 +372,11 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
           name: link.frameworkItem.name,
           note: link.note,
         }))
-        .sort((a, b) => ["PCF", "SWE", "KSS"].indexOf(a.framework) - ["PCF", "SWE", "KSS"].indexOf(b.framework) || a.number - b.number),
+        .sort(
+          (a, b) =>
+            ["PCF", "SWE", "KSS"].indexOf(a.framework) - ["PCF", "SWE", "KSS"].indexOf(b.framework) ||
+            a.number - b.number,
+        ),
       attachments: attachments.map((attachment) => ({
         id: attachment.id,
         fileName: attachment.fileName,
@@ -369,8 +435,18 @@ export async function createEvidence(user: SessionUser, placementId: string, inp
         links: { create: data.links.map((link) => ({ frameworkItemId: link.frameworkItemId, note: link.note })) },
       },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "EvidenceItem", entityId: item.id, changes: { ...createdFields(item), links: linksAudit(data.links) } });
-    return { id: item.id, version: item.version, status: item.status as EvidenceStatusName, warning: childNameWarning(names) };
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "EvidenceItem",
+      entityId: item.id,
+      changes: { ...createdFields(item), links: linksAudit(data.links) },
+    });
+    return {
+      id: item.id,
+      version: item.version,
+      status: item.status as EvidenceStatusName,
+      warning: childNameWarning(names),
+    };
   });
 }
 
@@ -386,7 +462,8 @@ export async function updateEvidence(user: SessionUser, evidenceId: string, inpu
     await checkChildCode(tx, placement.studentId, data.childCode);
     const names = findChildNames([data.title, data.body], await childrenOfStudent(tx, placement.studentId));
     // Once submitted, the university reads the item: a name may be saved in a draft only.
-    if (names.length > 0 && item.status !== "DRAFT") throw refuse(`${childNameWarning(names)} The university can read this evidence, so it was not saved.`, "body");
+    if (names.length > 0 && item.status !== "DRAFT")
+      throw refuse(`${childNameWarning(names)} The university can read this evidence, so it was not saved.`, "body");
     const next = {
       title: data.title,
       occurredOn: fromIsoDate(data.occurredOn),
@@ -394,21 +471,38 @@ export async function updateEvidence(user: SessionUser, evidenceId: string, inpu
       body: data.body,
       childCode: data.childCode,
     };
-    const { count } = await tx.evidenceItem.updateMany({ where: { id: item.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.evidenceItem.updateMany({
+      where: { id: item.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict("Someone else saved this evidence at the same moment. Reload and try again.");
     await tx.evidenceLink.deleteMany({ where: { evidenceId: item.id } });
-    await tx.evidenceLink.createMany({ data: data.links.map((link) => ({ evidenceId: item.id, frameworkItemId: link.frameworkItemId, note: link.note })) });
+    await tx.evidenceLink.createMany({
+      data: data.links.map((link) => ({ evidenceId: item.id, frameworkItemId: link.frameworkItemId, note: link.note })),
+    });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(next)) {
       const before = (item as Record<string, unknown>)[key];
-      const same = value instanceof Date && before instanceof Date ? value.getTime() === before.getTime() : before === value;
+      const same =
+        value instanceof Date && before instanceof Date ? value.getTime() === before.getTime() : before === value;
       if (!same) changes[key] = { from: before ?? null, to: value ?? null };
     }
     const linksBefore = linksAudit(item.links);
     const linksAfter = linksAudit(data.links);
-    if (JSON.stringify([...linksBefore].sort()) !== JSON.stringify([...linksAfter].sort())) changes.links = { from: linksBefore, to: linksAfter };
-    await writeAudit(tx, user, { action: "UPDATE", entity: "EvidenceItem", entityId: item.id, changes: { ...changes, version: { from: data.version, to: data.version + 1 } } });
-    return { id: item.id, version: data.version + 1, status: item.status as EvidenceStatusName, warning: childNameWarning(names) };
+    if (JSON.stringify([...linksBefore].sort()) !== JSON.stringify([...linksAfter].sort()))
+      changes.links = { from: linksBefore, to: linksAfter };
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "EvidenceItem",
+      entityId: item.id,
+      changes: { ...changes, version: { from: data.version, to: data.version + 1 } },
+    });
+    return {
+      id: item.id,
+      version: data.version + 1,
+      status: item.status as EvidenceStatusName,
+      warning: childNameWarning(names),
+    };
   });
 }
 
@@ -421,22 +515,43 @@ export async function submitEvidence(user: SessionUser, evidenceId: string, inpu
     assertStudentMayChange(user, placement, item.status);
     if (item.version !== data.version) throw await staleVersion(tx, item, data.version);
     const names = findChildNames([item.title, item.body], await childrenOfStudent(tx, placement.studentId));
-    if (names.length > 0) throw refuse(`${childNameWarning(names)} Evidence is read by the university, which must never see a child's name: edit it before you submit.`, "body");
-    if (item.links.length === 0) throw refuse("Choose at least one capability this evidence shows before you submit it.", "links");
+    if (names.length > 0)
+      throw refuse(
+        `${childNameWarning(names)} Evidence is read by the university, which must never see a child's name: edit it before you submit.`,
+        "body",
+      );
+    if (item.links.length === 0)
+      throw refuse("Choose at least one capability this evidence shows before you submit it.", "links");
     const now = new Date();
     const { count } = await tx.evidenceItem.updateMany({
       where: { id: item.id, version: data.version, status: item.status },
       data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw conflict("This evidence changed at the same moment. Reload and try again.");
-    const comment = await tx.evidenceComment.create({ data: { evidenceId: item.id, authorId: user.id, kind: "SUBMITTED", body: item.status === "CHANGES_REQUESTED" ? "Resubmitted after changes." : "" } });
+    const comment = await tx.evidenceComment.create({
+      data: {
+        evidenceId: item.id,
+        authorId: user.id,
+        kind: "SUBMITTED",
+        body: item.status === "CHANGES_REQUESTED" ? "Resubmitted after changes." : "",
+      },
+    });
     await writeAudit(tx, user, {
       action: "UPDATE",
       entity: "EvidenceItem",
       entityId: item.id,
-      changes: { status: { from: item.status, to: "SUBMITTED" }, submittedAt: { from: item.submittedAt, to: now }, version: { from: data.version, to: data.version + 1 } },
+      changes: {
+        status: { from: item.status, to: "SUBMITTED" },
+        submittedAt: { from: item.submittedAt, to: now },
+        version: { from: data.version, to: data.version + 1 },
+      },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "EvidenceComment", entityId: comment.id, changes: createdFields(comment) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "EvidenceComment",
+      entityId: comment.id,
+      changes: createdFields(comment),
+    });
     const pe = placement.currentPe;
     const link = `/evidence/${item.id}`;
     if (pe) {
@@ -447,14 +562,25 @@ export async function submitEvidence(user: SessionUser, evidenceId: string, inpu
         link,
       });
     }
-    return { id: item.id, version: data.version + 1, status: "SUBMITTED" as const, pe, studentName: placement.student.name, link };
+    return {
+      id: item.id,
+      version: data.version + 1,
+      status: "SUBMITTED" as const,
+      pe,
+      studentName: placement.student.name,
+      link,
+    };
   });
   // After the commit: the submission stands whatever happens to the email. It names no child and no title.
   if (submitted.pe) {
     await sendEmail({
       to: submitted.pe.email,
       subject: `Evidence submitted for review by ${submitted.studentName}`,
-      text: [`${submitted.studentName} has submitted portfolio evidence for your review in Placement Tracker.`, "", `Read it: ${appUrl(submitted.link)}`].join("\n"),
+      text: [
+        `${submitted.studentName} has submitted portfolio evidence for your review in Placement Tracker.`,
+        "",
+        `Read it: ${appUrl(submitted.link)}`,
+      ].join("\n"),
     });
   }
   return { id: submitted.id, version: submitted.version, status: submitted.status, notified: submitted.pe ? 1 : 0 };
@@ -468,11 +594,16 @@ export async function reviewEvidence(user: SessionUser, evidenceId: string, inpu
   const data = parseInput(reviewEvidenceSchema, input);
   const reviewed = await getDb().$transaction(async (tx) => {
     const { item, placement } = await loadItem(tx, user, evidenceId);
-    if (!canReviewEvidence(user, placement)) throw forbidden("Only the placement's current practice educator reviews its evidence.");
+    if (!canReviewEvidence(user, placement))
+      throw forbidden("Only the placement's current practice educator reviews its evidence.");
     if (data.version !== undefined && data.version !== item.version) throw await staleVersion(tx, item, data.version);
     if (data.comment) {
       const names = findChildNames([data.comment], await childrenOfStudent(tx, placement.studentId));
-      if (names.length > 0) throw refuse(`${childNameWarning(names)} The university reads the review thread, so the comment was not saved.`, "comment");
+      if (names.length > 0)
+        throw refuse(
+          `${childNameWarning(names)} The university reads the review thread, so the comment was not saved.`,
+          "comment",
+        );
     }
     let nextStatus: EvidenceStatusName = item.status as EvidenceStatusName;
     let version = item.version;
@@ -496,25 +627,57 @@ export async function reviewEvidence(user: SessionUser, evidenceId: string, inpu
         action: "UPDATE",
         entity: "EvidenceItem",
         entityId: item.id,
-        changes: { status: { from: item.status, to: nextStatus }, reviewedAt: { from: item.reviewedAt, to: now }, reviewedById: { from: item.reviewedById, to: user.id }, version: { from: item.version, to: version } },
+        changes: {
+          status: { from: item.status, to: nextStatus },
+          reviewedAt: { from: item.reviewedAt, to: now },
+          reviewedById: { from: item.reviewedById, to: user.id },
+          version: { from: item.version, to: version },
+        },
       });
     }
-    const comment = await tx.evidenceComment.create({ data: { evidenceId: item.id, authorId: user.id, kind: data.decision, body: data.comment } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "EvidenceComment", entityId: comment.id, changes: createdFields(comment) });
+    const comment = await tx.evidenceComment.create({
+      data: { evidenceId: item.id, authorId: user.id, kind: data.decision, body: data.comment },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "EvidenceComment",
+      entityId: comment.id,
+      changes: createdFields(comment),
+    });
     const titles = {
       COMMENT: `${user.name} commented on your evidence`,
       CHANGES_REQUESTED: `${user.name} asked for changes to your evidence`,
       ACCEPTED: `${user.name} accepted your evidence`,
     } as const;
     const link = `/evidence/${item.id}`;
-    await notify(tx, [placement.studentId], { kind: `EVIDENCE_${data.decision}`, title: titles[data.decision], body: `"${item.title}" (${formatDate(item.occurredOn)})`, link });
-    return { id: item.id, version, status: nextStatus, commentId: comment.id, decision: data.decision, studentEmail: placement.student.email, link };
+    await notify(tx, [placement.studentId], {
+      kind: `EVIDENCE_${data.decision}`,
+      title: titles[data.decision],
+      body: `"${item.title}" (${formatDate(item.occurredOn)})`,
+      link,
+    });
+    return {
+      id: item.id,
+      version,
+      status: nextStatus,
+      commentId: comment.id,
+      decision: data.decision,
+      studentEmail: placement.student.email,
+      link,
+    };
   });
   if (reviewed.decision !== "COMMENT") {
     await sendEmail({
       to: reviewed.studentEmail,
-      subject: reviewed.decision === "ACCEPTED" ? "Your evidence has been accepted" : "Your practice educator asked for changes to your evidence",
-      text: [`${user.name} has reviewed portfolio evidence of yours in Placement Tracker.`, "", `Read it: ${appUrl(reviewed.link)}`].join("\n"),
+      subject:
+        reviewed.decision === "ACCEPTED"
+          ? "Your evidence has been accepted"
+          : "Your practice educator asked for changes to your evidence",
+      text: [
+        `${user.name} has reviewed portfolio evidence of yours in Placement Tracker.`,
+        "",
+        `Read it: ${appUrl(reviewed.link)}`,
+      ].join("\n"),
     });
   }
   return { id: reviewed.id, version: reviewed.version, status: reviewed.status, commentId: reviewed.commentId };
@@ -527,14 +690,30 @@ export async function addEvidenceAddendum(user: SessionUser, evidenceId: string,
   return getDb().$transaction(async (tx) => {
     const { item, placement } = await loadItem(tx, user, evidenceId);
     const isStudent = user.role === "STUDENT" && placement.studentId === user.id;
-    if (!isStudent && !canReviewEvidence(user, placement)) throw forbidden("Only the student and the current practice educator add addenda.");
-    if (item.status !== "ACCEPTED") throw conflict("Addenda are for accepted evidence. Until it is accepted, the student edits the item itself.");
+    if (!isStudent && !canReviewEvidence(user, placement))
+      throw forbidden("Only the student and the current practice educator add addenda.");
+    if (item.status !== "ACCEPTED")
+      throw conflict("Addenda are for accepted evidence. Until it is accepted, the student edits the item itself.");
     const names = findChildNames([data.body], await childrenOfStudent(tx, placement.studentId));
-    if (names.length > 0) throw refuse(`${childNameWarning(names)} The university reads addenda, so it was not saved.`, "body");
-    const comment = await tx.evidenceComment.create({ data: { evidenceId: item.id, authorId: user.id, kind: "ADDENDUM", body: data.body } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "EvidenceComment", entityId: comment.id, changes: createdFields(comment) });
+    if (names.length > 0)
+      throw refuse(`${childNameWarning(names)} The university reads addenda, so it was not saved.`, "body");
+    const comment = await tx.evidenceComment.create({
+      data: { evidenceId: item.id, authorId: user.id, kind: "ADDENDUM", body: data.body },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "EvidenceComment",
+      entityId: comment.id,
+      changes: createdFields(comment),
+    });
     const other = isStudent ? placement.currentPracticeEducatorId : placement.studentId;
-    if (other) await notify(tx, [other], { kind: "EVIDENCE_ADDENDUM", title: `${user.name} added an addendum to accepted evidence`, body: `"${item.title}"`, link: `/evidence/${item.id}` });
+    if (other)
+      await notify(tx, [other], {
+        kind: "EVIDENCE_ADDENDUM",
+        title: `${user.name} added an addendum to accepted evidence`,
+        body: `"${item.title}"`,
+        link: `/evidence/${item.id}`,
+      });
     return { id: comment.id };
   });
 }
@@ -552,7 +731,11 @@ export async function evidenceFormFor(user: SessionUser, placementId: string) {
   const placement = await portfolioPlacement(db, user, placementId);
   assertStudentMayChange(user, placement, "DRAFT");
   const [frameworks, children] = await Promise.all([frameworkChoices(), childrenOfStudent(db, placement.studentId)]);
-  return { placement: placementSummary(placement), frameworks, childCodes: [...new Set(children.map((child) => child.code))].sort() };
+  return {
+    placement: placementSummary(placement),
+    frameworks,
+    childCodes: [...new Set(children.map((child) => child.code))].sort(),
+  };
 }
 
 /** The edit form's starting point: the item as it is, with its version. */

@@ -11,12 +11,20 @@ import {
 } from "./final-assessment-rules";
 
 const CODES = ["A", "B", "C"];
-const base: SignState = { status: "PE_SIGNED", studentSignedAt: null, onsiteSignedAt: null, hasOnsiteSupervisor: false, level: "FIRST", assessorStage: "STAGE_2" };
+const base: SignState = {
+  status: "PE_SIGNED",
+  studentSignedAt: null,
+  onsiteSignedAt: null,
+  hasOnsiteSupervisor: false,
+  level: "FIRST",
+  assessorStage: "STAGE_2",
+};
 
 describe("what is editable when", () => {
   it("lets the PE edit only a draft", () => {
     expect(peFieldsEditable("DRAFT")).toBe(true);
-    for (const status of ["PE_SIGNED", "AWAITING_RATIFICATION", "COMPLETE"] as const) expect(peFieldsEditable(status)).toBe(false);
+    for (const status of ["PE_SIGNED", "AWAITING_RATIFICATION", "COMPLETE"] as const)
+      expect(peFieldsEditable(status)).toBe(false);
   });
   it("lets the student edit their reflection until they sign", () => {
     expect(studentReflectionEditable("DRAFT", null)).toBe(true);
@@ -42,11 +50,19 @@ describe("PEPS ratification", () => {
 
 describe("before the PE signs", () => {
   it("needs the summary, a recommendation and every domain", () => {
-    const missing = missingBeforePeSigns({ holisticSummary: " ", recommendation: null, domains: { A: "fine", B: "  " } }, CODES);
+    const missing = missingBeforePeSigns(
+      { holisticSummary: " ", recommendation: null, domains: { A: "fine", B: "  " } },
+      CODES,
+    );
     expect(Object.keys(missing).sort()).toEqual(["domains.B", "domains.C", "holisticSummary", "recommendation"]);
   });
   it("is satisfied by a complete report", () => {
-    expect(missingBeforePeSigns({ holisticSummary: "Good", recommendation: "PASS", domains: { A: "a", B: "b", C: "c" } }, CODES)).toEqual({});
+    expect(
+      missingBeforePeSigns(
+        { holisticSummary: "Good", recommendation: "PASS", domains: { A: "a", B: "b", C: "c" } },
+        CODES,
+      ),
+    ).toEqual({});
   });
 });
 
@@ -56,7 +72,10 @@ describe("signing", () => {
     expect(sign("PRACTICE_EDUCATOR", base).ok).toBe(false);
   });
   it("refuses the student and on-site supervisor before the PE", () => {
-    expect(sign("STUDENT", { ...base, status: "DRAFT" })).toMatchObject({ ok: false, reason: expect.stringMatching(/signs first/) });
+    expect(sign("STUDENT", { ...base, status: "DRAFT" })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/signs first/),
+    });
     expect(sign("ONSITE_SUPERVISOR", { ...base, status: "DRAFT", hasOnsiteSupervisor: true }).ok).toBe(false);
   });
   it("completes with the student's signature when there is no on-site supervisor", () => {
@@ -66,17 +85,28 @@ describe("signing", () => {
     const withOnsite = { ...base, hasOnsiteSupervisor: true };
     expect(sign("STUDENT", withOnsite)).toEqual({ ok: true, status: "PE_SIGNED" });
     expect(sign("ONSITE_SUPERVISOR", withOnsite)).toEqual({ ok: true, status: "PE_SIGNED" });
-    expect(sign("ONSITE_SUPERVISOR", { ...withOnsite, studentSignedAt: new Date() })).toEqual({ ok: true, status: "COMPLETE" });
+    expect(sign("ONSITE_SUPERVISOR", { ...withOnsite, studentSignedAt: new Date() })).toEqual({
+      ok: true,
+      status: "COMPLETE",
+    });
     expect(sign("STUDENT", { ...withOnsite, onsiteSignedAt: new Date() })).toEqual({ ok: true, status: "COMPLETE" });
   });
   it("waits for ratification on a final placement with a stage 1 assessor", () => {
-    expect(sign("STUDENT", { ...base, level: "FINAL", assessorStage: "STAGE_1" })).toEqual({ ok: true, status: "AWAITING_RATIFICATION" });
-    expect(sign("STUDENT", { ...base, level: "FINAL", assessorStage: "STAGE_2" })).toEqual({ ok: true, status: "COMPLETE" });
+    expect(sign("STUDENT", { ...base, level: "FINAL", assessorStage: "STAGE_1" })).toEqual({
+      ok: true,
+      status: "AWAITING_RATIFICATION",
+    });
+    expect(sign("STUDENT", { ...base, level: "FINAL", assessorStage: "STAGE_2" })).toEqual({
+      ok: true,
+      status: "COMPLETE",
+    });
   });
   it("refuses a second signature and an on-site signature where there is no on-site supervisor", () => {
     expect(sign("STUDENT", { ...base, studentSignedAt: new Date() }).ok).toBe(false);
     expect(sign("ONSITE_SUPERVISOR", base)).toMatchObject({ ok: false, reason: expect.stringMatching(/no on-site/) });
-    expect(sign("ONSITE_SUPERVISOR", { ...base, hasOnsiteSupervisor: true, onsiteSignedAt: new Date() }).ok).toBe(false);
+    expect(sign("ONSITE_SUPERVISOR", { ...base, hasOnsiteSupervisor: true, onsiteSignedAt: new Date() }).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -98,7 +128,10 @@ describe("who may ratify", () => {
 
 describe("waiting for", () => {
   it("names who still has to act", () => {
-    expect(waitingFor({ ...base, hasOnsiteSupervisor: true })).toEqual(["the student to sign", "the on-site supervisor to sign"]);
+    expect(waitingFor({ ...base, hasOnsiteSupervisor: true })).toEqual([
+      "the student to sign",
+      "the on-site supervisor to sign",
+    ]);
     expect(waitingFor({ ...base, status: "COMPLETE" })).toEqual([]);
     expect(waitingFor({ ...base, status: "AWAITING_RATIFICATION" })[0]).toMatch(/ratify/);
   });

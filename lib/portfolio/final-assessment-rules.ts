@@ -34,7 +34,10 @@ export function needsRatification(level: PlacementLevelName, assessorStage: Peps
 }
 
 /** The warning shown on the final assessment page, or null when none is needed. */
-export function ratifierWarning(level: PlacementLevelName, assessorStage: PepsStageName | null | undefined): string | null {
+export function ratifierWarning(
+  level: PlacementLevelName,
+  assessorStage: PepsStageName | null | undefined,
+): string | null {
   if (!needsRatification(level, assessorStage)) return null;
   return assessorStage === "STAGE_1"
     ? "This is a final placement assessed by a PEPS stage 1 practice educator: it needs a stage 2 practice educator to ratify the final assessment before it is complete."
@@ -54,7 +57,8 @@ export function missingBeforePeSigns(parts: PeParts, domainCodes: readonly strin
   if (!parts.holisticSummary.trim()) missing.holisticSummary = ["Write the holistic summary before you sign"];
   if (!parts.recommendation) missing.recommendation = ["Choose your recommendation before you sign"];
   for (const code of domainCodes) {
-    if (!(parts.domains[code] ?? "").trim()) missing[`domains.${code}`] = ["Write your assessment of this domain before you sign"];
+    if (!(parts.domains[code] ?? "").trim())
+      missing[`domains.${code}`] = ["Write your assessment of this domain before you sign"];
   }
   return missing;
 }
@@ -81,29 +85,45 @@ function afterCoSignatures(state: SignState, studentSigned: boolean, onsiteSigne
 export function sign(as: SignAs, state: SignState): SignResult {
   switch (as) {
     case "PRACTICE_EDUCATOR":
-      if (state.status !== "DRAFT") return { ok: false, reason: "The practice educator has already signed this final assessment." };
+      if (state.status !== "DRAFT")
+        return { ok: false, reason: "The practice educator has already signed this final assessment." };
       return { ok: true, status: "PE_SIGNED" };
     case "STUDENT":
-      if (state.status === "DRAFT") return { ok: false, reason: "The practice educator signs first: the report is still a draft." };
+      if (state.status === "DRAFT")
+        return { ok: false, reason: "The practice educator signs first: the report is still a draft." };
       if (state.studentSignedAt) return { ok: false, reason: "The student has already signed this final assessment." };
       return { ok: true, status: afterCoSignatures(state, true, Boolean(state.onsiteSignedAt)) };
     case "ONSITE_SUPERVISOR":
       if (!state.hasOnsiteSupervisor) return { ok: false, reason: "This placement has no on-site supervisor." };
-      if (state.status === "DRAFT") return { ok: false, reason: "The practice educator signs first: the report is still a draft." };
-      if (state.onsiteSignedAt) return { ok: false, reason: "The on-site supervisor has already signed this final assessment." };
+      if (state.status === "DRAFT")
+        return { ok: false, reason: "The practice educator signs first: the report is still a draft." };
+      if (state.onsiteSignedAt)
+        return { ok: false, reason: "The on-site supervisor has already signed this final assessment." };
       return { ok: true, status: afterCoSignatures(state, Boolean(state.studentSignedAt), true) };
   }
 }
 
-export type Ratifier = { id: string; role: string; pepsStage: PepsStageName | null | undefined; organisationId: string };
+export type Ratifier = {
+  id: string;
+  role: string;
+  pepsStage: PepsStageName | null | undefined;
+  organisationId: string;
+};
 
 /** Why this user may not ratify, or null when they may. */
-export function ratificationRefusal(user: Ratifier, assessment: { status: FinalStatusName; practiceEducatorId: string; teamId: string }): string | null {
-  if (user.role !== "PRACTICE_EDUCATOR" || user.pepsStage !== "STAGE_2") return "Only a PEPS stage 2 practice educator may ratify a final assessment.";
-  if (user.organisationId !== assessment.teamId) return "Only a practice educator of the placement's team may ratify its final assessment.";
+export function ratificationRefusal(
+  user: Ratifier,
+  assessment: { status: FinalStatusName; practiceEducatorId: string; teamId: string },
+): string | null {
+  if (user.role !== "PRACTICE_EDUCATOR" || user.pepsStage !== "STAGE_2")
+    return "Only a PEPS stage 2 practice educator may ratify a final assessment.";
+  if (user.organisationId !== assessment.teamId)
+    return "Only a practice educator of the placement's team may ratify its final assessment.";
   if (user.id === assessment.practiceEducatorId) return "The assessor cannot ratify their own final assessment.";
   if (assessment.status !== "AWAITING_RATIFICATION") {
-    return assessment.status === "COMPLETE" ? "This final assessment is already complete." : "This final assessment is not waiting for ratification: every signature is needed first.";
+    return assessment.status === "COMPLETE"
+      ? "This final assessment is already complete."
+      : "This final assessment is not waiting for ratification: every signature is needed first.";
   }
   return null;
 }

@@ -52,13 +52,17 @@ describe("review rules", () => {
   it("refuses a final review before the required days unless a reason is given", () => {
     expect(finalReviewEarlyProblem({ daysCompleted: 60, requiredDays: 70 })).toMatch(/60 of 70/);
     expect(finalReviewEarlyProblem({ daysCompleted: 60, requiredDays: 70, earlyReason: "  " })).not.toBeNull();
-    expect(finalReviewEarlyProblem({ daysCompleted: 60, requiredDays: 70, earlyReason: "Ended early by agreement" })).toBeNull();
+    expect(
+      finalReviewEarlyProblem({ daysCompleted: 60, requiredDays: 70, earlyReason: "Ended early by agreement" }),
+    ).toBeNull();
     expect(finalReviewEarlyProblem({ daysCompleted: 70, requiredDays: 70 })).toBeNull();
   });
 
   it("needs an action plan when the midpoint raises concerns", () => {
     expect(midpointActionPlanProblem({ recommendation: "CONCERNS", actionPlan: "" })).not.toBeNull();
-    expect(midpointActionPlanProblem({ recommendation: "CONCERNS", actionPlan: "Weekly case notes review" })).toBeNull();
+    expect(
+      midpointActionPlanProblem({ recommendation: "CONCERNS", actionPlan: "Weekly case notes review" }),
+    ).toBeNull();
     expect(midpointActionPlanProblem({ recommendation: "ON_TRACK" })).toBeNull();
   });
 });

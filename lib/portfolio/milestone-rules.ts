@@ -56,7 +56,11 @@ export function milestoneDueDate(
   }
 }
 
-export function milestoneState(input: { heldOn: IsoDate | null; dueDate: IsoDate | null; today: IsoDate }): MilestoneState {
+export function milestoneState(input: {
+  heldOn: IsoDate | null;
+  dueDate: IsoDate | null;
+  today: IsoDate;
+}): MilestoneState {
   if (input.heldOn) return "DONE";
   if (!input.dueDate) return "UPCOMING";
   if (input.dueDate < input.today) return "OVERDUE";
@@ -98,16 +102,25 @@ export function placementMilestones(input: {
  * A final review before the required days are met needs an explicit reason
  * (e.g. a placement ending early by agreement). Returns the message to show, or null.
  */
-export function finalReviewEarlyProblem(input: { daysCompleted: number; requiredDays: number; earlyReason?: string | null }): string | null {
+export function finalReviewEarlyProblem(input: {
+  daysCompleted: number;
+  requiredDays: number;
+  earlyReason?: string | null;
+}): string | null {
   if (input.daysCompleted >= input.requiredDays) return null;
   if (input.earlyReason && input.earlyReason.trim().length > 0) return null;
   return `Only ${input.daysCompleted} of ${input.requiredDays} required days are completed. Give the reason for holding the final review early.`;
 }
 
 /** The midpoint with "progress raising concerns" must come with an action plan. */
-export function midpointActionPlanProblem(input: { recommendation: string | null | undefined; actionPlan?: string | null }): string | null {
+export function midpointActionPlanProblem(input: {
+  recommendation: string | null | undefined;
+  actionPlan?: string | null;
+}): string | null {
   if (input.recommendation !== "CONCERNS") return null;
-  return input.actionPlan && input.actionPlan.trim().length > 0 ? null : "Progress raising concerns needs an action plan.";
+  return input.actionPlan && input.actionPlan.trim().length > 0
+    ? null
+    : "Progress raising concerns needs an action plan.";
 }
 
 /** Which recommendations each meeting may record. */
@@ -151,7 +164,8 @@ export function observationProgress(input: {
   const done = input.observations.filter((observation) => observation.feedbackGiven);
   const midpoint = input.midpointHeldOn ?? input.midpointDueDate;
   const midpointPassed = midpoint !== null && midpoint < input.today;
-  const beforeMidpointMet = !midpointPassed || done.some((observation) => midpoint !== null && observation.observedOn <= midpoint);
+  const beforeMidpointMet =
+    !midpointPassed || done.some((observation) => midpoint !== null && observation.observedOn <= midpoint);
   return {
     required: input.required,
     done: done.length,

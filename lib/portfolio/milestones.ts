@@ -15,7 +15,13 @@ import {
   placementMilestones,
   type MilestoneKindName,
 } from "@/lib/portfolio/milestone-rules";
-import { fieldProblem, milestoneFacts, placementForReviews, placementSummary, type ReviewPlacement } from "@/lib/portfolio/review-placement";
+import {
+  fieldProblem,
+  milestoneFacts,
+  placementForReviews,
+  placementSummary,
+  type ReviewPlacement,
+} from "@/lib/portfolio/review-placement";
 import { milestoneKindOf, recordMilestoneSchema, SLUG_OF } from "@/lib/validations/milestone";
 import { notify } from "@/lib/notifications/notifications";
 import { AppError } from "@/lib/errors";
@@ -74,7 +80,11 @@ export async function getMilestones(user: SessionUser, placementId: string) {
     loadMilestones(db, user, placement.id),
     milestoneFacts(db, placement),
     // Dates only: the midpoint review lists the sessions held, not what was said in them.
-    db.supervisionRecord.findMany({ where: { placementId: placement.id, heldOn: { lte: fromIsoDate(today) } }, select: { heldOn: true }, orderBy: { heldOn: "asc" } }),
+    db.supervisionRecord.findMany({
+      where: { placementId: placement.id, heldOn: { lte: fromIsoDate(today) } },
+      select: { heldOn: true },
+      orderBy: { heldOn: "asc" },
+    }),
   ]);
   const summaries = placementMilestones({
     startDate: toIsoDate(placement.startDate),
@@ -84,7 +94,13 @@ export async function getMilestones(user: SessionUser, placementId: string) {
     held: facts.heldOn,
     today,
   });
-  const days = summariseDays({ requiredDays: placement.requiredDays, startDate: toIsoDate(placement.startDate), endDate: toIsoDate(placement.endDate), attendance: facts.attendance, today });
+  const days = summariseDays({
+    requiredDays: placement.requiredDays,
+    startDate: toIsoDate(placement.startDate),
+    endDate: toIsoDate(placement.endDate),
+    attendance: facts.attendance,
+    today,
+  });
   const canRecord = canRecordMilestone(user, placement) && placementOpenForPortfolio(placement);
   return {
     placement: placementSummary(placement),
@@ -102,14 +118,17 @@ export async function getMilestones(user: SessionUser, placementId: string) {
 /** The rules of each kind of meeting, with the placement's days at the meeting. */
 async function checkMeeting(tx: Tx, placement: ReviewPlacement, kind: MilestoneKindName, data: MilestoneInput) {
   const start = toIsoDate(placement.startDate);
-  if (data.heldOn < start) throw fieldProblem("heldOn", `The meeting cannot be before the placement started (${formatDate(start)})`);
+  if (data.heldOn < start)
+    throw fieldProblem("heldOn", `The meeting cannot be before the placement started (${formatDate(start)})`);
   if (data.heldOn > todayInUk()) throw fieldProblem("heldOn", "Record the meeting once it has happened");
 
   const problems: Record<string, string[]> = {};
   const allowed = MILESTONE_RECOMMENDATIONS[kind];
-  if (allowed.length === 0 && data.recommendation) problems.recommendation = ["The learning agreement has no recommendation"];
+  if (allowed.length === 0 && data.recommendation)
+    problems.recommendation = ["The learning agreement has no recommendation"];
   if (allowed.length > 0 && !data.recommendation) problems.recommendation = ["Choose a recommendation"];
-  if (allowed.length > 0 && data.recommendation && !allowed.includes(data.recommendation)) problems.recommendation = [`Choose one of: ${allowed.join(", ")}`];
+  if (allowed.length > 0 && data.recommendation && !allowed.includes(data.recommendation))
+    problems.recommendation = [`Choose one of: ${allowed.join(", ")}`];
   if (kind === "LEARNING_AGREEMENT") {
     if (!data.learningNeeds) problems.learningNeeds = ["Enter the student's learning needs"];
     if (!data.learningOpportunities) problems.learningOpportunities = ["Enter the learning opportunities promised"];
@@ -121,10 +140,17 @@ async function checkMeeting(tx: Tx, placement: ReviewPlacement, kind: MilestoneK
   }
 
   // Days completed up to the meeting: the midpoint records them, the final review's early rule needs them.
-  const attendance = await tx.attendanceDay.findMany({ where: { placementId: placement.id, date: { lte: fromIsoDate(data.heldOn) } }, select: { kind: true } });
+  const attendance = await tx.attendanceDay.findMany({
+    where: { placementId: placement.id, date: { lte: fromIsoDate(data.heldOn) } },
+    select: { kind: true },
+  });
   const daysCompleted = attendance.filter((day) => day.kind === "PLACEMENT_DAY").length;
   if (kind === "FINAL_REVIEW") {
-    const problem = finalReviewEarlyProblem({ daysCompleted, requiredDays: placement.requiredDays, earlyReason: data.earlyReason });
+    const problem = finalReviewEarlyProblem({
+      daysCompleted,
+      requiredDays: placement.requiredDays,
+      earlyReason: data.earlyReason,
+    });
     if (problem) problems.earlyReason = [problem];
   }
   if (Object.keys(problems).length > 0) throw new AppError(422, "Check the highlighted fields.", problems);
@@ -159,16 +185,27 @@ export async function recordMilestone(user: SessionUser, placementId: string, ki
   const data = parseInput(recordMilestoneSchema, input);
   return getDb().$transaction(async (tx) => {
     const placement = await placementForReviews(tx, user, placementId);
-    if (!canRecordMilestone(user, placement)) throw forbidden("Only the placement's current practice educator records review meetings.");
-    if (!placementOpenForPortfolio(placement)) throw conflict("The placement has finished: its review meetings can no longer be changed.");
-    const existing = await tx.placementMilestone.findUnique({ where: { placementId_kind: { placementId: placement.id, kind } } });
+    if (!canRecordMilestone(user, placement))
+      throw forbidden("Only the placement's current practice educator records review meetings.");
+    if (!placementOpenForPortfolio(placement))
+      throw conflict("The placement has finished: its review meetings can no longer be changed.");
+    const existing = await tx.placementMilestone.findUnique({
+      where: { placementId_kind: { placementId: placement.id, kind } },
+    });
     const label = MILESTONE_LABELS[kind];
     if (data.version === undefined && existing) {
-      throw conflict(`The ${label.toLowerCase()} is already recorded (held on ${formatDate(toIsoDate(existing.heldOn))}). Edit that record instead of adding another.`, { currentVersion: existing.version });
+      throw conflict(
+        `The ${label.toLowerCase()} is already recorded (held on ${formatDate(toIsoDate(existing.heldOn))}). Edit that record instead of adding another.`,
+        { currentVersion: existing.version },
+      );
     }
-    if (data.version !== undefined && !existing) throw conflict(`No ${label.toLowerCase()} is recorded yet: record it first.`);
+    if (data.version !== undefined && !existing)
+      throw conflict(`No ${label.toLowerCase()} is recorded yet: record it first.`);
     if (existing && existing.version !== data.version) {
-      throw conflict(`Someone changed the ${label.toLowerCase()} after you opened it. Nothing of yours was saved: reload and make your changes again.`, { currentVersion: existing.version });
+      throw conflict(
+        `Someone changed the ${label.toLowerCase()} after you opened it. Nothing of yours was saved: reload and make your changes again.`,
+        { currentVersion: existing.version },
+      );
     }
     const daysCompleted = await checkMeeting(tx, placement, kind, data);
     const next = meetingData(kind, data, daysCompleted);
@@ -176,20 +213,49 @@ export async function recordMilestone(user: SessionUser, placementId: string, ki
     const link = `/placements/${placement.id}/reviews`;
 
     if (!existing) {
-      const created = await tx.placementMilestone.create({ data: { ...next, placementId: placement.id, kind, recordedById: user.id } }).catch((error: unknown) => {
-        // Two PEs' tabs racing: the unique index keeps one.
-        if ((error as { code?: string }).code === "P2002") throw conflict(`The ${label.toLowerCase()} is already recorded.`);
-        throw error;
+      const created = await tx.placementMilestone
+        .create({ data: { ...next, placementId: placement.id, kind, recordedById: user.id } })
+        .catch((error: unknown) => {
+          // Two PEs' tabs racing: the unique index keeps one.
+          if ((error as { code?: string }).code === "P2002")
+            throw conflict(`The ${label.toLowerCase()} is already recorded.`);
+          throw error;
+        });
+      await writeAudit(tx, user, {
+        action: "CREATE",
+        entity: "PlacementMilestone",
+        entityId: created.id,
+        changes: createdFields(created),
       });
-      await writeAudit(tx, user, { action: "CREATE", entity: "PlacementMilestone", entityId: created.id, changes: createdFields(created) });
-      await notify(tx, recipients, { kind: "MILESTONE_RECORDED", title: `${label} recorded`, body: `${user.name} recorded the ${label.toLowerCase()} held on ${formatDate(data.heldOn)}.`, link });
+      await notify(tx, recipients, {
+        kind: "MILESTONE_RECORDED",
+        title: `${label} recorded`,
+        body: `${user.name} recorded the ${label.toLowerCase()} held on ${formatDate(data.heldOn)}.`,
+        link,
+      });
       return { id: created.id, kind, version: created.version, created: true };
     }
 
-    const { count } = await tx.placementMilestone.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...next, version: { increment: 1 } } });
-    if (count === 0) throw conflict(`Someone changed the ${label.toLowerCase()} at the same moment. Nothing was saved: reload and try again.`);
-    await writeAudit(tx, user, { action: "UPDATE", entity: "PlacementMilestone", entityId: existing.id, changes: { ...changedFields(existing, next), version: { from: existing.version, to: existing.version + 1 } } });
-    await notify(tx, recipients, { kind: "MILESTONE_UPDATED", title: `${label} updated`, body: `${user.name} updated the record of the ${label.toLowerCase()}.`, link });
+    const { count } = await tx.placementMilestone.updateMany({
+      where: { id: existing.id, version: existing.version },
+      data: { ...next, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw conflict(
+        `Someone changed the ${label.toLowerCase()} at the same moment. Nothing was saved: reload and try again.`,
+      );
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "PlacementMilestone",
+      entityId: existing.id,
+      changes: { ...changedFields(existing, next), version: { from: existing.version, to: existing.version + 1 } },
+    });
+    await notify(tx, recipients, {
+      kind: "MILESTONE_UPDATED",
+      title: `${label} updated`,
+      body: `${user.name} updated the record of the ${label.toLowerCase()}.`,
+      link,
+    });
     return { id: existing.id, kind, version: existing.version + 1, created: false };
   });
 }

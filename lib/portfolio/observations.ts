@@ -7,7 +7,13 @@ import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { observationProgress } from "@/lib/portfolio/milestone-rules";
-import { fieldProblem, milestoneFacts, placementForReviews, placementSummary, type ReviewPlacement } from "@/lib/portfolio/review-placement";
+import {
+  fieldProblem,
+  milestoneFacts,
+  placementForReviews,
+  placementSummary,
+  type ReviewPlacement,
+} from "@/lib/portfolio/review-placement";
 import { planObservationSchema, updateObservationSchema } from "@/lib/validations/observation";
 import { notify } from "@/lib/notifications/notifications";
 
@@ -37,7 +43,11 @@ export async function pcfDomainsOn(tx: Tx, date: IsoDate) {
 function checkDate(placement: ReviewPlacement, observedOn: IsoDate) {
   const start = toIsoDate(placement.startDate);
   const end = toIsoDate(placement.endDate);
-  if (observedOn < start || observedOn > end) throw fieldProblem("observedOn", `The observation must fall within the placement (${formatDate(start)} to ${formatDate(end)})`);
+  if (observedOn < start || observedOn > end)
+    throw fieldProblem(
+      "observedOn",
+      `The observation must fall within the placement (${formatDate(start)} to ${formatDate(end)})`,
+    );
 }
 
 const link = (id: string) => `/observations/${id}`;
@@ -48,12 +58,26 @@ export async function planObservation(user: SessionUser, placementId: string, in
   const data = parseInput(planObservationSchema, input);
   return getDb().$transaction(async (tx) => {
     const placement = await placementForObservations(tx, user, placementId);
-    if (!canObserve(user, placement)) throw forbidden("Only the placement's current practice educator or on-site supervisor plans a direct observation, while the placement is open.");
+    if (!canObserve(user, placement))
+      throw forbidden(
+        "Only the placement's current practice educator or on-site supervisor plans a direct observation, while the placement is open.",
+      );
     checkDate(placement, data.observedOn);
     const observation = await tx.directObservation.create({
-      data: { placementId: placement.id, observerId: user.id, createdById: user.id, observedOn: fromIsoDate(data.observedOn), activity: data.activity },
+      data: {
+        placementId: placement.id,
+        observerId: user.id,
+        createdById: user.id,
+        observedOn: fromIsoDate(data.observedOn),
+        activity: data.activity,
+      },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "DirectObservation", entityId: observation.id, changes: createdFields(observation) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "DirectObservation",
+      entityId: observation.id,
+      changes: createdFields(observation),
+    });
     await notify(tx, [placement.studentId], {
       kind: "OBSERVATION_PLANNED",
       title: `Direct observation planned for ${formatDate(data.observedOn)}`,
@@ -106,7 +130,13 @@ function toDto(observation: ObservationRow) {
     done: observation.feedbackAt !== null,
     reflection: observation.reflection,
     domains: observation.domains
-      .map((domain) => ({ frameworkItemId: domain.frameworkItemId, number: domain.frameworkItem.number, code: domain.frameworkItem.code, name: domain.frameworkItem.name, note: domain.note }))
+      .map((domain) => ({
+        frameworkItemId: domain.frameworkItemId,
+        number: domain.frameworkItem.number,
+        code: domain.frameworkItem.code,
+        name: domain.frameworkItem.name,
+        note: domain.note,
+      }))
       .sort((a, b) => a.number - b.number),
     version: observation.version,
     updatedAt: observation.updatedAt.toISOString(),
@@ -133,7 +163,10 @@ export async function listObservations(user: SessionUser, placementId: string) {
   const observations = rows.map(toDto);
   const progress = observationProgress({
     required: placement.observationsRequired,
-    observations: observations.map((observation) => ({ observedOn: observation.observedOn, feedbackGiven: observation.done })),
+    observations: observations.map((observation) => ({
+      observedOn: observation.observedOn,
+      feedbackGiven: observation.done,
+    })),
     midpointDueDate: facts.midpointDueDate,
     midpointHeldOn: facts.heldOn.MIDPOINT_REVIEW ?? null,
     today: todayInUk(),
@@ -160,7 +193,10 @@ export async function getObservation(user: SessionUser, observationId: string) {
   };
 }
 
-const stale = () => conflict("Someone saved this observation after you opened it. Nothing of yours was saved: copy your text, reload, and add it again.");
+const stale = () =>
+  conflict(
+    "Someone saved this observation after you opened it. Nothing of yours was saved: copy your text, reload, and add it again.",
+  );
 
 /** Writes one part of an observation: the observer's plan or feedback, the student's preparation or reflection. */
 export async function updateObservation(user: SessionUser, observationId: string, input: unknown) {
@@ -176,23 +212,31 @@ export async function updateObservation(user: SessionUser, observationId: string
     switch (data.part) {
       case "plan":
         if (!isObserver) throw forbidden("Only the observer changes the plan of an observation.");
-        if (!can.canEditPlan) throw conflict("The feedback is written (or the placement has finished), so the plan can no longer change.");
+        if (!can.canEditPlan)
+          throw conflict("The feedback is written (or the placement has finished), so the plan can no longer change.");
         checkDate(placement, data.observedOn);
         next = { observedOn: fromIsoDate(data.observedOn), activity: data.activity };
         break;
       case "preparation":
         if (!isStudent) throw forbidden("Only the student writes the preparation for an observation.");
-        if (!can.canWritePreparation) throw conflict("The observer has written the feedback (or the placement has finished), so the preparation is closed.");
+        if (!can.canWritePreparation)
+          throw conflict(
+            "The observer has written the feedback (or the placement has finished), so the preparation is closed.",
+          );
         next = { preparationNote: data.preparationNote };
         break;
       case "feedback":
         if (!isObserver) throw forbidden("Only the observer writes the feedback on an observation.");
-        if (!can.canWriteFeedback) throw conflict("Feedback can be written once the observation has happened, while the placement is open.");
+        if (!can.canWriteFeedback)
+          throw conflict("Feedback can be written once the observation has happened, while the placement is open.");
         next = { feedback: data.feedback, feedbackAt: before.feedbackAt ?? new Date() };
         break;
       case "reflection":
         if (!isStudent) throw forbidden("Only the student writes the reflection on an observation.");
-        if (!can.canWriteReflection) throw conflict("The reflection can be written once the observation has happened, while the placement is open.");
+        if (!can.canWriteReflection)
+          throw conflict(
+            "The reflection can be written once the observation has happened, while the placement is open.",
+          );
         next = { reflection: data.reflection };
         break;
     }
@@ -203,7 +247,8 @@ export async function updateObservation(user: SessionUser, observationId: string
       const framework = await pcfDomainsOn(tx, toIsoDate(before.observedOn));
       const allowed = new Set(framework?.items.map((item) => item.id) ?? []);
       const unknown = data.domains.filter((domain) => !allowed.has(domain.frameworkItemId));
-      if (unknown.length > 0) throw fieldProblem("domains", "Choose PCF domains of the version in force on the day of the observation");
+      if (unknown.length > 0)
+        throw fieldProblem("domains", "Choose PCF domains of the version in force on the day of the observation");
       domainChanges = {
         from: before.domains.map((domain) => ({ frameworkItemId: domain.frameworkItemId, note: domain.note })),
         to: data.domains,
@@ -211,17 +256,30 @@ export async function updateObservation(user: SessionUser, observationId: string
     }
 
     // The version in the where clause: the check and the write are one step.
-    const { count } = await tx.directObservation.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.directObservation.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) throw stale();
     if (data.part === "feedback") {
       await tx.observationDomain.deleteMany({ where: { observationId: before.id } });
-      await tx.observationDomain.createMany({ data: data.domains.map((domain) => ({ observationId: before.id, frameworkItemId: domain.frameworkItemId, note: domain.note })) });
+      await tx.observationDomain.createMany({
+        data: data.domains.map((domain) => ({
+          observationId: before.id,
+          frameworkItemId: domain.frameworkItemId,
+          note: domain.note,
+        })),
+      });
     }
     await writeAudit(tx, user, {
       action: "UPDATE",
       entity: "DirectObservation",
       entityId: before.id,
-      changes: { ...changedFields(before, next), ...(domainChanges ? { domains: domainChanges } : {}), version: { from: data.version, to: data.version + 1 } },
+      changes: {
+        ...changedFields(before, next),
+        ...(domainChanges ? { domains: domainChanges } : {}),
+        version: { from: data.version, to: data.version + 1 },
+      },
     });
     if (data.part === "feedback") {
       await notify(tx, [placement.studentId], {

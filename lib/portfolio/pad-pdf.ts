@@ -43,7 +43,15 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
     ["Placement", `${front.setting}, ${front.teamName}`],
     ["Dates", `${formatDate(front.startDate)} to ${formatDate(front.endDate)}`],
     ["Days", `${front.daysCompleted} of ${front.daysRequired} required placement days completed`],
-    ["Practice educator", front.practiceEducators.map((spell) => `${spell.name}${spell.pepsStage ? ` (${spell.pepsStage})` : ""}, ${formatDate(spell.from)} to ${spell.to ? formatDate(spell.to) : "date"}`).join("\n")],
+    [
+      "Practice educator",
+      front.practiceEducators
+        .map(
+          (spell) =>
+            `${spell.name}${spell.pepsStage ? ` (${spell.pepsStage})` : ""}, ${formatDate(spell.from)} to ${spell.to ? formatDate(spell.to) : "date"}`,
+        )
+        .join("\n"),
+    ],
     ["On-site supervisor", front.onsiteSupervisorName ?? "None"],
     ["University tutor", front.tutorName ?? "None"],
     ["PE recommendation", front.recommendation ?? "Not made yet"],
@@ -76,7 +84,13 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
       { header: "Status", width: 0.14 },
       { header: "PCF domains", width: 0.24 },
     ],
-    pad.evidence.map((item) => [formatDate(item.occurredOn), `${item.title}${item.childCode ? ` (child ${item.childCode})` : ""}`, item.type, item.status, item.domains.join("\n") || "—"]),
+    pad.evidence.map((item) => [
+      formatDate(item.occurredOn),
+      `${item.title}${item.childCode ? ` (child ${item.childCode})` : ""}`,
+      item.type,
+      item.status,
+      item.domains.join("\n") || "—",
+    ]),
     { empty: "No evidence submitted yet." },
   );
 
@@ -103,22 +117,28 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
   });
 
   pdf.heading("5. Less formal observations");
-  if (pad.lessFormalObservations.length === 0) pdf.paragraph("", { empty: "No professional feedback in the portfolio." });
+  if (pad.lessFormalObservations.length === 0)
+    pdf.paragraph("", { empty: "No professional feedback in the portfolio." });
   for (const item of pad.lessFormalObservations) {
     pdf.heading(`${formatDate(item.occurredOn)}: ${item.title}`, 3);
     pdf.paragraph(item.body, { empty: "No text." });
   }
 
   pdf.heading("6. Service user and carer feedback");
-  if (pad.serviceUserFeedback.length === 0) pdf.paragraph("", { empty: "No child or family feedback in the portfolio." });
+  if (pad.serviceUserFeedback.length === 0)
+    pdf.paragraph("", { empty: "No child or family feedback in the portfolio." });
   for (const item of pad.serviceUserFeedback) {
-    pdf.heading(`${formatDate(item.occurredOn)}: ${item.title}${item.childCode ? ` (child ${item.childCode})` : ""}`, 3);
+    pdf.heading(
+      `${formatDate(item.occurredOn)}: ${item.title}${item.childCode ? ` (child ${item.childCode})` : ""}`,
+      3,
+    );
     pdf.paragraph(item.body, { empty: "No text." });
   }
 
   pdf.heading("7. Critical reflection");
   pdf.paragraph(pad.criticalReflection?.text, { empty: "The student has not written their reflective summary yet." });
-  if (pad.criticalReflection && !pad.criticalReflection.signed && pad.criticalReflection.text.trim()) pdf.paragraph("Draft: the student has not signed yet.", { bold: true });
+  if (pad.criticalReflection && !pad.criticalReflection.signed && pad.criticalReflection.text.trim())
+    pdf.paragraph("Draft: the student has not signed yet.", { bold: true });
 
   pdf.heading("8. Midpoint review");
   if (!pad.midpoint) pdf.paragraph("", { empty: "The midpoint review has not been recorded." });
@@ -126,7 +146,10 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
     const meeting = pad.midpoint;
     pdf.labelled("Held on", formatDate(meeting.heldOn));
     pdf.labelled("Present", meeting.attendees.join(", "));
-    pdf.labelled("Days completed at the review", meeting.daysCompletedAtMeeting === null ? null : String(meeting.daysCompletedAtMeeting));
+    pdf.labelled(
+      "Days completed at the review",
+      meeting.daysCompletedAtMeeting === null ? null : String(meeting.daysCompletedAtMeeting),
+    );
     pdf.labelled("Summary", meeting.recommendation);
     pdf.heading("Learning opportunities", 3);
     pdf.paragraph(meeting.learningOpportunities, { empty: "None recorded." });
@@ -162,7 +185,17 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
       ],
       [
         ...report.signatures.map((signature) => [signature.role, signature.name, signedAt(signature.signedAt)]),
-        ...(report.ratification.needed ? [["Ratified by (PEPS stage 2)", report.ratification.name ?? "—", report.ratification.ratifiedAt ? formatDateTime(new Date(report.ratification.ratifiedAt)) : "Not ratified yet"]] : []),
+        ...(report.ratification.needed
+          ? [
+              [
+                "Ratified by (PEPS stage 2)",
+                report.ratification.name ?? "—",
+                report.ratification.ratifiedAt
+                  ? formatDateTime(new Date(report.ratification.ratifiedAt))
+                  : "Not ratified yet",
+              ],
+            ]
+          : []),
       ],
     );
   }
@@ -171,7 +204,9 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
   pdf.paragraph(pad.developmentPlan, { empty: "Not written yet." });
 
   pdf.heading("Supervision log");
-  pdf.paragraph(`${pad.supervision.sessions.length} signed supervision session${pad.supervision.sessions.length === 1 ? "" : "s"}, ${minutes(pad.supervision.totalMinutes)} in all.`);
+  pdf.paragraph(
+    `${pad.supervision.sessions.length} signed supervision session${pad.supervision.sessions.length === 1 ? "" : "s"}, ${minutes(pad.supervision.totalMinutes)} in all.`,
+  );
   pdf.table(
     [
       { header: "No.", width: 0.08 },
@@ -179,7 +214,12 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
       { header: "Type", width: 0.4 },
       { header: "Length", width: 0.22 },
     ],
-    pad.supervision.sessions.map((session, index) => [String(index + 1), `${formatDate(session.heldOn)}, ${session.startTime}`, session.type, minutes(session.durationMinutes)]),
+    pad.supervision.sessions.map((session, index) => [
+      String(index + 1),
+      `${formatDate(session.heldOn)}, ${session.startTime}`,
+      session.type,
+      minutes(session.durationMinutes),
+    ]),
     { empty: "No signed supervision records." },
   );
 

@@ -3,13 +3,23 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import { evidenceVisibleTo, finalAssessmentsVisibleTo, milestonesVisibleTo, observationsVisibleTo } from "@/lib/access/portfolio";
+import {
+  evidenceVisibleTo,
+  finalAssessmentsVisibleTo,
+  milestonesVisibleTo,
+  observationsVisibleTo,
+} from "@/lib/access/portfolio";
 import { supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor, frameworkInForce } from "@/lib/frameworks/frameworks";
 import { RECOMMENDATION_LABELS as MEETING_RECOMMENDATION_LABELS } from "@/lib/portfolio/milestone-rules";
-import { FINAL_STATUS_LABELS, RECOMMENDATION_LABELS, needsRatification, type FinalStatusName } from "@/lib/portfolio/final-assessment-rules";
+import {
+  FINAL_STATUS_LABELS,
+  RECOMMENDATION_LABELS,
+  needsRatification,
+  type FinalStatusName,
+} from "@/lib/portfolio/final-assessment-rules";
 import { withPepsStage } from "@/lib/portfolio/final-assessment";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 
@@ -58,10 +68,18 @@ async function padAccess(user: SessionUser, placementId: string) {
   const viewer = await withPepsStage(db, user);
   if (viewer.role === "ADMIN") throw notFound("That Practice Assessment Document");
   const [assessment, visiblePlacement] = await Promise.all([
-    db.finalAssessment.findFirst({ where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] }, select: { id: true } }),
-    db.placement.findFirst({ where: { AND: [placementsVisibleTo(viewer), { id: placementId }] }, select: { id: true } }),
+    db.finalAssessment.findFirst({
+      where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] },
+      select: { id: true },
+    }),
+    db.placement.findFirst({
+      where: { AND: [placementsVisibleTo(viewer), { id: placementId }] },
+      select: { id: true },
+    }),
   ]);
-  const readsEvidence = visiblePlacement !== null && (viewer.role === "STUDENT" || viewer.role === "PRACTICE_EDUCATOR" || viewer.role === "UNIVERSITY_TUTOR");
+  const readsEvidence =
+    visiblePlacement !== null &&
+    (viewer.role === "STUDENT" || viewer.role === "PRACTICE_EDUCATOR" || viewer.role === "UNIVERSITY_TUTOR");
   if (!assessment && !readsEvidence) throw notFound("That Practice Assessment Document");
   // A stage 2 ratifier who is not on the placement reads what the university
   // would (no drafts, signed supervision): they judge the whole PAD.
@@ -72,18 +90,37 @@ async function padAccess(user: SessionUser, placementId: string) {
 export async function getPad(user: SessionUser, placementId: string) {
   const { viewer, ratifierOnly } = await padAccess(user, placementId);
   const db = getDb();
-  const scoped = <W extends object>(filter: W, own: W): W => (ratifierOnly ? own : ({ AND: [filter, own] } as unknown as W));
+  const scoped = <W extends object>(filter: W, own: W): W =>
+    ratifierOnly ? own : ({ AND: [filter, own] } as unknown as W);
 
-  const evidenceWhere = scoped<Prisma.EvidenceItemWhereInput>(evidenceVisibleTo(viewer), { placementId, status: { not: "DRAFT" } });
+  const evidenceWhere = scoped<Prisma.EvidenceItemWhereInput>(evidenceVisibleTo(viewer), {
+    placementId,
+    status: { not: "DRAFT" },
+  });
   const [placement, assessment, evidence, observations, milestones, supervision, daysCompleted] = await Promise.all([
     db.placement.findUniqueOrThrow({
       where: { id: placementId },
       include: {
         team: { select: { name: true } },
-        student: { select: { name: true, studentProfile: { select: { yearOfStudy: true, university: { select: { name: true } }, programme: { select: { name: true } }, cohort: { select: { name: true } } } } } },
+        student: {
+          select: {
+            name: true,
+            studentProfile: {
+              select: {
+                yearOfStudy: true,
+                university: { select: { name: true } },
+                programme: { select: { name: true } },
+                cohort: { select: { name: true } },
+              },
+            },
+          },
+        },
         onsiteSupervisor: { select: { name: true } },
         tutor: { select: { name: true } },
-        practiceEducators: { orderBy: { startDate: "asc" }, include: { practiceEducator: { select: { name: true, pepsStage: true } } } },
+        practiceEducators: {
+          orderBy: { startDate: "asc" },
+          include: { practiceEducator: { select: { name: true, pepsStage: true } } },
+        },
       },
     }),
     db.finalAssessment.findFirst({
@@ -103,14 +140,20 @@ export async function getPad(user: SessionUser, placementId: string) {
     db.directObservation.findMany({
       where: scoped<Prisma.DirectObservationWhereInput>(observationsVisibleTo(viewer), { placementId }),
       orderBy: { observedOn: "asc" },
-      include: { observer: { select: { name: true, role: true } }, domains: { include: { frameworkItem: { select: { number: true, name: true } } } } },
+      include: {
+        observer: { select: { name: true, role: true } },
+        domains: { include: { frameworkItem: { select: { number: true, name: true } } } },
+      },
     }),
     db.placementMilestone.findMany({
       where: scoped<Prisma.PlacementMilestoneWhereInput>(milestonesVisibleTo(viewer), { placementId }),
       include: { recordedBy: { select: { name: true } } },
     }),
     db.supervisionRecord.findMany({
-      where: scoped<Prisma.SupervisionRecordWhereInput>(supervisionRecordsVisibleTo(viewer), { placementId, status: "SIGNED" }),
+      where: scoped<Prisma.SupervisionRecordWhereInput>(supervisionRecordsVisibleTo(viewer), {
+        placementId,
+        status: "SIGNED",
+      }),
       orderBy: [{ heldOn: "asc" }, { startTime: "asc" }],
       select: { heldOn: true, startTime: true, durationMinutes: true, type: true },
     }),
@@ -120,11 +163,16 @@ export async function getPad(user: SessionUser, placementId: string) {
   const level = capabilityLevelFor(placement.level);
   const frameworkId = assessment?.domains[0]?.frameworkItem.frameworkId;
   const framework = frameworkId
-    ? await db.framework.findUnique({ where: { id: frameworkId }, include: { items: { orderBy: { number: "asc" }, include: { levelDescriptors: true } } } })
+    ? await db.framework.findUnique({
+        where: { id: frameworkId },
+        include: { items: { orderBy: { number: "asc" }, include: { levelDescriptors: true } } },
+      })
     : await frameworkInForce(db, "PCF");
 
   const status = assessment?.status as FinalStatusName | undefined;
-  const recommendation = assessment?.recommendation ? `${RECOMMENDATION_LABELS[assessment.recommendation]}${status === "DRAFT" ? " (draft, not yet signed)" : ""}` : null;
+  const recommendation = assessment?.recommendation
+    ? `${RECOMMENDATION_LABELS[assessment.recommendation]}${status === "DRAFT" ? " (draft, not yet signed)" : ""}`
+    : null;
   const milestone = (kind: string) => milestones.find((row) => row.kind === kind) ?? null;
   const learningAgreement = milestone("LEARNING_AGREEMENT");
   const midpoint = milestone("MIDPOINT_REVIEW");
@@ -137,7 +185,9 @@ export async function getPad(user: SessionUser, placementId: string) {
     learningOpportunities: row.learningOpportunities,
     reasonableAdjustments: row.reasonableAdjustments,
     supervisionArrangements: row.supervisionArrangements,
-    recommendation: row.recommendation ? (MEETING_RECOMMENDATION_LABELS[row.recommendation] ?? row.recommendation) : null,
+    recommendation: row.recommendation
+      ? (MEETING_RECOMMENDATION_LABELS[row.recommendation] ?? row.recommendation)
+      : null,
     actionPlan: row.actionPlan,
     daysCompletedAtMeeting: row.daysCompletedAtMeeting,
     recordedByName: row.recordedBy.name,
@@ -149,7 +199,10 @@ export async function getPad(user: SessionUser, placementId: string) {
     type: EVIDENCE_TYPE_LABELS[item.type] ?? item.type,
     status: EVIDENCE_STATUS_LABELS[item.status] ?? item.status,
     childCode: item.childCode,
-    domains: item.links.map((link) => link.frameworkItem).sort((a, b) => a.number - b.number).map(domainLabel),
+    domains: item.links
+      .map((link) => link.frameworkItem)
+      .sort((a, b) => a.number - b.number)
+      .map(domainLabel),
     body: item.body,
   });
   const texts = new Map(assessment?.domains.map((domain) => [domain.frameworkItemId, domain.text]) ?? []);
@@ -192,12 +245,18 @@ export async function getPad(user: SessionUser, placementId: string) {
       feedbackGiven: observation.feedbackAt !== null,
       reflection: observation.reflection,
       domains: observation.domains
-        .map((domain) => ({ number: domain.frameworkItem.number, label: domainLabel(domain.frameworkItem), note: domain.note }))
+        .map((domain) => ({
+          number: domain.frameworkItem.number,
+          label: domainLabel(domain.frameworkItem),
+          note: domain.note,
+        }))
         .sort((a, b) => a.number - b.number),
     })),
     lessFormalObservations: evidence.filter((item) => item.type === "PROFESSIONAL_FEEDBACK").map(evidenceRow),
     serviceUserFeedback: evidence.filter((item) => item.type === "CHILD_OR_FAMILY_FEEDBACK").map(evidenceRow),
-    criticalReflection: assessment ? { text: assessment.studentReflection, signed: assessment.studentSignedAt !== null } : null,
+    criticalReflection: assessment
+      ? { text: assessment.studentReflection, signed: assessment.studentSignedAt !== null }
+      : null,
     midpoint: midpoint ? meeting(midpoint) : null,
     finalReview: finalReview ? meeting(finalReview) : null,
     finalReport:
@@ -207,17 +266,42 @@ export async function getPad(user: SessionUser, placementId: string) {
             isDraft: status === "DRAFT",
             holisticSummary: assessment.holisticSummary,
             recommendation,
-            domains: (framework?.items ?? []).map((item) => ({ label: domainLabel(item), text: texts.get(item.id) ?? "" })),
+            domains: (framework?.items ?? []).map((item) => ({
+              label: domainLabel(item),
+              text: texts.get(item.id) ?? "",
+            })),
             signatures: [
-              { role: "Practice educator", name: assessment.practiceEducator.name, signedAt: assessment.peSignedAt?.toISOString() ?? null },
-              { role: "Student", name: placement.student.name, signedAt: assessment.studentSignedAt?.toISOString() ?? null },
+              {
+                role: "Practice educator",
+                name: assessment.practiceEducator.name,
+                signedAt: assessment.peSignedAt?.toISOString() ?? null,
+              },
+              {
+                role: "Student",
+                name: placement.student.name,
+                signedAt: assessment.studentSignedAt?.toISOString() ?? null,
+              },
               ...(placement.onsiteSupervisor || assessment.onsiteSignedAt
-                ? [{ role: "On-site supervisor", name: assessment.onsiteSignedBy?.name ?? placement.onsiteSupervisor?.name ?? "—", signedAt: assessment.onsiteSignedAt?.toISOString() ?? null }]
+                ? [
+                    {
+                      role: "On-site supervisor",
+                      name: assessment.onsiteSignedBy?.name ?? placement.onsiteSupervisor?.name ?? "—",
+                      signedAt: assessment.onsiteSignedAt?.toISOString() ?? null,
+                    },
+                  ]
                 : []),
             ],
             ratification: assessment.ratifiedAt
-              ? { needed: true, name: assessment.ratifiedBy?.name ?? "—", ratifiedAt: assessment.ratifiedAt.toISOString() }
-              : { needed: needsRatification(placement.level, assessment.practiceEducator.pepsStage), name: null, ratifiedAt: null },
+              ? {
+                  needed: true,
+                  name: assessment.ratifiedBy?.name ?? "—",
+                  ratifiedAt: assessment.ratifiedAt.toISOString(),
+                }
+              : {
+                  needed: needsRatification(placement.level, assessment.practiceEducator.pepsStage),
+                  name: null,
+                  ratifiedAt: null,
+                },
           }
         : null,
     developmentPlan: assessment ? assessment.developmentPlan : null,

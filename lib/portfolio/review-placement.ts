@@ -7,7 +7,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { milestoneDueDate, type MilestoneKindName } from "@/lib/portfolio/milestone-rules";
 
-export const fieldProblem = (field: string, message: string) => new AppError(422, "Check the highlighted fields.", { [field]: [message] });
+export const fieldProblem = (field: string, message: string) =>
+  new AppError(422, "Check the highlighted fields.", { [field]: [message] });
 
 /**
  * A placement as the observations, reviews and concerns see it, or 404 when
@@ -21,7 +22,10 @@ export async function placementForReviews(tx: Tx, user: SessionUser, placementId
       student: { select: { id: true, name: true } },
       onsiteSupervisor: { select: { id: true, name: true } },
       tutor: { select: { id: true, name: true } },
-      practiceEducators: { where: { endDate: null }, include: { practiceEducator: { select: { id: true, name: true } } } },
+      practiceEducators: {
+        where: { endDate: null },
+        include: { practiceEducator: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!placement) throw notFound("That placement");
@@ -60,18 +64,27 @@ export async function milestoneFacts(tx: Tx, placement: { id: string; startDate:
     tx.placementMilestone.findMany({ where: { placementId: placement.id }, select: { kind: true, heldOn: true } }),
   ]);
   const absenceDays = attendance.filter((day) => day.kind === "SICK" || day.kind === "ABSENT").length;
-  const heldOn: Partial<Record<MilestoneKindName, IsoDate>> = Object.fromEntries(held.map((row) => [row.kind, toIsoDate(row.heldOn)]));
+  const heldOn: Partial<Record<MilestoneKindName, IsoDate>> = Object.fromEntries(
+    held.map((row) => [row.kind, toIsoDate(row.heldOn)]),
+  );
   const startDate = toIsoDate(placement.startDate);
   return {
     attendance: attendance.map((day) => ({ date: toIsoDate(day.date), kind: day.kind })),
     absenceDays,
     heldOn,
-    midpointDueDate: milestoneDueDate("MIDPOINT_REVIEW", { startDate, requiredDays: placement.requiredDays, absenceDays }),
+    midpointDueDate: milestoneDueDate("MIDPOINT_REVIEW", {
+      startDate,
+      requiredDays: placement.requiredDays,
+      absenceDays,
+    }),
   };
 }
 
 /** The team's active admins: told when a cause for concern is raised. */
 export async function teamAdminIds(tx: Tx, teamId: string) {
-  const admins = await tx.user.findMany({ where: { organisationId: teamId, role: "ADMIN", active: true }, select: { id: true } });
+  const admins = await tx.user.findMany({
+    where: { organisationId: teamId, role: "ADMIN", active: true },
+    select: { id: true },
+  });
   return admins.map((admin) => admin.id);
 }

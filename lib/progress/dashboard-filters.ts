@@ -14,7 +14,9 @@ export type DashboardStatus = (typeof dashboardStatuses)[number];
 
 export const ragStatuses = ["RED", "AMBER", "GREEN"] as const;
 
-const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(64).optional()).catch(undefined);
+const optionalId = z
+  .preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(64).optional())
+  .catch(undefined);
 
 export const dashboardFiltersSchema = z.object({
   programme: optionalId,
@@ -22,7 +24,9 @@ export const dashboardFiltersSchema = z.object({
   /** The council team hosting the placement. */
   council: optionalId,
   university: optionalId,
-  status: z.preprocess((value) => (value === "" || value === undefined ? STATUS_RUNNING : value), z.enum(dashboardStatuses)).catch(STATUS_RUNNING),
+  status: z
+    .preprocess((value) => (value === "" || value === undefined ? STATUS_RUNNING : value), z.enum(dashboardStatuses))
+    .catch(STATUS_RUNNING),
   rag: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ragStatuses).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
@@ -30,18 +34,24 @@ export const dashboardFiltersSchema = z.object({
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 
 export function parseDashboardFilters(input: Record<string, string | string[] | undefined>): DashboardFilters {
-  const single = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const single = Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return dashboardFiltersSchema.parse(single);
 }
 
 /** The filters as a query string (without page unless asked), for links: the CSV, the report, the next page. */
-export function filtersQuery(filters: Partial<DashboardFilters>, extra: Record<string, string | number | undefined> = {}): string {
+export function filtersQuery(
+  filters: Partial<DashboardFilters>,
+  extra: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const key of ["programme", "cohort", "council", "university", "status", "rag"] as const) {
     const value = filters[key];
     if (value && !(key === "status" && value === STATUS_RUNNING)) params.set(key, value);
   }
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   const query = params.toString();
   return query ? `?${query}` : "";
 }

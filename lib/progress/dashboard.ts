@@ -10,7 +10,11 @@ import { todayInUk, toIsoDate, fromIsoDate, type IsoDate } from "@/lib/dates";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { NEAR_DUE_WORKING_DAYS } from "@/lib/children/assessment-due";
 import { allocationRag, type Rag } from "@/lib/children/allocation-rag";
-import { progressDetailsFor, type PlacementProgress, type PlacementProgressDetail } from "@/lib/progress/placement-progress";
+import {
+  progressDetailsFor,
+  type PlacementProgress,
+  type PlacementProgressDetail,
+} from "@/lib/progress/placement-progress";
 import { RAG_ORDER, type RagStatus } from "@/lib/progress/placement-rag";
 import { STATUS_ALL, STATUS_RUNNING, type DashboardFilters } from "@/lib/progress/dashboard-filters";
 
@@ -88,7 +92,18 @@ const rowSelect = {
   startDate: true,
   endDate: true,
   team: { select: { name: true } },
-  student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } }, cohort: { select: { name: true } } } } } },
+  student: {
+    select: {
+      name: true,
+      studentProfile: {
+        select: {
+          university: { select: { name: true } },
+          programme: { select: { name: true } },
+          cohort: { select: { name: true } },
+        },
+      },
+    },
+  },
   practiceEducators: { where: { endDate: null }, take: 1, select: { practiceEducator: { select: { name: true } } } },
 } satisfies Prisma.PlacementSelect;
 
@@ -118,7 +133,11 @@ function toRow(row: SelectedRow, progress: PlacementProgress): DashboardRow {
  * then green, by student name within each. Without a page: every row (the CSV
  * and the cohort report).
  */
-export async function loadDashboardRows(user: SessionUser, filters: Partial<DashboardFilters>, today: IsoDate = todayInUk()) {
+export async function loadDashboardRows(
+  user: SessionUser,
+  filters: Partial<DashboardFilters>,
+  today: IsoDate = todayInUk(),
+) {
   assertVerifiedUser(user);
   const selected = await getDb().placement.findMany({
     where: dashboardWhere(user, filters),
@@ -128,7 +147,11 @@ export async function loadDashboardRows(user: SessionUser, filters: Partial<Dash
   });
   const capped = selected.length > SUMMARY_CAP;
   const rows = capped ? selected.slice(0, SUMMARY_CAP) : selected;
-  const details = await progressDetailsFor(user, rows.map((row) => row.id), today);
+  const details = await progressDetailsFor(
+    user,
+    rows.map((row) => row.id),
+    today,
+  );
   const all = rows.flatMap((row) => {
     const detail = details.get(row.id);
     return detail ? [{ row: toRow(row, detail.progress), detail }] : [];
@@ -138,8 +161,15 @@ export async function loadDashboardRows(user: SessionUser, filters: Partial<Dash
   return { all, matching, capped };
 }
 
-export async function loadPlacementDashboard(user: SessionUser, filters: DashboardFilters, today: IsoDate = todayInUk()): Promise<PlacementDashboard> {
-  const [{ all, matching, capped }, options] = await Promise.all([loadDashboardRows(user, filters, today), filterOptions(user)]);
+export async function loadPlacementDashboard(
+  user: SessionUser,
+  filters: DashboardFilters,
+  today: IsoDate = todayInUk(),
+): Promise<PlacementDashboard> {
+  const [{ all, matching, capped }, options] = await Promise.all([
+    loadDashboardRows(user, filters, today),
+    filterOptions(user),
+  ]);
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pages);
   const ragCounts: Record<RagStatus, number> = { RED: 0, AMBER: 0, GREEN: 0 };
@@ -177,20 +207,40 @@ export async function filterOptions(user: SessionUser): Promise<FilterOptions> {
   const visible = placementsVisibleTo(user);
   // A tutor's programmes are their university's; everyone else's come from the placements they see.
   const programmeWhere: Prisma.ProgrammeWhereInput =
-    user.role === "UNIVERSITY_TUTOR" ? { universityId: user.organisationId } : { students: { some: { user: { placementsAsStudent: { some: visible } } } } };
+    user.role === "UNIVERSITY_TUTOR"
+      ? { universityId: user.organisationId }
+      : { students: { some: { user: { placementsAsStudent: { some: visible } } } } };
   const [programmes, councils, universities] = await Promise.all([
     db.programme.findMany({
       where: programmeWhere,
       orderBy: [{ university: { name: "asc" } }, { name: "asc" }],
-      select: { id: true, name: true, university: { select: { name: true } }, cohorts: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+      select: {
+        id: true,
+        name: true,
+        university: { select: { name: true } },
+        cohorts: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+      },
     }),
-    db.organisation.findMany({ where: { kind: "TEAM", placements: { some: visible } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.organisation.findMany({
+      where: { kind: "TEAM", placements: { some: visible } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     user.role === "UNIVERSITY_TUTOR"
       ? Promise.resolve([])
-      : db.organisation.findMany({ where: { kind: "UNIVERSITY", students: { some: { user: { placementsAsStudent: { some: visible } } } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+      : db.organisation.findMany({
+          where: { kind: "UNIVERSITY", students: { some: { user: { placementsAsStudent: { some: visible } } } } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        }),
   ]);
   return {
-    programmes: programmes.map((programme) => ({ id: programme.id, name: programme.name, universityName: programme.university.name, cohorts: programme.cohorts })),
+    programmes: programmes.map((programme) => ({
+      id: programme.id,
+      name: programme.name,
+      universityName: programme.university.name,
+      cohorts: programme.cohorts,
+    })),
     councils,
     universities,
   };
@@ -200,24 +250,41 @@ export async function filterOptions(user: SessionUser): Promise<FilterOptions> {
 // The practice educator's home: their students, each with progress and a
 // caseload summary (children by code only).
 
-export type CaseloadItem = { allocationId: string; childCode: string; kind: "DIRECT_WORK" | "ASSESSMENT" | "LIFE_STORY"; rag: Rag };
+export type CaseloadItem = {
+  allocationId: string;
+  childCode: string;
+  kind: "DIRECT_WORK" | "ASSESSMENT" | "LIFE_STORY";
+  rag: Rag;
+};
 
 export type StudentCard = DashboardRow & { detail: PlacementProgressDetail; caseload: CaseloadItem[] };
 
 const LIVE: Prisma.PlacementWhereInput = { status: { in: ["PLANNED", "ACTIVE", "SUSPENDED"] } };
 
-export async function loadPracticeEducatorDashboard(user: SessionUser, today: IsoDate = todayInUk()): Promise<StudentCard[]> {
+export async function loadPracticeEducatorDashboard(
+  user: SessionUser,
+  today: IsoDate = todayInUk(),
+): Promise<StudentCard[]> {
   assertVerifiedUser(user);
   if (user.role !== "PRACTICE_EDUCATOR") throw forbidden();
   const db = getDb();
   const rows = await db.placement.findMany({
-    where: { AND: [placementsVisibleTo(user), LIVE, { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } }] },
+    where: {
+      AND: [
+        placementsVisibleTo(user),
+        LIVE,
+        { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } },
+      ],
+    },
     orderBy: [{ student: { name: "asc" } }],
     take: 100,
     select: rowSelect,
   });
   const ids = rows.map((row) => row.id);
-  const [details, caseload] = await Promise.all([progressDetailsFor(user, ids, today), caseloadByCode(user, ids, today)]);
+  const [details, caseload] = await Promise.all([
+    progressDetailsFor(user, ids, today),
+    caseloadByCode(user, ids, today),
+  ]);
   return rows.flatMap((row) => {
     const detail = details.get(row.id);
     return detail ? [{ ...toRow(row, detail.progress), detail, caseload: caseload.get(row.id) ?? [] }] : [];
@@ -228,7 +295,11 @@ export async function loadPracticeEducatorDashboard(user: SessionUser, today: Is
  * Active allocations of the given placements with their RAG (lib/children/allocation-rag.ts),
  * by the child's pseudonymous code only: no identity is read, so nothing to audit.
  */
-async function caseloadByCode(user: SessionUser, placementIds: string[], today: IsoDate): Promise<Map<string, CaseloadItem[]>> {
+async function caseloadByCode(
+  user: SessionUser,
+  placementIds: string[],
+  today: IsoDate,
+): Promise<Map<string, CaseloadItem[]>> {
   const result = new Map<string, CaseloadItem[]>();
   if (placementIds.length === 0) return result;
   const allocations = await getDb().allocation.findMany({
@@ -253,9 +324,17 @@ async function caseloadByCode(user: SessionUser, placementIds: string[], today: 
         kind: allocation.kind,
         peSignedOff: Boolean(allocation.peSignedOffAt),
         programme: allocation.programme
-          ? { planned: allocation.programme.plannedSessions, sessions: allocation.programme.sessions.map((session) => ({ status: session.status, plannedOn: toIsoDate(session.plannedOn) })) }
+          ? {
+              planned: allocation.programme.plannedSessions,
+              sessions: allocation.programme.sessions.map((session) => ({
+                status: session.status,
+                plannedOn: toIsoDate(session.plannedOn),
+              })),
+            }
           : null,
-        assessment: allocation.assessment ? { dueDate: toIsoDate(allocation.assessment.dueDate), status: allocation.assessment.status } : null,
+        assessment: allocation.assessment
+          ? { dueDate: toIsoDate(allocation.assessment.dueDate), status: allocation.assessment.status }
+          : null,
         today,
       }),
     };
@@ -269,7 +348,13 @@ async function caseloadByCode(user: SessionUser, placementIds: string[], today: 
 
 export type TeamOverview = {
   practiceEducators: Array<{ id: string; name: string; pepsStage: "STAGE_1" | "STAGE_2" | null; students: number }>;
-  children: { activeAllocations: number; programmesRunning: number; assessmentsInProgress: number; assessmentsDueSoon: number; assessmentsOverdue: number };
+  children: {
+    activeAllocations: number;
+    programmesRunning: number;
+    assessmentsInProgress: number;
+    assessmentsDueSoon: number;
+    assessmentsOverdue: number;
+  };
 };
 
 export async function loadTeamOverview(user: SessionUser, today: IsoDate = todayInUk()): Promise<TeamOverview> {
@@ -279,19 +364,42 @@ export async function loadTeamOverview(user: SessionUser, today: IsoDate = today
   const team = user.organisationId;
   const todayDate = fromIsoDate(today);
   const dueSoonBy = fromIsoDate(safeAddWorkingDays(today, NEAR_DUE_WORKING_DAYS));
-  const inProgress: Prisma.ChildAssessmentWhereInput = { status: "IN_PROGRESS", allocation: { status: "ACTIVE", child: { teamId: team } } };
-  const [people, load, activeAllocations, programmesRunning, assessmentsInProgress, assessmentsDueSoon, assessmentsOverdue] = await Promise.all([
-    db.user.findMany({ where: { organisationId: team, role: "PRACTICE_EDUCATOR", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, pepsStage: true } }),
-    db.practiceEducatorAssignment.groupBy({ by: ["practiceEducatorId"], where: { endDate: null, placement: { teamId: team, ...LIVE } }, _count: { _all: true } }),
+  const inProgress: Prisma.ChildAssessmentWhereInput = {
+    status: "IN_PROGRESS",
+    allocation: { status: "ACTIVE", child: { teamId: team } },
+  };
+  const [
+    people,
+    load,
+    activeAllocations,
+    programmesRunning,
+    assessmentsInProgress,
+    assessmentsDueSoon,
+    assessmentsOverdue,
+  ] = await Promise.all([
+    db.user.findMany({
+      where: { organisationId: team, role: "PRACTICE_EDUCATOR", active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, pepsStage: true },
+    }),
+    db.practiceEducatorAssignment.groupBy({
+      by: ["practiceEducatorId"],
+      where: { endDate: null, placement: { teamId: team, ...LIVE } },
+      _count: { _all: true },
+    }),
     db.allocation.count({ where: { status: "ACTIVE", child: { teamId: team } } }),
-    db.directWorkProgramme.count({ where: { closedAt: null, allocation: { status: "ACTIVE", child: { teamId: team } } } }),
+    db.directWorkProgramme.count({
+      where: { closedAt: null, allocation: { status: "ACTIVE", child: { teamId: team } } },
+    }),
     db.childAssessment.count({ where: inProgress }),
     db.childAssessment.count({ where: { ...inProgress, dueDate: { gte: todayDate, lte: dueSoonBy } } }),
     db.childAssessment.count({ where: { ...inProgress, dueDate: { lt: todayDate } } }),
   ]);
   const students = new Map(load.map((row) => [row.practiceEducatorId, row._count._all]));
   return {
-    practiceEducators: people.map((person) => ({ ...person, students: students.get(person.id) ?? 0 })).sort((a, b) => b.students - a.students || a.name.localeCompare(b.name)),
+    practiceEducators: people
+      .map((person) => ({ ...person, students: students.get(person.id) ?? 0 }))
+      .sort((a, b) => b.students - a.students || a.name.localeCompare(b.name)),
     children: { activeAllocations, programmesRunning, assessmentsInProgress, assessmentsDueSoon, assessmentsOverdue },
   };
 }
@@ -309,9 +417,17 @@ function safeAddWorkingDays(from: IsoDate, days: number): IsoDate {
 // ---------------------------------------------------------------------------
 // The student's home: their current placement (or the latest) in detail.
 
-export async function loadStudentProgress(user: SessionUser, today: IsoDate = todayInUk()): Promise<StudentCard | null> {
+export async function loadStudentProgress(
+  user: SessionUser,
+  today: IsoDate = todayInUk(),
+): Promise<StudentCard | null> {
   assertVerifiedUser(user);
-  const rows = await getDb().placement.findMany({ where: placementsVisibleTo(user), orderBy: [{ startDate: "desc" }], take: 10, select: rowSelect });
+  const rows = await getDb().placement.findMany({
+    where: placementsVisibleTo(user),
+    orderBy: [{ startDate: "desc" }],
+    take: 10,
+    select: rowSelect,
+  });
   const current = rows.find((row) => row.status !== "COMPLETED" && row.status !== "ENDED_EARLY") ?? rows[0];
   if (!current) return null;
   const detail = (await progressDetailsFor(user, [current.id], today)).get(current.id);
@@ -319,7 +435,11 @@ export async function loadStudentProgress(user: SessionUser, today: IsoDate = to
 }
 
 /** One placement's progress in detail: the placement page. Not visible → null. */
-export async function loadPlacementProgress(user: SessionUser, placementId: string, today: IsoDate = todayInUk()): Promise<PlacementProgressDetail | null> {
+export async function loadPlacementProgress(
+  user: SessionUser,
+  placementId: string,
+  today: IsoDate = todayInUk(),
+): Promise<PlacementProgressDetail | null> {
   return (await progressDetailsFor(user, [placementId], today)).get(placementId) ?? null;
 }
 
@@ -333,7 +453,12 @@ export async function loadCohortReport(user: SessionUser, filters: DashboardFilt
   const [{ all, matching, capped }, options, organisation] = await Promise.all([
     loadDashboardRows(user, filters, today),
     filterOptions(user),
-    getDb().organisation.findUnique({ where: { id: user.role === "UNIVERSITY_TUTOR" ? user.organisationId : (filters.university ?? user.organisationId) }, select: { name: true, kind: true } }),
+    getDb().organisation.findUnique({
+      where: {
+        id: user.role === "UNIVERSITY_TUTOR" ? user.organisationId : (filters.university ?? user.organisationId),
+      },
+      select: { name: true, kind: true },
+    }),
   ]);
   const ragCounts: Record<RagStatus, number> = { RED: 0, AMBER: 0, GREEN: 0 };
   for (const entry of matching) ragCounts[entry.row.progress.rag.status]++;
@@ -347,17 +472,33 @@ export async function loadCohortReport(user: SessionUser, filters: DashboardFilt
     capped,
     ragCounts,
     daysBuckets: daysBuckets(matching.map((entry) => entry.row.progress.days.percentComplete)),
-    filterWords: [programme?.name, cohort ? `cohort ${cohort.name}` : null, council?.name].filter((word): word is string => Boolean(word)),
+    filterWords: [programme?.name, cohort ? `cohort ${cohort.name}` : null, council?.name].filter(
+      (word): word is string => Boolean(word),
+    ),
   };
 }
 
 export async function loadCoverageMatrix(user: SessionUser, filters: DashboardFilters, today: IsoDate = todayInUk()) {
-  const [{ matching, capped }, options] = await Promise.all([loadDashboardRows(user, filters, today), filterOptions(user)]);
+  const [{ matching, capped }, options] = await Promise.all([
+    loadDashboardRows(user, filters, today),
+    filterOptions(user),
+  ]);
   // Students alphabetically: a matrix is read by name, not by RAG.
   const entries = [...matching].sort((a, b) => a.row.studentName.localeCompare(b.row.studentName));
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pages);
   const domains = entries[0]?.detail.coverageRows.map(({ id, number, name }) => ({ id, number, name })) ?? [];
-  const gapsByDomain = domains.map((domain) => entries.filter((entry) => entry.detail.coverageRows.find((row) => row.id === domain.id)?.gap).length);
-  return { entries: entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: entries.length, page, pages, capped, options, domains, gapsByDomain };
+  const gapsByDomain = domains.map(
+    (domain) => entries.filter((entry) => entry.detail.coverageRows.find((row) => row.id === domain.id)?.gap).length,
+  );
+  return {
+    entries: entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: entries.length,
+    page,
+    pages,
+    capped,
+    options,
+    domains,
+    gapsByDomain,
+  };
 }

@@ -9,7 +9,13 @@ import { summariseDayCounts, type AttendanceKindName, type DaysSummary } from "@
 import { cadenceFor, groupBy, loadCadenceRows } from "@/lib/supervision/supervision-overview";
 import type { CadenceSummary } from "@/lib/supervision/cadence";
 import { coverageOf, type CoverageRow } from "@/lib/portfolio/coverage";
-import { observationProgress, placementMilestones, type MilestoneKindName, type MilestoneSummary, type ObservationProgress } from "@/lib/portfolio/milestone-rules";
+import {
+  observationProgress,
+  placementMilestones,
+  type MilestoneKindName,
+  type MilestoneSummary,
+  type ObservationProgress,
+} from "@/lib/portfolio/milestone-rules";
 import { placementRag, type PlacementRag } from "@/lib/progress/placement-rag";
 
 // Placement progress, computed in one place (issue 6): every dashboard, the
@@ -27,11 +33,35 @@ import { placementRag, type PlacementRag } from "@/lib/progress/placement-rag";
 export type PlacementProgress = {
   placementId: string;
   rag: PlacementRag;
-  days: { required: number; completed: number; percentComplete: number; projectedEndDate: string | null; projectedLate: boolean };
-  supervision: { sessions: number; totalMinutes: number; missedWeeks: number; overdue: boolean; lastSessionOn: string | null };
-  coverage: { framework: string; domains: number; domainsEvidenced: number; gaps: number; evidenceItems: number; acceptedItems: number };
+  days: {
+    required: number;
+    completed: number;
+    percentComplete: number;
+    projectedEndDate: string | null;
+    projectedLate: boolean;
+  };
+  supervision: {
+    sessions: number;
+    totalMinutes: number;
+    missedWeeks: number;
+    overdue: boolean;
+    lastSessionOn: string | null;
+  };
+  coverage: {
+    framework: string;
+    domains: number;
+    domainsEvidenced: number;
+    gaps: number;
+    evidenceItems: number;
+    acceptedItems: number;
+  };
   observations: { required: number; done: number; beforeMidpointMet: boolean };
-  milestones: Array<{ kind: MilestoneKindName; dueDate: string | null; heldOn: string | null; state: "DONE" | "OVERDUE" | "DUE_SOON" | "UPCOMING" }>;
+  milestones: Array<{
+    kind: MilestoneKindName;
+    dueDate: string | null;
+    heldOn: string | null;
+    state: "DONE" | "OVERDUE" | "DUE_SOON" | "UPCOMING";
+  }>;
   openConcerns: number;
   /** Team side only (admin, PE); absent for tutors, students and API tokens. */
   childWork?: { allocations: number; overdueItems: number };
@@ -59,12 +89,20 @@ const TEAM_SIDE = new Set(["ADMIN", "PRACTICE_EDUCATOR"]);
  * placementsVisibleTo; scoped again here, so an id the user may not see is
  * simply left out).
  */
-export async function progressForPlacements(user: SessionUser, placementIds: string[], today: IsoDate = todayInUk()): Promise<Map<string, PlacementProgress>> {
+export async function progressForPlacements(
+  user: SessionUser,
+  placementIds: string[],
+  today: IsoDate = todayInUk(),
+): Promise<Map<string, PlacementProgress>> {
   const details = await progressDetailsFor(user, placementIds, today);
   return new Map([...details].map(([id, detail]) => [id, detail.progress]));
 }
 
-export async function progressDetailsFor(user: SessionUser, placementIds: string[], today: IsoDate = todayInUk()): Promise<Map<string, PlacementProgressDetail>> {
+export async function progressDetailsFor(
+  user: SessionUser,
+  placementIds: string[],
+  today: IsoDate = todayInUk(),
+): Promise<Map<string, PlacementProgressDetail>> {
   assertVerifiedUser(user);
   const result = new Map<string, PlacementProgressDetail>();
   const ids = [...new Set(placementIds)];
@@ -74,17 +112,47 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
 
   const placements = await db.placement.findMany({
     where: { AND: [placementsVisibleTo(user), { id: { in: ids } }] },
-    select: { id: true, startDate: true, endDate: true, status: true, requiredDays: true, supervisionEveryWeeks: true, supervisionMinMinutes: true, observationsRequired: true },
+    select: {
+      id: true,
+      startDate: true,
+      endDate: true,
+      status: true,
+      requiredDays: true,
+      supervisionEveryWeeks: true,
+      supervisionMinMinutes: true,
+      observationsRequired: true,
+    },
   });
   const visible = placements.map((placement) => placement.id);
   if (visible.length === 0) return result;
   const idArray = Prisma.sql`${visible}::text[]`;
 
-  const [cadenceRows, dayCounts, frameworkItems, linkCounts, evidenceCounts, observations, milestones, concerns, childWork] = await Promise.all([
+  const [
+    cadenceRows,
+    dayCounts,
+    frameworkItems,
+    linkCounts,
+    evidenceCounts,
+    observations,
+    milestones,
+    concerns,
+    childWork,
+  ] = await Promise.all([
     loadCadenceRows(db, visible),
-    db.attendanceDay.groupBy({ by: ["placementId", "kind"], where: { placementId: { in: visible } }, _count: { _all: true }, _max: { date: true } }),
+    db.attendanceDay.groupBy({
+      by: ["placementId", "kind"],
+      where: { placementId: { in: visible } },
+      _count: { _all: true },
+      _max: { date: true },
+    }),
     db.frameworkItem.findMany({
-      where: { framework: { code: COVERAGE_FRAMEWORK_CODE, effectiveFrom: { lte: new Date(`${today}T00:00:00Z`) }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: new Date(`${today}T00:00:00Z`) } }] } },
+      where: {
+        framework: {
+          code: COVERAGE_FRAMEWORK_CODE,
+          effectiveFrom: { lte: new Date(`${today}T00:00:00Z`) },
+          OR: [{ effectiveTo: null }, { effectiveTo: { gt: new Date(`${today}T00:00:00Z`) } }],
+        },
+      },
       select: { id: true, number: true, name: true, code: true, framework: { select: { name: true, version: true } } },
       orderBy: [{ framework: { effectiveFrom: "desc" } }, { number: "asc" }],
     }),
@@ -97,28 +165,67 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
       JOIN "Framework" f ON f.id = fi."frameworkId"
       WHERE e."placementId" = ANY(${idArray}) AND e.status <> 'DRAFT' AND f.code = ${COVERAGE_FRAMEWORK_CODE}
       GROUP BY 1, 2, 3`),
-    db.evidenceItem.groupBy({ by: ["placementId", "status"], where: { placementId: { in: visible }, status: { not: "DRAFT" } }, _count: { _all: true }, _min: { submittedAt: true } }),
+    db.evidenceItem.groupBy({
+      by: ["placementId", "status"],
+      where: { placementId: { in: visible }, status: { not: "DRAFT" } },
+      _count: { _all: true },
+      _min: { submittedAt: true },
+    }),
     // Done once the observer's feedback is recorded (lib/portfolio/milestone-rules.ts); the text itself is not read.
     db.$queryRaw<Array<{ placementId: string; observedOn: Date | string; done: boolean }>>(Prisma.sql`
       SELECT "placementId", "observedOn", ("feedbackAt" IS NOT NULL OR length(btrim(feedback)) > 0) AS done
       FROM "DirectObservation" WHERE "placementId" = ANY(${idArray})`),
-    db.placementMilestone.findMany({ where: { placementId: { in: visible } }, select: { placementId: true, kind: true, heldOn: true } }),
-    db.causeForConcern.groupBy({ by: ["placementId"], where: { placementId: { in: visible }, status: "OPEN" }, _count: { _all: true } }),
+    db.placementMilestone.findMany({
+      where: { placementId: { in: visible } },
+      select: { placementId: true, kind: true, heldOn: true },
+    }),
+    db.causeForConcern.groupBy({
+      by: ["placementId"],
+      where: { placementId: { in: visible }, status: "OPEN" },
+      _count: { _all: true },
+    }),
     teamSide ? childWorkCounts(idArray, today) : Promise.resolve([]),
   ]);
 
   // The framework in force: the newest version's nine domains.
-  const frameworkName = frameworkItems[0] ? `${frameworkItems[0].framework.name} ${frameworkItems[0].framework.version}` : COVERAGE_FRAMEWORK_CODE;
+  const frameworkName = frameworkItems[0]
+    ? `${frameworkItems[0].framework.name} ${frameworkItems[0].framework.version}`
+    : COVERAGE_FRAMEWORK_CODE;
   const domains = frameworkItems.filter((item) => item.framework.version === frameworkItems[0]?.framework.version);
   const itemIdByCode = new Map(domains.map((item) => [item.code, item.id]));
 
-  const dayCountsBy = groupBy(dayCounts, (row) => row.placementId, (row) => row);
-  const linksBy = groupBy(linkCounts, (row) => row.placementId, (row) => row);
-  const evidenceBy = groupBy(evidenceCounts, (row) => row.placementId, (row) => row);
-  const observationsBy = groupBy(observations, (row) => row.placementId, (row) => ({ observedOn: dateOf(row.observedOn), feedbackGiven: Boolean(row.done) }));
-  const milestonesBy = groupBy(milestones, (row) => row.placementId, (row) => row);
+  const dayCountsBy = groupBy(
+    dayCounts,
+    (row) => row.placementId,
+    (row) => row,
+  );
+  const linksBy = groupBy(
+    linkCounts,
+    (row) => row.placementId,
+    (row) => row,
+  );
+  const evidenceBy = groupBy(
+    evidenceCounts,
+    (row) => row.placementId,
+    (row) => row,
+  );
+  const observationsBy = groupBy(
+    observations,
+    (row) => row.placementId,
+    (row) => ({ observedOn: dateOf(row.observedOn), feedbackGiven: Boolean(row.done) }),
+  );
+  const milestonesBy = groupBy(
+    milestones,
+    (row) => row.placementId,
+    (row) => row,
+  );
   const concernsBy = new Map(concerns.map((row) => [row.placementId, row._count._all]));
-  const childWorkBy = new Map(childWork.map((row) => [row.placementId, { allocations: Number(row.allocations), overdueItems: Number(row.overdue) }]));
+  const childWorkBy = new Map(
+    childWork.map((row) => [
+      row.placementId,
+      { allocations: Number(row.allocations), overdueItems: Number(row.overdue) },
+    ]),
+  );
 
   for (const placement of placements) {
     const startDate = toIsoDate(placement.startDate);
@@ -133,13 +240,23 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
       if (latest && (lastLogged === null || latest > lastLogged)) lastLogged = latest;
       if (row.kind === "PLACEMENT_DAY") lastPlacementDay = latest;
     }
-    const days = summariseDayCounts({ requiredDays: placement.requiredDays, startDate, endDate, counts, lastLogged, lastPlacementDay, today });
+    const days = summariseDayCounts({
+      requiredDays: placement.requiredDays,
+      startDate,
+      endDate,
+      counts,
+      lastLogged,
+      lastPlacementDay,
+      today,
+    });
 
     const cadence = cadenceFor(placement, cadenceRows, today);
 
     const links = (linksBy.get(placement.id) ?? []).flatMap((row) => {
       const frameworkItemId = itemIdByCode.get(row.code);
-      return frameworkItemId ? Array.from({ length: Number(row.links) }, () => ({ frameworkItemId, status: row.status })) : [];
+      return frameworkItemId
+        ? Array.from({ length: Number(row.links) }, () => ({ frameworkItemId, status: row.status }))
+        : [];
     });
     const coverage = coverageOf(domains, links);
     const evidence = evidenceBy.get(placement.id) ?? [];
@@ -149,7 +266,14 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
 
     const held: Partial<Record<MilestoneKindName, IsoDate>> = {};
     for (const row of milestonesBy.get(placement.id) ?? []) held[row.kind] = toIsoDate(row.heldOn);
-    const milestoneList = placementMilestones({ startDate, requiredDays: placement.requiredDays, absenceDays: days.absences, status: placement.status, held, today });
+    const milestoneList = placementMilestones({
+      startDate,
+      requiredDays: placement.requiredDays,
+      absenceDays: days.absences,
+      status: placement.status,
+      held,
+      today,
+    });
     const midpoint = milestoneList.find((milestone) => milestone.kind === "MIDPOINT_REVIEW")!;
     const observationSummary = observationProgress({
       required: placement.observationsRequired,
@@ -178,10 +302,33 @@ export async function progressDetailsFor(user: SessionUser, placementIds: string
     const progress: PlacementProgress = {
       placementId: placement.id,
       rag,
-      days: { required: days.required, completed: days.completed, percentComplete: days.percentComplete, projectedEndDate: days.projectedEndDate, projectedLate: days.projectedLate },
-      supervision: { sessions: cadence.sessions, totalMinutes: cadence.totalMinutes, missedWeeks: cadence.missed, overdue: cadence.overdue, lastSessionOn: cadence.lastSessionOn },
-      coverage: { framework: frameworkName, domains: coverage.domains, domainsEvidenced: coverage.domainsEvidenced, gaps: coverage.gaps, evidenceItems, acceptedItems },
-      observations: { required: observationSummary.required, done: observationSummary.done, beforeMidpointMet: observationSummary.beforeMidpointMet },
+      days: {
+        required: days.required,
+        completed: days.completed,
+        percentComplete: days.percentComplete,
+        projectedEndDate: days.projectedEndDate,
+        projectedLate: days.projectedLate,
+      },
+      supervision: {
+        sessions: cadence.sessions,
+        totalMinutes: cadence.totalMinutes,
+        missedWeeks: cadence.missed,
+        overdue: cadence.overdue,
+        lastSessionOn: cadence.lastSessionOn,
+      },
+      coverage: {
+        framework: frameworkName,
+        domains: coverage.domains,
+        domainsEvidenced: coverage.domainsEvidenced,
+        gaps: coverage.gaps,
+        evidenceItems,
+        acceptedItems,
+      },
+      observations: {
+        required: observationSummary.required,
+        done: observationSummary.done,
+        beforeMidpointMet: observationSummary.beforeMidpointMet,
+      },
       milestones: milestoneList.map(({ kind, dueDate, heldOn, state }) => ({ kind, dueDate, heldOn, state })),
       openConcerns,
       ...(teamSide ? { childWork: childWorkBy.get(placement.id) ?? { allocations: 0, overdueItems: 0 } } : {}),

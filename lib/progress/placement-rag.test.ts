@@ -34,55 +34,89 @@ describe("placementRag", () => {
 
   describe("red rules", () => {
     it("an open cause for concern", () => {
-      expect(placementRag(input({ openConcerns: 1 }))).toEqual({ status: "RED", reasons: ["1 open cause for concern"] });
+      expect(placementRag(input({ openConcerns: 1 }))).toEqual({
+        status: "RED",
+        reasons: ["1 open cause for concern"],
+      });
       expect(placementRag(input({ openConcerns: 2 })).reasons).toEqual(["2 open causes for concern"]);
     });
 
     it("an open concern keeps a finished or planned placement red", () => {
-      expect(placementRag(input({ status: "COMPLETED", openConcerns: 1, milestones: withMilestone("FINAL_REVIEW", { heldOn: "2027-01-10", state: "DONE" }) })).status).toBe("RED");
+      expect(
+        placementRag(
+          input({
+            status: "COMPLETED",
+            openConcerns: 1,
+            milestones: withMilestone("FINAL_REVIEW", { heldOn: "2027-01-10", state: "DONE" }),
+          }),
+        ).status,
+      ).toBe("RED");
       expect(placementRag(input({ status: "PLANNED", startDate: "2027-01-04", openConcerns: 1 })).status).toBe("RED");
     });
 
     it("an overdue milestone, with its due date", () => {
-      const rag = placementRag(input({ milestones: withMilestone("LEARNING_AGREEMENT", { heldOn: null, state: "OVERDUE" }) }));
-      expect(rag).toEqual({ status: "RED", reasons: ["Practice learning agreement meeting overdue (was due 18 Sept 2026)"] });
+      const rag = placementRag(
+        input({ milestones: withMilestone("LEARNING_AGREEMENT", { heldOn: null, state: "OVERDUE" }) }),
+      );
+      expect(rag).toEqual({
+        status: "RED",
+        reasons: ["Practice learning agreement meeting overdue (was due 18 Sept 2026)"],
+      });
     });
 
     it("supervision overdue, naming the last session or its absence", () => {
-      expect(placementRag(input({ supervision: { overdue: true, missedWeeks: 0, lastSessionOn: "2026-11-05" } }))).toEqual({
+      expect(
+        placementRag(input({ supervision: { overdue: true, missedWeeks: 0, lastSessionOn: "2026-11-05" } })),
+      ).toEqual({
         status: "RED",
         reasons: ["Supervision overdue: last session 5 Nov 2026"],
       });
-      expect(placementRag(input({ supervision: { overdue: true, missedWeeks: 0, lastSessionOn: null } })).reasons).toEqual(["Supervision overdue: no session yet"]);
+      expect(
+        placementRag(input({ supervision: { overdue: true, missedWeeks: 0, lastSessionOn: null } })).reasons,
+      ).toEqual(["Supervision overdue: no session yet"]);
     });
 
     it("two or more missed supervision weeks", () => {
-      expect(placementRag(input({ supervision: { overdue: false, missedWeeks: 2, lastSessionOn: "2026-11-19" } }))).toEqual({ status: "RED", reasons: ["2 supervision weeks missed"] });
+      expect(
+        placementRag(input({ supervision: { overdue: false, missedWeeks: 2, lastSessionOn: "2026-11-19" } })),
+      ).toEqual({ status: "RED", reasons: ["2 supervision weeks missed"] });
     });
 
     it("a projected end after the planned end", () => {
       const rag = placementRag(input({ days: { projectedEndDate: "2027-02-05", projectedLate: true } }));
-      expect(rag).toEqual({ status: "RED", reasons: ["Projected to finish 5 Feb 2027, after the planned end (29 Jan 2027)"] });
+      expect(rag).toEqual({
+        status: "RED",
+        reasons: ["Projected to finish 5 Feb 2027, after the planned end (29 Jan 2027)"],
+      });
     });
 
     it("lists red reasons first, then amber ones", () => {
-      const rag = placementRag(input({ openConcerns: 1, supervision: { overdue: false, missedWeeks: 1, lastSessionOn: "2026-11-19" } }));
+      const rag = placementRag(
+        input({ openConcerns: 1, supervision: { overdue: false, missedWeeks: 1, lastSessionOn: "2026-11-19" } }),
+      );
       expect(rag).toEqual({ status: "RED", reasons: ["1 open cause for concern", "1 supervision week missed"] });
     });
   });
 
   describe("amber rules", () => {
     it("a milestone due within 7 days and not yet held", () => {
-      const rag = placementRag(input({ milestones: withMilestone("MIDPOINT_REVIEW", { dueDate: "2026-11-27", state: "DUE_SOON" }) }));
+      const rag = placementRag(
+        input({ milestones: withMilestone("MIDPOINT_REVIEW", { dueDate: "2026-11-27", state: "DUE_SOON" }) }),
+      );
       expect(rag).toEqual({ status: "AMBER", reasons: ["Midpoint review due 27 Nov 2026"] });
     });
 
     it("exactly one missed supervision week", () => {
-      expect(placementRag(input({ supervision: { overdue: false, missedWeeks: 1, lastSessionOn: "2026-11-19" } }))).toEqual({ status: "AMBER", reasons: ["1 supervision week missed"] });
+      expect(
+        placementRag(input({ supervision: { overdue: false, missedWeeks: 1, lastSessionOn: "2026-11-19" } })),
+      ).toEqual({ status: "AMBER", reasons: ["1 supervision week missed"] });
     });
 
     it("no direct observation before a passed midpoint", () => {
-      expect(placementRag(input({ observations: { beforeMidpointMet: false } }))).toEqual({ status: "AMBER", reasons: ["No direct observation before the midpoint"] });
+      expect(placementRag(input({ observations: { beforeMidpointMet: false } }))).toEqual({
+        status: "AMBER",
+        reasons: ["No direct observation before the midpoint"],
+      });
     });
 
     it("PCF gaps only count once the midpoint has passed", () => {
@@ -104,7 +138,10 @@ describe("placementRag", () => {
     });
 
     it("a suspended placement", () => {
-      expect(placementRag(input({ status: "SUSPENDED" }))).toEqual({ status: "AMBER", reasons: ["Placement suspended"] });
+      expect(placementRag(input({ status: "SUSPENDED" }))).toEqual({
+        status: "AMBER",
+        reasons: ["Placement suspended"],
+      });
     });
 
     it("a planned placement whose start date has passed", () => {
@@ -115,7 +152,10 @@ describe("placementRag", () => {
     });
 
     it("a completed placement without a final review on record", () => {
-      expect(placementRag(input({ status: "COMPLETED" }))).toEqual({ status: "AMBER", reasons: ["Completed without a final review on record"] });
+      expect(placementRag(input({ status: "COMPLETED" }))).toEqual({
+        status: "AMBER",
+        reasons: ["Completed without a final review on record"],
+      });
     });
   });
 
@@ -128,13 +168,25 @@ describe("placementRag", () => {
     };
 
     it("planned, not yet started: green, not started yet", () => {
-      expect(placementRag(input({ ...late, status: "PLANNED", startDate: "2027-01-04" }))).toEqual({ status: "GREEN", reasons: ["Not started yet (starts 4 Jan 2027)"] });
+      expect(placementRag(input({ ...late, status: "PLANNED", startDate: "2027-01-04" }))).toEqual({
+        status: "GREEN",
+        reasons: ["Not started yet (starts 4 Jan 2027)"],
+      });
     });
 
     it("completed with a final review, or ended early: green, finished", () => {
-      const milestones = late.milestones.map((milestone) => (milestone.kind === "FINAL_REVIEW" ? { ...milestone, heldOn: "2027-01-10", state: "DONE" as const } : milestone));
-      expect(placementRag(input({ ...late, milestones, status: "COMPLETED" }))).toEqual({ status: "GREEN", reasons: ["Finished"] });
-      expect(placementRag(input({ ...late, status: "ENDED_EARLY", oldestAwaitingReviewOn: "2026-01-01", awaitingReview: 2 }))).toEqual({ status: "GREEN", reasons: ["Finished"] });
+      const milestones = late.milestones.map((milestone) =>
+        milestone.kind === "FINAL_REVIEW" ? { ...milestone, heldOn: "2027-01-10", state: "DONE" as const } : milestone,
+      );
+      expect(placementRag(input({ ...late, milestones, status: "COMPLETED" }))).toEqual({
+        status: "GREEN",
+        reasons: ["Finished"],
+      });
+      expect(
+        placementRag(
+          input({ ...late, status: "ENDED_EARLY", oldestAwaitingReviewOn: "2026-01-01", awaitingReview: 2 }),
+        ),
+      ).toEqual({ status: "GREEN", reasons: ["Finished"] });
     });
   });
 

@@ -47,7 +47,12 @@ export type RagInput = {
   openConcerns: number;
   days: { projectedEndDate: IsoDate | null; projectedLate: boolean };
   supervision: { overdue: boolean; missedWeeks: number; lastSessionOn: IsoDate | null };
-  milestones: ReadonlyArray<{ kind: MilestoneKindName; dueDate: IsoDate | null; heldOn: IsoDate | null; state: MilestoneState }>;
+  milestones: ReadonlyArray<{
+    kind: MilestoneKindName;
+    dueDate: IsoDate | null;
+    heldOn: IsoDate | null;
+    state: MilestoneState;
+  }>;
   observations: { beforeMidpointMet: boolean };
   coverage: { gaps: number; domains: number };
   /** The oldest evidence item submitted and not yet reviewed: when it was submitted. */
@@ -69,7 +74,8 @@ export function placementRag(input: RagInput): PlacementRag {
   const red: string[] = [];
   const amber: string[] = [];
 
-  if (input.openConcerns > 0) red.push(`${plural(input.openConcerns, "open cause for concern", "open causes for concern")}`);
+  if (input.openConcerns > 0)
+    red.push(`${plural(input.openConcerns, "open cause for concern", "open causes for concern")}`);
 
   const running = input.status === "ACTIVE" || input.status === "SUSPENDED";
   if (running) {
@@ -80,32 +86,59 @@ export function placementRag(input: RagInput): PlacementRag {
     }
 
     if (input.supervision.overdue) {
-      red.push(input.supervision.lastSessionOn ? `Supervision overdue: last session ${formatDate(input.supervision.lastSessionOn)}` : "Supervision overdue: no session yet");
+      red.push(
+        input.supervision.lastSessionOn
+          ? `Supervision overdue: last session ${formatDate(input.supervision.lastSessionOn)}`
+          : "Supervision overdue: no session yet",
+      );
     }
-    if (input.supervision.missedWeeks >= RED_MISSED_WEEKS) red.push(`${plural(input.supervision.missedWeeks, "supervision week")} missed`);
+    if (input.supervision.missedWeeks >= RED_MISSED_WEEKS)
+      red.push(`${plural(input.supervision.missedWeeks, "supervision week")} missed`);
     else if (input.supervision.missedWeeks === 1) amber.push("1 supervision week missed");
 
     if (input.days.projectedLate && input.days.projectedEndDate) {
-      red.push(`Projected to finish ${formatDate(input.days.projectedEndDate)}, after the planned end (${formatDate(input.endDate)})`);
+      red.push(
+        `Projected to finish ${formatDate(input.days.projectedEndDate)}, after the planned end (${formatDate(input.endDate)})`,
+      );
     }
 
     const pastMidpoint = midpointPassed(input.milestones, input.today);
     if (!input.observations.beforeMidpointMet) amber.push("No direct observation before the midpoint");
-    if (pastMidpoint && input.coverage.gaps > 0) amber.push(`${plural(input.coverage.gaps, "PCF domain")} of ${input.coverage.domains} without accepted evidence after the midpoint`);
+    if (pastMidpoint && input.coverage.gaps > 0)
+      amber.push(
+        `${plural(input.coverage.gaps, "PCF domain")} of ${input.coverage.domains} without accepted evidence after the midpoint`,
+      );
 
     if (input.status === "SUSPENDED") amber.push("Placement suspended");
   }
 
   // Waiting evidence matters on any placement the PE still reviews.
-  if (input.status !== "COMPLETED" && input.status !== "ENDED_EARLY" && input.oldestAwaitingReviewOn && input.oldestAwaitingReviewOn < addDays(input.today, -REVIEW_WAIT_DAYS)) {
-    amber.push(`Evidence waiting more than ${REVIEW_WAIT_DAYS} days for review (${plural(input.awaitingReview, "item")} waiting)`);
+  if (
+    input.status !== "COMPLETED" &&
+    input.status !== "ENDED_EARLY" &&
+    input.oldestAwaitingReviewOn &&
+    input.oldestAwaitingReviewOn < addDays(input.today, -REVIEW_WAIT_DAYS)
+  ) {
+    amber.push(
+      `Evidence waiting more than ${REVIEW_WAIT_DAYS} days for review (${plural(input.awaitingReview, "item")} waiting)`,
+    );
   }
 
-  if (input.status === "PLANNED" && input.startDate < input.today) amber.push(`Start date (${formatDate(input.startDate)}) has passed but the placement is still planned`);
-  if (input.status === "COMPLETED" && !input.milestones.some((milestone) => milestone.kind === "FINAL_REVIEW" && milestone.heldOn)) amber.push("Completed without a final review on record");
+  if (input.status === "PLANNED" && input.startDate < input.today)
+    amber.push(`Start date (${formatDate(input.startDate)}) has passed but the placement is still planned`);
+  if (
+    input.status === "COMPLETED" &&
+    !input.milestones.some((milestone) => milestone.kind === "FINAL_REVIEW" && milestone.heldOn)
+  )
+    amber.push("Completed without a final review on record");
 
   if (red.length) return { status: "RED", reasons: [...red, ...amber] };
   if (amber.length) return { status: "AMBER", reasons: amber };
-  const green = input.status === "PLANNED" ? `Not started yet (starts ${formatDate(input.startDate)})` : input.status === "COMPLETED" || input.status === "ENDED_EARLY" ? "Finished" : "On track";
+  const green =
+    input.status === "PLANNED"
+      ? `Not started yet (starts ${formatDate(input.startDate)})`
+      : input.status === "COMPLETED" || input.status === "ENDED_EARLY"
+        ? "Finished"
+        : "On track";
   return { status: "GREEN", reasons: [green] };
 }

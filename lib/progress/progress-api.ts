@@ -20,23 +20,43 @@ import { formatHours } from "@/components/supervision/format";
 
 const pagingSchema = z.object({
   placementId: z.string().trim().min(1).max(64).optional(),
-  limit: z.coerce.number({ error: "limit must be a whole number" }).int("limit must be a whole number").min(1, "limit is at least 1").max(200, "limit is at most 200").default(50),
+  limit: z.coerce
+    .number({ error: "limit must be a whole number" })
+    .int("limit must be a whole number")
+    .min(1, "limit is at least 1")
+    .max(200, "limit is at most 200")
+    .default(50),
   cursor: z.string().trim().min(1).max(64).optional(),
 });
 
-export async function listProgress(user: SessionUser, query: Record<string, string>): Promise<{ progress: PlacementProgress[]; nextCursor: string | null }> {
+export async function listProgress(
+  user: SessionUser,
+  query: Record<string, string>,
+): Promise<{ progress: PlacementProgress[]; nextCursor: string | null }> {
   assertVerifiedUser(user);
-  const paging = pagingSchema.safeParse({ placementId: query.placementId || undefined, limit: query.limit || undefined, cursor: query.cursor || undefined });
+  const paging = pagingSchema.safeParse({
+    placementId: query.placementId || undefined,
+    limit: query.limit || undefined,
+    cursor: query.cursor || undefined,
+  });
   if (!paging.success) throw new AppError(422, "Check the query parameters.", fieldErrorsOf(paging.error));
   const { placementId, limit, cursor } = paging.data;
   const filters = dashboardFiltersSchema.parse(query);
-  const where = { AND: [dashboardWhere(user, filters), ...(placementId ? [{ id: placementId }] : []), ...(cursor ? [{ id: { gt: cursor } }] : [])] };
+  const where = {
+    AND: [
+      dashboardWhere(user, filters),
+      ...(placementId ? [{ id: placementId }] : []),
+      ...(cursor ? [{ id: { gt: cursor } }] : []),
+    ],
+  };
   const today = todayInUk();
 
   // Without a RAG filter a page is exactly `limit` placements; with one, the
   // RAG is known only after progress is computed, so a batch is summarised and filtered.
   const take = filters.rag ? SUMMARY_CAP : limit + 1;
-  const ids = (await getDb().placement.findMany({ where, orderBy: { id: "asc" }, take, select: { id: true } })).map((row) => row.id);
+  const ids = (await getDb().placement.findMany({ where, orderBy: { id: "asc" }, take, select: { id: true } })).map(
+    (row) => row.id,
+  );
   const candidates = filters.rag ? ids : ids.slice(0, limit);
   const progress = await progressForPlacements(user, candidates, today);
   const ordered = candidates.flatMap((id) => {
@@ -92,7 +112,10 @@ const CSV_HEADER = [
 const TEAM_HEADER = ["Children allocated", "Overdue child work"] as const;
 
 /** The dashboard table as CSV, with the same filters (and RAG filter), every matching row. */
-export async function placementsCsv(user: SessionUser, query: Record<string, string>): Promise<{ filename: string; body: string }> {
+export async function placementsCsv(
+  user: SessionUser,
+  query: Record<string, string>,
+): Promise<{ filename: string; body: string }> {
   assertVerifiedUser(user);
   const filters = dashboardFiltersSchema.parse(query);
   const today = todayInUk();
@@ -102,7 +125,9 @@ export async function placementsCsv(user: SessionUser, query: Record<string, str
   const rows = matching.map(({ row }): CsvValue[] => {
     const { progress } = row;
     const next = nextMilestone(progress, row.status);
-    const nextDue = next ? (progress.milestones.find((milestone) => milestone.state !== "DONE")?.dueDate ?? null) : null;
+    const nextDue = next
+      ? (progress.milestones.find((milestone) => milestone.state !== "DONE")?.dueDate ?? null)
+      : null;
     const cells: CsvValue[] = [
       row.studentName,
       row.universityName,
@@ -133,7 +158,8 @@ export async function placementsCsv(user: SessionUser, query: Record<string, str
       progress.observations.done,
       progress.observations.required,
       yesNo(progress.observations.beforeMidpointMet),
-      next?.label ?? (row.status === "COMPLETED" || row.status === "ENDED_EARLY" ? "None: placement finished" : "All held"),
+      next?.label ??
+        (row.status === "COMPLETED" || row.status === "ENDED_EARLY" ? "None: placement finished" : "All held"),
       nextDue,
       progress.openConcerns,
     ];

@@ -51,7 +51,11 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
       tutorId: true,
       onsiteSupervisorId: true,
       student: { select: { name: true } },
-      practiceEducators: { where: { endDate: null }, orderBy: { startDate: "desc" }, select: { practiceEducatorId: true } },
+      practiceEducators: {
+        where: { endDate: null },
+        orderBy: { startDate: "desc" },
+        select: { practiceEducatorId: true },
+      },
       milestones: { select: { kind: true, heldOn: true } },
     },
   });
@@ -61,9 +65,20 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
   const [records, absences, assessments, evidence, finals, stage2Pes] = await Promise.all([
     tx.supervisionRecord.findMany({
       where: { placementId: { in: placementIds } },
-      select: { id: true, placementId: true, heldOn: true, durationMinutes: true, type: true, status: true, peSignedAt: true },
+      select: {
+        id: true,
+        placementId: true,
+        heldOn: true,
+        durationMinutes: true,
+        type: true,
+        status: true,
+        peSignedAt: true,
+      },
     }),
-    tx.attendanceDay.findMany({ where: { placementId: { in: placementIds }, kind: { in: ["SICK", "ABSENT"] } }, select: { placementId: true, date: true } }),
+    tx.attendanceDay.findMany({
+      where: { placementId: { in: placementIds }, kind: { in: ["SICK", "ABSENT"] } },
+      select: { placementId: true, date: true },
+    }),
     tx.childAssessment.findMany({
       where: { status: "IN_PROGRESS", allocation: { status: "ACTIVE", placementId: { in: placementIds } } },
       select: {
@@ -75,16 +90,30 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
         allocation: { select: { studentId: true, overseeingPeId: true, child: { select: { code: true } } } },
       },
     }),
-    tx.evidenceItem.findMany({ where: { placementId: { in: placementIds }, status: "SUBMITTED" }, select: { id: true, placementId: true, status: true, submittedAt: true } }),
+    tx.evidenceItem.findMany({
+      where: { placementId: { in: placementIds }, status: "SUBMITTED" },
+      select: { id: true, placementId: true, status: true, submittedAt: true },
+    }),
     tx.finalAssessment.findMany({
       where: { placementId: { in: placementIds }, status: { in: ["PE_SIGNED", "AWAITING_RATIFICATION"] } },
-      select: { id: true, placementId: true, practiceEducatorId: true, status: true, studentSignedAt: true, onsiteSignedAt: true },
+      select: {
+        id: true,
+        placementId: true,
+        practiceEducatorId: true,
+        status: true,
+        studentSignedAt: true,
+        onsiteSignedAt: true,
+      },
     }),
-    tx.user.findMany({ where: { role: "PRACTICE_EDUCATOR", pepsStage: "STAGE_2", active: true, organisationId: { in: teamIds } }, select: { id: true, organisationId: true } }),
+    tx.user.findMany({
+      where: { role: "PRACTICE_EDUCATOR", pepsStage: "STAGE_2", active: true, organisationId: { in: teamIds } },
+      select: { id: true, organisationId: true },
+    }),
   ]);
 
   const byPlacement = new Map(placements.map((placement) => [placement.id, placement]));
-  const currentPeOf = (placementId: string) => byPlacement.get(placementId)?.practiceEducators[0]?.practiceEducatorId ?? null;
+  const currentPeOf = (placementId: string) =>
+    byPlacement.get(placementId)?.practiceEducators[0]?.practiceEducatorId ?? null;
   const group = <T extends { placementId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.placementId, [...(map.get(row.placementId) ?? []), row]);
@@ -108,17 +137,31 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
         studentName: placement.student.name,
       },
       currentPeId: currentPeOf(placement.id),
-      sessions: (recordsOf.get(placement.id) ?? []).map((record) => ({ heldOn: toIsoDate(record.heldOn), durationMinutes: record.durationMinutes, type: record.type })),
+      sessions: (recordsOf.get(placement.id) ?? []).map((record) => ({
+        heldOn: toIsoDate(record.heldOn),
+        durationMinutes: record.durationMinutes,
+        type: record.type,
+      })),
       absences: placementAbsences,
       today,
     });
     if (week) reminders.push(week);
     reminders.push(
       ...milestoneReminders({
-        placement: { id: placement.id, status: placement.status, startDate, requiredDays: placement.requiredDays, studentId: placement.studentId, tutorId: placement.tutorId, studentName: placement.student.name },
+        placement: {
+          id: placement.id,
+          status: placement.status,
+          startDate,
+          requiredDays: placement.requiredDays,
+          studentId: placement.studentId,
+          tutorId: placement.tutorId,
+          studentName: placement.student.name,
+        },
         currentPeId: currentPeOf(placement.id),
         absenceDays: placementAbsences.length,
-        held: Object.fromEntries(placement.milestones.map((milestone) => [milestone.kind, toIsoDate(milestone.heldOn)])) as Partial<Record<MilestoneKindName, IsoDate>>,
+        held: Object.fromEntries(
+          placement.milestones.map((milestone) => [milestone.kind, toIsoDate(milestone.heldOn)]),
+        ) as Partial<Record<MilestoneKindName, IsoDate>>,
         today,
       }),
     );
@@ -127,7 +170,13 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
   for (const record of records) {
     const placement = byPlacement.get(record.placementId)!;
     const reminder = supervisionRecordReminder({
-      record: { id: record.id, placementId: record.placementId, heldOn: toIsoDate(record.heldOn), status: record.status, peSignedOn: record.peSignedAt ? ukDay(record.peSignedAt) : null },
+      record: {
+        id: record.id,
+        placementId: record.placementId,
+        heldOn: toIsoDate(record.heldOn),
+        status: record.status,
+        peSignedOn: record.peSignedAt ? ukDay(record.peSignedAt) : null,
+      },
       studentId: placement.studentId,
       studentName: placement.student.name,
       currentPeId: currentPeOf(record.placementId),
@@ -138,7 +187,13 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
 
   for (const assessment of assessments) {
     const reminder = assessmentReminder({
-      assessment: { id: assessment.id, startDate: toIsoDate(assessment.startDate), dueDate: toIsoDate(assessment.dueDate), status: assessment.status, completedOn: assessment.completedOn ? toIsoDate(assessment.completedOn) : null },
+      assessment: {
+        id: assessment.id,
+        startDate: toIsoDate(assessment.startDate),
+        dueDate: toIsoDate(assessment.dueDate),
+        status: assessment.status,
+        completedOn: assessment.completedOn ? toIsoDate(assessment.completedOn) : null,
+      },
       childCode: assessment.allocation.child.code,
       studentId: assessment.allocation.studentId,
       overseeingPeId: assessment.allocation.overseeingPeId,
@@ -150,7 +205,12 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
   for (const item of evidence) {
     const placement = byPlacement.get(item.placementId)!;
     const reminder = evidenceReviewReminder({
-      evidence: { id: item.id, placementId: item.placementId, status: item.status, submittedOn: item.submittedAt ? ukDay(item.submittedAt) : null },
+      evidence: {
+        id: item.id,
+        placementId: item.placementId,
+        status: item.status,
+        submittedOn: item.submittedAt ? ukDay(item.submittedAt) : null,
+      },
       studentName: placement.student.name,
       currentPeId: currentPeOf(item.placementId),
       today,
@@ -162,7 +222,14 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
     const placement = byPlacement.get(final.placementId)!;
     reminders.push(
       ...finalAssessmentReminders({
-        assessment: { id: final.id, placementId: final.placementId, practiceEducatorId: final.practiceEducatorId, status: final.status, studentSigned: Boolean(final.studentSignedAt), onsiteSigned: Boolean(final.onsiteSignedAt) },
+        assessment: {
+          id: final.id,
+          placementId: final.placementId,
+          practiceEducatorId: final.practiceEducatorId,
+          status: final.status,
+          studentSigned: Boolean(final.studentSignedAt),
+          onsiteSigned: Boolean(final.onsiteSignedAt),
+        },
         studentId: placement.studentId,
         studentName: placement.student.name,
         onsiteSupervisorId: placement.onsiteSupervisorId,
@@ -173,11 +240,20 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
 
   // Only people whose accounts are active get reminders; an item left with nobody is dropped.
   const wanted = [...new Set(reminders.flatMap((reminder) => reminder.userIds))];
-  const users = wanted.length ? await tx.user.findMany({ where: { id: { in: wanted }, active: true }, select: { id: true, name: true, email: true } }) : [];
+  const users = wanted.length
+    ? await tx.user.findMany({
+        where: { id: { in: wanted }, active: true },
+        select: { id: true, name: true, email: true },
+      })
+    : [];
   const recipients = new Map(users.map((user) => [user.id, user]));
   const deliverable = reminders
     .map((reminder) => ({ ...reminder, userIds: reminder.userIds.filter((id) => recipients.has(id)) }))
     .filter((reminder) => reminder.userIds.length > 0);
 
-  return { checked: placements.length + records.length + assessments.length + evidence.length + finals.length, reminders: deliverable, recipients };
+  return {
+    checked: placements.length + records.length + assessments.length + evidence.length + finals.length,
+    reminders: deliverable,
+    recipients,
+  };
 }

@@ -9,7 +9,16 @@ describe("who may trigger the reminders job", () => {
   });
 
   it("refuses a missing, wrong, prefixed or truncated secret", () => {
-    for (const header of [null, "", "Bearer", "Bearer ", "Bearer wrong", "Basic a-long-scheduler-secret", "Bearer a-long-scheduler-secre", "Bearer a-long-scheduler-secretX"]) {
+    for (const header of [
+      null,
+      "",
+      "Bearer",
+      "Bearer ",
+      "Bearer wrong",
+      "Basic a-long-scheduler-secret",
+      "Bearer a-long-scheduler-secre",
+      "Bearer a-long-scheduler-secretX",
+    ]) {
       expect(checkJobAuthorization(header, env)).toBe("unauthorised");
     }
   });

@@ -14,7 +14,10 @@ export function secretsMatch(given: string, expected: string): boolean {
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
-export function checkJobAuthorization(header: string | null, env: Record<string, string | undefined> = process.env): JobAuth {
+export function checkJobAuthorization(
+  header: string | null,
+  env: Record<string, string | undefined> = process.env,
+): JobAuth {
   const publicSecret = env.REMINDER_JOB_SECRET?.trim() || null;
   const internalSecret = env.REMINDER_INTERNAL_SECRET?.trim() || null;
   const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? "");

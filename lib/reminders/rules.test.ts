@@ -14,7 +14,15 @@ const formal = (heldOn: string) => ({ heldOn, durationMinutes: 90, type: "FORMAL
 
 function week(overrides: Partial<SupervisionWeekInput> & { today: string }): SupervisionWeekInput {
   return {
-    placement: { id: "p1", status: "ACTIVE", startDate: "2026-11-02", endDate: "2027-03-31", everyWeeks: 1, minMinutes: 90, studentName: "Amira Hussain" },
+    placement: {
+      id: "p1",
+      status: "ACTIVE",
+      startDate: "2026-11-02",
+      endDate: "2027-03-31",
+      everyWeeks: 1,
+      minMinutes: 90,
+      studentName: "Amira Hussain",
+    },
     currentPeId: "pe1",
     sessions: [],
     absences: [],
@@ -24,20 +32,37 @@ function week(overrides: Partial<SupervisionWeekInput> & { today: string }): Sup
 
 describe("supervision not recorded this week", () => {
   it("reminds the current PE from Thursday when the week has no session yet", () => {
-    const reminder = supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-03"), formal("2026-11-13")] }));
-    expect(reminder).toMatchObject({ itemKey: "supervision-week:p1:2026-11-16", userIds: ["pe1"], link: "/placements/p1/supervision" });
+    const reminder = supervisionWeekReminder(
+      week({ today: "2026-11-19", sessions: [formal("2026-11-03"), formal("2026-11-13")] }),
+    );
+    expect(reminder).toMatchObject({
+      itemKey: "supervision-week:p1:2026-11-16",
+      userIds: ["pe1"],
+      link: "/placements/p1/supervision",
+    });
     expect(reminder!.title).toBe("Supervision not recorded yet this week: Amira Hussain");
     expect(reminder!.body).toContain("22 Nov 2026");
   });
 
   it("says nothing earlier in the week, or once a session is recorded", () => {
     expect(supervisionWeekReminder(week({ today: "2026-11-18", sessions: [formal("2026-11-13")] }))).toBeNull();
-    expect(supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13"), formal("2026-11-16")] }))).toBeNull();
+    expect(
+      supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13"), formal("2026-11-16")] })),
+    ).toBeNull();
   });
 
   it("does not count a session dated in the future, or a review meeting, as this week's supervision", () => {
-    expect(supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13"), formal("2026-11-20")] }))).not.toBeNull();
-    expect(supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13"), { heldOn: "2026-11-17", durationMinutes: 60, type: "REVIEW_MEETING" }] }))).not.toBeNull();
+    expect(
+      supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13"), formal("2026-11-20")] })),
+    ).not.toBeNull();
+    expect(
+      supervisionWeekReminder(
+        week({
+          today: "2026-11-19",
+          sessions: [formal("2026-11-13"), { heldOn: "2026-11-17", durationMinutes: 60, type: "REVIEW_MEETING" }],
+        }),
+      ),
+    ).not.toBeNull();
   });
 
   it("reminds on any day once supervision is overdue (more than a week since the last session)", () => {
@@ -49,12 +74,28 @@ describe("supervision not recorded this week", () => {
 
   it("does not chase a week the student was away for (excused)", () => {
     const absences = ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"];
-    expect(supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13")], absences }))).toBeNull();
+    expect(
+      supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13")], absences })),
+    ).toBeNull();
   });
 
   it("with fortnightly supervision, waits for the last week of the fortnight", () => {
     const fortnightly = (today: string) =>
-      supervisionWeekReminder(week({ today, placement: { id: "p1", status: "ACTIVE", startDate: "2026-11-02", endDate: "2027-03-31", everyWeeks: 2, minMinutes: 90, studentName: "Amira Hussain" }, sessions: [formal("2026-11-12")] }));
+      supervisionWeekReminder(
+        week({
+          today,
+          placement: {
+            id: "p1",
+            status: "ACTIVE",
+            startDate: "2026-11-02",
+            endDate: "2027-03-31",
+            everyWeeks: 2,
+            minMinutes: 90,
+            studentName: "Amira Hussain",
+          },
+          sessions: [formal("2026-11-12")],
+        }),
+      );
     expect(fortnightly("2026-11-19")).toBeNull();
     expect(fortnightly("2026-11-26")).toMatchObject({ itemKey: "supervision-week:p1:2026-11-16" });
   });
@@ -69,10 +110,24 @@ describe("supervision not recorded this week", () => {
 });
 
 describe("review meetings due within 7 days or overdue", () => {
-  const placement = { id: "p1", status: "ACTIVE", startDate: "2026-11-02", requiredDays: 70, studentId: "st1", tutorId: "tu1", studentName: "Amira Hussain" };
+  const placement = {
+    id: "p1",
+    status: "ACTIVE",
+    startDate: "2026-11-02",
+    requiredDays: 70,
+    studentId: "st1",
+    tutorId: "tu1",
+    studentName: "Amira Hussain",
+  };
 
   it("reminds the PE, the student and the tutor of a learning agreement due within a week (due by placement day 10: 13 Nov)", () => {
-    const [reminder, ...rest] = milestoneReminders({ placement, currentPeId: "pe1", absenceDays: 0, held: {}, today: "2026-11-09" });
+    const [reminder, ...rest] = milestoneReminders({
+      placement,
+      currentPeId: "pe1",
+      absenceDays: 0,
+      held: {},
+      today: "2026-11-09",
+    });
     expect(rest).toEqual([]);
     expect(reminder).toMatchObject({ itemKey: "milestone:p1:LEARNING_AGREEMENT", link: "/placements/p1/reviews" });
     expect(reminder.userIds.sort()).toEqual(["pe1", "st1", "tu1"]);
@@ -80,30 +135,66 @@ describe("review meetings due within 7 days or overdue", () => {
   });
 
   it("keeps reminding once it is overdue, and stops once it is held", () => {
-    const [overdue] = milestoneReminders({ placement, currentPeId: "pe1", absenceDays: 0, held: {}, today: "2026-11-16" });
+    const [overdue] = milestoneReminders({
+      placement,
+      currentPeId: "pe1",
+      absenceDays: 0,
+      held: {},
+      today: "2026-11-16",
+    });
     expect(overdue.title).toBe("Practice learning agreement meeting overdue: Amira Hussain");
-    expect(milestoneReminders({ placement, currentPeId: "pe1", absenceDays: 0, held: { LEARNING_AGREEMENT: "2026-11-10" }, today: "2026-11-16" })).toEqual([]);
+    expect(
+      milestoneReminders({
+        placement,
+        currentPeId: "pe1",
+        absenceDays: 0,
+        held: { LEARNING_AGREEMENT: "2026-11-10" },
+        today: "2026-11-16",
+      }),
+    ).toEqual([]);
   });
 
   it("does not ask the tutor to the final review", () => {
     const short = { ...placement, requiredDays: 10 }; // midpoint day 5 (6 Nov), final day 10 (13 Nov)
-    const reminders = milestoneReminders({ placement: short, currentPeId: "pe1", absenceDays: 0, held: { LEARNING_AGREEMENT: "2026-11-03", MIDPOINT_REVIEW: "2026-11-06" }, today: "2026-11-09" });
+    const reminders = milestoneReminders({
+      placement: short,
+      currentPeId: "pe1",
+      absenceDays: 0,
+      held: { LEARNING_AGREEMENT: "2026-11-03", MIDPOINT_REVIEW: "2026-11-06" },
+      today: "2026-11-09",
+    });
     expect(reminders).toHaveLength(1);
     expect(reminders[0].itemKey).toBe("milestone:p1:FINAL_REVIEW");
     expect(reminders[0].userIds.sort()).toEqual(["pe1", "st1"]);
   });
 
   it("says nothing for a meeting more than 7 days away, or for a placement that is not active", () => {
-    expect(milestoneReminders({ placement, currentPeId: "pe1", absenceDays: 0, held: {}, today: "2026-11-05" })).toEqual([]);
+    expect(
+      milestoneReminders({ placement, currentPeId: "pe1", absenceDays: 0, held: {}, today: "2026-11-05" }),
+    ).toEqual([]);
     for (const status of ["PLANNED", "SUSPENDED", "COMPLETED", "ENDED_EARLY"]) {
-      expect(milestoneReminders({ placement: { ...placement, status }, currentPeId: "pe1", absenceDays: 0, held: {}, today: "2026-11-16" })).toEqual([]);
+      expect(
+        milestoneReminders({
+          placement: { ...placement, status },
+          currentPeId: "pe1",
+          absenceDays: 0,
+          held: {},
+          today: "2026-11-16",
+        }),
+      ).toEqual([]);
     }
   });
 });
 
 describe("child and family assessments near or past the 45-working-day limit", () => {
   const base = { childCode: "C-4821", studentId: "st1", overseeingPeId: "pe1" };
-  const assessment = (dueDate: string, status: "IN_PROGRESS" | "COMPLETED" = "IN_PROGRESS") => ({ id: "a1", startDate: "2026-09-21", dueDate, status, completedOn: status === "COMPLETED" ? "2026-11-20" : null });
+  const assessment = (dueDate: string, status: "IN_PROGRESS" | "COMPLETED" = "IN_PROGRESS") => ({
+    id: "a1",
+    startDate: "2026-09-21",
+    dueDate,
+    status,
+    completedOn: status === "COMPLETED" ? "2026-11-20" : null,
+  });
 
   it("reminds the allocated student and the overseeing PE when 5 working days or fewer are left, by the child's code", () => {
     const reminder = assessmentReminder({ ...base, assessment: assessment("2026-11-27"), today: "2026-11-23" });
@@ -119,16 +210,26 @@ describe("child and family assessments near or past the 45-working-day limit", (
 
   it("says nothing while there is time, or once completed", () => {
     expect(assessmentReminder({ ...base, assessment: assessment("2026-12-04"), today: "2026-11-23" })).toBeNull();
-    expect(assessmentReminder({ ...base, assessment: assessment("2026-11-27", "COMPLETED"), today: "2026-12-01" })).toBeNull();
+    expect(
+      assessmentReminder({ ...base, assessment: assessment("2026-11-27", "COMPLETED"), today: "2026-12-01" }),
+    ).toBeNull();
   });
 });
 
 describe("unsigned supervision records", () => {
   const base = { studentId: "st1", studentName: "Amira Hussain", currentPeId: "pe1", today: "2026-11-23" };
-  const record = (status: "DRAFT" | "PE_SIGNED" | "SIGNED", heldOn: string, peSignedOn: string | null = null) => ({ id: "r1", placementId: "p1", heldOn, status, peSignedOn });
+  const record = (status: "DRAFT" | "PE_SIGNED" | "SIGNED", heldOn: string, peSignedOn: string | null = null) => ({
+    id: "r1",
+    placementId: "p1",
+    heldOn,
+    status,
+    peSignedOn,
+  });
 
   it("reminds the student of a record the PE signed 2 or more days ago", () => {
-    expect(supervisionRecordReminder({ ...base, record: record("PE_SIGNED", "2026-11-17", "2026-11-21") })).toMatchObject({ itemKey: "supervision-sign:r1", userIds: ["st1"], link: "/supervision/r1" });
+    expect(
+      supervisionRecordReminder({ ...base, record: record("PE_SIGNED", "2026-11-17", "2026-11-21") }),
+    ).toMatchObject({ itemKey: "supervision-sign:r1", userIds: ["st1"], link: "/supervision/r1" });
     expect(supervisionRecordReminder({ ...base, record: record("PE_SIGNED", "2026-11-17", "2026-11-22") })).toBeNull();
   });
 
@@ -146,37 +247,75 @@ describe("unsigned supervision records", () => {
 
 describe("evidence waiting for review", () => {
   const base = { studentName: "Amira Hussain", currentPeId: "pe1" };
-  const evidence = (status: string, submittedOn: string | null) => ({ id: "e1", placementId: "p1", status, submittedOn });
+  const evidence = (status: string, submittedOn: string | null) => ({
+    id: "e1",
+    placementId: "p1",
+    status,
+    submittedOn,
+  });
 
   it("reminds the current PE after 5 working days, without the evidence's own words", () => {
-    const reminder = evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-11-16"), today: "2026-11-23" });
+    const reminder = evidenceReviewReminder({
+      ...base,
+      evidence: evidence("SUBMITTED", "2026-11-16"),
+      today: "2026-11-23",
+    });
     expect(reminder).toMatchObject({ itemKey: "evidence-review:e1", userIds: ["pe1"], link: "/evidence/e1" });
-    expect(reminder!.body).toBe("Amira Hussain submitted evidence on 16 Nov 2026; it has waited 5 working days for review.");
+    expect(reminder!.body).toBe(
+      "Amira Hussain submitted evidence on 16 Nov 2026; it has waited 5 working days for review.",
+    );
   });
 
   it("counts working days, not calendar days", () => {
-    expect(evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-11-16"), today: "2026-11-22" })).toBeNull(); // Sunday: 4 working days
+    expect(
+      evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-11-16"), today: "2026-11-22" }),
+    ).toBeNull(); // Sunday: 4 working days
     // Christmas: submitted Mon 21 Dec, 25 and 28 Dec are bank holidays → 5 working days on 30 Dec.
-    expect(evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-12-21"), today: "2026-12-29" })).toBeNull();
-    expect(evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-12-21"), today: "2026-12-30" })).not.toBeNull();
+    expect(
+      evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-12-21"), today: "2026-12-29" }),
+    ).toBeNull();
+    expect(
+      evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-12-21"), today: "2026-12-30" }),
+    ).not.toBeNull();
   });
 
   it("says nothing about evidence that is not waiting for review", () => {
     for (const status of ["DRAFT", "CHANGES_REQUESTED", "ACCEPTED"]) {
-      expect(evidenceReviewReminder({ ...base, evidence: evidence(status, "2026-11-02"), today: "2026-11-23" })).toBeNull();
+      expect(
+        evidenceReviewReminder({ ...base, evidence: evidence(status, "2026-11-02"), today: "2026-11-23" }),
+      ).toBeNull();
     }
   });
 });
 
 describe("final assessments waiting for a signature", () => {
-  const base = { studentId: "st1", studentName: "Amira Hussain", onsiteSupervisorId: "on1", stage2PeIds: ["pe1", "pe2", "pe3"] };
-  const final = (status: "DRAFT" | "PE_SIGNED" | "AWAITING_RATIFICATION" | "COMPLETE", studentSigned = false, onsiteSigned = false) => ({ id: "f1", placementId: "p1", practiceEducatorId: "pe1", status, studentSigned, onsiteSigned });
+  const base = {
+    studentId: "st1",
+    studentName: "Amira Hussain",
+    onsiteSupervisorId: "on1",
+    stage2PeIds: ["pe1", "pe2", "pe3"],
+  };
+  const final = (
+    status: "DRAFT" | "PE_SIGNED" | "AWAITING_RATIFICATION" | "COMPLETE",
+    studentSigned = false,
+    onsiteSigned = false,
+  ) => ({ id: "f1", placementId: "p1", practiceEducatorId: "pe1", status, studentSigned, onsiteSigned });
 
   it("after the PE signs: the student and the on-site supervisor, each until they have signed", () => {
-    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED") })).toEqual([expect.objectContaining({ itemKey: "final-sign:f1", userIds: ["st1", "on1"], link: "/placements/p1/final-assessment" })]);
+    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED") })).toEqual([
+      expect.objectContaining({
+        itemKey: "final-sign:f1",
+        userIds: ["st1", "on1"],
+        link: "/placements/p1/final-assessment",
+      }),
+    ]);
     expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED", true) })[0].userIds).toEqual(["on1"]);
-    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED", false, true) })[0].userIds).toEqual(["st1"]);
-    expect(finalAssessmentReminders({ ...base, onsiteSupervisorId: null, assessment: final("PE_SIGNED", true) })).toEqual([]);
+    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED", false, true) })[0].userIds).toEqual([
+      "st1",
+    ]);
+    expect(
+      finalAssessmentReminders({ ...base, onsiteSupervisorId: null, assessment: final("PE_SIGNED", true) }),
+    ).toEqual([]);
   });
 
   it("awaiting ratification: the team's stage 2 PEs other than the assessing PE", () => {

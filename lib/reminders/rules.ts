@@ -33,7 +33,9 @@ export const EVIDENCE_REVIEW_WORKING_DAYS = 5;
 /** From Thursday, a week with no supervision recorded yet gets a reminder. */
 export const WEEK_ENDING_FROM_WEEKDAY = 4;
 
-const ids = (...values: Array<string | null | undefined>) => [...new Set(values.filter((value): value is string => Boolean(value)))];
+const ids = (...values: Array<string | null | undefined>) => [
+  ...new Set(values.filter((value): value is string => Boolean(value))),
+];
 
 /** The UK calendar day of an instant. */
 export const ukDay = (instant: Date): IsoDate => todayInUk(instant);
@@ -52,7 +54,15 @@ function safeWorkingDaysBetween(from: IsoDate, to: IsoDate): number {
 // Supervision not recorded this week
 
 export type SupervisionWeekInput = {
-  placement: { id: string; status: string; startDate: IsoDate; endDate: IsoDate; everyWeeks: number; minMinutes: number; studentName: string };
+  placement: {
+    id: string;
+    status: string;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    everyWeeks: number;
+    minMinutes: number;
+    studentName: string;
+  };
   currentPeId: string | null;
   sessions: readonly CadenceSession[];
   absences: readonly IsoDate[];
@@ -113,10 +123,22 @@ export function supervisionWeekReminder(input: SupervisionWeekInput): Reminder |
 // Review meetings (learning agreement, midpoint, final review)
 
 /** Tutors attend the learning agreement and midpoint meetings (DOMAIN.md), not the final review. */
-const TUTOR_ATTENDS: Record<MilestoneKindName, boolean> = { LEARNING_AGREEMENT: true, MIDPOINT_REVIEW: true, FINAL_REVIEW: false };
+const TUTOR_ATTENDS: Record<MilestoneKindName, boolean> = {
+  LEARNING_AGREEMENT: true,
+  MIDPOINT_REVIEW: true,
+  FINAL_REVIEW: false,
+};
 
 export type MilestoneInput = {
-  placement: { id: string; status: string; startDate: IsoDate; requiredDays: number; studentId: string; tutorId: string | null; studentName: string };
+  placement: {
+    id: string;
+    status: string;
+    startDate: IsoDate;
+    requiredDays: number;
+    studentId: string;
+    tutorId: string | null;
+    studentName: string;
+  };
   currentPeId: string | null;
   absenceDays: number;
   held: Partial<Record<MilestoneKindName, IsoDate>>;
@@ -127,7 +149,14 @@ export type MilestoneInput = {
 export function milestoneReminders(input: MilestoneInput): Reminder[] {
   const { placement, today } = input;
   if (placement.status !== "ACTIVE") return [];
-  const milestones = placementMilestones({ startDate: placement.startDate, requiredDays: placement.requiredDays, absenceDays: input.absenceDays, status: placement.status, held: input.held, today });
+  const milestones = placementMilestones({
+    startDate: placement.startDate,
+    requiredDays: placement.requiredDays,
+    absenceDays: input.absenceDays,
+    status: placement.status,
+    held: input.held,
+    today,
+  });
   return milestones
     .filter((milestone) => milestone.state === "DUE_SOON" || milestone.state === "OVERDUE")
     .map((milestone) => {
@@ -149,7 +178,13 @@ export function milestoneReminders(input: MilestoneInput): Reminder[] {
 // Child and family assessments near or past the 45-working-day limit
 
 export type AssessmentInput = {
-  assessment: { id: string; startDate: IsoDate; dueDate: IsoDate; status: "IN_PROGRESS" | "COMPLETED"; completedOn: IsoDate | null };
+  assessment: {
+    id: string;
+    startDate: IsoDate;
+    dueDate: IsoDate;
+    status: "IN_PROGRESS" | "COMPLETED";
+    completedOn: IsoDate | null;
+  };
   /** The child's pseudonymous code: reminders never carry a name. */
   childCode: string;
   studentId: string;
@@ -160,7 +195,13 @@ export type AssessmentInput = {
 export function assessmentReminder(input: AssessmentInput): Reminder | null {
   const { assessment, today } = input;
   if (assessment.status !== "IN_PROGRESS") return null;
-  const due = assessmentDue({ startDate: assessment.startDate, dueDate: assessment.dueDate, status: assessment.status, completedOn: assessment.completedOn, today });
+  const due = assessmentDue({
+    startDate: assessment.startDate,
+    dueDate: assessment.dueDate,
+    status: assessment.status,
+    completedOn: assessment.completedOn,
+    today,
+  });
   if (due.state !== "NEAR_DUE" && due.state !== "OVERDUE") return null;
   return {
     itemKey: `assessment:${assessment.id}`,
@@ -178,7 +219,13 @@ export function assessmentReminder(input: AssessmentInput): Reminder | null {
 // Unsigned records
 
 export type SupervisionRecordInput = {
-  record: { id: string; placementId: string; heldOn: IsoDate; status: "DRAFT" | "PE_SIGNED" | "SIGNED"; peSignedOn: IsoDate | null };
+  record: {
+    id: string;
+    placementId: string;
+    heldOn: IsoDate;
+    status: "DRAFT" | "PE_SIGNED" | "SIGNED";
+    peSignedOn: IsoDate | null;
+  };
   studentId: string;
   studentName: string;
   currentPeId: string | null;
@@ -252,7 +299,10 @@ export type FinalAssessmentInput = {
 export function finalAssessmentReminders(input: FinalAssessmentInput): Reminder[] {
   const { assessment } = input;
   if (assessment.status === "PE_SIGNED") {
-    const userIds = ids(assessment.studentSigned ? null : input.studentId, assessment.onsiteSigned ? null : input.onsiteSupervisorId);
+    const userIds = ids(
+      assessment.studentSigned ? null : input.studentId,
+      assessment.onsiteSigned ? null : input.onsiteSupervisorId,
+    );
     if (userIds.length === 0) return [];
     return [
       {

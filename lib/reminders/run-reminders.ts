@@ -38,28 +38,43 @@ export async function runReminders(options: { today?: IsoDate } = {}): Promise<R
   const db = getDb();
   const { checked, reminders, recipients } = await findDueReminders(db, today);
 
-  const pairs = reminders.flatMap((reminder) => reminder.userIds.map((userId) => ({ userId, itemKey: reminder.itemKey })));
+  const pairs = reminders.flatMap((reminder) =>
+    reminder.userIds.map((userId) => ({ userId, itemKey: reminder.itemKey })),
+  );
   const byKey = new Map(reminders.map((reminder) => [reminder.itemKey, reminder]));
 
-  const claimed = pairs.length === 0 ? [] : await db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<Array<{ userId: string; itemKey: string }>>`
+  const claimed =
+    pairs.length === 0
+      ? []
+      : await db.$transaction(async (tx) => {
+          const inserted = await tx.$queryRaw<Array<{ userId: string; itemKey: string }>>`
       INSERT INTO "ReminderSent" ("userId", "itemKey", "day")
       SELECT pair."userId", pair."itemKey", ${today}::date
       FROM unnest(${pairs.map((pair) => pair.userId)}::text[], ${pairs.map((pair) => pair.itemKey)}::text[]) AS pair("userId", "itemKey")
       ON CONFLICT DO NOTHING
       RETURNING "userId", "itemKey"`;
-    const usersByKey = new Map<string, string[]>();
-    for (const row of inserted) usersByKey.set(row.itemKey, [...(usersByKey.get(row.itemKey) ?? []), row.userId]);
-    let notified = 0;
-    for (const [itemKey, userIds] of usersByKey) {
-      const reminder = byKey.get(itemKey)!;
-      notified += await notify(tx, userIds, { kind: REMINDER_NOTIFICATION_KIND, title: reminder.title, body: reminder.body, link: reminder.link });
-    }
-    if (notified > 0) {
-      await writeAudit(tx, null, { action: "CREATE", entity: "ReminderRun", entityId: today, changes: { notified, people: new Set(inserted.map((row) => row.userId)).size } });
-    }
-    return inserted;
-  });
+          const usersByKey = new Map<string, string[]>();
+          for (const row of inserted) usersByKey.set(row.itemKey, [...(usersByKey.get(row.itemKey) ?? []), row.userId]);
+          let notified = 0;
+          for (const [itemKey, userIds] of usersByKey) {
+            const reminder = byKey.get(itemKey)!;
+            notified += await notify(tx, userIds, {
+              kind: REMINDER_NOTIFICATION_KIND,
+              title: reminder.title,
+              body: reminder.body,
+              link: reminder.link,
+            });
+          }
+          if (notified > 0) {
+            await writeAudit(tx, null, {
+              action: "CREATE",
+              entity: "ReminderRun",
+              entityId: today,
+              changes: { notified, people: new Set(inserted.map((row) => row.userId)).size },
+            });
+          }
+          return inserted;
+        });
 
   // Email after the transaction commits: a failed email must not undo the in-app reminders.
   let emailed = 0;
@@ -74,7 +89,14 @@ export async function runReminders(options: { today?: IsoDate } = {}): Promise<R
     }
   }
 
-  return { day: today, checked, due: pairs.length, notified: claimed.length, emailed, skippedAlreadySent: pairs.length - claimed.length };
+  return {
+    day: today,
+    checked,
+    due: pairs.length,
+    notified: claimed.length,
+    emailed,
+    skippedAlreadySent: pairs.length - claimed.length,
+  };
 }
 
 /** One email per person per run listing their reminders. Children appear by code only, as in the notifications. */
@@ -82,7 +104,17 @@ export function digestEmail(recipient: Recipient, items: Reminder[], today: IsoD
   const lines = items.flatMap((item) => [`- ${item.title}`, `  ${item.body}`, `  ${appUrl(item.link)}`, ""]);
   return {
     to: recipient.email,
-    subject: items.length === 1 ? `Placement Tracker reminder: ${items[0].title}` : `Placement Tracker: ${items.length} reminders for ${formatDate(today)}`,
-    text: [`Hello ${recipient.name},`, "", `Things waiting for you in Placement Tracker on ${formatDate(today)}:`, "", ...lines, `All your notifications: ${appUrl("/notifications")}`].join("\n"),
+    subject:
+      items.length === 1
+        ? `Placement Tracker reminder: ${items[0].title}`
+        : `Placement Tracker: ${items.length} reminders for ${formatDate(today)}`,
+    text: [
+      `Hello ${recipient.name},`,
+      "",
+      `Things waiting for you in Placement Tracker on ${formatDate(today)}:`,
+      "",
+      ...lines,
+      `All your notifications: ${appUrl("/notifications")}`,
+    ].join("\n"),
   };
 }

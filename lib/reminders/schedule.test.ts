@@ -14,7 +14,8 @@ describe("REMINDERS_AT", () => {
   });
 
   it("refuses anything else rather than silently never running", () => {
-    for (const value of ["7am", "24:00", "07:60", "seven", "07-00"]) expect(() => parseRemindersAt(value)).toThrow(/REMINDERS_AT/);
+    for (const value of ["7am", "24:00", "07:60", "seven", "07-00"])
+      expect(() => parseRemindersAt(value)).toThrow(/REMINDERS_AT/);
   });
 });
 

@@ -14,12 +14,28 @@ export function parseRemindersAt(value: string | undefined): DailyTime | null {
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
-const ukParts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const ukParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
 
 /** Minutes the UK is ahead of UTC at this instant (0 in winter, 60 in summer). */
 function ukOffsetMinutes(instant: Date): number {
   const parts = Object.fromEntries(ukParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -33,7 +49,13 @@ function ukInstant(isoDay: string, time: DailyTime): Date {
   return new Date(instant);
 }
 
-const ukDayOf = (instant: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+const ukDayOf = (instant: Date) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 
 /** The next instant, strictly after `now`, at which the UK clock shows `time`. */
 export function nextRunAfter(now: Date, time: DailyTime): Date {

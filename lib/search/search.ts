@@ -43,9 +43,22 @@ export type PlacementHit = {
   practiceEducatorName: string | null;
 };
 
-export type StudentHit = { id: string; name: string; email: string; universityName: string | null; placementId: string | null };
+export type StudentHit = {
+  id: string;
+  name: string;
+  email: string;
+  universityName: string | null;
+  placementId: string | null;
+};
 
-export type ChildHit = { id: string; code: string; label: string; name: string | null; schoolName: string | null; yearGroup: number | null };
+export type ChildHit = {
+  id: string;
+  code: string;
+  label: string;
+  name: string | null;
+  schoolName: string | null;
+  yearGroup: number | null;
+};
 
 export type SearchResults = {
   query: string;
@@ -67,7 +80,8 @@ export async function search(user: SessionUser, rawQuery: unknown): Promise<Sear
   assertVerifiedUser(user);
   const query = (typeof rawQuery === "string" ? rawQuery : "").replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
   const childrenGroup = mayFindChildren(user) ? empty<ChildHit>() : null;
-  if (query.length < SEARCH_MIN_LENGTH) return { query, tooShort: true, placements: empty(), students: empty(), children: childrenGroup };
+  if (query.length < SEARCH_MIN_LENGTH)
+    return { query, tooShort: true, placements: empty(), students: empty(), children: childrenGroup };
 
   const pattern = escapeLike(query);
   const contains = { contains: pattern, mode: "insensitive" as const };
@@ -111,7 +125,11 @@ async function searchPlacements(user: SessionUser, contains: Contains): Promise<
         startDate: true,
         endDate: true,
         student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } } } } } },
-        practiceEducators: { where: { endDate: null }, take: 1, select: { practiceEducator: { select: { name: true } } } },
+        practiceEducators: {
+          where: { endDate: null },
+          take: 1,
+          select: { practiceEducator: { select: { name: true } } },
+        },
       },
     }),
   ]);
@@ -151,13 +169,24 @@ async function searchStudents(user: SessionUser, contains: Contains): Promise<Se
         name: true,
         email: true,
         studentProfile: { select: { university: { select: { name: true } } } },
-        placementsAsStudent: { where: visible, orderBy: [{ startDate: "desc" }, { id: "asc" }], take: 1, select: { id: true } },
+        placementsAsStudent: {
+          where: visible,
+          orderBy: [{ startDate: "desc" }, { id: "asc" }],
+          take: 1,
+          select: { id: true },
+        },
       },
     }),
   ]);
   return {
     total,
-    items: rows.map((row) => ({ id: row.id, name: row.name, email: row.email, universityName: row.studentProfile?.university.name ?? null, placementId: row.placementsAsStudent[0]?.id ?? null })),
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      universityName: row.studentProfile?.university.name ?? null,
+      placementId: row.placementsAsStudent[0]?.id ?? null,
+    })),
   };
 }
 
@@ -167,15 +196,35 @@ async function searchChildren(user: SessionUser, contains: Contains, words: stri
       childrenIdentifiableTo(user),
       { anonymisedAt: null },
       // "alfie arch" finds Alfie Archer: every word in the first or last name.
-      ...words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })),
+      ...words.map((word) => ({
+        OR: [
+          { firstName: { contains: word, mode: "insensitive" as const } },
+          { lastName: { contains: word, mode: "insensitive" as const } },
+        ],
+      })),
     ],
   };
   const where: Prisma.ChildWhereInput = { AND: [childrenVisibleTo(user), { OR: [{ code: contains }, byName] }] };
   return getDb().$transaction(async (tx) => {
     const total = await tx.child.count({ where });
-    const rows = await tx.child.findMany({ where, orderBy: [{ code: "asc" }], take: SEARCH_GROUP_LIMIT, include: { school: { select: { name: true } } } });
+    const rows = await tx.child.findMany({
+      where,
+      orderBy: [{ code: "asc" }],
+      take: SEARCH_GROUP_LIMIT,
+      include: { school: { select: { name: true } } },
+    });
     // Names only where the user may see them, each one shown audited as a VIEW.
     const presented = await presentChildrenFor(tx, user, rows, "search");
-    return { total, items: presented.map((child) => ({ id: child.id, code: child.code, label: child.label, name: child.name, schoolName: child.schoolName, yearGroup: child.yearGroup })) };
+    return {
+      total,
+      items: presented.map((child) => ({
+        id: child.id,
+        code: child.code,
+        label: child.label,
+        name: child.name,
+        schoolName: child.schoolName,
+        yearGroup: child.yearGroup,
+      })),
+    };
   });
 }

@@ -14,10 +14,59 @@ import type { AllocationKind, Prisma } from "@/lib/generated/prisma/client";
 // Children are invented; their codes match the codes the demo supervision
 // notes use, so a PE reading the notes finds the same children on the caseload.
 
-export type DemoCaseloadPlan = { index: number; placementId: string; studentId: string; studentName: string; peId: string; startDate: IsoDate };
+export type DemoCaseloadPlan = {
+  index: number;
+  placementId: string;
+  studentId: string;
+  studentName: string;
+  peId: string;
+  startDate: IsoDate;
+};
 
-const FIRST = ["Aaliyah", "Bobby", "Callum", "Demi", "Ethan", "Freya", "Grace", "Harley", "Imran", "Jasmine", "Kai", "Leah", "Mason", "Niamh", "Oscar", "Poppy", "Reece", "Sofia", "Tyler", "Zara"];
-const LAST = ["Ahmed", "Bennett", "Coleman", "Doyle", "Evans", "Fisher", "Gill", "Hughes", "Iqbal", "Jones", "Kelly", "Lewis", "Murphy", "Nolan", "Owen", "Patel", "Reid", "Shaw", "Turner", "Walker"];
+const FIRST = [
+  "Aaliyah",
+  "Bobby",
+  "Callum",
+  "Demi",
+  "Ethan",
+  "Freya",
+  "Grace",
+  "Harley",
+  "Imran",
+  "Jasmine",
+  "Kai",
+  "Leah",
+  "Mason",
+  "Niamh",
+  "Oscar",
+  "Poppy",
+  "Reece",
+  "Sofia",
+  "Tyler",
+  "Zara",
+];
+const LAST = [
+  "Ahmed",
+  "Bennett",
+  "Coleman",
+  "Doyle",
+  "Evans",
+  "Fisher",
+  "Gill",
+  "Hughes",
+  "Iqbal",
+  "Jones",
+  "Kelly",
+  "Lewis",
+  "Murphy",
+  "Nolan",
+  "Owen",
+  "Patel",
+  "Reid",
+  "Shaw",
+  "Turner",
+  "Walker",
+];
 const WORDS = [
   "I liked drawing my safe hand, I put my nan on it.",
   "Sometimes I get so angry I can't think.",
@@ -37,8 +86,19 @@ const REFLECTIONS = [
   "I need to check how the child gets home after sessions: raise in supervision.",
   "Using drawing worked better than questions.",
 ];
-const SUGGESTIONS = ["More time to draw", "Meet somewhere quieter than the library", "Bring the fidget toys again", "Can we do it after lunch not in maths", "Less writing"];
-const GOALS = ["Feel calmer when I get angry at school", "Have two people I can talk to", "Go to school every day", "Know how to stay safe online"];
+const SUGGESTIONS = [
+  "More time to draw",
+  "Meet somewhere quieter than the library",
+  "Bring the fidget toys again",
+  "Can we do it after lunch not in maths",
+  "Less writing",
+];
+const GOALS = [
+  "Feel calmer when I get angry at school",
+  "Have two people I can talk to",
+  "Go to school every day",
+  "Know how to stay safe online",
+];
 
 function workingDayOnOrAfter(date: IsoDate): IsoDate {
   let day = date;
@@ -48,7 +108,11 @@ function workingDayOnOrAfter(date: IsoDate): IsoDate {
 
 const newId = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 
-export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: string; adminIds: string[]; schoolIds: string[]; plans: readonly DemoCaseloadPlan[] }) {
+export async function seedDemoChildren(
+  db: Db,
+  today: IsoDate,
+  input: { teamId: string; adminIds: string[]; schoolIds: string[]; plans: readonly DemoCaseloadPlan[] },
+) {
   // Rows are built in memory with their ids and written with one createMany per table:
   // the demo seed runs on every fresh start and in every E2E run.
   const rows = {
@@ -77,7 +141,7 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
       const seq = plan.index * 11 + k;
       const kind: AllocationKind = k < 2 ? "ASSESSMENT" : k === 2 ? "LIFE_STORY" : "DIRECT_WORK";
       const age = 10 + (seq % 7);
-      const dateOfBirth = `${Number(today.slice(0, 4)) - age}-${String((seq * 5) % 12 + 1).padStart(2, "0")}-${String((seq * 7) % 27 + 1).padStart(2, "0")}`;
+      const dateOfBirth = `${Number(today.slice(0, 4)) - age}-${String(((seq * 5) % 12) + 1).padStart(2, "0")}-${String(((seq * 7) % 27) + 1).padStart(2, "0")}`;
       const allocationStart = workingDayOnOrAfter(addDays(plan.startDate, 7 * (k % 5)));
       if (allocationStart > today) continue;
 
@@ -93,14 +157,23 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
         yearGroup: Math.min(11, Math.max(6, age - 4)),
         retainUntil: fromIsoDate(retainUntil(dateOfBirth, [kind as RecordKind])),
       });
-      rows.contacts.push({ childId: child.id, name: `${k % 2 ? "Sam" : "Jo"} ${LAST[(seq * 3) % LAST.length]}`, relationship: k % 3 ? "Mother" : "Father", consent: "GIVEN", consentRecordedOn: fromIsoDate(addDays(allocationStart, -7)) });
+      rows.contacts.push({
+        childId: child.id,
+        name: `${k % 2 ? "Sam" : "Jo"} ${LAST[(seq * 3) % LAST.length]}`,
+        relationship: k % 3 ? "Mother" : "Father",
+        consent: "GIVEN",
+        consentRecordedOn: fromIsoDate(addDays(allocationStart, -7)),
+      });
       rows.referrals.push({
         childId: child.id,
         schoolId: input.schoolIds[k % input.schoolIds.length],
         receivedOn: fromIsoDate(addDays(allocationStart, -10)),
         referrerName: k % 2 ? "Mrs Patel" : "Mr Hughes",
         referrerRole: "Designated safeguarding lead",
-        reason: kind === "LIFE_STORY" ? "Placed with long-term foster carers; needs help understanding their story." : "Low mood and falling attendance; struggling with friendships.",
+        reason:
+          kind === "LIFE_STORY"
+            ? "Placed with long-term foster carers; needs help understanding their story."
+            : "Low mood and falling attendance; struggling with friendships.",
         parentConsent: "GIVEN",
         parentConsentOn: fromIsoDate(addDays(allocationStart, -8)),
         childAgreement: true,
@@ -139,7 +212,14 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
 
       if (kind === "LIFE_STORY") {
         const signedOff = plan.index % 2 === 0;
-        const stages = ["GATHERING_INFORMATION", "DIRECT_SESSIONS", "DRAFTING", "CHECKING", "HANDING_OVER", "FOLLOW_UP"] as const;
+        const stages = [
+          "GATHERING_INFORMATION",
+          "DIRECT_SESSIONS",
+          "DRAFTING",
+          "CHECKING",
+          "HANDING_OVER",
+          "FOLLOW_UP",
+        ] as const;
         const work = { id: newId() };
         rows.lifeStories.push({ id: work.id, allocationId: allocation.id });
         rows.lifeStoryStages.push(
@@ -148,7 +228,10 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
             stage,
             startedOn: signedOff && s < 2 ? fromIsoDate(addDays(allocationStart, 3 + s * 14)) : null,
             completedOn: signedOff && s === 0 ? fromIsoDate(addDays(allocationStart, 16)) : null,
-            notes: signedOff && s === 0 ? "Read the file with the child's social worker; gathered photos from the foster carers." : "",
+            notes:
+              signedOff && s === 0
+                ? "Read the file with the child's social worker; gathered photos from the foster carers."
+                : "",
           })),
         );
       }
@@ -167,7 +250,9 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
           agreedWithParents: true,
           startDate: fromIsoDate(start),
           endDate: fromIsoDate(planned[5]),
-          closingSummary: done ? "Six sessions completed. The child can name two trusted adults and uses the calming plan in class; school will continue check-ins." : null,
+          closingSummary: done
+            ? "Six sessions completed. The child can name two trusted adults and uses the calming plan in class; school will continue check-ins."
+            : null,
           closedAt: done ? fromIsoDate(addDays(planned[5], 2)) : null,
         });
         let attended = 0;
@@ -175,7 +260,13 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
           // One programme per student has a planned session that passed unrecorded, so the RAG has something to say.
           const unrecorded = k === 3 && s === planned.filter((day) => day < today).length - 1;
           const past = plannedOn < today && !unrecorded;
-          const status = !past ? "PLANNED" : (seq + s) % 9 === 4 ? "DID_NOT_ATTEND" : (seq + s) % 11 === 6 ? "CANCELLED" : "ATTENDED";
+          const status = !past
+            ? "PLANNED"
+            : (seq + s) % 9 === 4
+              ? "DID_NOT_ATTEND"
+              : (seq + s) % 11 === 6
+                ? "CANCELLED"
+                : "ATTENDED";
           if (status === "ATTENDED") attended++;
           const session = { id: newId() };
           rows.sessions.push({
@@ -193,7 +284,12 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
             childRating: status === "ATTENDED" ? 3 + ((seq + s) % 3) : null,
           });
           if (status === "ATTENDED" && (seq + s) % 2 === 0) {
-            rows.feedback.push({ sessionId: session.id, rating: 3 + ((seq + s) % 3), whatWasGood: "Drawing and talking", whatCouldBeBetter: SUGGESTIONS[(seq + s) % SUGGESTIONS.length] });
+            rows.feedback.push({
+              sessionId: session.id,
+              rating: 3 + ((seq + s) % 3),
+              whatWasGood: "Drawing and talking",
+              whatCouldBeBetter: SUGGESTIONS[(seq + s) % SUGGESTIONS.length],
+            });
           }
         }
         rows.goals.push(
@@ -218,13 +314,21 @@ export async function seedDemoChildren(db: Db, today: IsoDate, input: { teamId: 
             sourceId: allocation.id,
             description: `${code} said an older boy has been asking them to carry parcels after school and offered money. Discussed with the designated safeguarding lead the same day.`,
             status: open ? "OPEN" : "ACTIONED",
-            actionTaken: open ? null : "Referred to the exploitation hub; strategy discussion held; school safety plan in place.",
+            actionTaken: open
+              ? null
+              : "Referred to the exploitation hub; strategy discussion held; school safety plan in place.",
             actionRecordedAt: open ? null : fromIsoDate(addDays(today, -plan.index)),
             actionRecordedById: open ? null : plan.peId,
           });
           if (open) {
             for (const userId of [plan.peId, ...input.adminIds]) {
-              notifications.push({ userId, kind: "SAFEGUARDING_CONCERN", title: `Safeguarding concern raised about ${code}`, body: `Raised by ${plan.studentName}. Record the action taken.`, link: `/safeguarding#concern-${concern.id}` });
+              notifications.push({
+                userId,
+                kind: "SAFEGUARDING_CONCERN",
+                title: `Safeguarding concern raised about ${code}`,
+                body: `Raised by ${plan.studentName}. Record the action taken.`,
+                link: `/safeguarding#concern-${concern.id}`,
+              });
             }
           }
         }

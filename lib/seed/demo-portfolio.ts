@@ -4,7 +4,14 @@ import { addDays, fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
 import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
 import { PCF_DOMAINS, type PcfDomainCode } from "@/lib/frameworks/pcf";
 import { milestoneDueDate } from "@/lib/portfolio/milestone-rules";
-import type { EvidenceStatus, EvidenceType, MeetingAttendee, PlacementLevel, PlacementStatus, Prisma } from "@/lib/generated/prisma/client";
+import type {
+  EvidenceStatus,
+  EvidenceType,
+  MeetingAttendee,
+  PlacementLevel,
+  PlacementStatus,
+  Prisma,
+} from "@/lib/generated/prisma/client";
 
 // The demo portfolios: for every placement that has started, the evidence,
 // direct observations, review meetings, causes for concern and final
@@ -341,9 +348,18 @@ const ACCEPT_COMMENTS = [
   "Accepted. A good example of following procedure and explaining it to the child.",
 ];
 const QUESTIONS = [
-  { pe: "Before I accept this: what did the child say about it in their own words?", student: "They said they liked choosing the activity — I have added the quote in the second paragraph." },
-  { pe: "Could you say which part of the threshold document you relied on?", student: "Level 3, targeted early help — I've added the reference." },
-  { pe: "Is the date right? It doesn't match the session record.", student: "Thank you — corrected; the session moved because of a school trip." },
+  {
+    pe: "Before I accept this: what did the child say about it in their own words?",
+    student: "They said they liked choosing the activity — I have added the quote in the second paragraph.",
+  },
+  {
+    pe: "Could you say which part of the threshold document you relied on?",
+    student: "Level 3, targeted early help — I've added the reference.",
+  },
+  {
+    pe: "Is the date right? It doesn't match the session record.",
+    student: "Thank you — corrected; the session moved because of a school trip.",
+  },
 ];
 const CHANGES_REQUESTED =
   "Thank you — before I can accept this, please:\n1. Separate what you observed from your analysis in the second paragraph.\n2. Check the dates against your placement diary.\n3. Say a little more about how this shows the domain you have linked it to.";
@@ -370,8 +386,19 @@ const OBSERVATION_NOTES: Record<Domain, string> = {
 };
 const OBSERVATION_DOMAINS: Domain[][] = [
   ["SKILLS_AND_INTERVENTIONS", "VALUES_AND_ETHICS", "KNOWLEDGE", "PROFESSIONALISM"],
-  ["SKILLS_AND_INTERVENTIONS", "DIVERSITY_AND_EQUALITY", "RIGHTS_JUSTICE_ECONOMIC_WELLBEING", "CRITICAL_REFLECTION_AND_ANALYSIS"],
-  ["PROFESSIONAL_LEADERSHIP", "CONTEXTS_AND_ORGANISATIONS", "SKILLS_AND_INTERVENTIONS", "VALUES_AND_ETHICS", "CRITICAL_REFLECTION_AND_ANALYSIS"],
+  [
+    "SKILLS_AND_INTERVENTIONS",
+    "DIVERSITY_AND_EQUALITY",
+    "RIGHTS_JUSTICE_ECONOMIC_WELLBEING",
+    "CRITICAL_REFLECTION_AND_ANALYSIS",
+  ],
+  [
+    "PROFESSIONAL_LEADERSHIP",
+    "CONTEXTS_AND_ORGANISATIONS",
+    "SKILLS_AND_INTERVENTIONS",
+    "VALUES_AND_ETHICS",
+    "CRITICAL_REFLECTION_AND_ANALYSIS",
+  ],
 ];
 
 const REASONABLE_ADJUSTMENTS = [
@@ -381,7 +408,10 @@ const REASONABLE_ADJUSTMENTS = [
   "None requested. The student will say if their health changes; the university's disability adviser is the contact.",
 ];
 
-const LEVEL_TEXT: Record<PlacementLevel, string> = { FIRST: "the end of the first placement", FINAL: "the end of the last placement" };
+const LEVEL_TEXT: Record<PlacementLevel, string> = {
+  FIRST: "the end of the first placement",
+  FINAL: "the end of the last placement",
+};
 
 function learningAgreement(level: PlacementLevel, index: number, hasOnsite: boolean) {
   const first = level === "FIRST";
@@ -398,15 +428,24 @@ function learningAgreement(level: PlacementLevel, index: number, hasOnsite: bool
 }
 
 const FINAL_DOMAIN_TEXT: Record<Domain, (level: string) => string> = {
-  PROFESSIONALISM: (l) => `Reliable, well prepared and accountable; uses supervision well and recognises the limits of their role. Meets the level expected at ${l}.`,
-  VALUES_AND_ETHICS: (l) => `Works with consent, explains decisions honestly to children and families and manages the tension between the child's wishes and their safety. At the level expected at ${l}.`,
-  DIVERSITY_AND_EQUALITY: (l) => `Thinks about identity, culture and power in each family and adapts their practice; the reflective log on mistrust of services is a strong example. At the level expected at ${l}.`,
-  RIGHTS_JUSTICE_ECONOMIC_WELLBEING: (l) => `Names poverty as a structural factor and makes sure families receive what they are entitled to, without losing sight of the child's needs. At the level expected at ${l}.`,
-  KNOWLEDGE: (l) => `Applies the law, the local threshold document and research on communicating with children; explains early help and statutory thresholds in their own words. At the level expected at ${l}.`,
-  CRITICAL_REFLECTION_AND_ANALYSIS: (l) => `Reflects honestly, tests hypotheses in supervision and separates fact from analysis in recording; analysis in assessments has improved steadily. At the level expected at ${l}.`,
-  SKILLS_AND_INTERVENTIONS: (l) => `Direct work is creative and paced to the child; observations show good use of open questions and structured tools. At the level expected at ${l}.`,
-  CONTEXTS_AND_ORGANISATIONS: (l) => `Works effectively with schools, health and the family support workers and within both organisations' safeguarding procedures. At the level expected at ${l}.`,
-  PROFESSIONAL_LEADERSHIP: (l) => `Chaired TAF reviews with growing confidence and shared learning with the team through a presentation. At the level expected at ${l}.`,
+  PROFESSIONALISM: (l) =>
+    `Reliable, well prepared and accountable; uses supervision well and recognises the limits of their role. Meets the level expected at ${l}.`,
+  VALUES_AND_ETHICS: (l) =>
+    `Works with consent, explains decisions honestly to children and families and manages the tension between the child's wishes and their safety. At the level expected at ${l}.`,
+  DIVERSITY_AND_EQUALITY: (l) =>
+    `Thinks about identity, culture and power in each family and adapts their practice; the reflective log on mistrust of services is a strong example. At the level expected at ${l}.`,
+  RIGHTS_JUSTICE_ECONOMIC_WELLBEING: (l) =>
+    `Names poverty as a structural factor and makes sure families receive what they are entitled to, without losing sight of the child's needs. At the level expected at ${l}.`,
+  KNOWLEDGE: (l) =>
+    `Applies the law, the local threshold document and research on communicating with children; explains early help and statutory thresholds in their own words. At the level expected at ${l}.`,
+  CRITICAL_REFLECTION_AND_ANALYSIS: (l) =>
+    `Reflects honestly, tests hypotheses in supervision and separates fact from analysis in recording; analysis in assessments has improved steadily. At the level expected at ${l}.`,
+  SKILLS_AND_INTERVENTIONS: (l) =>
+    `Direct work is creative and paced to the child; observations show good use of open questions and structured tools. At the level expected at ${l}.`,
+  CONTEXTS_AND_ORGANISATIONS: (l) =>
+    `Works effectively with schools, health and the family support workers and within both organisations' safeguarding procedures. At the level expected at ${l}.`,
+  PROFESSIONAL_LEADERSHIP: (l) =>
+    `Chaired TAF reviews with growing confidence and shared learning with the team through a presentation. At the level expected at ${l}.`,
 };
 
 // ---------------------------------------------------------------------------
@@ -433,9 +472,19 @@ type PlacementFacts = {
   children: Array<{ code: string; from: IsoDate }>;
 };
 
-export type DemoPortfolioCounts = { evidence: number; observations: number; milestones: number; concerns: number; finalAssessments: number };
+export type DemoPortfolioCounts = {
+  evidence: number;
+  observations: number;
+  milestones: number;
+  concerns: number;
+  finalAssessments: number;
+};
 
-export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId: string }): Promise<DemoPortfolioCounts> {
+export async function seedDemoPortfolio(
+  db: Db,
+  today: IsoDate,
+  input: { teamId: string },
+): Promise<DemoPortfolioCounts> {
   const rows = await db.placement.findMany({
     where: { teamId: input.teamId, status: { not: "PLANNED" } },
     orderBy: { student: { name: "asc" } },
@@ -448,7 +497,15 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       observationsRequired: true,
       studentId: true,
       onsiteSupervisorId: true,
-      practiceEducators: { orderBy: { startDate: "asc" }, select: { practiceEducatorId: true, startDate: true, endDate: true, practiceEducator: { select: { pepsStage: true } } } },
+      practiceEducators: {
+        orderBy: { startDate: "asc" },
+        select: {
+          practiceEducatorId: true,
+          startDate: true,
+          endDate: true,
+          practiceEducator: { select: { pepsStage: true } },
+        },
+      },
       attendance: { orderBy: { date: "asc" }, select: { date: true, kind: true } },
       allocations: { orderBy: { startDate: "asc" }, select: { startDate: true, child: { select: { code: true } } } },
     },
@@ -456,7 +513,10 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
 
   const placements: PlacementFacts[] = [];
   rows.forEach((row, index) => {
-    const days = row.attendance.filter((day) => day.kind === "PLACEMENT_DAY" || day.kind === "SKILLS_DAY").map((day) => toIsoDate(day.date)).filter((day) => day < today);
+    const days = row.attendance
+      .filter((day) => day.kind === "PLACEMENT_DAY" || day.kind === "SKILLS_DAY")
+      .map((day) => toIsoDate(day.date))
+      .filter((day) => day < today);
     if (days.length === 0) return;
     const startDate = toIsoDate(row.startDate);
     const lastDay = days.at(-1)!;
@@ -470,20 +530,33 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       observationsRequired: row.observationsRequired,
       studentId: row.studentId,
       onsiteId: row.onsiteSupervisorId,
-      pes: row.practiceEducators.map((spell) => ({ id: spell.practiceEducatorId, from: toIsoDate(spell.startDate), to: spell.endDate ? toIsoDate(spell.endDate) : null, stage: spell.practiceEducator.pepsStage })),
+      pes: row.practiceEducators.map((spell) => ({
+        id: spell.practiceEducatorId,
+        from: toIsoDate(spell.startDate),
+        to: spell.endDate ? toIsoDate(spell.endDate) : null,
+        stage: spell.practiceEducator.pepsStage,
+      })),
       days,
-      placementDays: row.attendance.filter((day) => day.kind === "PLACEMENT_DAY").map((day) => toIsoDate(day.date)).filter((day) => day < today),
+      placementDays: row.attendance
+        .filter((day) => day.kind === "PLACEMENT_DAY")
+        .map((day) => toIsoDate(day.date))
+        .filter((day) => day < today),
       lastDay,
       elapsed: workingDaysBetween(startDate, row.status === "ACTIVE" ? addDays(today, -1) : lastDay),
-      children: row.allocations.map((allocation) => ({ code: allocation.child.code, from: toIsoDate(allocation.startDate) })),
+      children: row.allocations.map((allocation) => ({
+        code: allocation.child.code,
+        from: toIsoDate(allocation.startDate),
+      })),
     });
   });
 
   const active = placements.filter((p) => p.status === "ACTIVE");
   const finished = (p: PlacementFacts) => p.status === "COMPLETED" || p.status === "ENDED_EARLY";
-  const midpointOf = (p: PlacementFacts) => milestoneDueDate("MIDPOINT_REVIEW", { startDate: p.startDate, requiredDays: p.requiredDays })!;
+  const midpointOf = (p: PlacementFacts) =>
+    milestoneDueDate("MIDPOINT_REVIEW", { startDate: p.startDate, requiredDays: p.requiredDays })!;
   const pastMidpoint = (p: PlacementFacts) => midpointOf(p) < addDays(today, -3) && midpointOf(p) <= p.lastDay;
-  const peOn = (p: PlacementFacts, date: IsoDate) => p.pes.find((spell) => spell.from <= date && (spell.to === null || date <= spell.to)) ?? p.pes[0];
+  const peOn = (p: PlacementFacts, date: IsoDate) =>
+    p.pes.find((spell) => spell.from <= date && (spell.to === null || date <= spell.to)) ?? p.pes[0];
   const currentPe = (p: PlacementFacts) => p.pes.at(-1)!;
   /** A working day `n` working days after `date`, but never today or later. */
   const pastDay = (date: IsoDate, n: number) => {
@@ -493,12 +566,22 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
   const dayNumber = (p: PlacementFacts, n: number) => addWorkingDays(addDays(p.startDate, -1), n);
 
   // The placements that carry the stories dashboards flag (see the header).
-  const laOverdue = [...active].filter((p) => milestoneDueDate("LEARNING_AGREEMENT", p)! < addDays(today, -5)).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0];
+  const laOverdue = [...active]
+    .filter((p) => milestoneDueDate("LEARNING_AGREEMENT", p)! < addDays(today, -5))
+    .sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0];
   const concernActive = active.find((p) => p.level === "FINAL" && p.pes.length === 1 && pastMidpoint(p)) ?? active[0];
-  const noEarlyObservation = [...active].filter((p) => p.level === "FIRST" && pastMidpoint(p) && p !== concernActive).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0];
+  const noEarlyObservation = [...active]
+    .filter((p) => p.level === "FIRST" && pastMidpoint(p) && p !== concernActive)
+    .sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0];
   const gapDomains = new Map<string, Domain>();
-  const GAP_ROTATION: Domain[] = ["PROFESSIONAL_LEADERSHIP", "RIGHTS_JUSTICE_ECONOMIC_WELLBEING", "CONTEXTS_AND_ORGANISATIONS"];
-  active.filter((p) => p.index % 2 === 0).forEach((p, n) => gapDomains.set(p.id, GAP_ROTATION[n % GAP_ROTATION.length]));
+  const GAP_ROTATION: Domain[] = [
+    "PROFESSIONAL_LEADERSHIP",
+    "RIGHTS_JUSTICE_ECONOMIC_WELLBEING",
+    "CONTEXTS_AND_ORGANISATIONS",
+  ];
+  active
+    .filter((p) => p.index % 2 === 0)
+    .forEach((p, n) => gapDomains.set(p.id, GAP_ROTATION[n % GAP_ROTATION.length]));
 
   const items: Prisma.EvidenceItemCreateManyInput[] = [];
   const links: Prisma.EvidenceLinkCreateManyInput[] = [];
@@ -519,19 +602,33 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       return available.length ? pick(available, n).code : null;
     };
     // Students without a caseload in the tracker (their placements ended before it) write about "a Year 8 pupil".
-    const who = (code: string | null, n: number) => code ?? pick(["a Year 8 pupil", "a Year 9 pupil", "a Year 7 pupil", "a Year 10 pupil"], n);
+    const who = (code: string | null, n: number) =>
+      code ?? pick(["a Year 8 pupil", "a Year 9 pupil", "a Year 7 pupil", "a Year 10 pupil"], n);
 
     // --- Evidence: one or two items a week of placement so far.
     const rate = 1.2 + (p.index % 3) * 0.2;
     const count = Math.max(1, Math.round((p.elapsed / 5) * rate));
     const pool = p.days.filter((day) => workingDaysBetween(p.startDate, day) >= 3);
-    const dates = Array.from({ length: count }, (_, k) => (pool.length ? pool[Math.min(pool.length - 1, Math.floor(((k + 0.6) * pool.length) / count))] : p.lastDay));
+    const dates = Array.from({ length: count }, (_, k) =>
+      pool.length ? pool[Math.min(pool.length - 1, Math.floor(((k + 0.6) * pool.length) / count))] : p.lastDay,
+    );
     const used = new Set<number>();
     let cursor = [0, 1, 2, 7][p.index % 4]; // a portfolio starts with a session plan, a log or induction training
-    const planned: Array<{ id: string; date: IsoDate; template: EvidenceTemplate; code: string | null; domains: Domain[]; kss?: Kss; status: EvidenceStatus; seq: number }> = [];
+    const planned: Array<{
+      id: string;
+      date: IsoDate;
+      template: EvidenceTemplate;
+      code: string | null;
+      domains: Domain[];
+      kss?: Kss;
+      status: EvidenceStatus;
+      seq: number;
+    }> = [];
     dates.forEach((date, k) => {
       let t = cursor % TEMPLATES.length;
-      const unusable = (n: number) => (TEMPLATES[n].once && used.has(n)) || (TEMPLATES[n].after && p.children.length > 0 && !codeOn(date, 0, TEMPLATES[n].after));
+      const unusable = (n: number) =>
+        (TEMPLATES[n].once && used.has(n)) ||
+        (TEMPLATES[n].after && p.children.length > 0 && !codeOn(date, 0, TEMPLATES[n].after));
       for (let tries = 0; tries < TEMPLATES.length && unusable(t); tries++) t = (t + 1) % TEMPLATES.length;
       cursor = t + 1;
       used.add(t);
@@ -539,10 +636,21 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       const seq = p.index * 31 + k;
       const fromEnd = count - 1 - k;
       let status: EvidenceStatus = "ACCEPTED";
-      if (isActive) status = fromEnd === 0 ? "DRAFT" : fromEnd <= 2 ? "SUBMITTED" : fromEnd === 3 ? "CHANGES_REQUESTED" : "ACCEPTED";
+      if (isActive)
+        status =
+          fromEnd === 0 ? "DRAFT" : fromEnd <= 2 ? "SUBMITTED" : fromEnd === 3 ? "CHANGES_REQUESTED" : "ACCEPTED";
       else if (p.status === "SUSPENDED" && fromEnd === 0) status = "SUBMITTED";
       const domains = template.domains.slice(0, 1 + (seq % 3));
-      planned.push({ id: newId(), date, template, code: template.child ? codeOn(date, k, template.after) : null, domains, kss: seq % 3 === 1 ? template.kss : undefined, status, seq });
+      planned.push({
+        id: newId(),
+        date,
+        template,
+        code: template.child ? codeOn(date, k, template.after) : null,
+        domains,
+        kss: seq % 3 === 1 ? template.kss : undefined,
+        status,
+        seq,
+      });
     });
 
     // A thin domain: no accepted evidence for it (it may sit on an item awaiting review).
@@ -580,25 +688,74 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       const thread: Prisma.EvidenceCommentCreateManyInput[] = [];
       let version = 1;
       if (submitted) {
-        thread.push({ id: newId(), evidenceId: item.id, authorId: student, kind: "SUBMITTED", body: seq % 2 ? "" : "Submitted for review.", createdAt: submitted });
+        thread.push({
+          id: newId(),
+          evidenceId: item.id,
+          authorId: student,
+          kind: "SUBMITTED",
+          body: seq % 2 ? "" : "Submitted for review.",
+          createdAt: submitted,
+        });
         version++;
       }
       if (item.status === "ACCEPTED") {
         if (seq % 7 === 3) {
           // An earlier round of changes, then resubmission.
           const asked = at(pastDay(submittedDay, 1), "10:20");
-          thread.push({ id: newId(), evidenceId: item.id, authorId: reviewer, kind: "CHANGES_REQUESTED", body: CHANGES_REQUESTED, createdAt: asked });
-          thread.push({ id: newId(), evidenceId: item.id, authorId: student, kind: "SUBMITTED", body: "Changes made: analysis separated out and the date checked.", createdAt: at(pastDay(submittedDay, 2), "09:05") });
+          thread.push({
+            id: newId(),
+            evidenceId: item.id,
+            authorId: reviewer,
+            kind: "CHANGES_REQUESTED",
+            body: CHANGES_REQUESTED,
+            createdAt: asked,
+          });
+          thread.push({
+            id: newId(),
+            evidenceId: item.id,
+            authorId: student,
+            kind: "SUBMITTED",
+            body: "Changes made: analysis separated out and the date checked.",
+            createdAt: at(pastDay(submittedDay, 2), "09:05"),
+          });
           version += 2;
         } else if (seq % 4 === 1) {
           const question = pick(QUESTIONS, seq);
-          thread.push({ id: newId(), evidenceId: item.id, authorId: reviewer, kind: "COMMENT", body: question.pe, createdAt: at(pastDay(submittedDay, 1), "11:00") });
-          thread.push({ id: newId(), evidenceId: item.id, authorId: student, kind: "COMMENT", body: question.student, createdAt: at(pastDay(submittedDay, 1), "16:40") });
+          thread.push({
+            id: newId(),
+            evidenceId: item.id,
+            authorId: reviewer,
+            kind: "COMMENT",
+            body: question.pe,
+            createdAt: at(pastDay(submittedDay, 1), "11:00"),
+          });
+          thread.push({
+            id: newId(),
+            evidenceId: item.id,
+            authorId: student,
+            kind: "COMMENT",
+            body: question.student,
+            createdAt: at(pastDay(submittedDay, 1), "16:40"),
+          });
         }
-        thread.push({ id: newId(), evidenceId: item.id, authorId: reviewer, kind: "ACCEPTED", body: pick(ACCEPT_COMMENTS, seq), createdAt: reviewed! });
+        thread.push({
+          id: newId(),
+          evidenceId: item.id,
+          authorId: reviewer,
+          kind: "ACCEPTED",
+          body: pick(ACCEPT_COMMENTS, seq),
+          createdAt: reviewed!,
+        });
         version++;
       } else if (item.status === "CHANGES_REQUESTED") {
-        thread.push({ id: newId(), evidenceId: item.id, authorId: reviewer, kind: "CHANGES_REQUESTED", body: CHANGES_REQUESTED, createdAt: reviewed! });
+        thread.push({
+          id: newId(),
+          evidenceId: item.id,
+          authorId: reviewer,
+          kind: "CHANGES_REQUESTED",
+          body: CHANGES_REQUESTED,
+          createdAt: reviewed!,
+        });
         version++;
       }
       comments.push(...thread);
@@ -620,8 +777,16 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
         updatedAt: last,
         version,
       });
-      item.domains.forEach((domain, d) => links.push({ id: newId(), evidenceId: item.id, frameworkItemId: pcfId(domain), note: pick(PCF_NOTES[domain], seq + d) }));
-      if (item.kss) links.push({ id: newId(), evidenceId: item.id, frameworkItemId: kssId(item.kss), note: KSS_NOTES[item.kss] });
+      item.domains.forEach((domain, d) =>
+        links.push({
+          id: newId(),
+          evidenceId: item.id,
+          frameworkItemId: pcfId(domain),
+          note: pick(PCF_NOTES[domain], seq + d),
+        }),
+      );
+      if (item.kss)
+        links.push({ id: newId(), evidenceId: item.id, frameworkItemId: kssId(item.kss), note: KSS_NOTES[item.kss] });
     }
 
     // --- Direct observations: spread through the placement, the first before the midpoint.
@@ -653,7 +818,14 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
         createdAt: at(addDays(date, -14) < today ? addDays(date, -14) : addDays(today, -1), "12:00"),
         updatedAt: done ? at(pastDay(date, 2), "19:00") : at(addDays(today, -1), "12:00"),
       });
-      if (done) domains.forEach((domain) => observationDomains.push({ observationId: id, frameworkItemId: pcfId(domain), note: OBSERVATION_NOTES[domain] }));
+      if (done)
+        domains.forEach((domain) =>
+          observationDomains.push({
+            observationId: id,
+            frameworkItemId: pcfId(domain),
+            note: OBSERVATION_NOTES[domain],
+          }),
+        );
     };
 
     let plannedOne = false;
@@ -675,7 +847,12 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
     });
 
     // --- Review meetings.
-    const attendees = (tutor: boolean): MeetingAttendee[] => ["STUDENT", "PRACTICE_EDUCATOR", ...(p.onsiteId ? (["ONSITE_SUPERVISOR"] as const) : []), ...(tutor ? (["TUTOR"] as const) : [])];
+    const attendees = (tutor: boolean): MeetingAttendee[] => [
+      "STUDENT",
+      "PRACTICE_EDUCATOR",
+      ...(p.onsiteId ? (["ONSITE_SUPERVISOR"] as const) : []),
+      ...(tutor ? (["TUTOR"] as const) : []),
+    ];
     const daysBefore = (date: IsoDate) => p.placementDays.filter((day) => day < date).length;
     const laDue = milestoneDueDate("LEARNING_AGREEMENT", p)!;
     const laHeld = addWorkingDays(laDue, (p.index % 5) - 2);
@@ -739,7 +916,8 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
 
       if (!endedEarly) {
         const pe = peOn(p, finalHeld);
-        const awaiting = p.level === "FINAL" && pe.stage === "STAGE_1" && !finals.some((f) => f.status === "AWAITING_RATIFICATION");
+        const awaiting =
+          p.level === "FINAL" && pe.stage === "STAGE_1" && !finals.some((f) => f.status === "AWAITING_RATIFICATION");
         const peSigned = pastDay(finalHeld, 2);
         const studentSigned = pastDay(finalHeld, 3);
         const id = newId();
@@ -749,10 +927,12 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
           placementId: p.id,
           practiceEducatorId: pe.id,
           holisticSummary: `Taken as a whole, the evidence shows a student working at the level expected at ${level}. Their direct work with children is the strongest part of their practice: creative, well paced and respectful of the child's own words. They use supervision honestly and act on feedback — recording and analysis improved steadily from the midpoint. They followed safeguarding procedures promptly and kept children informed. The portfolio evidences all nine PCF domains, with service user and professional feedback, ${p.observationsRequired === 3 ? "three" : p.observationsRequired === 2 ? "two" : p.observationsRequired} direct observations and weekly supervision throughout.`,
-          studentReflection: "Looking back, the biggest change in my practice is how I listen. At the start I filled silences and rushed to the assessment form; now I let children lead and write their words down as they said them. Supervision taught me to test my first impressions. I am proud of the direct work programmes and the feedback from children and schools. I still need to grow in chairing meetings where professionals disagree.",
-          developmentPlan: p.level === "FINAL"
-            ? "- ASYE: a protected caseload and weekly supervision in the first six months\n- Chairing multi-agency meetings, including child protection core groups\n- Analysis in assessments under time pressure\n- Court skills: training and shadowing a care proceedings hearing"
-            : "- Last placement: a statutory setting with legal interventions\n- Lead on an assessment from referral to plan\n- Chair TAF reviews with a mentor present\n- Continue reading on trauma-informed practice and contextual safeguarding",
+          studentReflection:
+            "Looking back, the biggest change in my practice is how I listen. At the start I filled silences and rushed to the assessment form; now I let children lead and write their words down as they said them. Supervision taught me to test my first impressions. I am proud of the direct work programmes and the feedback from children and schools. I still need to grow in chairing meetings where professionals disagree.",
+          developmentPlan:
+            p.level === "FINAL"
+              ? "- ASYE: a protected caseload and weekly supervision in the first six months\n- Chairing multi-agency meetings, including child protection core groups\n- Analysis in assessments under time pressure\n- Court skills: training and shadowing a care proceedings hearing"
+              : "- Last placement: a statutory setting with legal interventions\n- Lead on an assessment from referral to plan\n- Chair TAF reviews with a mentor present\n- Continue reading on trauma-informed practice and contextual safeguarding",
           recommendation: "PASS",
           status: awaiting ? "AWAITING_RATIFICATION" : "COMPLETE",
           peSignedAt: at(peSigned, "12:00"),
@@ -764,7 +944,13 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
           version: 4,
           reflectionVersion: 2,
         });
-        PCF_DOMAINS.forEach((domain) => finalDomains.push({ assessmentId: id, frameworkItemId: pcfId(domain.code), text: FINAL_DOMAIN_TEXT[domain.code](level) }));
+        PCF_DOMAINS.forEach((domain) =>
+          finalDomains.push({
+            assessmentId: id,
+            frameworkItemId: pcfId(domain.code),
+            text: FINAL_DOMAIN_TEXT[domain.code](level),
+          }),
+        );
       }
     }
 
@@ -774,29 +960,128 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       const meeting = pastDay(raised, 3);
       const id = newId();
       const pe = peOn(p, raised).id;
-      concerns.push({ id, placementId: p.id, raisedById: pe, raisedAt: at(raised, "16:20"), summary: "Recording is still often more than five working days late despite the midpoint action plan, and a home visit was made without following the lone working procedure.", stage: "ACTION_PLAN", status: "OPEN", updatedAt: at(meeting, "15:00"), version: 2 });
-      concernEvents.push({ id: newId(), concernId: id, stage: "STAGE_1_MEETING", heldOn: fromIsoDate(meeting), notes: "Stage 1 meeting with the student, the practice educator and the university tutor. The student accepted the concerns and explained the pressure of an assignment deadline. Agreed the action plan below; review in four weeks. The student knows that if the concerns are not resolved a stage 2 meeting may follow.", recordedById: pe, createdAt: at(meeting, "15:00") });
+      concerns.push({
+        id,
+        placementId: p.id,
+        raisedById: pe,
+        raisedAt: at(raised, "16:20"),
+        summary:
+          "Recording is still often more than five working days late despite the midpoint action plan, and a home visit was made without following the lone working procedure.",
+        stage: "ACTION_PLAN",
+        status: "OPEN",
+        updatedAt: at(meeting, "15:00"),
+        version: 2,
+      });
+      concernEvents.push({
+        id: newId(),
+        concernId: id,
+        stage: "STAGE_1_MEETING",
+        heldOn: fromIsoDate(meeting),
+        notes:
+          "Stage 1 meeting with the student, the practice educator and the university tutor. The student accepted the concerns and explained the pressure of an assignment deadline. Agreed the action plan below; review in four weeks. The student knows that if the concerns are not resolved a stage 2 meeting may follow.",
+        recordedById: pe,
+        createdAt: at(meeting, "15:00"),
+      });
       concernActions.push(
-        { id: newId(), concernId: id, description: "Bring all outstanding case notes up to date and show them to the practice educator", dueOn: fromIsoDate(addWorkingDays(meeting, 5)), doneAt: at(pastDay(meeting, 4), "17:00"), createdAt: at(meeting, "15:05") },
-        { id: newId(), concernId: id, description: "Record every visit within two working days; the practice educator checks a sample each week", dueOn: fromIsoDate(addWorkingDays(today, 4)), doneAt: null, createdAt: at(meeting, "15:05") },
-        { id: newId(), concernId: id, description: "Put every home visit in the team calendar and make the check-in call afterwards (lone working procedure)", dueOn: fromIsoDate(addWorkingDays(today, 12)), doneAt: null, createdAt: at(meeting, "15:05") },
+        {
+          id: newId(),
+          concernId: id,
+          description: "Bring all outstanding case notes up to date and show them to the practice educator",
+          dueOn: fromIsoDate(addWorkingDays(meeting, 5)),
+          doneAt: at(pastDay(meeting, 4), "17:00"),
+          createdAt: at(meeting, "15:05"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          description: "Record every visit within two working days; the practice educator checks a sample each week",
+          dueOn: fromIsoDate(addWorkingDays(today, 4)),
+          doneAt: null,
+          createdAt: at(meeting, "15:05"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          description:
+            "Put every home visit in the team calendar and make the check-in call afterwards (lone working procedure)",
+          dueOn: fromIsoDate(addWorkingDays(today, 12)),
+          doneAt: null,
+          createdAt: at(meeting, "15:05"),
+        },
       );
     }
-    if (p.status === "COMPLETED" && p.onsiteId && !concerns.some((c) => c.status === "RESOLVED" && c.outcome === "RESOLVED")) {
+    if (
+      p.status === "COMPLETED" &&
+      p.onsiteId &&
+      !concerns.some((c) => c.status === "RESOLVED" && c.outcome === "RESOLVED")
+    ) {
       const raised = dayNumber(p, 28);
       const meeting = addWorkingDays(raised, 3);
       const review = addWorkingDays(meeting, 20);
       const id = newId();
       const pe = peOn(p, meeting).id;
-      concerns.push({ id, placementId: p.id, raisedById: p.onsiteId, raisedAt: at(raised, "13:10"), summary: "Timekeeping: late to three school sessions in two weeks, and one session missed without telling the school.", stage: "OUTCOME", status: "RESOLVED", outcome: "RESOLVED", closedAt: at(review, "16:00"), updatedAt: at(review, "16:00"), version: 4 });
+      concerns.push({
+        id,
+        placementId: p.id,
+        raisedById: p.onsiteId,
+        raisedAt: at(raised, "13:10"),
+        summary:
+          "Timekeeping: late to three school sessions in two weeks, and one session missed without telling the school.",
+        stage: "OUTCOME",
+        status: "RESOLVED",
+        outcome: "RESOLVED",
+        closedAt: at(review, "16:00"),
+        updatedAt: at(review, "16:00"),
+        version: 4,
+      });
       concernEvents.push(
-        { id: newId(), concernId: id, stage: "STAGE_1_MEETING", heldOn: fromIsoDate(meeting), notes: "Stage 1 meeting with the student, practice educator, on-site supervisor and tutor. The student explained a change in their childcare; agreed an action plan and a review in four weeks.", recordedById: pe, createdAt: at(meeting, "15:30") },
-        { id: newId(), concernId: id, stage: "REVIEW", heldOn: fromIsoDate(review), notes: "Review: on time for every session since the stage 1 meeting; the school confirms this. Concern resolved.", recordedById: pe, createdAt: at(review, "15:30") },
-        { id: newId(), concernId: id, stage: "OUTCOME", heldOn: fromIsoDate(review), notes: "Outcome: resolved. No further action.", recordedById: pe, createdAt: at(review, "15:45") },
+        {
+          id: newId(),
+          concernId: id,
+          stage: "STAGE_1_MEETING",
+          heldOn: fromIsoDate(meeting),
+          notes:
+            "Stage 1 meeting with the student, practice educator, on-site supervisor and tutor. The student explained a change in their childcare; agreed an action plan and a review in four weeks.",
+          recordedById: pe,
+          createdAt: at(meeting, "15:30"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          stage: "REVIEW",
+          heldOn: fromIsoDate(review),
+          notes:
+            "Review: on time for every session since the stage 1 meeting; the school confirms this. Concern resolved.",
+          recordedById: pe,
+          createdAt: at(review, "15:30"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          stage: "OUTCOME",
+          heldOn: fromIsoDate(review),
+          notes: "Outcome: resolved. No further action.",
+          recordedById: pe,
+          createdAt: at(review, "15:45"),
+        },
       );
       concernActions.push(
-        { id: newId(), concernId: id, description: "Tell the school and the on-site supervisor by 8.30am if running late", dueOn: fromIsoDate(addWorkingDays(meeting, 1)), doneAt: at(addWorkingDays(meeting, 1), "09:00"), createdAt: at(meeting, "15:35") },
-        { id: newId(), concernId: id, description: "Agree a sustainable placement timetable with the practice educator", dueOn: fromIsoDate(addWorkingDays(meeting, 5)), doneAt: at(addWorkingDays(meeting, 4), "12:00"), createdAt: at(meeting, "15:35") },
+        {
+          id: newId(),
+          concernId: id,
+          description: "Tell the school and the on-site supervisor by 8.30am if running late",
+          dueOn: fromIsoDate(addWorkingDays(meeting, 1)),
+          doneAt: at(addWorkingDays(meeting, 1), "09:00"),
+          createdAt: at(meeting, "15:35"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          description: "Agree a sustainable placement timetable with the practice educator",
+          dueOn: fromIsoDate(addWorkingDays(meeting, 5)),
+          doneAt: at(addWorkingDays(meeting, 4), "12:00"),
+          createdAt: at(meeting, "15:35"),
+        },
       );
     }
     if (p.status === "ENDED_EARLY") {
@@ -807,15 +1092,69 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
       const id = newId();
       const pe = peOn(p, meeting).id;
       // The student withdrew before the stage 2 outcome: closed, with no outcome recorded.
-      concerns.push({ id, placementId: p.id, raisedById: pe, raisedAt: at(raised, "14:00"), summary: "Timekeeping, recording not completed within 48 hours, and families not kept informed of changes to visits.", stage: "STAGE_2_MEETING", status: "RESOLVED", outcome: null, closedAt: at(p.lastDay, "17:00"), updatedAt: at(p.lastDay, "17:00"), version: 4 });
+      concerns.push({
+        id,
+        placementId: p.id,
+        raisedById: pe,
+        raisedAt: at(raised, "14:00"),
+        summary:
+          "Timekeeping, recording not completed within 48 hours, and families not kept informed of changes to visits.",
+        stage: "STAGE_2_MEETING",
+        status: "RESOLVED",
+        outcome: null,
+        closedAt: at(p.lastDay, "17:00"),
+        updatedAt: at(p.lastDay, "17:00"),
+        version: 4,
+      });
       concernEvents.push(
-        { id: newId(), concernId: id, stage: "STAGE_1_MEETING", heldOn: fromIsoDate(meeting), notes: "Stage 1 meeting with the student, practice educator and tutor. Agreed an action plan on timekeeping, recording and communication with families.", recordedById: pe, createdAt: at(meeting, "15:00") },
-        { id: newId(), concernId: id, stage: "REVIEW", heldOn: fromIsoDate(review), notes: "Review: timekeeping has improved; three case notes are still outstanding and a family again was not told of a cancelled visit. Referred to a stage 2 meeting.", recordedById: pe, createdAt: at(review, "15:00") },
-        { id: newId(), concernId: id, stage: "STAGE_2_MEETING", heldOn: fromIsoDate(stage2), notes: "Stage 2 meeting with the university's placement lead. Before an outcome was agreed the student said they had decided to withdraw from the programme. The concern is closed; the history goes to the assessment panel.", recordedById: pe, createdAt: at(stage2, "15:00") },
+        {
+          id: newId(),
+          concernId: id,
+          stage: "STAGE_1_MEETING",
+          heldOn: fromIsoDate(meeting),
+          notes:
+            "Stage 1 meeting with the student, practice educator and tutor. Agreed an action plan on timekeeping, recording and communication with families.",
+          recordedById: pe,
+          createdAt: at(meeting, "15:00"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          stage: "REVIEW",
+          heldOn: fromIsoDate(review),
+          notes:
+            "Review: timekeeping has improved; three case notes are still outstanding and a family again was not told of a cancelled visit. Referred to a stage 2 meeting.",
+          recordedById: pe,
+          createdAt: at(review, "15:00"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          stage: "STAGE_2_MEETING",
+          heldOn: fromIsoDate(stage2),
+          notes:
+            "Stage 2 meeting with the university's placement lead. Before an outcome was agreed the student said they had decided to withdraw from the programme. The concern is closed; the history goes to the assessment panel.",
+          recordedById: pe,
+          createdAt: at(stage2, "15:00"),
+        },
       );
       concernActions.push(
-        { id: newId(), concernId: id, description: "Arrive by 9am on placement days or phone the duty senior", dueOn: fromIsoDate(addWorkingDays(meeting, 2)), doneAt: at(addWorkingDays(meeting, 2), "09:00"), createdAt: at(meeting, "15:05") },
-        { id: newId(), concernId: id, description: "Record every visit within 48 hours", dueOn: fromIsoDate(addWorkingDays(meeting, 10)), doneAt: null, createdAt: at(meeting, "15:05") },
+        {
+          id: newId(),
+          concernId: id,
+          description: "Arrive by 9am on placement days or phone the duty senior",
+          dueOn: fromIsoDate(addWorkingDays(meeting, 2)),
+          doneAt: at(addWorkingDays(meeting, 2), "09:00"),
+          createdAt: at(meeting, "15:05"),
+        },
+        {
+          id: newId(),
+          concernId: id,
+          description: "Record every visit within 48 hours",
+          dueOn: fromIsoDate(addWorkingDays(meeting, 10)),
+          doneAt: null,
+          createdAt: at(meeting, "15:05"),
+        },
       );
     }
   }
@@ -834,5 +1173,11 @@ export async function seedDemoPortfolio(db: Db, today: IsoDate, input: { teamId:
     db.concernAction.createMany({ data: concernActions }),
     db.finalDomainAssessment.createMany({ data: finalDomains }),
   ]);
-  return { evidence: items.length, observations: observations.length, milestones: milestones.length, concerns: concerns.length, finalAssessments: finals.length };
+  return {
+    evidence: items.length,
+    observations: observations.length,
+    milestones: milestones.length,
+    concerns: concerns.length,
+    finalAssessments: finals.length,
+  };
 }

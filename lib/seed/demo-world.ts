@@ -36,18 +36,126 @@ type PlacementPlan = {
 };
 
 const PLACEMENTS: PlacementPlan[] = [
-  { student: "Amira Hussain", university: 0, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -70, pe: 0, onsite: 0, supervision: { addendumOn: 2 } },
-  { student: "Ben Carter", university: 0, programme: 1, level: "FINAL", status: "ACTIVE", startOffsetDays: -98, pe: 1, supervision: { disagreementOn: 5 } },
-  { student: "Chloe Davies", university: 1, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -42, pe: 2, onsite: 1 },
-  { student: "Daniel Okafor", university: 1, programme: 1, level: "FINAL", status: "ACTIVE", startOffsetDays: -126, pe: 3, peChange: { to: 1, afterDays: 60, reason: "Previous practice educator on long-term leave" } },
-  { student: "Ella Thompson", university: 0, programme: 0, level: "FINAL", status: "ACTIVE", startOffsetDays: -28, pe: 0 },
-  { student: "Farah Begum", university: 1, programme: 0, level: "FIRST", status: "ACTIVE", startOffsetDays: -56, pe: 1, onsite: 0, supervision: { missedWeeks: [4] } },
-  { student: "George Williams", university: 0, programme: 1, level: "FIRST", status: "PLANNED", startOffsetDays: 21, pe: 2 },
-  { student: "Hannah Price", university: 1, programme: 1, level: "FINAL", status: "PLANNED", startOffsetDays: 42, pe: 3 },
-  { student: "Isaac Mensah", university: 0, programme: 0, level: "FIRST", status: "SUSPENDED", startOffsetDays: -49, pe: 2, statusReason: "Suspended at the student's request during a period of ill health; review booked with the university." },
-  { student: "Jade Robinson", university: 1, programme: 0, level: "FIRST", status: "COMPLETED", startOffsetDays: -300, pe: 0 },
-  { student: "Kieran Walsh", university: 0, programme: 1, level: "FINAL", status: "COMPLETED", startOffsetDays: -330, pe: 3, onsite: 1, supervision: { missedWeeks: [13] } },
-  { student: "Lucy Nowak", university: 1, programme: 1, level: "FINAL", status: "ENDED_EARLY", startOffsetDays: -200, pe: 1, statusReason: "Student withdrew from the programme after a stage 2 concerns meeting." },
+  {
+    student: "Amira Hussain",
+    university: 0,
+    programme: 0,
+    level: "FIRST",
+    status: "ACTIVE",
+    startOffsetDays: -70,
+    pe: 0,
+    onsite: 0,
+    supervision: { addendumOn: 2 },
+  },
+  {
+    student: "Ben Carter",
+    university: 0,
+    programme: 1,
+    level: "FINAL",
+    status: "ACTIVE",
+    startOffsetDays: -98,
+    pe: 1,
+    supervision: { disagreementOn: 5 },
+  },
+  {
+    student: "Chloe Davies",
+    university: 1,
+    programme: 0,
+    level: "FIRST",
+    status: "ACTIVE",
+    startOffsetDays: -42,
+    pe: 2,
+    onsite: 1,
+  },
+  {
+    student: "Daniel Okafor",
+    university: 1,
+    programme: 1,
+    level: "FINAL",
+    status: "ACTIVE",
+    startOffsetDays: -126,
+    pe: 3,
+    peChange: { to: 1, afterDays: 60, reason: "Previous practice educator on long-term leave" },
+  },
+  {
+    student: "Ella Thompson",
+    university: 0,
+    programme: 0,
+    level: "FINAL",
+    status: "ACTIVE",
+    startOffsetDays: -28,
+    pe: 0,
+  },
+  {
+    student: "Farah Begum",
+    university: 1,
+    programme: 0,
+    level: "FIRST",
+    status: "ACTIVE",
+    startOffsetDays: -56,
+    pe: 1,
+    onsite: 0,
+    supervision: { missedWeeks: [4] },
+  },
+  {
+    student: "George Williams",
+    university: 0,
+    programme: 1,
+    level: "FIRST",
+    status: "PLANNED",
+    startOffsetDays: 21,
+    pe: 2,
+  },
+  {
+    student: "Hannah Price",
+    university: 1,
+    programme: 1,
+    level: "FINAL",
+    status: "PLANNED",
+    startOffsetDays: 42,
+    pe: 3,
+  },
+  {
+    student: "Isaac Mensah",
+    university: 0,
+    programme: 0,
+    level: "FIRST",
+    status: "SUSPENDED",
+    startOffsetDays: -49,
+    pe: 2,
+    statusReason:
+      "Suspended at the student's request during a period of ill health; review booked with the university.",
+  },
+  {
+    student: "Jade Robinson",
+    university: 1,
+    programme: 0,
+    level: "FIRST",
+    status: "COMPLETED",
+    startOffsetDays: -300,
+    pe: 0,
+  },
+  {
+    student: "Kieran Walsh",
+    university: 0,
+    programme: 1,
+    level: "FINAL",
+    status: "COMPLETED",
+    startOffsetDays: -330,
+    pe: 3,
+    onsite: 1,
+    supervision: { missedWeeks: [13] },
+  },
+  {
+    student: "Lucy Nowak",
+    university: 1,
+    programme: 1,
+    level: "FINAL",
+    status: "ENDED_EARLY",
+    startOffsetDays: -200,
+    pe: 1,
+    statusReason: "Student withdrew from the programme after a stage 2 concerns meeting.",
+  },
 ];
 
 /** Working days from `from` forward until `count` are found. */
@@ -70,13 +178,22 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   });
 
   const universities = await Promise.all(
-    ["Severnside University", "Three Counties University"].map((name) => db.organisation.create({ data: { name, kind: "UNIVERSITY" } })),
+    ["Severnside University", "Three Counties University"].map((name) =>
+      db.organisation.create({ data: { name, kind: "UNIVERSITY" } }),
+    ),
   );
   const programmes = await Promise.all(
     universities.map(async (university) =>
       Promise.all(
         ["BA (Hons) Social Work", "MA Social Work"].map((name) =>
-          db.programme.create({ data: { universityId: university.id, name, cohorts: { create: [{ name: "2024 intake" }, { name: "2025 intake" }] } }, include: { cohorts: true } }),
+          db.programme.create({
+            data: {
+              universityId: university.id,
+              name,
+              cohorts: { create: [{ name: "2024 intake" }, { name: "2025 intake" }] },
+            },
+            include: { cohorts: true },
+          }),
         ),
       ),
     ),
@@ -91,7 +208,13 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     peAssignments: [] as Prisma.PracticeEducatorAssignmentCreateManyInput[],
     attendance: [] as Prisma.AttendanceDayCreateManyInput[],
   };
-  function person(name: string, email: string, role: Role, organisationId: string, extra: { pepsStage?: "STAGE_1" | "STAGE_2" } = {}) {
+  function person(
+    name: string,
+    email: string,
+    role: Role,
+    organisationId: string,
+    extra: { pepsStage?: "STAGE_1" | "STAGE_2" } = {},
+  ) {
     const user = { id: newId(), name, email, role, organisationId, passwordHash, ...extra };
     rows.users.push(user);
     signIns.push({ role, name, email });
@@ -119,8 +242,14 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   for (const [index, plan] of PLACEMENTS.entries()) {
     const university = universities[plan.university];
     const programme = programmes[plan.university][plan.programme];
-    const emailDomain = plan.university === 0 ? "students.severnside.example.ac.uk" : "students.threecounties.example.ac.uk";
-    const student = person(plan.student, `${plan.student.toLowerCase().replace(/[^a-z]+/g, ".")}@${emailDomain}`, "STUDENT", university.id);
+    const emailDomain =
+      plan.university === 0 ? "students.severnside.example.ac.uk" : "students.threecounties.example.ac.uk";
+    const student = person(
+      plan.student,
+      `${plan.student.toLowerCase().replace(/[^a-z]+/g, ".")}@${emailDomain}`,
+      "STUDENT",
+      university.id,
+    );
     rows.studentProfiles.push({
       userId: student.id,
       universityId: university.id,
@@ -141,7 +270,12 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
       id: placement.id,
       studentId: student.id,
       teamId: team.id,
-      setting: index % 3 === 0 ? "Early help direct work in schools" : index % 3 === 1 ? "Child and family assessment" : "Early help and life story work",
+      setting:
+        index % 3 === 0
+          ? "Early help direct work in schools"
+          : index % 3 === 1
+            ? "Child and family assessment"
+            : "Early help and life story work",
       level: plan.level,
       startDate: fromIsoDate(startDate),
       endDate: fromIsoDate(endDate),
@@ -157,32 +291,75 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     const changeDate = plan.peChange ? plannedDays[plan.peChange.afterDays] : null;
     if (plan.peChange && changeDate) {
       rows.peAssignments.push(
-        { placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), endDate: fromIsoDate(addDays(changeDate, -1)), reason: "Allocated at the start of the placement" },
-        { placementId: placement.id, practiceEducatorId: practiceEducators[plan.peChange.to].id, startDate: fromIsoDate(changeDate), reason: plan.peChange.reason },
+        {
+          placementId: placement.id,
+          practiceEducatorId: firstPe.id,
+          startDate: fromIsoDate(startDate),
+          endDate: fromIsoDate(addDays(changeDate, -1)),
+          reason: "Allocated at the start of the placement",
+        },
+        {
+          placementId: placement.id,
+          practiceEducatorId: practiceEducators[plan.peChange.to].id,
+          startDate: fromIsoDate(changeDate),
+          reason: plan.peChange.reason,
+        },
       );
     } else {
-      rows.peAssignments.push({ placementId: placement.id, practiceEducatorId: firstPe.id, startDate: fromIsoDate(startDate), reason: "Allocated at the start of the placement" });
+      rows.peAssignments.push({
+        placementId: placement.id,
+        practiceEducatorId: firstPe.id,
+        startDate: fromIsoDate(startDate),
+        reason: "Allocated at the start of the placement",
+      });
     }
 
     // Attendance: every working day from the start until today (or until the
     // placement stopped), with the odd sick day and a skills day now and then.
     if (plan.status !== "PLANNED") {
       // A completed placement runs until its required placement days are done (the loop condition below).
-      const stopAfter = plan.status === "COMPLETED" ? Infinity : plan.status === "ENDED_EARLY" ? 45 : plan.status === "SUSPENDED" ? 20 : Infinity;
+      const stopAfter =
+        plan.status === "COMPLETED"
+          ? Infinity
+          : plan.status === "ENDED_EARLY"
+            ? 45
+            : plan.status === "SUSPENDED"
+              ? 20
+              : Infinity;
       const days: Array<{ date: IsoDate; kind: AttendanceKind }> = [];
       let placementDays = 0;
-      for (let date = startDate, n = 0; date < today && n < stopAfter && !(plan.status === "COMPLETED" && placementDays >= requiredDays); date = addDays(date, 1)) {
+      for (
+        let date = startDate, n = 0;
+        date < today && n < stopAfter && !(plan.status === "COMPLETED" && placementDays >= requiredDays);
+        date = addDays(date, 1)
+      ) {
         if (!isWorkingDay(date)) continue;
         n++;
-        const kind: AttendanceKind = n % 23 === 7 ? "SICK" : n % 29 === 11 ? "ABSENT" : n % 10 === 5 ? "SKILLS_DAY" : "PLACEMENT_DAY";
+        const kind: AttendanceKind =
+          n % 23 === 7 ? "SICK" : n % 29 === 11 ? "ABSENT" : n % 10 === 5 ? "SKILLS_DAY" : "PLACEMENT_DAY";
         if (kind === "PLACEMENT_DAY") placementDays++;
         days.push({ date, kind });
       }
       const recorder = plan.onsite === undefined ? student.id : onsiteSupervisors[plan.onsite].id;
-      rows.attendance.push(...days.map((day) => ({ placementId: placement.id, date: fromIsoDate(day.date), kind: day.kind, recordedById: recorder, note: day.kind === "SICK" ? "Unwell; phoned in" : null })));
+      rows.attendance.push(
+        ...days.map((day) => ({
+          placementId: placement.id,
+          date: fromIsoDate(day.date),
+          kind: day.kind,
+          recordedById: recorder,
+          note: day.kind === "SICK" ? "Unwell; phoned in" : null,
+        })),
+      );
       if (plan.status === "ACTIVE") {
         const currentPe = plan.peChange ? practiceEducators[plan.peChange.to].id : firstPe.id;
-        caseloadPlans.push({ index, placementId: placement.id, studentId: student.id, studentName: student.name, peId: currentPe, startDate });
+        caseloadPlans.push({
+          index,
+          placementId: placement.id,
+          studentId: student.id,
+          studentName: student.name,
+          peId: currentPe,
+          startDate,
+        });
       }
       supervisionPlans.push({
         index,
@@ -218,8 +395,17 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   await seedDemoSupervision(db, today, supervisionPlans);
 
   // Children: a caseload for every active student.
-  const schools = await db.school.findMany({ where: { teamId: team.id }, orderBy: { name: "asc" }, select: { id: true } });
-  await seedDemoChildren(db, today, { teamId: team.id, adminIds: [admin.id], schoolIds: schools.map((school) => school.id), plans: caseloadPlans });
+  const schools = await db.school.findMany({
+    where: { teamId: team.id },
+    orderBy: { name: "asc" },
+    select: { id: true },
+  });
+  await seedDemoChildren(db, today, {
+    teamId: team.id,
+    adminIds: [admin.id],
+    schoolIds: schools.map((school) => school.id),
+    plans: caseloadPlans,
+  });
 
   // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
   // the placements, attendance and caseloads above, so it comes last.

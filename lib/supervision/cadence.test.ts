@@ -24,11 +24,24 @@ describe("supervision cadence", () => {
       ["2026-11-16", "MET"],
       ["2026-11-23", "CURRENT"],
     ]);
-    expect(summary).toMatchObject({ sessions: 2, totalMinutes: 180, met: 2, missed: 1, lastSessionOn: "2026-11-18", overdue: false });
+    expect(summary).toMatchObject({
+      sessions: 2,
+      totalMinutes: 180,
+      met: 2,
+      missed: 1,
+      lastSessionOn: "2026-11-18",
+      overdue: false,
+    });
   });
 
   it("excuses a placement's first week when it starts on a Friday", () => {
-    const summary = supervisionCadence({ ...base, startDate: "2026-11-06", endDate: "2027-03-01", today: "2026-11-17", sessions: [formal("2026-11-11")] });
+    const summary = supervisionCadence({
+      ...base,
+      startDate: "2026-11-06",
+      endDate: "2027-03-01",
+      today: "2026-11-17",
+      sessions: [formal("2026-11-11")],
+    });
     expect(summary.periods.map((period) => period.state)).toEqual(["EXCUSED", "MET", "CURRENT"]);
   });
 
@@ -46,7 +59,13 @@ describe("supervision cadence", () => {
 
   it("excuses a week of bank holidays and leaves a normal one expected", () => {
     // Christmas 2026: Fri 25 Dec, Mon 28 Dec and Fri 1 Jan are bank holidays; the week of 28 Dec still has 3 working days.
-    const summary = supervisionCadence({ ...base, startDate: "2026-12-24", endDate: "2027-03-01", today: "2027-01-05", sessions: [] });
+    const summary = supervisionCadence({
+      ...base,
+      startDate: "2026-12-24",
+      endDate: "2027-03-01",
+      today: "2027-01-05",
+      sessions: [],
+    });
     expect(summary.periods.map((period) => [period.start, period.availableDays, period.state])).toEqual([
       ["2026-12-21", 1, "EXCUSED"],
       ["2026-12-28", 3, "MISSED"],
@@ -55,7 +74,13 @@ describe("supervision cadence", () => {
   });
 
   it("flags sessions shorter in total than the minimum", () => {
-    const summary = supervisionCadence({ ...base, startDate: "2026-11-02", endDate: "2027-03-01", today: "2026-11-16", sessions: [formal("2026-11-03", 45), formal("2026-11-10", 30), formal("2026-11-12", 60)] });
+    const summary = supervisionCadence({
+      ...base,
+      startDate: "2026-11-02",
+      endDate: "2027-03-01",
+      today: "2026-11-16",
+      sessions: [formal("2026-11-03", 45), formal("2026-11-10", 30), formal("2026-11-12", 60)],
+    });
     expect(summary.periods.map((period) => period.state)).toEqual(["SHORT", "MET", "CURRENT"]);
     expect(summary.short).toBe(1);
   });
@@ -66,14 +91,24 @@ describe("supervision cadence", () => {
       startDate: "2026-11-02",
       endDate: "2027-03-01",
       today: "2026-11-10",
-      sessions: [{ heldOn: "2026-11-03", durationMinutes: 90, type: "REVIEW_MEETING" }, { heldOn: "2026-11-04", durationMinutes: 90, type: "GROUP" }],
+      sessions: [
+        { heldOn: "2026-11-03", durationMinutes: 90, type: "REVIEW_MEETING" },
+        { heldOn: "2026-11-04", durationMinutes: 90, type: "GROUP" },
+      ],
     });
     expect(summary.sessions).toBe(1);
     expect(summary.periods[0].state).toBe("MET");
   });
 
   it("groups weeks for fortnightly supervision", () => {
-    const summary = supervisionCadence({ ...base, everyWeeks: 2, startDate: "2026-11-02", endDate: "2027-03-01", today: "2026-12-01", sessions: [formal("2026-11-12"), formal("2026-11-30")] });
+    const summary = supervisionCadence({
+      ...base,
+      everyWeeks: 2,
+      startDate: "2026-11-02",
+      endDate: "2027-03-01",
+      today: "2026-12-01",
+      sessions: [formal("2026-11-12"), formal("2026-11-30")],
+    });
     expect(summary.periods.map((period) => [period.start, period.end, period.state])).toEqual([
       ["2026-11-02", "2026-11-15", "MET"],
       ["2026-11-16", "2026-11-29", "MISSED"],
@@ -90,13 +125,28 @@ describe("supervision cadence", () => {
   });
 
   it("stops counting at the placement's end", () => {
-    const summary = supervisionCadence({ ...base, startDate: "2026-11-02", endDate: "2026-11-13", today: "2026-12-20", sessions: [formal("2026-11-04"), formal("2026-11-11")], active: false });
+    const summary = supervisionCadence({
+      ...base,
+      startDate: "2026-11-02",
+      endDate: "2026-11-13",
+      today: "2026-12-20",
+      sessions: [formal("2026-11-04"), formal("2026-11-11")],
+      active: false,
+    });
     expect(summary.periods).toHaveLength(2);
     expect(summary.missed).toBe(0);
   });
 
   it("stops expecting supervision after a suspended or ended-early placement stopped", () => {
-    const summary = supervisionCadence({ ...base, active: false, startDate: "2026-11-02", endDate: "2027-03-01", today: "2026-12-14", stoppedOn: "2026-11-11", sessions: [formal("2026-11-04"), formal("2026-11-10")] });
+    const summary = supervisionCadence({
+      ...base,
+      active: false,
+      startDate: "2026-11-02",
+      endDate: "2027-03-01",
+      today: "2026-12-14",
+      stoppedOn: "2026-11-11",
+      sessions: [formal("2026-11-04"), formal("2026-11-10")],
+    });
     expect(summary.periods.map((period) => period.state)).toEqual(["MET", "MET"]);
     expect(summary.missed).toBe(0);
     expect(stoppedOnFor("SUSPENDED", "2026-11-11", "2026-11-02")).toBe("2026-11-11");

@@ -72,7 +72,9 @@ export function supervisionCadence(input: {
   stoppedOn?: IsoDate | null;
 }): CadenceSummary {
   const everyWeeks = Math.max(1, input.everyWeeks);
-  const counted = input.sessions.filter((session) => (COUNTED_SUPERVISION_TYPES as readonly string[]).includes(session.type));
+  const counted = input.sessions.filter((session) =>
+    (COUNTED_SUPERVISION_TYPES as readonly string[]).includes(session.type),
+  );
   const absent = new Set(input.absences);
   const lastDay = [input.endDate, input.today, input.stoppedOn ?? input.today].sort()[0];
 
@@ -93,7 +95,11 @@ export function supervisionCadence(input: {
     periods.push({ start, end, sessions: inPeriod.length, minutes, availableDays, state });
   }
 
-  const lastSessionOn = counted.map((session) => session.heldOn).sort().at(-1) ?? null;
+  const lastSessionOn =
+    counted
+      .map((session) => session.heldOn)
+      .sort()
+      .at(-1) ?? null;
   const since = lastSessionOn ?? addDays(input.startDate, -1);
   const overdue = input.active && input.startDate <= input.today && addDays(since, 7 * everyWeeks) < input.today;
   const count = (state: CadencePeriodState) => periods.filter((period) => period.state === state).length;

@@ -28,7 +28,8 @@ export function signAsPracticeEducator(status: SupervisionStatusName): SignOffRe
 }
 
 export function signAsStudent(status: SupervisionStatusName): SignOffResult {
-  if (status === "DRAFT") return { ok: false, reason: "The practice educator signs first; this record is still a draft." };
+  if (status === "DRAFT")
+    return { ok: false, reason: "The practice educator signs first; this record is still a draft." };
   if (status === "SIGNED") return { ok: false, reason: "You have already signed this record." };
   return { ok: true, status: "SIGNED" };
 }

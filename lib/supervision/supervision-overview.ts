@@ -5,11 +5,27 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { canReadSupervisionOf } from "@/lib/access/supervision";
 import { todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
-import { COUNTED_SUPERVISION_TYPES, stoppedOnFor, supervisionCadence, type CadenceSession, type CadenceSummary } from "@/lib/supervision/cadence";
+import {
+  COUNTED_SUPERVISION_TYPES,
+  stoppedOnFor,
+  supervisionCadence,
+  type CadenceSession,
+  type CadenceSummary,
+} from "@/lib/supervision/cadence";
 
-export type SupervisionOverview = Pick<CadenceSummary, "overdue" | "lastSessionOn" | "missed" | "sessions" | "totalMinutes">;
+export type SupervisionOverview = Pick<
+  CadenceSummary,
+  "overdue" | "lastSessionOn" | "missed" | "sessions" | "totalMinutes"
+>;
 
-type CadencePlacement = { id: string; startDate: Date; endDate: Date; status: string; supervisionEveryWeeks: number; supervisionMinMinutes: number };
+type CadencePlacement = {
+  id: string;
+  startDate: Date;
+  endDate: Date;
+  status: string;
+  supervisionEveryWeeks: number;
+  supervisionMinMinutes: number;
+};
 
 /**
  * The rows the cadence of many placements needs, in three queries whatever
@@ -25,17 +41,38 @@ export async function loadCadenceRows(db: Tx, placementIds: string[]) {
       select: { placementId: true, heldOn: true, durationMinutes: true, type: true },
       orderBy: { heldOn: "asc" },
     }),
-    db.attendanceDay.findMany({ where: { placementId: { in: placementIds }, kind: { in: ["SICK", "ABSENT"] } }, select: { placementId: true, date: true } }),
-    db.attendanceDay.groupBy({ by: ["placementId"], where: { placementId: { in: placementIds } }, _max: { date: true } }),
+    db.attendanceDay.findMany({
+      where: { placementId: { in: placementIds }, kind: { in: ["SICK", "ABSENT"] } },
+      select: { placementId: true, date: true },
+    }),
+    db.attendanceDay.groupBy({
+      by: ["placementId"],
+      where: { placementId: { in: placementIds } },
+      _max: { date: true },
+    }),
   ]);
-  const sessionsBy = groupBy(sessions, (row) => row.placementId, (row): CadenceSession => ({ heldOn: toIsoDate(row.heldOn), durationMinutes: row.durationMinutes, type: row.type }));
-  const absencesBy = groupBy(absences, (row) => row.placementId, (row) => toIsoDate(row.date));
-  const lastAttendedBy = new Map(lastAttended.map((row) => [row.placementId, row._max.date ? toIsoDate(row._max.date) : null]));
+  const sessionsBy = groupBy(
+    sessions,
+    (row) => row.placementId,
+    (row): CadenceSession => ({ heldOn: toIsoDate(row.heldOn), durationMinutes: row.durationMinutes, type: row.type }),
+  );
+  const absencesBy = groupBy(
+    absences,
+    (row) => row.placementId,
+    (row) => toIsoDate(row.date),
+  );
+  const lastAttendedBy = new Map(
+    lastAttended.map((row) => [row.placementId, row._max.date ? toIsoDate(row._max.date) : null]),
+  );
   return { sessionsBy, absencesBy, lastAttendedBy };
 }
 
 /** One placement's cadence from the rows loadCadenceRows fetched. */
-export function cadenceFor(placement: CadencePlacement, rows: Awaited<ReturnType<typeof loadCadenceRows>>, today: IsoDate): CadenceSummary {
+export function cadenceFor(
+  placement: CadencePlacement,
+  rows: Awaited<ReturnType<typeof loadCadenceRows>>,
+  today: IsoDate,
+): CadenceSummary {
   const startDate = toIsoDate(placement.startDate);
   return supervisionCadence({
     startDate,
@@ -55,7 +92,10 @@ export function cadenceFor(placement: CadencePlacement, rows: Awaited<ReturnType
  * four queries whatever the number of placements, never one per row.
  * Placements the user may not see are left out.
  */
-export async function supervisionOverviewFor(user: SessionUser, placementIds: string[]): Promise<Map<string, SupervisionOverview>> {
+export async function supervisionOverviewFor(
+  user: SessionUser,
+  placementIds: string[],
+): Promise<Map<string, SupervisionOverview>> {
   assertVerifiedUser(user);
   const result = new Map<string, SupervisionOverview>();
   if (!canReadSupervisionOf(user) || placementIds.length === 0) return result;
@@ -63,14 +103,27 @@ export async function supervisionOverviewFor(user: SessionUser, placementIds: st
   const [placements, rows] = await Promise.all([
     db.placement.findMany({
       where: { AND: [placementsVisibleTo(user), { id: { in: placementIds } }] },
-      select: { id: true, startDate: true, endDate: true, status: true, supervisionEveryWeeks: true, supervisionMinMinutes: true },
+      select: {
+        id: true,
+        startDate: true,
+        endDate: true,
+        status: true,
+        supervisionEveryWeeks: true,
+        supervisionMinMinutes: true,
+      },
     }),
     loadCadenceRows(db, placementIds),
   ]);
   const today = todayInUk();
   for (const placement of placements) {
     const summary = cadenceFor(placement, rows, today);
-    result.set(placement.id, { overdue: summary.overdue, lastSessionOn: summary.lastSessionOn, missed: summary.missed, sessions: summary.sessions, totalMinutes: summary.totalMinutes });
+    result.set(placement.id, {
+      overdue: summary.overdue,
+      lastSessionOn: summary.lastSessionOn,
+      missed: summary.missed,
+      sessions: summary.sessions,
+      totalMinutes: summary.totalMinutes,
+    });
   }
   return result;
 }

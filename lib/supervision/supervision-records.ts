@@ -3,11 +3,21 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import { canReadSupervisionOf, isCurrentPracticeEducator, isPlacementStudent, supervisionRecordsVisibleTo } from "@/lib/access/supervision";
+import {
+  canReadSupervisionOf,
+  isCurrentPracticeEducator,
+  isPlacementStudent,
+  supervisionRecordsVisibleTo,
+} from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { stoppedOnFor, supervisionCadence } from "@/lib/supervision/cadence";
-import { addendumAllowed, peNotesEditable, studentReflectionEditable, type SupervisionStatusName } from "@/lib/supervision/sign-off";
+import {
+  addendumAllowed,
+  peNotesEditable,
+  studentReflectionEditable,
+  type SupervisionStatusName,
+} from "@/lib/supervision/sign-off";
 
 /** The placement as supervision sees it, or 404 when the user may not see its supervision. */
 export async function placementForSupervision(tx: Tx, user: SessionUser, placementId: string) {
@@ -16,15 +26,28 @@ export async function placementForSupervision(tx: Tx, user: SessionUser, placeme
   const placement = await tx.placement.findFirst({
     where: { AND: [placementsVisibleTo(user), { id: placementId }] },
     include: {
-      student: { select: { id: true, name: true, studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } } } },
+      student: {
+        select: {
+          id: true,
+          name: true,
+          studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } },
+        },
+      },
       onsiteSupervisor: { select: { id: true, name: true } },
       tutor: { select: { id: true, name: true } },
-      practiceEducators: { orderBy: { startDate: "asc" }, include: { practiceEducator: { select: { id: true, name: true } } } },
+      practiceEducators: {
+        orderBy: { startDate: "asc" },
+        include: { practiceEducator: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!placement) throw notFound("That placement");
   const current = placement.practiceEducators.find((spell) => spell.endDate === null) ?? null;
-  return { ...placement, currentPracticeEducatorId: current?.practiceEducatorId ?? null, currentPracticeEducatorName: current?.practiceEducator.name ?? null };
+  return {
+    ...placement,
+    currentPracticeEducatorId: current?.practiceEducatorId ?? null,
+    currentPracticeEducatorName: current?.practiceEducator.name ?? null,
+  };
 }
 
 export type SupervisionPlacement = Awaited<ReturnType<typeof placementForSupervision>>;
@@ -46,7 +69,10 @@ export async function getSupervisionLog(user: SessionUser, placementId: string) 
       },
     }),
     // Cadence counts every session held, drafts included: a draft is still a session that happened.
-    db.supervisionRecord.findMany({ where: { placementId }, select: { heldOn: true, durationMinutes: true, type: true } }),
+    db.supervisionRecord.findMany({
+      where: { placementId },
+      select: { heldOn: true, durationMinutes: true, type: true },
+    }),
     db.attendanceDay.findMany({ where: { placementId }, select: { date: true, kind: true }, orderBy: { date: "asc" } }),
     db.supervisionAction.count({ where: { placementId, status: "OPEN" } }),
   ]);
@@ -57,10 +83,20 @@ export async function getSupervisionLog(user: SessionUser, placementId: string) 
     today: todayInUk(),
     everyWeeks: placement.supervisionEveryWeeks,
     minMinutes: placement.supervisionMinMinutes,
-    sessions: allSessions.map((session) => ({ heldOn: toIsoDate(session.heldOn), durationMinutes: session.durationMinutes, type: session.type })),
-    absences: attendance.filter((day) => day.kind === "SICK" || day.kind === "ABSENT").map((day) => toIsoDate(day.date)),
+    sessions: allSessions.map((session) => ({
+      heldOn: toIsoDate(session.heldOn),
+      durationMinutes: session.durationMinutes,
+      type: session.type,
+    })),
+    absences: attendance
+      .filter((day) => day.kind === "SICK" || day.kind === "ABSENT")
+      .map((day) => toIsoDate(day.date)),
     active: placement.status === "ACTIVE",
-    stoppedOn: stoppedOnFor(placement.status, attendance.length ? toIsoDate(attendance[attendance.length - 1].date) : null, toIsoDate(placement.startDate)),
+    stoppedOn: stoppedOnFor(
+      placement.status,
+      attendance.length ? toIsoDate(attendance[attendance.length - 1].date) : null,
+      toIsoDate(placement.startDate),
+    ),
   });
 
   return {
@@ -78,7 +114,11 @@ export async function getSupervisionLog(user: SessionUser, placementId: string) 
       supervisionMinMinutes: placement.supervisionMinMinutes,
       onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null,
       tutorName: placement.tutor?.name ?? null,
-      practiceEducators: placement.practiceEducators.map((spell) => ({ name: spell.practiceEducator.name, startDate: toIsoDate(spell.startDate), endDate: spell.endDate ? toIsoDate(spell.endDate) : null })),
+      practiceEducators: placement.practiceEducators.map((spell) => ({
+        name: spell.practiceEducator.name,
+        startDate: toIsoDate(spell.startDate),
+        endDate: spell.endDate ? toIsoDate(spell.endDate) : null,
+      })),
       currentPracticeEducatorName: placement.currentPracticeEducatorName,
     },
     records: records.map(toRecordDto),
@@ -148,7 +188,12 @@ function toRecordDto(record: RecordRow) {
       completedAt: action.completedAt?.toISOString() ?? null,
       completedByName: action.completedBy?.name ?? null,
     })),
-    addenda: record.addenda.map((addendum) => ({ id: addendum.id, text: addendum.text, authorName: addendum.author.name, createdAt: addendum.createdAt.toISOString() })),
+    addenda: record.addenda.map((addendum) => ({
+      id: addendum.id,
+      text: addendum.text,
+      authorName: addendum.author.name,
+      createdAt: addendum.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -161,7 +206,12 @@ export async function getSupervisionRecord(user: SessionUser, recordId: string) 
   const placement = await placementForSupervision(db, user, record.placementId);
   const carriedForward = await db.supervisionAction.findMany({
     // Only from records this user may read: a tutor must not see actions agreed in drafts.
-    where: { placementId: record.placementId, status: "OPEN", recordId: { not: record.id }, record: { AND: [supervisionRecordsVisibleTo(user), { heldOn: { lte: record.heldOn } }] } },
+    where: {
+      placementId: record.placementId,
+      status: "OPEN",
+      recordId: { not: record.id },
+      record: { AND: [supervisionRecordsVisibleTo(user), { heldOn: { lte: record.heldOn } }] },
+    },
     orderBy: { dueDate: "asc" },
     select: { id: true, description: true, owner: true, dueDate: true, status: true },
   });
@@ -170,7 +220,14 @@ export async function getSupervisionRecord(user: SessionUser, recordId: string) 
   const isStudent = isPlacementStudent(user, placement.studentId);
   return {
     record: toRecordDto(record),
-    placement: { id: placement.id, studentName: placement.student.name, status: placement.status, startDate: toIsoDate(placement.startDate), endDate: toIsoDate(placement.endDate), onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null },
+    placement: {
+      id: placement.id,
+      studentName: placement.student.name,
+      status: placement.status,
+      startDate: toIsoDate(placement.startDate),
+      endDate: toIsoDate(placement.endDate),
+      onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null,
+    },
     carriedForward: carriedForward.map((action) => ({ ...action, dueDate: toIsoDate(action.dueDate) })),
     permissions: {
       canEditNotes: isPe && peNotesEditable(status),
@@ -200,7 +257,15 @@ export async function getSupervisionTemplate(user: SessionUser, placementId: str
     select: { id: true, description: true, owner: true, dueDate: true },
   });
   return {
-    placement: { id: placement.id, studentName: placement.student.name, status: placement.status, startDate: toIsoDate(placement.startDate), endDate: toIsoDate(placement.endDate), minMinutes: placement.supervisionMinMinutes, hasOnsiteSupervisor: Boolean(placement.onsiteSupervisor) },
+    placement: {
+      id: placement.id,
+      studentName: placement.student.name,
+      status: placement.status,
+      startDate: toIsoDate(placement.startDate),
+      endDate: toIsoDate(placement.endDate),
+      minMinutes: placement.supervisionMinMinutes,
+      hasOnsiteSupervisor: Boolean(placement.onsiteSupervisor),
+    },
     canRecord: isCurrentPracticeEducator(user, placement.currentPracticeEducatorId),
     lastRecord: last,
     openActions: openActions.map((action) => ({ ...action, dueDate: toIsoDate(action.dueDate) })),

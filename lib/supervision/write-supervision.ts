@@ -7,7 +7,14 @@ import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { placementForSupervision, type SupervisionPlacement } from "@/lib/supervision/supervision-records";
-import { addendumAllowed, peNotesEditable, signAsPracticeEducator, signAsStudent, studentReflectionEditable, type SupervisionStatusName } from "@/lib/supervision/sign-off";
+import {
+  addendumAllowed,
+  peNotesEditable,
+  signAsPracticeEducator,
+  signAsStudent,
+  studentReflectionEditable,
+  type SupervisionStatusName,
+} from "@/lib/supervision/sign-off";
 import {
   actionStatusSchema,
   addendumSchema,
@@ -22,7 +29,8 @@ import type { z } from "zod";
 
 type Notes = z.output<typeof supervisionNotesSchema>;
 
-const fieldError = (field: string, message: string) => new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+const fieldError = (field: string, message: string) =>
+  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
 
 /** The rules a session's date and placement must meet, whoever asks. */
 function checkSession(placement: SupervisionPlacement, notes: { heldOn: string }) {
@@ -30,7 +38,11 @@ function checkSession(placement: SupervisionPlacement, notes: { heldOn: string }
   if (notes.heldOn > todayInUk()) throw fieldError("heldOn", "A session can only be recorded once it has happened");
   const start = toIsoDate(placement.startDate);
   const end = toIsoDate(placement.endDate);
-  if (notes.heldOn < start || notes.heldOn > end) throw fieldError("heldOn", `The session must fall within the placement (${formatDate(start)} to ${formatDate(end)})`);
+  if (notes.heldOn < start || notes.heldOn > end)
+    throw fieldError(
+      "heldOn",
+      `The session must fall within the placement (${formatDate(start)} to ${formatDate(end)})`,
+    );
 }
 
 function notesData(notes: Notes) {
@@ -52,12 +64,23 @@ function notesData(notes: Notes) {
 }
 
 /** Makes the draft's agreed actions match the list: new ones added, removed ones deleted, edited ones updated. */
-async function syncAgreedActions(tx: Tx, user: SessionUser, placementId: string, recordId: string, actions: Notes["actions"]) {
+async function syncAgreedActions(
+  tx: Tx,
+  user: SessionUser,
+  placementId: string,
+  recordId: string,
+  actions: Notes["actions"],
+) {
   const existing = await tx.supervisionAction.findMany({ where: { recordId } });
   const keep = new Set(actions.map((action) => action.id).filter(Boolean));
   for (const action of existing.filter((candidate) => !keep.has(candidate.id))) {
     await tx.supervisionAction.delete({ where: { id: action.id } });
-    await writeAudit(tx, user, { action: "DELETE", entity: "SupervisionAction", entityId: action.id, changes: createdFields(action) });
+    await writeAudit(tx, user, {
+      action: "DELETE",
+      entity: "SupervisionAction",
+      entityId: action.id,
+      changes: createdFields(action),
+    });
   }
   for (const action of actions) {
     const data = { description: action.description, owner: action.owner, dueDate: fromIsoDate(action.dueDate) };
@@ -70,7 +93,12 @@ async function syncAgreedActions(tx: Tx, user: SessionUser, placementId: string,
       await writeAudit(tx, user, { action: "UPDATE", entity: "SupervisionAction", entityId: before.id, changes });
     } else {
       const created = await tx.supervisionAction.create({ data: { ...data, placementId, recordId } });
-      await writeAudit(tx, user, { action: "CREATE", entity: "SupervisionAction", entityId: created.id, changes: createdFields(created) });
+      await writeAudit(tx, user, {
+        action: "CREATE",
+        entity: "SupervisionAction",
+        entityId: created.id,
+        changes: createdFields(created),
+      });
     }
   }
 }
@@ -81,10 +109,18 @@ export async function recordSupervision(user: SessionUser, input: unknown) {
   const data = createSupervisionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const placement = await placementForSupervision(tx, user, data.placementId);
-    if (!isCurrentPracticeEducator(user, placement.currentPracticeEducatorId)) throw forbidden("Only the placement's current practice educator records supervision.");
+    if (!isCurrentPracticeEducator(user, placement.currentPracticeEducatorId))
+      throw forbidden("Only the placement's current practice educator records supervision.");
     checkSession(placement, data);
-    const record = await tx.supervisionRecord.create({ data: { ...notesData(data), placementId: placement.id, authorId: user.id } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "SupervisionRecord", entityId: record.id, changes: createdFields(record) });
+    const record = await tx.supervisionRecord.create({
+      data: { ...notesData(data), placementId: placement.id, authorId: user.id },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "SupervisionRecord",
+      entityId: record.id,
+      changes: createdFields(record),
+    });
     await syncAgreedActions(tx, user, placement.id, record.id, data.actions);
     return { id: record.id, version: record.version };
   });
@@ -127,25 +163,40 @@ export async function updateSupervisionNotes(user: SessionUser, recordId: string
   assertVerifiedUser(user);
   const data = updateSupervisionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const before = await tx.supervisionRecord.findFirst({ where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] } });
+    const before = await tx.supervisionRecord.findFirst({
+      where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] },
+    });
     if (!before) throw notFound("That supervision record");
     const placement = await placementForSupervision(tx, user, before.placementId);
-    if (!isCurrentPracticeEducator(user, placement.currentPracticeEducatorId)) throw forbidden("Only the placement's current practice educator edits the notes.");
-    if (!peNotesEditable(before.status as SupervisionStatusName)) throw conflict("This record has been signed and is locked. Add an addendum to correct it.");
+    if (!isCurrentPracticeEducator(user, placement.currentPracticeEducatorId))
+      throw forbidden("Only the placement's current practice educator edits the notes.");
+    if (!peNotesEditable(before.status as SupervisionStatusName))
+      throw conflict("This record has been signed and is locked. Add an addendum to correct it.");
     if (before.version !== data.version) {
       const since = await changesSince(tx, before.id, data.version);
       const what = since.fields.map((field) => FIELD_LABELS[field] ?? field).join(", ") || "the record";
-      throw conflict(`${since.people.join(" and ") || "Someone"} changed ${what} after you opened this draft. Nothing of yours was saved: copy your text, reload, and add it again.`, {
-        currentVersion: before.version,
-        changedFields: since.fields,
-        changedBy: since.people,
-      });
+      throw conflict(
+        `${since.people.join(" and ") || "Someone"} changed ${what} after you opened this draft. Nothing of yours was saved: copy your text, reload, and add it again.`,
+        {
+          currentVersion: before.version,
+          changedFields: since.fields,
+          changedBy: since.people,
+        },
+      );
     }
     checkSession(placement, data);
     const next = notesData(data);
-    const { count } = await tx.supervisionRecord.updateMany({ where: { id: before.id, version: data.version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.supervisionRecord.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) throw conflict("Someone else saved this record at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "SupervisionRecord", entityId: before.id, changes: { ...changedFields(before, next), version: { from: data.version, to: data.version + 1 } } });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "SupervisionRecord",
+      entityId: before.id,
+      changes: { ...changedFields(before, next), version: { from: data.version, to: data.version + 1 } },
+    });
     await syncAgreedActions(tx, user, before.placementId, before.id, data.actions);
     return { id: before.id, version: data.version + 1 };
   });
@@ -156,17 +207,30 @@ export async function saveStudentReflection(user: SessionUser, recordId: string,
   assertVerifiedUser(user);
   const data = studentReflectionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const before = await tx.supervisionRecord.findFirst({ where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] }, include: { placement: { select: { studentId: true } } } });
+    const before = await tx.supervisionRecord.findFirst({
+      where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] },
+      include: { placement: { select: { studentId: true } } },
+    });
     if (!before) throw notFound("That supervision record");
-    if (!isPlacementStudent(user, before.placement.studentId)) throw forbidden("Only the student writes the student's reflection.");
-    if (!studentReflectionEditable(before.status as SupervisionStatusName)) throw conflict("You have signed this record, so it is locked. Add an addendum instead.");
-    if (before.reflectionVersion !== data.reflectionVersion) throw conflict("Your reflection was saved from another window after you opened this one. Reload to see the latest version.");
+    if (!isPlacementStudent(user, before.placement.studentId))
+      throw forbidden("Only the student writes the student's reflection.");
+    if (!studentReflectionEditable(before.status as SupervisionStatusName))
+      throw conflict("You have signed this record, so it is locked. Add an addendum instead.");
+    if (before.reflectionVersion !== data.reflectionVersion)
+      throw conflict(
+        "Your reflection was saved from another window after you opened this one. Reload to see the latest version.",
+      );
     const { count } = await tx.supervisionRecord.updateMany({
       where: { id: before.id, reflectionVersion: data.reflectionVersion },
       data: { studentReflection: data.studentReflection, reflectionVersion: { increment: 1 } },
     });
     if (count === 0) throw conflict("Your reflection was saved elsewhere at the same moment. Reload and try again.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "SupervisionRecord", entityId: before.id, changes: changedFields(before, { studentReflection: data.studentReflection }) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "SupervisionRecord",
+      entityId: before.id,
+      changes: changedFields(before, { studentReflection: data.studentReflection }),
+    });
     return { id: before.id, reflectionVersion: data.reflectionVersion + 1 };
   });
 }
@@ -176,7 +240,9 @@ export async function signSupervisionRecord(user: SessionUser, recordId: string,
   assertVerifiedUser(user);
   const data = studentSignSchema.parse(input ?? {});
   return getDb().$transaction(async (tx) => {
-    const record = await tx.supervisionRecord.findFirst({ where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] } });
+    const record = await tx.supervisionRecord.findFirst({
+      where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] },
+    });
     if (!record) throw notFound("That supervision record");
     const placement = await placementForSupervision(tx, user, record.placementId);
     const status = record.status as SupervisionStatusName;
@@ -192,14 +258,27 @@ export async function signSupervisionRecord(user: SessionUser, recordId: string,
       if (!record.studentReflection.trim() && !data.disagreement) {
         throw fieldError("studentReflection", "Write your reflection on the session before you sign");
       }
-      update = { status: result.status, studentSignedAt: now, studentSignedById: user.id, studentDisagreement: data.disagreement };
+      update = {
+        status: result.status,
+        studentSignedAt: now,
+        studentSignedById: user.id,
+        studentDisagreement: data.disagreement,
+      };
     } else {
       throw forbidden("Only the placement's practice educator and its student sign supervision records.");
     }
     // The status in the where clause: two signatures racing cannot both succeed.
-    const { count } = await tx.supervisionRecord.updateMany({ where: { id: record.id, status: record.status }, data: update });
+    const { count } = await tx.supervisionRecord.updateMany({
+      where: { id: record.id, status: record.status },
+      data: update,
+    });
     if (count === 0) throw conflict("This record was signed at the same moment. Reload to see it.");
-    await writeAudit(tx, user, { action: "UPDATE", entity: "SupervisionRecord", entityId: record.id, changes: changedFields(record, update) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "SupervisionRecord",
+      entityId: record.id,
+      changes: changedFields(record, update),
+    });
     return { id: record.id, status: update.status as SupervisionStatusName };
   });
 }
@@ -209,15 +288,28 @@ export async function addSupervisionAddendum(user: SessionUser, recordId: string
   assertVerifiedUser(user);
   const data = addendumSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const record = await tx.supervisionRecord.findFirst({ where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] } });
+    const record = await tx.supervisionRecord.findFirst({
+      where: { AND: [supervisionRecordsVisibleTo(user), { id: recordId }] },
+    });
     if (!record) throw notFound("That supervision record");
     const placement = await placementForSupervision(tx, user, record.placementId);
-    if (!isCurrentPracticeEducator(user, placement.currentPracticeEducatorId) && !isPlacementStudent(user, placement.studentId)) {
+    if (
+      !isCurrentPracticeEducator(user, placement.currentPracticeEducatorId) &&
+      !isPlacementStudent(user, placement.studentId)
+    ) {
       throw forbidden("Only the placement's practice educator and its student add addenda.");
     }
-    if (!addendumAllowed(record.status as SupervisionStatusName)) throw conflict("This record is still a draft: edit it instead of adding an addendum.");
-    const addendum = await tx.supervisionAddendum.create({ data: { recordId: record.id, authorId: user.id, text: data.text } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "SupervisionAddendum", entityId: addendum.id, changes: createdFields(addendum) });
+    if (!addendumAllowed(record.status as SupervisionStatusName))
+      throw conflict("This record is still a draft: edit it instead of adding an addendum.");
+    const addendum = await tx.supervisionAddendum.create({
+      data: { recordId: record.id, authorId: user.id, text: data.text },
+    });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "SupervisionAddendum",
+      entityId: addendum.id,
+      changes: createdFields(addendum),
+    });
     return { id: addendum.id };
   });
 }
@@ -227,15 +319,28 @@ export async function setSupervisionActionStatus(user: SessionUser, actionId: st
   assertVerifiedUser(user);
   const data = actionStatusSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const action = await tx.supervisionAction.findFirst({ where: { id: actionId, record: supervisionRecordsVisibleTo(user) } });
+    const action = await tx.supervisionAction.findFirst({
+      where: { id: actionId, record: supervisionRecordsVisibleTo(user) },
+    });
     if (!action) throw notFound("That action");
     const placement = await placementForSupervision(tx, user, action.placementId);
-    if (!isCurrentPracticeEducator(user, placement.currentPracticeEducatorId) && !isPlacementStudent(user, placement.studentId)) {
+    if (
+      !isCurrentPracticeEducator(user, placement.currentPracticeEducatorId) &&
+      !isPlacementStudent(user, placement.studentId)
+    ) {
       throw forbidden("Only the placement's practice educator and its student update actions.");
     }
-    const next = data.status === "OPEN" ? { status: data.status, completedAt: null, completedById: null } : { status: data.status, completedAt: new Date(), completedById: user.id };
+    const next =
+      data.status === "OPEN"
+        ? { status: data.status, completedAt: null, completedById: null }
+        : { status: data.status, completedAt: new Date(), completedById: user.id };
     await tx.supervisionAction.update({ where: { id: action.id }, data: next });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "SupervisionAction", entityId: action.id, changes: changedFields(action, next) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "SupervisionAction",
+      entityId: action.id,
+      changes: changedFields(action, next),
+    });
     return { id: action.id, status: data.status };
   });
 }
@@ -250,7 +355,12 @@ export async function updateSupervisionSettings(user: SessionUser, placementId: 
       throw forbidden("Only the team manager or the current practice educator sets the supervision arrangements.");
     }
     await tx.placement.update({ where: { id: placement.id }, data });
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Placement", entityId: placement.id, changes: changedFields(placement, data) });
+    await writeAudit(tx, user, {
+      action: "UPDATE",
+      entity: "Placement",
+      entityId: placement.id,
+      changes: changedFields(placement, data),
+    });
     return { id: placement.id };
   });
 }

@@ -20,7 +20,10 @@ export async function listUniversities(user: SessionUser) {
     select: {
       id: true,
       name: true,
-      programmes: { orderBy: { name: "asc" }, select: { id: true, name: true, cohorts: { orderBy: { name: "asc" }, select: { id: true, name: true } } } },
+      programmes: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, cohorts: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+      },
     },
   });
 }
@@ -42,9 +45,15 @@ export async function createUniversity(user: SessionUser, input: unknown) {
   requireAdmin(user);
   const data = createUniversitySchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    if (await tx.organisation.findUnique({ where: { name: data.name } })) throw taken("name", "An organisation with that name already exists.");
+    if (await tx.organisation.findUnique({ where: { name: data.name } }))
+      throw taken("name", "An organisation with that name already exists.");
     const created = await tx.organisation.create({ data: { name: data.name, kind: "UNIVERSITY" } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "Organisation", entityId: created.id, changes: createdFields(created) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "Organisation",
+      entityId: created.id,
+      changes: createdFields(created),
+    });
     return { id: created.id };
   });
 }
@@ -54,10 +63,17 @@ export async function createProgramme(user: SessionUser, input: unknown) {
   const data = createProgrammeSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const university = await tx.organisation.findFirst({ where: { id: data.universityId, kind: "UNIVERSITY" } });
-    if (!university) throw new AppError(400, "Check the highlighted fields.", { universityId: ["Choose an existing university"] });
-    if (await tx.programme.findFirst({ where: { universityId: university.id, name: data.name } })) throw taken("name", "That university already has a programme with that name.");
+    if (!university)
+      throw new AppError(400, "Check the highlighted fields.", { universityId: ["Choose an existing university"] });
+    if (await tx.programme.findFirst({ where: { universityId: university.id, name: data.name } }))
+      throw taken("name", "That university already has a programme with that name.");
     const created = await tx.programme.create({ data: { universityId: university.id, name: data.name } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "Programme", entityId: created.id, changes: createdFields(created) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "Programme",
+      entityId: created.id,
+      changes: createdFields(created),
+    });
     return { id: created.id };
   });
 }
@@ -67,10 +83,17 @@ export async function createCohort(user: SessionUser, input: unknown) {
   const data = createCohortSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const programme = await tx.programme.findUnique({ where: { id: data.programmeId } });
-    if (!programme) throw new AppError(400, "Check the highlighted fields.", { programmeId: ["Choose an existing programme"] });
-    if (await tx.cohort.findFirst({ where: { programmeId: programme.id, name: data.name } })) throw taken("name", "That programme already has a cohort with that name.");
+    if (!programme)
+      throw new AppError(400, "Check the highlighted fields.", { programmeId: ["Choose an existing programme"] });
+    if (await tx.cohort.findFirst({ where: { programmeId: programme.id, name: data.name } }))
+      throw taken("name", "That programme already has a cohort with that name.");
     const created = await tx.cohort.create({ data: { programmeId: programme.id, name: data.name } });
-    await writeAudit(tx, user, { action: "CREATE", entity: "Cohort", entityId: created.id, changes: createdFields(created) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "Cohort",
+      entityId: created.id,
+      changes: createdFields(created),
+    });
     return { id: created.id };
   });
 }

@@ -20,10 +20,23 @@ export async function listUsers(user: SessionUser, filters: { role?: RoleName; q
   const rows = await getDb().user.findMany({
     where: {
       role: filters.role,
-      OR: filters.q ? [{ name: { contains: filters.q, mode: "insensitive" } }, { email: { contains: filters.q, mode: "insensitive" } }] : undefined,
+      OR: filters.q
+        ? [
+            { name: { contains: filters.q, mode: "insensitive" } },
+            { email: { contains: filters.q, mode: "insensitive" } },
+          ]
+        : undefined,
     },
     orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, pepsStage: true, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      pepsStage: true,
+      organisation: { select: { name: true } },
+    },
   });
   return rows.map((row) => ({ ...row, organisationName: row.organisation.name }));
 }
@@ -32,16 +45,31 @@ export async function getUserForEdit(user: SessionUser, userId: string) {
   requireAdmin(user);
   const row = await getDb().user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, active: true, pepsStage: true, version: true, organisationId: true, studentProfile: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      pepsStage: true,
+      version: true,
+      organisationId: true,
+      studentProfile: true,
+    },
   });
   if (!row) throw notFound("That account");
   return row;
 }
 
 /** Checks the university, programme and cohort belong together; returns the organisation the account joins. */
-async function resolveOrganisation(tx: Tx, admin: SessionUser, data: { role: RoleName; universityId: string | null; programmeId: string | null; cohortId: string | null }) {
+async function resolveOrganisation(
+  tx: Tx,
+  admin: SessionUser,
+  data: { role: RoleName; universityId: string | null; programmeId: string | null; cohortId: string | null },
+) {
   if (!roleBelongsToUniversity(data.role)) return admin.organisationId;
-  const fieldError = (field: string, message: string) => new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+  const fieldError = (field: string, message: string) =>
+    new AppError(400, "Check the highlighted fields.", { [field]: [message] });
   const university = await tx.organisation.findFirst({ where: { id: data.universityId!, kind: "UNIVERSITY" } });
   if (!university) throw fieldError("universityId", "Choose an existing university");
   if (data.role === "STUDENT") {
@@ -77,11 +105,24 @@ export async function createUser(user: SessionUser, input: unknown) {
         pepsStage: data.role === "PRACTICE_EDUCATOR" ? data.pepsStage : null,
         studentProfile:
           data.role === "STUDENT"
-            ? { create: { universityId: organisationId, programmeId: data.programmeId!, cohortId: data.cohortId, yearOfStudy: data.yearOfStudy!, placementLevel: data.placementLevel! } }
+            ? {
+                create: {
+                  universityId: organisationId,
+                  programmeId: data.programmeId!,
+                  cohortId: data.cohortId,
+                  yearOfStudy: data.yearOfStudy!,
+                  placementLevel: data.placementLevel!,
+                },
+              }
             : undefined,
       },
     });
-    await writeAudit(tx, user, { action: "CREATE", entity: "User", entityId: created.id, changes: createdFields(created) });
+    await writeAudit(tx, user, {
+      action: "CREATE",
+      entity: "User",
+      entityId: created.id,
+      changes: createdFields(created),
+    });
     return { id: created.id };
   });
 }
@@ -95,11 +136,15 @@ export async function updateUser(user: SessionUser, userId: string, input: unkno
   return getDb().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, include: { studentProfile: true } });
     if (!before) throw notFound("That account");
-    if (before.version !== data.version) throw conflict("Someone else changed this account after you opened it. Nothing was saved: reload and make your change again.");
+    if (before.version !== data.version)
+      throw conflict(
+        "Someone else changed this account after you opened it. Nothing was saved: reload and make your change again.",
+      );
     if (before.id === user.id && (!data.active || data.role !== "ADMIN")) {
       throw new AppError(400, "You cannot deactivate your own account or remove your own admin role.");
     }
-    if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } }))) throw duplicateEmail();
+    if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
+      throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
 
     const next = {
@@ -110,11 +155,21 @@ export async function updateUser(user: SessionUser, userId: string, input: unkno
       organisationId,
       pepsStage: data.role === "PRACTICE_EDUCATOR" ? data.pepsStage : null,
     };
-    const { count } = await tx.user.updateMany({ where: { id: userId, version: data.version }, data: { ...next, passwordHash, version: { increment: 1 } } });
-    if (count === 0) throw conflict("Someone else changed this account at the same moment. Nothing was saved: reload and try again.");
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, version: data.version },
+      data: { ...next, passwordHash, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw conflict("Someone else changed this account at the same moment. Nothing was saved: reload and try again.");
 
     if (data.role === "STUDENT") {
-      const profile = { universityId: organisationId, programmeId: data.programmeId!, cohortId: data.cohortId, yearOfStudy: data.yearOfStudy!, placementLevel: data.placementLevel! };
+      const profile = {
+        universityId: organisationId,
+        programmeId: data.programmeId!,
+        cohortId: data.cohortId,
+        yearOfStudy: data.yearOfStudy!,
+        placementLevel: data.placementLevel!,
+      };
       await tx.studentProfile.upsert({ where: { userId }, create: { userId, ...profile }, update: profile });
     }
     const changes = changedFields(before, next);

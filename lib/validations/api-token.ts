@@ -19,8 +19,14 @@ export const issueApiTokenSchema = z.object({
     .nullish()
     .transform((value) => value || null)
     .refine((value) => value === null || isValidIsoDate(value), "Enter the expiry date as a real date (YYYY-MM-DD)")
-    .refine((value) => value === null || !isValidIsoDate(value) || value > todayInUk(), "The expiry date must be after today")
-    .refine((value) => value === null || !isValidIsoDate(value) || value <= latestTokenExpiry(), `A token can last at most ${MAX_TOKEN_DAYS} days: choose an earlier expiry date`),
+    .refine(
+      (value) => value === null || !isValidIsoDate(value) || value > todayInUk(),
+      "The expiry date must be after today",
+    )
+    .refine(
+      (value) => value === null || !isValidIsoDate(value) || value <= latestTokenExpiry(),
+      `A token can last at most ${MAX_TOKEN_DAYS} days: choose an earlier expiry date`,
+    ),
 });
 
 export type IssueApiTokenInput = z.input<typeof issueApiTokenSchema>;

@@ -5,7 +5,11 @@ import { safeguardingActionSchema, safeguardingConcernSchema } from "@/lib/valid
 // Assessments, life story work and safeguarding: the schemas the client forms
 // validate with and lib/children parses with, and the words shown for each value.
 
-const optionalDate = (label: string) => z.union([z.literal(""), isoDate(label)]).nullish().transform((value) => value || null);
+const optionalDate = (label: string) =>
+  z
+    .union([z.literal(""), isoDate(label)])
+    .nullish()
+    .transform((value) => value || null);
 
 // --- Child and family assessments -----------------------------------------
 
@@ -15,7 +19,12 @@ export const ASSESSMENT_STATUS_LABELS: Record<(typeof assessmentStatuses)[number
   COMPLETED: "Completed",
 };
 
-export const assessmentOutcomes = ["NO_FURTHER_ACTION", "EARLY_HELP", "CHILD_IN_NEED_PLAN", "CHILD_PROTECTION"] as const;
+export const assessmentOutcomes = [
+  "NO_FURTHER_ACTION",
+  "EARLY_HELP",
+  "CHILD_IN_NEED_PLAN",
+  "CHILD_PROTECTION",
+] as const;
 export type AssessmentOutcomeName = (typeof assessmentOutcomes)[number];
 export const ASSESSMENT_OUTCOME_LABELS: Record<AssessmentOutcomeName, string> = {
   NO_FURTHER_ACTION: "No further action",
@@ -38,8 +47,14 @@ type AssessmentFields = z.output<typeof assessmentFields>;
 /** Completing needs an outcome and a date; an assessment in progress has neither. */
 function checkCompletion(value: AssessmentFields, ctx: z.RefinementCtx) {
   if (value.status !== "COMPLETED") return;
-  if (!value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Choose the outcome of the assessment before completing it" });
-  if (!value.completedOn) ctx.addIssue({ code: "custom", path: ["completedOn"], message: "Enter the date the assessment was completed" });
+  if (!value.outcome)
+    ctx.addIssue({
+      code: "custom",
+      path: ["outcome"],
+      message: "Choose the outcome of the assessment before completing it",
+    });
+  if (!value.completedOn)
+    ctx.addIssue({ code: "custom", path: ["completedOn"], message: "Enter the date the assessment was completed" });
 }
 
 /** What the assessment form edits (the version travels beside it). */
@@ -51,7 +66,14 @@ export type UpdateAssessmentInput = z.input<typeof updateAssessmentSchema>;
 
 // --- Life story work ------------------------------------------------------
 
-export const lifeStoryStageNames = ["GATHERING_INFORMATION", "DIRECT_SESSIONS", "DRAFTING", "CHECKING", "HANDING_OVER", "FOLLOW_UP"] as const;
+export const lifeStoryStageNames = [
+  "GATHERING_INFORMATION",
+  "DIRECT_SESSIONS",
+  "DRAFTING",
+  "CHECKING",
+  "HANDING_OVER",
+  "FOLLOW_UP",
+] as const;
 export type LifeStoryStageKey = (typeof lifeStoryStageNames)[number];
 export const LIFE_STORY_STAGE_LABELS: Record<LifeStoryStageKey, string> = {
   GATHERING_INFORMATION: "Gathering information",
@@ -62,7 +84,8 @@ export const LIFE_STORY_STAGE_LABELS: Record<LifeStoryStageKey, string> = {
   FOLLOW_UP: "Follow-up",
 };
 export const LIFE_STORY_STAGE_HINTS: Record<LifeStoryStageKey, string> = {
-  GATHERING_INFORMATION: "The child's history: files, photographs, what birth family, carers and professionals can tell.",
+  GATHERING_INFORMATION:
+    "The child's history: files, photographs, what birth family, carers and professionals can tell.",
   DIRECT_SESSIONS: "Direct work with the child, often 6 to 18 sessions.",
   DRAFTING: "Writing the book in words the child understands.",
   CHECKING: "Checking the draft with the child's social worker and carers.",
@@ -75,11 +98,17 @@ export const lifeStoryStageSchema = z.enum(lifeStoryStageNames, { error: "Unknow
 const stageFields = z.object({
   startedOn: optionalDate("date this stage started"),
   completedOn: optionalDate("date this stage was completed"),
-  notes: z.string().trim().max(20_000, "The notes must be 20,000 characters or fewer").nullish().transform((value) => value ?? ""),
+  notes: z
+    .string()
+    .trim()
+    .max(20_000, "The notes must be 20,000 characters or fewer")
+    .nullish()
+    .transform((value) => value ?? ""),
 });
 
 function checkStageDates(value: z.output<typeof stageFields>, ctx: z.RefinementCtx) {
-  if (value.completedOn && !value.startedOn) ctx.addIssue({ code: "custom", path: ["startedOn"], message: "Enter when this stage started" });
+  if (value.completedOn && !value.startedOn)
+    ctx.addIssue({ code: "custom", path: ["startedOn"], message: "Enter when this stage started" });
   if (value.completedOn && value.startedOn && value.completedOn < value.startedOn) {
     ctx.addIssue({ code: "custom", path: ["completedOn"], message: "A stage cannot be completed before it started" });
   }
@@ -89,7 +118,9 @@ export const lifeStoryStageFormSchema = stageFields.superRefine(checkStageDates)
 export type LifeStoryStageFormInput = z.input<typeof lifeStoryStageFormSchema>;
 
 /** `updatedAt` (optional) is the stage's last change as the editor saw it: a later change by someone else is a 409. */
-export const updateLifeStoryStageSchema = stageFields.extend({ updatedAt: z.string().max(40).nullish() }).superRefine(checkStageDates);
+export const updateLifeStoryStageSchema = stageFields
+  .extend({ updatedAt: z.string().max(40).nullish() })
+  .superRefine(checkStageDates);
 export type UpdateLifeStoryStageInput = z.input<typeof updateLifeStoryStageSchema>;
 
 // --- Safeguarding ---------------------------------------------------------

@@ -13,9 +13,15 @@ export const childContactSchema = z.object({
   name: text("contact's name", 120),
   relationship: text("relationship to the child", 80),
   phone: optionalText("phone number", 40),
-  email: z.union([z.literal(""), z.email({ error: "Enter a valid email address" })]).nullish().transform((value) => value || null),
+  email: z
+    .union([z.literal(""), z.email({ error: "Enter a valid email address" })])
+    .nullish()
+    .transform((value) => value || null),
   consent: z.enum(consentStatuses, { error: "Choose the consent status" }),
-  consentRecordedOn: z.union([z.literal(""), isoDate("date consent was recorded")]).nullish().transform((value) => value || null),
+  consentRecordedOn: z
+    .union([z.literal(""), isoDate("date consent was recorded")])
+    .nullish()
+    .transform((value) => value || null),
 });
 
 const childFields = {
@@ -23,10 +29,19 @@ const childFields = {
   lastName: text("child's last name", 80),
   dateOfBirth: isoDate("date of birth"),
   schoolId: optionalId("school"),
-  yearGroup: z.number({ error: "Enter the year group as a number" }).int().min(0, "Reception is 0").max(13, "Year groups go up to 13").nullish().transform((value) => value ?? null),
+  yearGroup: z
+    .number({ error: "Enter the year group as a number" })
+    .int()
+    .min(0, "Reception is 0")
+    .max(13, "Year groups go up to 13")
+    .nullish()
+    .transform((value) => value ?? null),
 };
 
-export const createChildSchema = z.object({ ...childFields, contacts: z.array(childContactSchema).max(6, "Add at most 6 contacts").default([]) });
+export const createChildSchema = z.object({
+  ...childFields,
+  contacts: z.array(childContactSchema).max(6, "Add at most 6 contacts").default([]),
+});
 export type CreateChildInput = z.input<typeof createChildSchema>;
 
 export const updateChildSchema = z.object({ ...childFields, version });
@@ -48,7 +63,10 @@ export const createReferralSchema = z.object({
   referrerRole: text("referrer's role", 120),
   reason: text("reason for the referral", 5_000),
   parentConsent: z.enum(consentStatuses, { error: "Choose the parent or carer's consent" }),
-  parentConsentOn: z.union([z.literal(""), isoDate("date of consent")]).nullish().transform((value) => value || null),
+  parentConsentOn: z
+    .union([z.literal(""), isoDate("date of consent")])
+    .nullish()
+    .transform((value) => value || null),
   childAgreement: z.boolean(),
 });
 export type CreateReferralInput = z.input<typeof createReferralSchema>;
@@ -59,7 +77,10 @@ export const decideReferralSchema = z
     decisionReason: optionalText("reason", 2_000),
     decidedOn: isoDate("date of the decision"),
   })
-  .refine((value) => value.decision === "ACCEPTED" || Boolean(value.decisionReason), { message: "Say why the referral was signposted or declined", path: ["decisionReason"] });
+  .refine((value) => value.decision === "ACCEPTED" || Boolean(value.decisionReason), {
+    message: "Say why the referral was signposted or declined",
+    path: ["decisionReason"],
+  });
 export type DecideReferralInput = z.input<typeof decideReferralSchema>;
 
 export const allocationKinds = ["DIRECT_WORK", "ASSESSMENT", "LIFE_STORY"] as const;
@@ -76,11 +97,17 @@ export const allocateChildrenSchema = z
     placementId: id("student's placement"),
     kind: z.enum(allocationKinds, { error: "Choose the kind of work" }),
     startDate: isoDate("start date"),
-    endDate: z.union([z.literal(""), isoDate("end date")]).nullish().transform((value) => value || null),
+    endDate: z
+      .union([z.literal(""), isoDate("end date")])
+      .nullish()
+      .transform((value) => value || null),
     overseeingPeId: optionalId("practice educator"),
     groupLabel: optionalText("group name", 80),
   })
-  .refine((value) => !value.endDate || value.endDate >= value.startDate, { message: "The end date must be on or after the start date", path: ["endDate"] });
+  .refine((value) => !value.endDate || value.endDate >= value.startDate, {
+    message: "The end date must be on or after the start date",
+    path: ["endDate"],
+  });
 export type AllocateChildrenInput = z.input<typeof allocateChildrenSchema>;
 
 export const endAllocationSchema = z.object({ endDate: isoDate("end date") });
@@ -88,8 +115,16 @@ export const endAllocationSchema = z.object({ endDate: isoDate("end date") });
 export const safeguardingConcernSchema = z.object({
   childId: id("child"),
   description: text("description of the worry", 5_000),
-  sourceEntity: z.string().max(60).nullish().transform((value) => value ?? null),
-  sourceId: z.string().max(64).nullish().transform((value) => value ?? null),
+  sourceEntity: z
+    .string()
+    .max(60)
+    .nullish()
+    .transform((value) => value ?? null),
+  sourceId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((value) => value ?? null),
 });
 export type SafeguardingConcernInput = z.input<typeof safeguardingConcernSchema>;
 

@@ -2,7 +2,15 @@ import { z } from "zod";
 import { isoDate, text, version } from "@/lib/validations/common";
 import { todayInUk } from "@/lib/dates";
 
-export const EVIDENCE_TYPES = ["REFLECTIVE_LOG", "SESSION_PLAN", "CASE_NOTE_EXTRACT", "CHILD_OR_FAMILY_FEEDBACK", "PROFESSIONAL_FEEDBACK", "TRAINING_CERTIFICATE", "OTHER"] as const;
+export const EVIDENCE_TYPES = [
+  "REFLECTIVE_LOG",
+  "SESSION_PLAN",
+  "CASE_NOTE_EXTRACT",
+  "CHILD_OR_FAMILY_FEEDBACK",
+  "PROFESSIONAL_FEEDBACK",
+  "TRAINING_CERTIFICATE",
+  "OTHER",
+] as const;
 export type EvidenceTypeName = (typeof EVIDENCE_TYPES)[number];
 
 export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeName, string> = {
@@ -28,14 +36,21 @@ export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatusName, string> = {
 export const CHILD_CODE = /^C-[A-Za-z0-9]{1,12}$/;
 
 export const evidenceLinkSchema = z.object({
-  frameworkItemId: z.string({ error: "Choose a capability" }).trim().min(1, "Choose a capability").max(64, "Unknown capability"),
+  frameworkItemId: z
+    .string({ error: "Choose a capability" })
+    .trim()
+    .min(1, "Choose a capability")
+    .max(64, "Unknown capability"),
   note: text("note on how this evidence shows the capability", 1000),
 });
 
 /** The evidence form, on the client and the server. */
 export const evidenceSchema = z.object({
   title: text("title", 200),
-  occurredOn: isoDate("date of the evidence").refine((value) => value <= todayInUk(), "The date cannot be in the future"),
+  occurredOn: isoDate("date of the evidence").refine(
+    (value) => value <= todayInUk(),
+    "The date cannot be in the future",
+  ),
   type: z.enum(EVIDENCE_TYPES, { error: "Choose the type of evidence" }),
   body: text("evidence", 20_000),
   childCode: z
@@ -44,12 +59,18 @@ export const evidenceSchema = z.object({
     .max(20, "Enter the child's code, like C-1234")
     .nullish()
     .transform((value) => (value ? value.toUpperCase() : null))
-    .refine((value) => value === null || CHILD_CODE.test(value), "Enter the child's code, like C-1234 (never their name)"),
+    .refine(
+      (value) => value === null || CHILD_CODE.test(value),
+      "Enter the child's code, like C-1234 (never their name)",
+    ),
   links: z
     .array(evidenceLinkSchema, { error: "Choose at least one capability this evidence shows" })
     .min(1, "Choose at least one capability this evidence shows")
     .max(30, "Choose at most 30 capabilities")
-    .refine((links) => new Set(links.map((link) => link.frameworkItemId)).size === links.length, "Each capability can be chosen once"),
+    .refine(
+      (links) => new Set(links.map((link) => link.frameworkItemId)).size === links.length,
+      "Each capability can be chosen once",
+    ),
 });
 export type EvidenceInput = z.input<typeof evidenceSchema>;
 export type EvidenceValues = z.output<typeof evidenceSchema>;

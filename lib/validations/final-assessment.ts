@@ -3,7 +3,8 @@ import { version } from "@/lib/validations/common";
 
 export const finalRecommendations = ["PASS", "FAIL", "REFER"] as const;
 
-const longText = (label: string) => z.string({ error: `Enter the ${label}` }).max(20_000, `The ${label} must be 20,000 characters or fewer`);
+const longText = (label: string) =>
+  z.string({ error: `Enter the ${label}` }).max(20_000, `The ${label} must be 20,000 characters or fewer`);
 
 /**
  * The PE's parts, saved as a draft: any subset, with the version the page
@@ -19,7 +20,9 @@ export const finalAssessmentPeSchema = z.object({
     .optional()
     .transform((value) => (value === "" ? null : value)),
   /** Text per PCF domain, keyed by the domain's code (e.g. "KNOWLEDGE"). */
-  domains: z.record(z.string().max(64), z.string().max(10_000, "Each domain's text must be 10,000 characters or fewer")).optional(),
+  domains: z
+    .record(z.string().max(64), z.string().max(10_000, "Each domain's text must be 10,000 characters or fewer"))
+    .optional(),
 });
 export type FinalAssessmentPeInput = z.input<typeof finalAssessmentPeSchema>;
 
@@ -31,7 +34,9 @@ export const finalReflectionSchema = z.object({
 export type FinalReflectionInput = z.input<typeof finalReflectionSchema>;
 
 export const signFinalAssessmentSchema = z.object({
-  as: z.enum(["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"], { error: "Say who is signing: PRACTICE_EDUCATOR, STUDENT or ONSITE_SUPERVISOR" }),
+  as: z.enum(["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"], {
+    error: "Say who is signing: PRACTICE_EDUCATOR, STUDENT or ONSITE_SUPERVISOR",
+  }),
   /** Optional: when given, a signature over a stale view is refused with 409. */
   version: version.optional(),
 });

@@ -33,7 +33,12 @@ export function milestoneKindOf(value: string): MilestoneKindName | null {
   return upper === "LEARNING_AGREEMENT" || upper === "MIDPOINT_REVIEW" || upper === "FINAL_REVIEW" ? upper : null;
 }
 
-const longText = (label: string) => z.string({ error: `Enter the ${label}` }).trim().max(10000, `The ${label} must be 10000 characters or fewer`).default("");
+const longText = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .max(10000, `The ${label} must be 10000 characters or fewer`)
+    .default("");
 
 /**
  * One review meeting. Which fields matter depends on the kind; the rules that
@@ -58,7 +63,12 @@ export const recordMilestoneSchema = z.object({
     .or(z.literal("").transform(() => null))
     .transform((value) => value ?? null),
   actionPlan: longText("action plan"),
-  earlyReason: z.string().trim().max(2000, "The reason must be 2000 characters or fewer").nullish().transform((value) => (value ? value : null)),
+  earlyReason: z
+    .string()
+    .trim()
+    .max(2000, "The reason must be 2000 characters or fewer")
+    .nullish()
+    .transform((value) => (value ? value : null)),
   version: version.optional(),
 });
 export type RecordMilestoneInput = z.input<typeof recordMilestoneSchema>;

@@ -13,7 +13,11 @@ const longText = (label: string) => text(label, 10000);
 export const observationPlanUpdateSchema = planObservationSchema.extend({ part: z.literal("plan"), version });
 
 /** The student's preparation, before the observation. */
-export const observationPreparationSchema = z.object({ part: z.literal("preparation"), preparationNote: longText("preparation note"), version });
+export const observationPreparationSchema = z.object({
+  part: z.literal("preparation"),
+  preparationNote: longText("preparation note"),
+  version,
+});
 
 /** One PCF domain the observer maps their feedback to, with what they saw of it. */
 export const observationDomainSchema = z.object({
@@ -29,12 +33,19 @@ export const observationFeedbackSchema = z.object({
     .array(observationDomainSchema, { error: "Choose the PCF domains the feedback shows" })
     .min(1, "Map the feedback to at least one PCF domain")
     .max(20)
-    .refine((domains) => new Set(domains.map((domain) => domain.frameworkItemId)).size === domains.length, "Each PCF domain only once"),
+    .refine(
+      (domains) => new Set(domains.map((domain) => domain.frameworkItemId)).size === domains.length,
+      "Each PCF domain only once",
+    ),
   version,
 });
 
 /** The student's reflection, after the observation. */
-export const observationReflectionSchema = z.object({ part: z.literal("reflection"), reflection: longText("reflection"), version });
+export const observationReflectionSchema = z.object({
+  part: z.literal("reflection"),
+  reflection: longText("reflection"),
+  version,
+});
 
 /** PATCH /api/v1/observations/:id: one part at a time, each written by its own author. */
 export const updateObservationSchema = z.discriminatedUnion(

@@ -56,7 +56,13 @@ export type GoalStage = (typeof goalStages)[number];
 export const GOAL_STAGE_LABELS: Record<GoalStage, string> = { START: "Start", REVIEW: "Review", END: "End" };
 
 /** The child's rating of a session: 1 (not good) to 5 (great). */
-export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = { 1: "Not good", 2: "Not great", 3: "OK", 4: "Good", 5: "Great" };
+export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  1: "Not good",
+  2: "Not great",
+  3: "OK",
+  4: "Good",
+  5: "Great",
+};
 export const RATING_FACES: Record<1 | 2 | 3 | 4 | 5, string> = { 1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄" };
 
 /** A number typed or chosen in a form arrives as a string: "" means none. */
@@ -77,7 +83,11 @@ const rating = (label: string) =>
       .nullable(),
   );
 
-const themeName = z.string({ error: "Choose a theme" }).trim().min(1, "Choose a theme").max(80, "Theme names are 80 characters or fewer");
+const themeName = z
+  .string({ error: "Choose a theme" })
+  .trim()
+  .min(1, "Choose a theme")
+  .max(80, "Theme names are 80 characters or fewer");
 
 export const createProgrammeSchema = z
   .object({
@@ -91,7 +101,9 @@ export const createProgrammeSchema = z
         .max(MAX_PLANNED_SESSIONS, `Plan at most ${MAX_PLANNED_SESSIONS} sessions; extend the plan later if needed`),
     ),
     /** One theme per planned session, in order. */
-    themes: z.array(themeName, { error: "Choose a theme for each session" }).max(MAX_PLANNED_SESSIONS, `Plan at most ${MAX_PLANNED_SESSIONS} sessions`),
+    themes: z
+      .array(themeName, { error: "Choose a theme for each session" })
+      .max(MAX_PLANNED_SESSIONS, `Plan at most ${MAX_PLANNED_SESSIONS} sessions`),
     agreedWithSchool: z.boolean().default(false),
     agreedWithChild: z.boolean().default(false),
     agreedWithParents: z.boolean().default(false),
@@ -101,15 +113,22 @@ export const createProgrammeSchema = z
     for (let index = value.themes.length; index < value.plannedSessions; index++) {
       ctx.addIssue({ code: "custom", message: "Choose a theme", path: ["themes", index] });
     }
-    if (value.themes.length > value.plannedSessions) ctx.addIssue({ code: "custom", message: "Choose one theme for each planned session", path: ["themes"] });
+    if (value.themes.length > value.plannedSessions)
+      ctx.addIssue({ code: "custom", message: "Choose one theme for each planned session", path: ["themes"] });
   });
 export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
 
 export const recordSessionSchema = z
   .object({
     status: z.enum(recordedStatuses, { error: "Choose whether the session happened" }),
-    heldOn: z.union([z.literal(""), isoDate("date")]).nullish().transform((value) => value || null),
-    cancelledBy: z.union([z.literal(""), z.enum(cancelledByValues, { error: "Choose who cancelled" })]).nullish().transform((value) => value || null),
+    heldOn: z
+      .union([z.literal(""), isoDate("date")])
+      .nullish()
+      .transform((value) => value || null),
+    cancelledBy: z
+      .union([z.literal(""), z.enum(cancelledByValues, { error: "Choose who cancelled" })])
+      .nullish()
+      .transform((value) => value || null),
     whatWasDone: optionalText("what was done", 10_000),
     childsWords: optionalText("child's words", 10_000),
     studentReflection: optionalText("reflection", 10_000),
@@ -118,11 +137,21 @@ export const recordSessionSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.status === "ATTENDED" || value.status === "DID_NOT_ATTEND") && !value.heldOn) {
-      ctx.addIssue({ code: "custom", message: value.status === "ATTENDED" ? "Enter the date the session was held" : "Enter the date the session was due", path: ["heldOn"] });
+      ctx.addIssue({
+        code: "custom",
+        message:
+          value.status === "ATTENDED" ? "Enter the date the session was held" : "Enter the date the session was due",
+        path: ["heldOn"],
+      });
     }
-    if (value.status === "CANCELLED" && !value.cancelledBy) ctx.addIssue({ code: "custom", message: "Choose who cancelled the session", path: ["cancelledBy"] });
+    if (value.status === "CANCELLED" && !value.cancelledBy)
+      ctx.addIssue({ code: "custom", message: "Choose who cancelled the session", path: ["cancelledBy"] });
     if (value.status !== "ATTENDED" && value.childRating !== null) {
-      ctx.addIssue({ code: "custom", message: "Only a session that took place can have the child's rating", path: ["childRating"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "Only a session that took place can have the child's rating",
+        path: ["childRating"],
+      });
     }
   });
 export type RecordSessionInput = z.input<typeof recordSessionSchema>;
@@ -155,7 +184,11 @@ export const scoreGoalSchema = z.object({
   stage: z.enum(goalStages, { error: "Choose start, review or end" }),
   score: z.preprocess(
     numberOrBlank,
-    z.number({ error: "Enter a score from 0 to 10" }).int("Enter a whole number from 0 to 10").min(0, "Scores go from 0 to 10").max(10, "Scores go from 0 to 10"),
+    z
+      .number({ error: "Enter a score from 0 to 10" })
+      .int("Enter a whole number from 0 to 10")
+      .min(0, "Scores go from 0 to 10")
+      .max(10, "Scores go from 0 to 10"),
   ),
 });
 export type ScoreGoalInput = z.input<typeof scoreGoalSchema>;

@@ -26,7 +26,9 @@ export const agreedActionSchema = z.object({
 /** The practice educator's part of a supervision record. */
 export const supervisionNotesSchema = z.object({
   heldOn: isoDate("date of the session"),
-  startTime: z.string({ error: "Enter the start time" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, for example 14:30"),
+  startTime: z
+    .string({ error: "Enter the start time" })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, for example 14:30"),
   durationMinutes: z
     .number({ error: "Enter the length in minutes" })
     .int("Enter a whole number of minutes")
@@ -41,12 +43,20 @@ export const supervisionNotesSchema = z.object({
     .string()
     .max(1_000, "List at most 1,000 characters of other attendees")
     .default("")
-    .transform((value) => value.split(/\n|;/).map((name) => name.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(/\n|;/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
   agenda: notes("agenda"),
   caseDiscussion: notes("case discussion"),
   reflectionAndLearning: notes("reflection and learning"),
   wellbeingAndWorkload: notes("wellbeing and workload notes"),
-  pcfDomains: z.array(z.enum(PCF_DOMAIN_CODES, { error: "Choose domains from the PCF" })).max(9).default([]),
+  pcfDomains: z
+    .array(z.enum(PCF_DOMAIN_CODES, { error: "Choose domains from the PCF" }))
+    .max(9)
+    .default([]),
   actions: z.array(agreedActionSchema).max(20, "Agree at most 20 actions in one session").default([]),
 });
 
@@ -73,10 +83,20 @@ export type StudentSignInput = z.input<typeof studentSignSchema>;
 export const addendumSchema = z.object({ text: text("addendum", 5_000) });
 export type AddendumInput = z.input<typeof addendumSchema>;
 
-export const actionStatusSchema = z.object({ status: z.enum(["OPEN", "DONE", "DROPPED"], { error: "Choose a status" }) });
+export const actionStatusSchema = z.object({
+  status: z.enum(["OPEN", "DONE", "DROPPED"], { error: "Choose a status" }),
+});
 export type ActionStatusInput = z.input<typeof actionStatusSchema>;
 
 export const supervisionSettingsSchema = z.object({
-  supervisionEveryWeeks: z.number({ error: "Enter a number of weeks" }).int().min(1, "At least every week").max(4, "At least every 4 weeks"),
-  supervisionMinMinutes: z.number({ error: "Enter a number of minutes" }).int().min(15, "At least 15 minutes").max(480, "At most 8 hours"),
+  supervisionEveryWeeks: z
+    .number({ error: "Enter a number of weeks" })
+    .int()
+    .min(1, "At least every week")
+    .max(4, "At least every 4 weeks"),
+  supervisionMinMinutes: z
+    .number({ error: "Enter a number of minutes" })
+    .int()
+    .min(15, "At least 15 minutes")
+    .max(480, "At most 8 hours"),
 });

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { id, text } from "@/lib/validations/common";
 
 export const createUniversitySchema = z.object({ name: text("university's name", 200, 2) });
-export const createProgrammeSchema = z.object({ universityId: id("university"), name: text("programme's name", 200, 2) });
+export const createProgrammeSchema = z.object({
+  universityId: id("university"),
+  name: text("programme's name", 200, 2),
+});
 export const createCohortSchema = z.object({ programmeId: id("programme"), name: text("cohort's name", 100, 2) });
 
 export type CreateUniversityInput = z.input<typeof createUniversitySchema>;

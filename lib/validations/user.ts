@@ -19,19 +19,33 @@ export function roleBelongsToUniversity(role: RoleName) {
   return role === "STUDENT" || role === "UNIVERSITY_TUTOR";
 }
 
-const email = z.email({ error: "Enter an email address like name@example.org" }).max(320, "The email address is too long");
+const email = z
+  .email({ error: "Enter an email address like name@example.org" })
+  .max(320, "The email address is too long");
 const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "Use 200 characters or fewer");
 
 const profileFields = {
-  pepsStage: z.enum(["STAGE_1", "STAGE_2"]).nullish().transform((value) => value ?? null),
+  pepsStage: z
+    .enum(["STAGE_1", "STAGE_2"])
+    .nullish()
+    .transform((value) => value ?? null),
   universityId: optionalId("university"),
   programmeId: optionalId("programme"),
   cohortId: optionalId("cohort"),
-  yearOfStudy: z.number().int().min(1, "Year 1 to 4").max(4, "Year 1 to 4").nullish().transform((value) => value ?? null),
-  placementLevel: z.enum(["FIRST", "FINAL"]).nullish().transform((value) => value ?? null),
+  yearOfStudy: z
+    .number()
+    .int()
+    .min(1, "Year 1 to 4")
+    .max(4, "Year 1 to 4")
+    .nullish()
+    .transform((value) => value ?? null),
+  placementLevel: z
+    .enum(["FIRST", "FINAL"])
+    .nullish()
+    .transform((value) => value ?? null),
 };
 
 type ProfileShape = {
@@ -45,7 +59,8 @@ type ProfileShape = {
 
 function checkProfile(value: ProfileShape, ctx: z.RefinementCtx) {
   const need = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
-  if (value.role === "PRACTICE_EDUCATOR" && !value.pepsStage) need("pepsStage", "Choose the practice educator's PEPS stage");
+  if (value.role === "PRACTICE_EDUCATOR" && !value.pepsStage)
+    need("pepsStage", "Choose the practice educator's PEPS stage");
   if (roleBelongsToUniversity(value.role) && !value.universityId) need("universityId", "Choose the university");
   if (value.role === "STUDENT") {
     if (!value.programmeId) need("programmeId", "Choose the student's programme");
@@ -55,7 +70,13 @@ function checkProfile(value: ProfileShape, ctx: z.RefinementCtx) {
 }
 
 export const createUserSchema = z
-  .object({ name: text("name", 120, 2), email, role: z.enum(roles, { error: "Choose a role" }), password, ...profileFields })
+  .object({
+    name: text("name", 120, 2),
+    email,
+    role: z.enum(roles, { error: "Choose a role" }),
+    password,
+    ...profileFields,
+  })
   .superRefine(checkProfile);
 
 export type CreateUserInput = z.input<typeof createUserSchema>;
@@ -67,7 +88,10 @@ export const updateUserSchema = z
     role: z.enum(roles, { error: "Choose a role" }),
     active: z.boolean(),
     // Blank keeps the current password.
-    newPassword: z.union([z.literal(""), password]).nullish().transform((value) => value || null),
+    newPassword: z
+      .union([z.literal(""), password])
+      .nullish()
+      .transform((value) => value || null),
     ...profileFields,
     version,
   })

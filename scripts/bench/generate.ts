@@ -21,11 +21,81 @@ export const BENCH_PASSWORD = "bench-password-2026";
 
 type Step = { label: string; sql: string; outsideTransaction?: boolean };
 
-const FIRST_NAMES = ["Amira", "Ben", "Chloe", "Daniel", "Ella", "Farah", "George", "Hannah", "Isaac", "Jade", "Kieran", "Lucy", "Mohammed", "Nia", "Oliver", "Priya", "Rhys", "Sofia", "Tom", "Yusuf", "Zara", "Aisha", "Callum", "Grace", "Harvey", "Imogen", "Jack", "Leah", "Max", "Poppy"];
-const LAST_NAMES = ["Hussain", "Carter", "Davies", "Okafor", "Thompson", "Begum", "Williams", "Price", "Mensah", "Robinson", "Walsh", "Nowak", "Shah", "Fletcher", "Pritchard", "Rivers", "Evans", "Khan", "Patel", "Jones", "Smith", "Taylor", "Brown", "Wilson", "Ahmed", "Clarke", "Hughes", "Lewis", "Green", "Hall"];
-const THEMES = ["Self-esteem and self-confidence", "Emotional wellbeing and resilience", "Developing safe networks", "Problem solving", "Being safe online", "Healthy relationships"];
+const FIRST_NAMES = [
+  "Amira",
+  "Ben",
+  "Chloe",
+  "Daniel",
+  "Ella",
+  "Farah",
+  "George",
+  "Hannah",
+  "Isaac",
+  "Jade",
+  "Kieran",
+  "Lucy",
+  "Mohammed",
+  "Nia",
+  "Oliver",
+  "Priya",
+  "Rhys",
+  "Sofia",
+  "Tom",
+  "Yusuf",
+  "Zara",
+  "Aisha",
+  "Callum",
+  "Grace",
+  "Harvey",
+  "Imogen",
+  "Jack",
+  "Leah",
+  "Max",
+  "Poppy",
+];
+const LAST_NAMES = [
+  "Hussain",
+  "Carter",
+  "Davies",
+  "Okafor",
+  "Thompson",
+  "Begum",
+  "Williams",
+  "Price",
+  "Mensah",
+  "Robinson",
+  "Walsh",
+  "Nowak",
+  "Shah",
+  "Fletcher",
+  "Pritchard",
+  "Rivers",
+  "Evans",
+  "Khan",
+  "Patel",
+  "Jones",
+  "Smith",
+  "Taylor",
+  "Brown",
+  "Wilson",
+  "Ahmed",
+  "Clarke",
+  "Hughes",
+  "Lewis",
+  "Green",
+  "Hall",
+];
+const THEMES = [
+  "Self-esteem and self-confidence",
+  "Emotional wellbeing and resilience",
+  "Developing safe networks",
+  "Problem solving",
+  "Being safe online",
+  "Healthy relationships",
+];
 
-const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(",")}]`;
+const sqlArray = (values: readonly string[]) =>
+  `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(",")}]`;
 
 function steps(size: WorldSize, passwordHash: string): Step[] {
   const C = size.councils;
@@ -41,7 +111,8 @@ function steps(size: WorldSize, passwordHash: string): Step[] {
   // Weekly supervision plus group supervision every third week, and about 2.25
   // evidence items a week, land near the issue's 240,000 and 400,000 at scale 1.
   const evidencePerWeek = 2.25;
-  const name = (seed: string) => `(${sqlArray(FIRST_NAMES)})[1 + pg_temp.r(${seed}, 1) % ${FIRST_NAMES.length}] || ' ' || (${sqlArray(LAST_NAMES)})[1 + pg_temp.r(${seed}, 2) % ${LAST_NAMES.length}]`;
+  const name = (seed: string) =>
+    `(${sqlArray(FIRST_NAMES)})[1 + pg_temp.r(${seed}, 1) % ${FIRST_NAMES.length}] || ' ' || (${sqlArray(LAST_NAMES)})[1 + pg_temp.r(${seed}, 2) % ${LAST_NAMES.length}]`;
   const hash = `'${passwordHash}'`;
 
   return [
@@ -463,7 +534,9 @@ export async function generatedScale(databaseUrl: string): Promise<number | null
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ comment: string | null }>("SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()");
+    const { rows } = await client.query<{ comment: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()",
+    );
     const match = rows[0]?.comment?.match(SCALE_COMMENT);
     return match ? Number(match[1]) : null;
   } finally {
@@ -474,7 +547,11 @@ export async function generatedScale(databaseUrl: string): Promise<number | null
 export type GenerateResult = { seconds: number; counts: Record<string, number> };
 
 /** Drops and re-creates the benchmark database, migrates it and fills it. */
-export async function generate(options: { scale: number; databaseUrl: string; log?: (line: string) => void }): Promise<GenerateResult> {
+export async function generate(options: {
+  scale: number;
+  databaseUrl: string;
+  log?: (line: string) => void;
+}): Promise<GenerateResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const started = Date.now();
   const { name, adminUrl } = databaseOf(options.databaseUrl);
@@ -490,7 +567,9 @@ export async function generate(options: { scale: number; databaseUrl: string; lo
   }
   await recordScale(options.databaseUrl, name, options.scale);
   const migrations = await applyMigrations(options.databaseUrl);
-  log(`Database ${name} created and migrated (${migrations.length} migrations) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `Database ${name} created and migrated (${migrations.length} migrations) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // One hash for everyone, at a low cost: verifying works at any cost, and
   // the app uses BCRYPT_COST only when it hashes a new password.
@@ -530,12 +609,16 @@ export async function generate(options: { scale: number; databaseUrl: string; lo
   }
   const seconds = (Date.now() - started) / 1000;
   log(`Generated scale ${options.scale} in ${seconds.toFixed(1)} s:`);
-  for (const [table, count] of Object.entries(counts)) if (count > 0) log(`  ${table.padEnd(28)} ${count.toLocaleString("en-GB").padStart(10)}`);
+  for (const [table, count] of Object.entries(counts))
+    if (count > 0) log(`  ${table.padEnd(28)} ${count.toLocaleString("en-GB").padStart(10)}`);
   return { seconds, counts };
 }
 
 if (require.main === module) {
-  const args = parseArgs(process.argv.slice(2).filter((arg) => arg !== "--"), process.env);
+  const args = parseArgs(
+    process.argv.slice(2).filter((arg) => arg !== "--"),
+    process.env,
+  );
   generate({ scale: args.scale, databaseUrl: args.databaseUrl }).then(
     () => process.exit(0),
     (error) => {

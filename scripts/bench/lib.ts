@@ -90,8 +90,10 @@ function positiveInteger(name: string, value: string): number {
 export function databaseOf(url: string): { name: string; adminUrl: string } {
   const parsed = new URL(url);
   const name = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Use a plain lower-case database name for the benchmark, not "${name}"`);
-  if (["postgres", "template0", "template1"].includes(name)) throw new Error(`Refusing to fill the "${name}" database with benchmark data`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`Use a plain lower-case database name for the benchmark, not "${name}"`);
+  if (["postgres", "template0", "template1"].includes(name))
+    throw new Error(`Refusing to fill the "${name}" database with benchmark data`);
   parsed.pathname = "/postgres";
   return { name, adminUrl: parsed.toString() };
 }
@@ -167,7 +169,8 @@ export function scriptChunksOf(html: string): string[] {
   const tags = html.match(/<(script|link)\b[^>]*>/gi) ?? [];
   for (const tag of tags) {
     const isScript = /^<script/i.test(tag);
-    if (!isScript && !(/\brel=["']?(preload|modulepreload)["']?/i.test(tag) && /\bas=["']?script["']?/i.test(tag))) continue;
+    if (!isScript && !(/\brel=["']?(preload|modulepreload)["']?/i.test(tag) && /\bas=["']?script["']?/i.test(tag)))
+      continue;
     if (isScript && /\bnomodule\b/i.test(tag)) continue;
     const url = tag.match(/\b(?:src|href)=["']([^"']+)["']/i)?.[1];
     if (!url) continue;
@@ -232,7 +235,17 @@ function fixed(value: number | null, digits: number): string {
 }
 
 /** The short Markdown table for the README. */
-export function markdownTable(routes: readonly RouteResult[], context: { scale: number; connections: number; duration: number; machine: string; date: string; loadAverage?: number }): string {
+export function markdownTable(
+  routes: readonly RouteResult[],
+  context: {
+    scale: number;
+    connections: number;
+    duration: number;
+    machine: string;
+    date: string;
+    loadAverage?: number;
+  },
+): string {
   const load = context.loadAverage === undefined ? "" : ` (load average ${context.loadAverage} when it started)`;
   const lines = [
     `Scale ${context.scale}, ${context.connections} concurrent connections, ${context.duration} s per route, ${context.machine}, ${context.date}${load}.`,
@@ -251,6 +264,9 @@ export function markdownTable(routes: readonly RouteResult[], context: { scale: 
       `| ${route.name} \`${route.path}\` | ${route.as} | ${fixed(route.latency.p50, 1)} | ${fixed(route.latency.p95, 1)} | ${fixed(route.latency.p99, 1)} | ${fixed(route.requestsPerSecond, 0)} | ${route.throughputRatio === null ? "–" : `${Math.round(route.throughputRatio * 100)}%`} | ${fixed(route.queriesPerRequest, 1)} | ${fixed(route.serverCpuMsPerRequest ?? null, 0)} | ${fixed(route.firstLoadJsKb, 1)} | ${verdict} |`,
     );
   }
-  lines.push("", `Targets: p95 under ${TARGETS.p95Ms} ms, throughput at least ${TARGETS.throughputRatio * 100}% of the trivial route's, first-load JS under ${TARGETS.firstLoadJsKb} kB compressed.`);
+  lines.push(
+    "",
+    `Targets: p95 under ${TARGETS.p95Ms} ms, throughput at least ${TARGETS.throughputRatio * 100}% of the trivial route's, first-load JS under ${TARGETS.firstLoadJsKb} kB compressed.`,
+  );
   return lines.join("\n") + "\n";
 }

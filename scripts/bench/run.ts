@@ -26,7 +26,17 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import { BENCH_PASSWORD, generate, generatedScale, type GenerateResult } from "./generate";
-import { checkTargets, databaseOf, markdownTable, pageWeight, parseArgs, scriptChunksOf, summariseLatencies, TARGETS, type RouteResult } from "./lib";
+import {
+  checkTargets,
+  databaseOf,
+  markdownTable,
+  pageWeight,
+  parseArgs,
+  scriptChunksOf,
+  summariseLatencies,
+  TARGETS,
+  type RouteResult,
+} from "./lib";
 
 const ROOT = process.cwd();
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -68,12 +78,23 @@ function newestSourceMtime(): number {
     const stat = statSync(entry);
     if (stat.isDirectory()) {
       if (entry.endsWith(path.join("lib", "generated"))) return;
-      for (const child of readdirSync(entry)) if (!child.endsWith(".test.ts") && !child.endsWith(".test.tsx")) visit(path.join(entry, child));
+      for (const child of readdirSync(entry))
+        if (!child.endsWith(".test.ts") && !child.endsWith(".test.tsx")) visit(path.join(entry, child));
     } else {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
-  for (const entry of ["app", "components", "lib", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "prisma/schema.prisma"]) visit(path.join(ROOT, entry));
+  for (const entry of [
+    "app",
+    "components",
+    "lib",
+    "next.config.js",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "package.json",
+    "prisma/schema.prisma",
+  ])
+    visit(path.join(ROOT, entry));
   return newest;
 }
 
@@ -84,7 +105,11 @@ function ensureBuild(force: boolean) {
     return;
   }
   console.log(force ? "Building the app (--build)…" : "Building the app (.next is missing or older than the source)…");
-  const build = () => spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } }).status;
+  const build = () =>
+    spawnSync(bin("next"), ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    }).status;
   if (build() === 0) return;
   // A stale .next/dev/types can break a build: once more from clean.
   rmSync(path.join(ROOT, ".next"), { recursive: true, force: true });
@@ -152,17 +177,25 @@ async function pickSubjects(databaseUrl: string): Promise<Subjects> {
       WHERE a."endDate" IS NULL AND p.status IN ('ACTIVE', 'SUSPENDED', 'PLANNED') AND u.active
       GROUP BY u.id, u.email ORDER BY n DESC, u.email LIMIT 1`);
     if (!pe.rows[0]) throw new Error("No practice educator with a current placement: is this a benchmark database?");
-    const placement = await client.query<{ id: string }>(`
+    const placement = await client.query<{ id: string }>(
+      `
       SELECT p.id FROM "PracticeEducatorAssignment" a JOIN "Placement" p ON p.id = a."placementId"
       WHERE a."practiceEducatorId" = $1 AND a."endDate" IS NULL AND p.status IN ('ACTIVE', 'SUSPENDED', 'PLANNED')
-      ORDER BY (p.status = 'ACTIVE') DESC, (SELECT count(*) FROM "EvidenceItem" e WHERE e."placementId" = p.id) DESC, p.id LIMIT 1`, [pe.rows[0].id]);
+      ORDER BY (p.status = 'ACTIVE') DESC, (SELECT count(*) FROM "EvidenceItem" e WHERE e."placementId" = p.id) DESC, p.id LIMIT 1`,
+      [pe.rows[0].id],
+    );
     const tutor = await client.query<{ email: string }>(`
       SELECT t.email FROM "User" t
       WHERE t.role = 'UNIVERSITY_TUTOR' AND t.active
       ORDER BY (SELECT count(*) FROM "Placement" p JOIN "StudentProfile" sp ON sp."userId" = p."studentId" WHERE sp."universityId" = t."organisationId") DESC, t.email
       LIMIT 1`);
     if (!tutor.rows[0]) throw new Error("No university tutor in the database.");
-    return { tutorEmail: tutor.rows[0].email, peEmail: pe.rows[0].email, pePlacements: Number(pe.rows[0].n), placementId: placement.rows[0].id };
+    return {
+      tutorEmail: tutor.rows[0].email,
+      peEmail: pe.rows[0].email,
+      pePlacements: Number(pe.rows[0].n),
+      placementId: placement.rows[0].id,
+    };
   } finally {
     await client.end();
   }
@@ -179,10 +212,19 @@ async function signIn(base: string, email: string): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
   });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => /session-token=/.test(cookie));
-  if (!session) throw new Error(`Could not sign in as ${email} (HTTP ${response.status}): wrong password, or the account is locked by the sign-in throttle.`);
-  const check = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie: session } })).json()) as { user?: { email?: string } };
-  if (check?.user?.email !== email) throw new Error(`Signed in as ${email}, but the session says ${JSON.stringify(check)}`);
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .find((cookie) => /session-token=/.test(cookie));
+  if (!session)
+    throw new Error(
+      `Could not sign in as ${email} (HTTP ${response.status}): wrong password, or the account is locked by the sign-in throttle.`,
+    );
+  const check = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie: session } })).json()) as {
+    user?: { email?: string };
+  };
+  if (check?.user?.email !== email)
+    throw new Error(`Signed in as ${email}, but the session says ${JSON.stringify(check)}`);
   return session;
 }
 
@@ -198,14 +240,23 @@ async function transactionsSoFar(adminUrl: string, name: string): Promise<number
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+    await client.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [name],
+    );
     for (let attempt = 0; attempt < 50; attempt++) {
-      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      const { rows } = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1",
+        [name],
+      );
       if (Number(rows[0].n) === 0) break;
       await sleep(100);
     }
     await client.query("SELECT pg_stat_clear_snapshot()");
-    const { rows } = await client.query<{ n: string }>("SELECT xact_commit + xact_rollback - sessions AS n FROM pg_stat_database WHERE datname = $1", [name]);
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT xact_commit + xact_rollback - sessions AS n FROM pg_stat_database WHERE datname = $1",
+      [name],
+    );
     return Number(rows[0]?.n ?? 0);
   } finally {
     await client.end();
@@ -216,7 +267,11 @@ async function setParallelWorkers(adminUrl: string, name: string, allowed: boole
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(allowed ? `ALTER DATABASE ${name} RESET max_parallel_workers_per_gather` : `ALTER DATABASE ${name} SET max_parallel_workers_per_gather = 0`);
+    await client.query(
+      allowed
+        ? `ALTER DATABASE ${name} RESET max_parallel_workers_per_gather`
+        : `ALTER DATABASE ${name} SET max_parallel_workers_per_gather = 0`,
+    );
   } finally {
     await client.end();
   }
@@ -260,7 +315,10 @@ async function settle(adminUrl: string, name: string, maxMs = 60_000) {
       const cpuBefore = serverCpuMs();
       await sleep(500);
       const cpuAfter = serverCpuMs();
-      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()", [name]);
+      const { rows } = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()",
+        [name],
+      );
       const serverBusy = cpuBefore !== null && cpuAfter !== null && cpuAfter - cpuBefore > 100;
       if (Number(rows[0].n) === 0 && !serverBusy) return;
     }
@@ -279,10 +337,18 @@ function drive(base: string, target: Target, seconds: number, connections: numbe
   return new Promise<{ latencies: number[]; result: autocannon.Result }>((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
-      { url: base + target.path, connections, duration: seconds, headers: target.cookie ? { cookie: target.cookie } : {}, timeout: 30 },
+      {
+        url: base + target.path,
+        connections,
+        duration: seconds,
+        headers: target.cookie ? { cookie: target.cookie } : {},
+        timeout: 30,
+      },
       (error, result) => (error ? reject(error) : resolve({ latencies, result })),
     );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      latencies.push(responseTime),
+    );
   });
 }
 
@@ -303,7 +369,10 @@ function machine(postgresVersion: string): string {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2).filter((arg) => arg !== "--"), process.env);
+  const args = parseArgs(
+    process.argv.slice(2).filter((arg) => arg !== "--"),
+    process.env,
+  );
   const { name: databaseName, adminUrl } = databaseOf(args.databaseUrl);
   const started = Date.now();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -311,8 +380,12 @@ async function main() {
   let generated: GenerateResult | null = null;
   if (args.reuse) {
     const scale = await generatedScale(args.databaseUrl).catch(() => null);
-    if (scale === null) throw new Error(`${databaseName} is not a benchmark database (or does not exist): run without --reuse to generate it.`);
-    if (scale !== args.scale) console.log(`The database was generated at scale ${scale}: reporting that scale, not ${args.scale}.`);
+    if (scale === null)
+      throw new Error(
+        `${databaseName} is not a benchmark database (or does not exist): run without --reuse to generate it.`,
+      );
+    if (scale !== args.scale)
+      console.log(`The database was generated at scale ${scale}: reporting that scale, not ${args.scale}.`);
     args.scale = scale;
     console.log(`Reusing the database ${databaseName} (scale ${scale}) as it is (--reuse).`);
   } else {
@@ -325,7 +398,9 @@ async function main() {
   const base = await startServer(port, args.databaseUrl);
 
   const subjects = await pickSubjects(args.databaseUrl);
-  console.log(`Tutor ${subjects.tutorEmail}; PE ${subjects.peEmail} (${subjects.pePlacements} current placements); placement ${subjects.placementId}.`);
+  console.log(
+    `Tutor ${subjects.tutorEmail}; PE ${subjects.peEmail} (${subjects.pePlacements} current placements); placement ${subjects.placementId}.`,
+  );
   const tutorCookie = await signIn(base, subjects.tutorEmail);
   const peCookie = await signIn(base, subjects.peEmail);
 
@@ -339,7 +414,11 @@ async function main() {
 
   const postgres = new Client({ connectionString: adminUrl });
   await postgres.connect();
-  const postgresVersion = (await postgres.query<{ v: string }>("SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v")).rows[0].v;
+  const postgresVersion = (
+    await postgres.query<{ v: string }>(
+      "SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v",
+    )
+  ).rows[0].v;
   await postgres.end();
 
   const results: RouteResult[] = [];
@@ -356,7 +435,9 @@ async function main() {
     const body = await response.text();
     if (response.status !== 200) {
       const location = response.headers.get("location");
-      throw new Error(`${target.name} (${target.path} as ${target.as}) answered ${response.status}${location ? ` → ${location}` : ""}${location?.includes("sign-in") ? " (the session cookie was not accepted)" : ""}`);
+      throw new Error(
+        `${target.name} (${target.path} as ${target.as}) answered ${response.status}${location ? ` → ${location}` : ""}${location?.includes("sign-in") ? " (the session cookie was not accepted)" : ""}`,
+      );
     }
     if (target.kind !== "page") {
       weights.set(target, null);
@@ -365,7 +446,10 @@ async function main() {
     const chunks = scriptChunksOf(body);
     const weight = pageWeight(chunks, path.join(ROOT, ".next"));
     pageScripts[target.name] = { chunks, rawBytes: weight.rawBytes, gzipBytes: weight.gzipBytes };
-    if (weight.missing.length) console.warn(`  ${target.name}: ${weight.missing.length} script(s) not found in .next/static (is another build serving?)`);
+    if (weight.missing.length)
+      console.warn(
+        `  ${target.name}: ${weight.missing.length} script(s) not found in .next/static (is another build serving?)`,
+      );
     weights.set(target, Math.round((weight.gzipBytes / 1024) * 10) / 10);
   }
 
@@ -395,7 +479,9 @@ async function main() {
   for (const target of targets) {
     await drive(base, target, warmSeconds, args.connections);
     await settle(adminUrl, databaseName);
-    process.stdout.write(`Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `);
+    process.stdout.write(
+      `Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `,
+    );
     const { latencies, result } = await drive(base, target, args.duration, args.connections);
     await settle(adminUrl, databaseName);
     const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
@@ -416,14 +502,18 @@ async function main() {
     };
     results.push(row);
     console.log(`${requestsPerSecond} req/s, p95 ${row.latency.p95} ms`);
-    if (row.requests === 0) warnings.push(`${target.name}: no request completed within ${args.duration} s (an overloaded machine?)`);
-    if (row.non2xx > 0 || row.errors > 0) failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
+    if (row.requests === 0)
+      warnings.push(`${target.name}: no request completed within ${args.duration} s (an overloaded machine?)`);
+    if (row.non2xx > 0 || row.errors > 0)
+      failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
   }
 
   await stopServer();
 
   const baseline = results.find((row) => row.kind === "baseline");
-  for (const row of results) if (row.kind !== "baseline" && baseline) row.throughputRatio = Math.round((row.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000;
+  for (const row of results)
+    if (row.kind !== "baseline" && baseline)
+      row.throughputRatio = Math.round((row.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000;
 
   const context = {
     scale: args.scale,

@@ -1,7 +1,13 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
-import { authenticateApiToken, countApiTokenRequest, issueApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/api-tokens";
+import {
+  authenticateApiToken,
+  countApiTokenRequest,
+  issueApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from "@/lib/api-tokens/api-tokens";
 import { hashApiToken } from "@/lib/api-tokens/token-format";
 import { listAuditEntries } from "@/lib/audit-log";
 import { addDays, fromIsoDate, todayInUk } from "@/lib/dates";
@@ -31,7 +37,8 @@ async function refused(action: () => Promise<unknown>) {
   return error;
 }
 
-const issue = (overrides: object = {}) => issueApiToken(world.users.admin, { universityId: world.uniA.id, name: "University A student records", ...overrides });
+const issue = (overrides: object = {}) =>
+  issueApiToken(world.users.admin, { universityId: world.uniA.id, name: "University A student records", ...overrides });
 
 describe("issuing a token", () => {
   it("shows the token once, stores only its sha256 and prefix, and audits without the token", async () => {
@@ -43,7 +50,13 @@ describe("issuing a token", () => {
     const stored = await db().apiToken.findUniqueOrThrow({ where: { id: issued.id } });
     expect(stored.tokenHash).toBe(hashApiToken(issued.token));
     expect(JSON.stringify(stored)).not.toContain(issued.token);
-    expect(stored).toMatchObject({ universityId: world.uniA.id, name: "Uni A SITS", createdById: world.users.admin.id, revokedAt: null, lastUsedAt: null });
+    expect(stored).toMatchObject({
+      universityId: world.uniA.id,
+      name: "Uni A SITS",
+      createdById: world.users.admin.id,
+      revokedAt: null,
+      lastUsedAt: null,
+    });
 
     const audit = await listAuditEntries(world.users.admin, { entity: "ApiToken", entityId: issued.id });
     expect(audit).toHaveLength(1);
@@ -64,8 +77,12 @@ describe("issuing a token", () => {
   it("accepts an expiry from tomorrow to 365 days ahead", async () => {
     const tomorrow = await issue({ expiresOn: addDays(todayInUk(), 1) });
     const year = await issue({ expiresOn: addDays(todayInUk(), 365) });
-    expect((await db().apiToken.findUniqueOrThrow({ where: { id: tomorrow.id } })).expiresAt.toISOString()).toBe(fromIsoDate(addDays(todayInUk(), 2)).toISOString());
-    expect((await db().apiToken.findUniqueOrThrow({ where: { id: year.id } })).expiresAt.toISOString()).toBe(fromIsoDate(addDays(todayInUk(), 366)).toISOString());
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: tomorrow.id } })).expiresAt.toISOString()).toBe(
+      fromIsoDate(addDays(todayInUk(), 2)).toISOString(),
+    );
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: year.id } })).expiresAt.toISOString()).toBe(
+      fromIsoDate(addDays(todayInUk(), 366)).toISOString(),
+    );
   });
 
   it.each([
@@ -132,7 +149,10 @@ describe("revoking", () => {
     expect((await listApiTokens(world.users.admin)).find((row) => row.id === issued.id)?.state).toBe("REVOKED");
     const audit = await listAuditEntries(world.users.admin, { entity: "ApiToken", entityId: issued.id });
     expect(audit.map((entry) => entry.action).sort()).toEqual(["CREATE", "UPDATE"]);
-    expect(audit.find((entry) => entry.action === "UPDATE")?.changes).toMatchObject({ reason: "System replaced", revokedAt: { from: null } });
+    expect(audit.find((entry) => entry.action === "UPDATE")?.changes).toMatchObject({
+      reason: "System replaced",
+      revokedAt: { from: null },
+    });
 
     const error = await refused(() => revokeApiToken(world.users.admin, issued.id));
     expect(error.status).toBe(409);
@@ -152,7 +172,13 @@ describe("authenticating a token", () => {
     const issued = await issue({ name: "Uni A" });
     expect(await authenticateApiToken(issued.token)).toEqual({
       tokenId: issued.id,
-      user: { id: `api-token:${issued.id}`, role: "UNIVERSITY_TUTOR", organisationId: world.uniA.id, name: "API token: Uni A", email: "" } satisfies SessionUser,
+      user: {
+        id: `api-token:${issued.id}`,
+        role: "UNIVERSITY_TUTOR",
+        organisationId: world.uniA.id,
+        name: "API token: Uni A",
+        email: "",
+      } satisfies SessionUser,
     });
   });
 
@@ -171,7 +197,8 @@ describe("authenticating a token", () => {
     const issued = await issue();
     const now = new Date();
     await authenticateApiToken(issued.token, now);
-    const lastUsed = async () => (await db().apiToken.findUniqueOrThrow({ where: { id: issued.id } })).lastUsedAt?.toISOString();
+    const lastUsed = async () =>
+      (await db().apiToken.findUniqueOrThrow({ where: { id: issued.id } })).lastUsedAt?.toISOString();
     expect(await lastUsed()).toBe(now.toISOString());
     await authenticateApiToken(issued.token, new Date(now.getTime() + 30_000));
     expect(await lastUsed()).toBe(now.toISOString());
@@ -189,7 +216,10 @@ describe("the rate limit, counted in the database", () => {
     for (let i = 0; i < 4; i++) decisions.push(await countApiTokenRequest(issued.id, 3, start));
     expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
     expect(decisions[3]).toEqual({ allowed: false, retryAfterSeconds: 50 });
-    expect(await countApiTokenRequest(issued.id, 3, new Date("2030-01-01T10:01:00.000Z"))).toEqual({ allowed: true, remaining: 2 });
+    expect(await countApiTokenRequest(issued.id, 3, new Date("2030-01-01T10:01:00.000Z"))).toEqual({
+      allowed: true,
+      remaining: 2,
+    });
   });
 
   it("counts every one of concurrent requests (one atomic statement)", async () => {

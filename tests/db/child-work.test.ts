@@ -4,8 +4,17 @@ import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
 import { allocateChildren } from "@/lib/children/allocations";
 import { getAssessment, updateAssessment } from "@/lib/children/assessments";
-import { getLifeStoryWork, signOffLifeStoryWork, updateLifeStoryStage, LIFE_STORY_NOT_SIGNED_OFF } from "@/lib/children/life-story";
-import { listOpenSafeguardingConcerns, raiseSafeguardingConcern, recordSafeguardingAction } from "@/lib/children/safeguarding";
+import {
+  getLifeStoryWork,
+  signOffLifeStoryWork,
+  updateLifeStoryStage,
+  LIFE_STORY_NOT_SIGNED_OFF,
+} from "@/lib/children/life-story";
+import {
+  listOpenSafeguardingConcerns,
+  raiseSafeguardingConcern,
+  recordSafeguardingAction,
+} from "@/lib/children/safeguarding";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/notifications";
 import { sendEmail } from "@/lib/notifications/email";
 import { addWorkingDays } from "@/lib/calendar/working-days";
@@ -17,7 +26,11 @@ import type { SessionUser } from "@/lib/auth/session-user";
 // Email is mocked at the transport: the tests see what would have been sent, and nothing leaves the machine.
 const mockSendMail = jest.fn();
 const mockCreateTransport = jest.fn((_url: string) => ({ sendMail: mockSendMail, close: jest.fn() }));
-jest.mock("nodemailer", () => ({ __esModule: true, createTransport: (url: string) => mockCreateTransport(url), default: { createTransport: (url: string) => mockCreateTransport(url) } }));
+jest.mock("nodemailer", () => ({
+  __esModule: true,
+  createTransport: (url: string) => mockCreateTransport(url),
+  default: { createTransport: (url: string) => mockCreateTransport(url) },
+}));
 
 const { db } = useTestDatabase();
 
@@ -32,9 +45,18 @@ beforeAll(async () => {
   children = await buildChildren(world);
   // childA (already in direct work with studentA) is also allocated to studentA for an assessment and for life story work, overseen by peA.
   assessmentStart = addDays(world.today, -10);
-  const base = { childIds: [children.childA.id], placementId: world.placementA.id, overseeingPeId: world.users.peA.id, startDate: assessmentStart };
-  const { ids: [assessmentAllocation] } = await allocateChildren(world.users.admin, { ...base, kind: "ASSESSMENT" });
-  const { ids: [lifeStoryAllocation] } = await allocateChildren(world.users.admin, { ...base, kind: "LIFE_STORY" });
+  const base = {
+    childIds: [children.childA.id],
+    placementId: world.placementA.id,
+    overseeingPeId: world.users.peA.id,
+    startDate: assessmentStart,
+  };
+  const {
+    ids: [assessmentAllocation],
+  } = await allocateChildren(world.users.admin, { ...base, kind: "ASSESSMENT" });
+  const {
+    ids: [lifeStoryAllocation],
+  } = await allocateChildren(world.users.admin, { ...base, kind: "LIFE_STORY" });
   assessmentId = (await db().childAssessment.findUniqueOrThrow({ where: { allocationId: assessmentAllocation } })).id;
   lifeStoryId = (await db().lifeStoryWork.findUniqueOrThrow({ where: { allocationId: lifeStoryAllocation } })).id;
 });
@@ -48,7 +70,10 @@ afterEach(() => {
 async function counts() {
   const [assessments, stages, concerns, notifications, audit] = await Promise.all([
     db().childAssessment.findMany({ select: { status: true, outcome: true, completedOn: true, version: true } }),
-    db().lifeStoryStage.findMany({ select: { startedOn: true, completedOn: true, notes: true }, orderBy: { id: "asc" } }),
+    db().lifeStoryStage.findMany({
+      select: { startedOn: true, completedOn: true, notes: true },
+      orderBy: { id: "asc" },
+    }),
     db().safeguardingConcern.findMany({ select: { status: true, actionTaken: true }, orderBy: { id: "asc" } }),
     db().notification.count(),
     db().auditLog.count({ where: { action: { not: "VIEW" } } }),
@@ -68,7 +93,13 @@ async function rejected(call: () => Promise<unknown>) {
   return error;
 }
 
-const completed = (version: number, extra: object = {}) => ({ status: "COMPLETED", outcome: "EARLY_HELP", completedOn: world.today, version, ...extra });
+const completed = (version: number, extra: object = {}) => ({
+  status: "COMPLETED",
+  outcome: "EARLY_HELP",
+  completedOn: world.today,
+  version,
+  ...extra,
+});
 
 describe("child and family assessments", () => {
   it("is due 45 working days after its start, with the child named only to those who may identify them", async () => {
@@ -80,7 +111,11 @@ describe("child and family assessments", () => {
     expect(view.child).toMatchObject({ code: "C-1001", name: "Alfie Archer" });
     expect(view.permissions.canEdit).toBe(true);
     // The name was shown: the read is audited.
-    expect(await db().auditLog.count({ where: { actorId: world.users.studentA.id, action: "VIEW", entity: "Child", entityId: children.childA.id } })).toBeGreaterThan(0);
+    expect(
+      await db().auditLog.count({
+        where: { actorId: world.users.studentA.id, action: "VIEW", entity: "Child", entityId: children.childA.id },
+      }),
+    ).toBeGreaterThan(0);
 
     // The on-site supervisor sees the work by code only, and may not change it.
     const onsite = await getAssessment(world.users.onsiteA, assessmentId);
@@ -90,45 +125,94 @@ describe("child and family assessments", () => {
   });
 
   it("refuses to complete without an outcome, in the future or before the start", async () => {
-    const noOutcome = await rejected(() => updateAssessment(world.users.studentA, assessmentId, completed(1, { outcome: "" })));
+    const noOutcome = await rejected(() =>
+      updateAssessment(world.users.studentA, assessmentId, completed(1, { outcome: "" })),
+    );
     expect(noOutcome.status).toBe(400);
     expect(noOutcome.fieldErrors?.outcome?.[0]).toMatch(/outcome/);
-    const noDate = await rejected(() => updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: null })));
+    const noDate = await rejected(() =>
+      updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: null })),
+    );
     expect(noDate.fieldErrors?.completedOn?.[0]).toEqual(expect.any(String));
-    const future = await rejected(() => updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: addDays(world.today, 1) })));
+    const future = await rejected(() =>
+      updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: addDays(world.today, 1) })),
+    );
     expect(future.fieldErrors?.completedOn?.[0]).toMatch(/future/);
-    const beforeStart = await rejected(() => updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: addDays(assessmentStart, -1) })));
+    const beforeStart = await rejected(() =>
+      updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: addDays(assessmentStart, -1) })),
+    );
     expect(beforeStart.fieldErrors?.completedOn?.[0]).toMatch(/before it started/);
-    const unknownOutcome = await rejected(() => updateAssessment(world.users.studentA, assessmentId, completed(1, { outcome: "ADOPTION" })));
+    const unknownOutcome = await rejected(() =>
+      updateAssessment(world.users.studentA, assessmentId, completed(1, { outcome: "ADOPTION" })),
+    );
     expect(unknownOutcome.fieldErrors?.outcome?.[0]).toEqual(expect.any(String));
   });
 
   it("completes with an outcome and a date, audited; a stale version is a conflict", async () => {
-    const result = await updateAssessment(world.users.studentA, assessmentId, completed(1, { outcome: "CHILD_IN_NEED_PLAN" }));
+    const result = await updateAssessment(
+      world.users.studentA,
+      assessmentId,
+      completed(1, { outcome: "CHILD_IN_NEED_PLAN" }),
+    );
     expect(result).toMatchObject({ version: 2, changed: expect.arrayContaining(["status", "outcome", "completedOn"]) });
     const view = await getAssessment(world.users.peA, assessmentId);
-    expect(view.assessment).toMatchObject({ status: "COMPLETED", outcome: "CHILD_IN_NEED_PLAN", completedOn: world.today, version: 2 });
+    expect(view.assessment).toMatchObject({
+      status: "COMPLETED",
+      outcome: "CHILD_IN_NEED_PLAN",
+      completedOn: world.today,
+      version: 2,
+    });
     expect(view.assessment.due.state).toBe("COMPLETED");
-    const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "ChildAssessment", entityId: assessmentId, action: "UPDATE" } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { entity: "ChildAssessment", entityId: assessmentId, action: "UPDATE" },
+    });
     expect(audit.actorId).toBe(world.users.studentA.id);
-    expect(audit.changes).toMatchObject({ status: { from: "IN_PROGRESS", to: "COMPLETED" }, outcome: { from: null, to: "CHILD_IN_NEED_PLAN" } });
+    expect(audit.changes).toMatchObject({
+      status: { from: "IN_PROGRESS", to: "COMPLETED" },
+      outcome: { from: null, to: "CHILD_IN_NEED_PLAN" },
+    });
 
-    const stale = await rejected(() => updateAssessment(world.users.peA, assessmentId, completed(1, { outcome: "EARLY_HELP" })));
+    const stale = await rejected(() =>
+      updateAssessment(world.users.peA, assessmentId, completed(1, { outcome: "EARLY_HELP" })),
+    );
     expect(stale.status).toBe(409);
     // The PE reopens it: outcome and date are cleared.
-    await updateAssessment(world.users.peA, assessmentId, { status: "IN_PROGRESS", outcome: "", completedOn: "", version: 2 });
-    expect((await getAssessment(world.users.admin, assessmentId)).assessment).toMatchObject({ status: "IN_PROGRESS", outcome: null, completedOn: null, version: 3 });
+    await updateAssessment(world.users.peA, assessmentId, {
+      status: "IN_PROGRESS",
+      outcome: "",
+      completedOn: "",
+      version: 2,
+    });
+    expect((await getAssessment(world.users.admin, assessmentId)).assessment).toMatchObject({
+      status: "IN_PROGRESS",
+      outcome: null,
+      completedOn: null,
+      version: 3,
+    });
   });
 });
 
 describe("life story work", () => {
   it("refuses every stage until the practice educator has signed the work off", async () => {
     const view = await getLifeStoryWork(world.users.studentA, lifeStoryId);
-    expect(view.stages.map((row) => row.stage)).toEqual(["GATHERING_INFORMATION", "DIRECT_SESSIONS", "DRAFTING", "CHECKING", "HANDING_OVER", "FOLLOW_UP"]);
+    expect(view.stages.map((row) => row.stage)).toEqual([
+      "GATHERING_INFORMATION",
+      "DIRECT_SESSIONS",
+      "DRAFTING",
+      "CHECKING",
+      "HANDING_OVER",
+      "FOLLOW_UP",
+    ]);
     expect(view.allocation.signedOff).toBeNull();
     expect(view.permissions).toMatchObject({ canEdit: false, canEditAfterSignOff: true, canSignOff: false });
     for (const user of [world.users.studentA, world.users.peA, world.users.admin]) {
-      const error = await rejected(() => updateLifeStoryStage(user, lifeStoryId, "GATHERING_INFORMATION", { startedOn: world.today, completedOn: "", notes: "Met the foster carers." }));
+      const error = await rejected(() =>
+        updateLifeStoryStage(user, lifeStoryId, "GATHERING_INFORMATION", {
+          startedOn: world.today,
+          completedOn: "",
+          notes: "Met the foster carers.",
+        }),
+      );
       expect(error.status).toBe(409);
       expect(error.message).toBe(LIFE_STORY_NOT_SIGNED_OFF);
     }
@@ -150,27 +234,70 @@ describe("life story work", () => {
 
   it("after the sign-off, records a stage's dates and notes, audited, with the dates checked", async () => {
     const started = addDays(world.today, -3);
-    const saved = await updateLifeStoryStage(world.users.studentA, lifeStoryId, "GATHERING_INFORMATION", { startedOn: started, completedOn: world.today, notes: "Met the foster carers; photographs gathered." });
+    const saved = await updateLifeStoryStage(world.users.studentA, lifeStoryId, "GATHERING_INFORMATION", {
+      startedOn: started,
+      completedOn: world.today,
+      notes: "Met the foster carers; photographs gathered.",
+    });
     expect(saved.changed).toEqual(expect.arrayContaining(["startedOn", "completedOn", "notes"]));
     const view = await getLifeStoryWork(world.users.peA, lifeStoryId);
-    expect(view.stages[0]).toMatchObject({ stage: "GATHERING_INFORMATION", startedOn: started, completedOn: world.today, notes: "Met the foster carers; photographs gathered." });
-    expect(await db().auditLog.count({ where: { entity: "LifeStoryStage", entityId: saved.id, action: "UPDATE", actorId: world.users.studentA.id } })).toBe(1);
+    expect(view.stages[0]).toMatchObject({
+      stage: "GATHERING_INFORMATION",
+      startedOn: started,
+      completedOn: world.today,
+      notes: "Met the foster carers; photographs gathered.",
+    });
+    expect(
+      await db().auditLog.count({
+        where: { entity: "LifeStoryStage", entityId: saved.id, action: "UPDATE", actorId: world.users.studentA.id },
+      }),
+    ).toBe(1);
 
-    const backwards = await rejected(() => updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", { startedOn: world.today, completedOn: addDays(world.today, -1), notes: "" }));
+    const backwards = await rejected(() =>
+      updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", {
+        startedOn: world.today,
+        completedOn: addDays(world.today, -1),
+        notes: "",
+      }),
+    );
     expect(backwards.status).toBe(400);
     expect(backwards.fieldErrors?.completedOn?.[0]).toMatch(/before it started/);
-    const noStart = await rejected(() => updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", { startedOn: "", completedOn: world.today }));
+    const noStart = await rejected(() =>
+      updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", {
+        startedOn: "",
+        completedOn: world.today,
+      }),
+    );
     expect(noStart.fieldErrors?.startedOn?.[0]).toEqual(expect.any(String));
-    const future = await rejected(() => updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", { startedOn: world.today, completedOn: addDays(world.today, 2) }));
+    const future = await rejected(() =>
+      updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", {
+        startedOn: world.today,
+        completedOn: addDays(world.today, 2),
+      }),
+    );
     expect(future.fieldErrors?.completedOn?.[0]).toMatch(/future/);
-    const unknownStage = await rejected(() => updateLifeStoryStage(world.users.studentA, lifeStoryId, "PUBLISHING", { startedOn: world.today }));
+    const unknownStage = await rejected(() =>
+      updateLifeStoryStage(world.users.studentA, lifeStoryId, "PUBLISHING", { startedOn: world.today }),
+    );
     expect(unknownStage.status).toBe(400);
     // Someone else saved the stage after this editor opened it.
-    const stale = await rejected(() => updateLifeStoryStage(world.users.peA, lifeStoryId, "GATHERING_INFORMATION", { startedOn: started, notes: "Overwrite", updatedAt: "2020-01-01T00:00:00.000Z" }));
+    const stale = await rejected(() =>
+      updateLifeStoryStage(world.users.peA, lifeStoryId, "GATHERING_INFORMATION", {
+        startedOn: started,
+        notes: "Overwrite",
+        updatedAt: "2020-01-01T00:00:00.000Z",
+      }),
+    );
     expect(stale.status).toBe(409);
     // The on-site supervisor reads by code, never writes.
     expect((await getLifeStoryWork(world.users.onsiteA, lifeStoryId)).child.name).toBeNull();
-    expect((await rejected(() => updateLifeStoryStage(world.users.onsiteA, lifeStoryId, "DRAFTING", { startedOn: world.today }))).status).toBe(403);
+    expect(
+      (
+        await rejected(() =>
+          updateLifeStoryStage(world.users.onsiteA, lifeStoryId, "DRAFTING", { startedOn: world.today }),
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -179,7 +306,12 @@ describe("safeguarding concerns", () => {
 
   it("notifies the overseeing PE and every admin of the team at once, and nobody else", async () => {
     await markAllNotificationsRead(world.users.peA);
-    const result = await raiseSafeguardingConcern(world.users.studentA, { childId: children.childA.id, description: "Alfie said he is scared to go home.", sourceEntity: "LifeStoryWork", sourceId: lifeStoryId });
+    const result = await raiseSafeguardingConcern(world.users.studentA, {
+      childId: children.childA.id,
+      description: "Alfie said he is scared to go home.",
+      sourceEntity: "LifeStoryWork",
+      sourceId: lifeStoryId,
+    });
     concernId = result.id;
     expect(result).toMatchObject({ notified: 2, emailed: 0 });
     const rows = await db().notification.findMany({ where: { kind: "SAFEGUARDING_CONCERN" } });
@@ -189,45 +321,95 @@ describe("safeguarding concerns", () => {
       expect(`${row.title} ${row.body}`).not.toMatch(/Alfie|Archer|scared/);
       expect(row.link).toBe(`/safeguarding#concern-${concernId}`);
     }
-    for (const user of [world.users.tutorA, world.users.peOther, world.users.peB, world.users.pePast, world.users.otherAdmin, world.users.onsiteA, world.users.studentA]) {
-      expect((await listNotifications(user)).notifications.filter((row) => row.kind === "SAFEGUARDING_CONCERN")).toHaveLength(0);
+    for (const user of [
+      world.users.tutorA,
+      world.users.peOther,
+      world.users.peB,
+      world.users.pePast,
+      world.users.otherAdmin,
+      world.users.onsiteA,
+      world.users.studentA,
+    ]) {
+      expect(
+        (await listNotifications(user)).notifications.filter((row) => row.kind === "SAFEGUARDING_CONCERN"),
+      ).toHaveLength(0);
     }
     const peA = await listNotifications(world.users.peA);
     expect(peA.unread).toBe(1);
     expect(peA.notifications[0]).toMatchObject({ kind: "SAFEGUARDING_CONCERN", read: false });
-    expect(await db().auditLog.count({ where: { entity: "SafeguardingConcern", entityId: concernId, action: "CREATE", actorId: world.users.studentA.id } })).toBe(1);
+    expect(
+      await db().auditLog.count({
+        where: {
+          entity: "SafeguardingConcern",
+          entityId: concernId,
+          action: "CREATE",
+          actorId: world.users.studentA.id,
+        },
+      }),
+    ).toBe(1);
   });
 
   it("may be raised by anyone who can see the child's record, the on-site supervisor included", async () => {
-    const { id } = await raiseSafeguardingConcern(world.users.onsiteA, { childId: children.childA.id, description: "Bruising noticed on his arm." });
+    const { id } = await raiseSafeguardingConcern(world.users.onsiteA, {
+      childId: children.childA.id,
+      description: "Bruising noticed on his arm.",
+    });
     // Handled at once, to keep the rest of the test about the first concern.
-    await recordSafeguardingAction(world.users.peA, id, { actionTaken: "Discussed with the duty manager; referred to the front door the same day." });
+    await recordSafeguardingAction(world.users.peA, id, {
+      actionTaken: "Discussed with the duty manager; referred to the front door the same day.",
+    });
   });
 
   it("stays on the open list of the admin and the overseeing PE until the action is recorded", async () => {
     const forAdmin = await listOpenSafeguardingConcerns(world.users.admin);
     expect(forAdmin.map((row) => row.id)).toEqual([concernId]);
-    expect(forAdmin[0]).toMatchObject({ child: { code: "C-1001", name: "Alfie Archer" }, raisedByName: world.users.studentA.name, description: "Alfie said he is scared to go home." });
+    expect(forAdmin[0]).toMatchObject({
+      child: { code: "C-1001", name: "Alfie Archer" },
+      raisedByName: world.users.studentA.name,
+      description: "Alfie said he is scared to go home.",
+    });
     expect((await listOpenSafeguardingConcerns(world.users.peA)).map((row) => row.id)).toEqual([concernId]);
-    for (const user of [world.users.peOther, world.users.peB, world.users.tutorA, world.users.studentA, world.users.onsiteA, world.users.otherAdmin]) {
+    for (const user of [
+      world.users.peOther,
+      world.users.peB,
+      world.users.tutorA,
+      world.users.studentA,
+      world.users.onsiteA,
+      world.users.otherAdmin,
+    ]) {
       expect(await listOpenSafeguardingConcerns(user)).toEqual([]);
     }
 
     const blank = await rejected(() => recordSafeguardingAction(world.users.admin, concernId, { actionTaken: "  " }));
     expect(blank.fieldErrors?.actionTaken?.[0]).toEqual(expect.any(String));
-    expect((await rejected(() => recordSafeguardingAction(world.users.studentA, concernId, { actionTaken: "I told my PE." }))).status).toBe(403);
-    expect((await rejected(() => recordSafeguardingAction(world.users.onsiteA, concernId, { actionTaken: "Noted." }))).status).toBe(403);
+    expect(
+      (
+        await rejected(() =>
+          recordSafeguardingAction(world.users.studentA, concernId, { actionTaken: "I told my PE." }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await rejected(() => recordSafeguardingAction(world.users.onsiteA, concernId, { actionTaken: "Noted." })))
+        .status,
+    ).toBe(403);
 
     // Still open after all that.
     expect(await listOpenSafeguardingConcerns(world.users.admin)).toHaveLength(1);
-    await recordSafeguardingAction(world.users.admin, concernId, { actionTaken: "Strategy discussion held with the council's front door; the child's social worker is informed." });
+    await recordSafeguardingAction(world.users.admin, concernId, {
+      actionTaken: "Strategy discussion held with the council's front door; the child's social worker is informed.",
+    });
     expect(await listOpenSafeguardingConcerns(world.users.admin)).toEqual([]);
     expect(await listOpenSafeguardingConcerns(world.users.peA)).toEqual([]);
     const concern = await db().safeguardingConcern.findUniqueOrThrow({ where: { id: concernId } });
     expect(concern).toMatchObject({ status: "ACTIONED", actionRecordedById: world.users.admin.id });
-    expect((await rejected(() => recordSafeguardingAction(world.users.peA, concernId, { actionTaken: "Again" }))).status).toBe(409);
+    expect(
+      (await rejected(() => recordSafeguardingAction(world.users.peA, concernId, { actionTaken: "Again" }))).status,
+    ).toBe(409);
     // The student who raised it hears that it was handled.
-    const actioned = (await listNotifications(world.users.studentA)).notifications.find((row) => row.kind === "SAFEGUARDING_ACTIONED");
+    const actioned = (await listNotifications(world.users.studentA)).notifications.find(
+      (row) => row.kind === "SAFEGUARDING_ACTIONED",
+    );
     expect(actioned).toMatchObject({ link: `/children/${children.childA.id}` });
     expect(actioned?.title).not.toMatch(/Alfie|Archer/);
   });
@@ -275,15 +457,22 @@ describe("people with nothing to do with the child", () => {
   it("unknown ids are a 404 too", async () => {
     expect((await rejected(() => getAssessment(world.users.admin, "nope"))).status).toBe(404);
     expect((await rejected(() => getLifeStoryWork(world.users.admin, "nope"))).status).toBe(404);
-    expect((await rejected(() => recordSafeguardingAction(world.users.admin, "nope", { actionTaken: "x" }))).status).toBe(404);
-    expect((await rejected(() => raiseSafeguardingConcern(world.users.admin, { childId: "nope", description: "x" }))).status).toBe(404);
+    expect(
+      (await rejected(() => recordSafeguardingAction(world.users.admin, "nope", { actionTaken: "x" }))).status,
+    ).toBe(404);
+    expect(
+      (await rejected(() => raiseSafeguardingConcern(world.users.admin, { childId: "nope", description: "x" }))).status,
+    ).toBe(404);
   });
 });
 
 describe("email", () => {
   it("is a no-op without SMTP_URL", async () => {
     delete process.env.SMTP_URL;
-    expect(await sendEmail({ to: "someone@test.example.org", subject: "Hello", text: "Hi" })).toEqual({ sent: false, skipped: "not-configured" });
+    expect(await sendEmail({ to: "someone@test.example.org", subject: "Hello", text: "Hi" })).toEqual({
+      sent: false,
+      skipped: "not-configured",
+    });
     expect(mockCreateTransport).not.toHaveBeenCalled();
     expect(mockSendMail).not.toHaveBeenCalled();
   });
@@ -291,7 +480,10 @@ describe("email", () => {
   it("with SMTP configured, goes to the PE and the admins after the commit, naming the child by code only", async () => {
     process.env.SMTP_URL = "smtp://mail.test.example.org:587";
     mockSendMail.mockResolvedValue({ messageId: "1" });
-    const { id, emailed } = await raiseSafeguardingConcern(world.users.studentA, { childId: children.childA.id, description: "Alfie Archer mentioned a new adult at home." });
+    const { id, emailed } = await raiseSafeguardingConcern(world.users.studentA, {
+      childId: children.childA.id,
+      description: "Alfie Archer mentioned a new adult at home.",
+    });
     expect(emailed).toBe(2);
     expect(mockCreateTransport.mock.calls[0][0]).toMatch(/^smtp:\/\/mail\.test\.example\.org:587/);
     const message = mockSendMail.mock.calls[0][0] as { to: string[]; subject: string; text: string };
@@ -308,7 +500,10 @@ describe("email", () => {
     mockSendMail.mockRejectedValue(new Error("connect ECONNREFUSED"));
     const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const { id, notified, emailed } = await raiseSafeguardingConcern(world.users.studentA, { childId: children.childA.id, description: "Another worry." });
+      const { id, notified, emailed } = await raiseSafeguardingConcern(world.users.studentA, {
+        childId: children.childA.id,
+        description: "Another worry.",
+      });
       expect({ notified, emailed }).toEqual({ notified: 2, emailed: 0 });
       expect(await db().safeguardingConcern.findUnique({ where: { id } })).toMatchObject({ status: "OPEN" });
       expect(logged).toHaveBeenCalledWith(expect.stringMatching(/could not be sent: connect ECONNREFUSED/));

@@ -2,7 +2,15 @@
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
-import { anonymiseChild, createChild, exportChildRecord, getChild, listChildViewers, listChildren, updateChild } from "@/lib/children/children";
+import {
+  anonymiseChild,
+  createChild,
+  exportChildRecord,
+  getChild,
+  listChildViewers,
+  listChildren,
+  updateChild,
+} from "@/lib/children/children";
 import { allocateChildren, endAllocation, listCaseload, signOffLifeStoryAllocation } from "@/lib/children/allocations";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
 import { AppError, toAppError } from "@/lib/errors";
@@ -47,28 +55,31 @@ const childAView: Record<Who, "name" | "code" | "none"> = {
 };
 
 describe("who may see a child", () => {
-  it.each(Object.keys(childAView) as Who[])("%s sees child A's record as the rules say, in the list, the record and the caseload alike", async (who) => {
-    const user = world.users[who];
-    const expected = childAView[who];
-    const listed = (await listChildren(user)).find((child) => child.id === kids.childA.id);
-    const record = await getChild(user, kids.childA.id).catch((error) => error);
-    const caseload = (await listCaseload(user)).find((row) => row.child.id === kids.childA.id);
-    if (expected === "none") {
-      expect(listed).toBeUndefined();
-      expect(record).toBeInstanceOf(AppError);
-      expect(record.status).toBe(404);
-      expect(caseload).toBeUndefined();
-    } else {
-      const name = expected === "name" ? "Alfie Archer" : null;
-      expect(listed?.name).toBe(name);
-      expect(record.child.name).toBe(name);
-      expect(record.child.code).toBe("C-1001");
-      expect(record.contacts.length).toBe(expected === "name" ? 1 : 0);
-      expect(caseload?.child.name).toBe(name);
-    }
-    // Never a name in anything serialised for those who may not see it.
-    if (expected !== "name") expect(JSON.stringify([listed, record, caseload])).not.toMatch(/Alfie|Archer/);
-  });
+  it.each(Object.keys(childAView) as Who[])(
+    "%s sees child A's record as the rules say, in the list, the record and the caseload alike",
+    async (who) => {
+      const user = world.users[who];
+      const expected = childAView[who];
+      const listed = (await listChildren(user)).find((child) => child.id === kids.childA.id);
+      const record = await getChild(user, kids.childA.id).catch((error) => error);
+      const caseload = (await listCaseload(user)).find((row) => row.child.id === kids.childA.id);
+      if (expected === "none") {
+        expect(listed).toBeUndefined();
+        expect(record).toBeInstanceOf(AppError);
+        expect(record.status).toBe(404);
+        expect(caseload).toBeUndefined();
+      } else {
+        const name = expected === "name" ? "Alfie Archer" : null;
+        expect(listed?.name).toBe(name);
+        expect(record.child.name).toBe(name);
+        expect(record.child.code).toBe("C-1001");
+        expect(record.contacts.length).toBe(expected === "name" ? 1 : 0);
+        expect(caseload?.child.name).toBe(name);
+      }
+      // Never a name in anything serialised for those who may not see it.
+      if (expected !== "name") expect(JSON.stringify([listed, record, caseload])).not.toMatch(/Alfie|Archer/);
+    },
+  );
 
   it("search by name finds only children the user may identify; search by code needs the child to be visible", async () => {
     expect((await listChildren(world.users.studentA, { q: "Alfie" })).map((child) => child.code)).toEqual(["C-1001"]);
@@ -79,21 +90,29 @@ describe("who may see a child", () => {
 
   it("an unallocated child is visible to the team manager only", async () => {
     expect(await statusOf(getChild(world.users.admin, kids.childUnallocated.id))).toBe(200);
-    for (const who of ["peA", "peB", "studentA", "onsiteA", "tutorA"] as const) expect(await statusOf(getChild(world.users[who], kids.childUnallocated.id))).toBe(404);
+    for (const who of ["peA", "peB", "studentA", "onsiteA", "tutorA"] as const)
+      expect(await statusOf(getChild(world.users[who], kids.childUnallocated.id))).toBe(404);
   });
 
   it("audits every read that shows a name, and the team manager can list who viewed the child", async () => {
     const before = await db().auditLog.count({ where: { entity: "Child", entityId: kids.childA.id, action: "VIEW" } });
     await getChild(world.users.studentA, kids.childA.id);
     await getChild(world.users.onsiteA, kids.childA.id); // code only: not an identifiable read
-    expect(await db().auditLog.count({ where: { entity: "Child", entityId: kids.childA.id, action: "VIEW" } })).toBe(before + 1);
+    expect(await db().auditLog.count({ where: { entity: "Child", entityId: kids.childA.id, action: "VIEW" } })).toBe(
+      before + 1,
+    );
     const viewers = await listChildViewers(world.users.admin, kids.childA.id);
     expect(viewers[0]).toMatchObject({ actorName: world.users.studentA.name, action: "VIEW", context: "child record" });
     expect(await statusOf(listChildViewers(world.users.peA, kids.childA.id))).toBe(403);
   });
 
   it("loses sight of the name when the allocation ends", async () => {
-    const { ids } = await allocateChildren(world.users.admin, { childIds: [kids.childUnallocated.id], placementId: world.placementB.id, kind: "DIRECT_WORK", startDate: world.today });
+    const { ids } = await allocateChildren(world.users.admin, {
+      childIds: [kids.childUnallocated.id],
+      placementId: world.placementB.id,
+      kind: "DIRECT_WORK",
+      startDate: world.today,
+    });
     expect((await getChild(world.users.studentB, kids.childUnallocated.id)).child.name).toBe("Casey Clarke");
     await endAllocation(world.users.admin, ids[0], { endDate: world.today });
     expect(await statusOf(getChild(world.users.studentB, kids.childUnallocated.id))).toBe(404);
@@ -102,10 +121,19 @@ describe("who may see a child", () => {
 
 describe("records, referrals and allocations", () => {
   it("creates a child with a pseudonymous code; only the team manager may", async () => {
-    const { code } = await createChild(world.users.admin, { firstName: "Dylan", lastName: "Day", dateOfBirth: "2012-01-31", schoolId: kids.school.id, yearGroup: 9, contacts: [] });
+    const { code } = await createChild(world.users.admin, {
+      firstName: "Dylan",
+      lastName: "Day",
+      dateOfBirth: "2012-01-31",
+      schoolId: kids.school.id,
+      yearGroup: 9,
+      contacts: [],
+    });
     expect(code).toMatch(/^C-\d{4,6}$/);
     for (const who of ["peA", "studentA", "tutorA"] as const) {
-      expect(await statusOf(createChild(world.users[who], { firstName: "X", lastName: "Y", dateOfBirth: "2012-01-31" }))).toBe(403);
+      expect(
+        await statusOf(createChild(world.users[who], { firstName: "X", lastName: "Y", dateOfBirth: "2012-01-31" })),
+      ).toBe(403);
     }
   });
 
@@ -120,32 +148,66 @@ describe("records, referrals and allocations", () => {
       parentConsent: "PENDING",
       childAgreement: false,
     });
-    const error = toAppError(await decideReferral(world.users.admin, id, { decision: "ACCEPTED", decidedOn: world.today }).catch((caught) => caught));
+    const error = toAppError(
+      await decideReferral(world.users.admin, id, { decision: "ACCEPTED", decidedOn: world.today }).catch(
+        (caught) => caught,
+      ),
+    );
     expect(error?.status).toBe(409);
     expect((await db().referral.findUniqueOrThrow({ where: { id } })).decision).toBe("PENDING");
-    await decideReferral(world.users.admin, id, { decision: "SIGNPOSTED", decisionReason: "School counsellor is better placed", decidedOn: world.today });
+    await decideReferral(world.users.admin, id, {
+      decision: "SIGNPOSTED",
+      decisionReason: "School counsellor is better placed",
+      decidedOn: world.today,
+    });
     expect((await db().referral.findUniqueOrThrow({ where: { id } })).decision).toBe("SIGNPOSTED");
   });
 
   it("refuses an allocation to a student whose placement is not active", async () => {
     await db().placement.update({ where: { id: world.placementB.id }, data: { status: "SUSPENDED" } });
     const before = await db().allocation.count();
-    const error = toAppError(await allocateChildren(world.users.admin, { childIds: [kids.childB.id], placementId: world.placementB.id, kind: "LIFE_STORY", startDate: world.today }).catch((caught) => caught));
+    const error = toAppError(
+      await allocateChildren(world.users.admin, {
+        childIds: [kids.childB.id],
+        placementId: world.placementB.id,
+        kind: "LIFE_STORY",
+        startDate: world.today,
+      }).catch((caught) => caught),
+    );
     expect(error?.status).toBe(409);
     expect(await db().allocation.count()).toBe(before);
     await db().placement.update({ where: { id: world.placementB.id }, data: { status: "ACTIVE" } });
   });
 
   it("sets an assessment due 45 working days after it starts", async () => {
-    const { ids } = await allocateChildren(world.users.admin, { childIds: [kids.childA.id], placementId: world.placementA.id, kind: "ASSESSMENT", startDate: addDays(world.today, -1) });
+    const { ids } = await allocateChildren(world.users.admin, {
+      childIds: [kids.childA.id],
+      placementId: world.placementA.id,
+      kind: "ASSESSMENT",
+      startDate: addDays(world.today, -1),
+    });
     const assessment = await db().childAssessment.findUniqueOrThrow({ where: { allocationId: ids[0] } });
     const { addWorkingDays } = await import("@/lib/calendar/working-days");
     expect(assessment.dueDate.toISOString().slice(0, 10)).toBe(addWorkingDays(addDays(world.today, -1), 45));
   });
 
   it("lets a PE allocate only to their own students, and sign off only life story work they oversee", async () => {
-    expect(await statusOf(allocateChildren(world.users.peB, { childIds: [kids.childA.id], placementId: world.placementA.id, kind: "DIRECT_WORK", startDate: world.today }))).toBe(403);
-    const { ids } = await allocateChildren(world.users.peA, { childIds: [kids.childA.id], placementId: world.placementA.id, kind: "LIFE_STORY", startDate: world.today });
+    expect(
+      await statusOf(
+        allocateChildren(world.users.peB, {
+          childIds: [kids.childA.id],
+          placementId: world.placementA.id,
+          kind: "DIRECT_WORK",
+          startDate: world.today,
+        }),
+      ),
+    ).toBe(403);
+    const { ids } = await allocateChildren(world.users.peA, {
+      childIds: [kids.childA.id],
+      placementId: world.placementA.id,
+      kind: "LIFE_STORY",
+      startDate: world.today,
+    });
     expect(await statusOf(signOffLifeStoryAllocation(world.users.studentA, ids[0]))).toBe(403);
     expect(await statusOf(signOffLifeStoryAllocation(world.users.peA, ids[0]))).toBe(200);
     expect(await statusOf(signOffLifeStoryAllocation(world.users.peA, ids[0]))).toBe(409);
@@ -155,7 +217,9 @@ describe("records, referrals and allocations", () => {
     const exported = await exportChildRecord(world.users.admin, kids.childA.id);
     expect(exported.child).toMatchObject({ firstName: "Alfie", code: "C-1001" });
     expect(await statusOf(exportChildRecord(world.users.peA, kids.childA.id))).toBe(403);
-    expect(await db().auditLog.count({ where: { entity: "Child", entityId: kids.childA.id, action: "EXPORT" } })).toBe(1);
+    expect(await db().auditLog.count({ where: { entity: "Child", entityId: kids.childA.id, action: "EXPORT" } })).toBe(
+      1,
+    );
 
     expect(await statusOf(anonymiseChild(world.users.admin, kids.childA.id))).toBe(409); // born 2013: kept for years yet
     await db().child.update({ where: { id: kids.childB.id }, data: { dateOfBirth: new Date("1990-01-01T00:00:00Z") } });
@@ -167,7 +231,14 @@ describe("records, referrals and allocations", () => {
 
   it("refuses a stale edit of a child's record", async () => {
     const record = await getChild(world.users.admin, kids.childA.id);
-    const edit = { firstName: "Alfie", lastName: "Archer", dateOfBirth: "2013-05-04", schoolId: kids.school.id, yearGroup: 9, version: record.version };
+    const edit = {
+      firstName: "Alfie",
+      lastName: "Archer",
+      dateOfBirth: "2013-05-04",
+      schoolId: kids.school.id,
+      yearGroup: 9,
+      version: record.version,
+    };
     await updateChild(world.users.admin, kids.childA.id, edit);
     expect(await statusOf(updateChild(world.users.admin, kids.childA.id, { ...edit, yearGroup: 10 }))).toBe(409);
   });

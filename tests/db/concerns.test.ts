@@ -2,7 +2,15 @@
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { rejected, statusOf } from "../support/portfolio-reviews";
-import { addConcernAction, getConcern, listConcerns, openConcernsFor, raiseConcern, recordConcernEvent, setConcernActionDone } from "@/lib/portfolio/concerns";
+import {
+  addConcernAction,
+  getConcern,
+  listConcerns,
+  openConcernsFor,
+  raiseConcern,
+  recordConcernEvent,
+  setConcernActionDone,
+} from "@/lib/portfolio/concerns";
 import { addDays } from "@/lib/dates";
 
 const { db } = useTestDatabase();
@@ -13,33 +21,69 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-const step = (stage: string, version: number, overrides: Record<string, unknown> = {}) => ({ stage, heldOn: world.today, notes: `Notes of the ${stage}`, version, ...overrides });
+const step = (stage: string, version: number, overrides: Record<string, unknown> = {}) => ({
+  stage,
+  heldOn: world.today,
+  notes: `Notes of the ${stage}`,
+  version,
+  ...overrides,
+});
 
 describe("raising a cause for concern", () => {
   it("the tutor raises one; the student, PE, on-site supervisor and the team's admin are told, the tutor is not", async () => {
     const counts = async () =>
       Object.fromEntries(
-        await Promise.all((["studentA", "peA", "onsiteA", "admin", "tutorA", "pePast", "otherAdmin"] as const).map(async (who) => [who, await db().notification.count({ where: { userId: world.users[who].id, kind: "CONCERN_RAISED" } })])),
+        await Promise.all(
+          (["studentA", "peA", "onsiteA", "admin", "tutorA", "pePast", "otherAdmin"] as const).map(async (who) => [
+            who,
+            await db().notification.count({ where: { userId: world.users[who].id, kind: "CONCERN_RAISED" } }),
+          ]),
+        ),
       );
     const before = await counts();
-    const raised = await raiseConcern(world.users.tutorA, world.placementA.id, { summary: "Missed three visits without telling anyone." });
+    const raised = await raiseConcern(world.users.tutorA, world.placementA.id, {
+      summary: "Missed three visits without telling anyone.",
+    });
     concernId = raised.id;
     const after = await counts();
-    expect(after).toEqual({ ...before, studentA: before.studentA + 1, peA: before.peA + 1, onsiteA: before.onsiteA + 1, admin: before.admin + 1 });
-    expect(await db().auditLog.count({ where: { entity: "CauseForConcern", entityId: concernId, action: "CREATE" } })).toBe(1);
+    expect(after).toEqual({
+      ...before,
+      studentA: before.studentA + 1,
+      peA: before.peA + 1,
+      onsiteA: before.onsiteA + 1,
+      admin: before.admin + 1,
+    });
+    expect(
+      await db().auditLog.count({ where: { entity: "CauseForConcern", entityId: concernId, action: "CREATE" } }),
+    ).toBe(1);
     const concern = (await getConcern(world.users.peA, concernId)).concern;
-    expect(concern).toMatchObject({ stage: "STAGE_1_MEETING", status: "OPEN", stateLabel: "Raised: stage 1 meeting to be held", raisedByName: "Test tutorA" });
+    expect(concern).toMatchObject({
+      stage: "STAGE_1_MEETING",
+      status: "OPEN",
+      stateLabel: "Raised: stage 1 meeting to be held",
+      raisedByName: "Test tutorA",
+    });
   });
 
   it("the PE, on-site supervisor and student may raise one; past PEs, the admin and outsiders may not", async () => {
     for (const who of ["peA", "onsiteA", "studentA"] as const) {
-      expect(await statusOf(() => raiseConcern(world.users[who], world.placementA.id, { summary: `Raised by ${who} for the access test.` }))).toBe(200);
+      expect(
+        await statusOf(() =>
+          raiseConcern(world.users[who], world.placementA.id, { summary: `Raised by ${who} for the access test.` }),
+        ),
+      ).toBe(200);
     }
     for (const who of ["pePast", "admin"] as const) {
-      expect((await rejected(() => raiseConcern(world.users[who], world.placementA.id, { summary: "Not theirs to raise." }))).status).toBe(403);
+      expect(
+        (await rejected(() => raiseConcern(world.users[who], world.placementA.id, { summary: "Not theirs to raise." })))
+          .status,
+      ).toBe(403);
     }
     for (const who of ["otherAdmin", "peOther", "onsiteOther", "studentOther", "tutorB", "peB"] as const) {
-      expect((await rejected(() => raiseConcern(world.users[who], world.placementA.id, { summary: "Not theirs to raise." }))).status).toBe(404);
+      expect(
+        (await rejected(() => raiseConcern(world.users[who], world.placementA.id, { summary: "Not theirs to raise." })))
+          .status,
+      ).toBe(404);
     }
   });
 
@@ -59,50 +103,111 @@ describe("running a concern through its stages", () => {
 
   it("only the current PE or the tutor records steps", async () => {
     for (const who of ["studentA", "pePast", "onsiteA", "admin"] as const) {
-      expect((await rejected(() => recordConcernEvent(world.users[who], concernId, step("STAGE_1_MEETING", 1)))).status).toBe(403);
-      expect((await rejected(() => addConcernAction(world.users[who], concernId, { description: "Not theirs", dueOn: world.today }))).status).toBe(403);
+      expect(
+        (await rejected(() => recordConcernEvent(world.users[who], concernId, step("STAGE_1_MEETING", 1)))).status,
+      ).toBe(403);
+      expect(
+        (
+          await rejected(() =>
+            addConcernAction(world.users[who], concernId, { description: "Not theirs", dueOn: world.today }),
+          )
+        ).status,
+      ).toBe(403);
     }
     for (const who of ["tutorB", "peOther", "otherAdmin"] as const) {
-      expect((await rejected(() => recordConcernEvent(world.users[who], concernId, step("STAGE_1_MEETING", 1)))).status).toBe(404);
+      expect(
+        (await rejected(() => recordConcernEvent(world.users[who], concernId, step("STAGE_1_MEETING", 1)))).status,
+      ).toBe(404);
     }
   });
 
   it("the PE records the stage 1 meeting; a stale version or a future date changes nothing", async () => {
-    expect((await rejected(() => recordConcernEvent(world.users.peA, concernId, step("STAGE_1_MEETING", 7)))).status).toBe(409);
-    expect((await rejected(() => recordConcernEvent(world.users.peA, concernId, step("STAGE_1_MEETING", 1, { heldOn: addDays(world.today, 2) })))).status).toBe(422);
+    expect(
+      (await rejected(() => recordConcernEvent(world.users.peA, concernId, step("STAGE_1_MEETING", 7)))).status,
+    ).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          recordConcernEvent(
+            world.users.peA,
+            concernId,
+            step("STAGE_1_MEETING", 1, { heldOn: addDays(world.today, 2) }),
+          ),
+        )
+      ).status,
+    ).toBe(422);
     const result = await recordConcernEvent(world.users.peA, concernId, step("STAGE_1_MEETING", 1));
     expect(result).toMatchObject({ stage: "ACTION_PLAN", status: "OPEN", version: 2 });
   });
 
   it("the action plan needs an action with a due date before it is agreed", async () => {
-    expect((await rejected(() => recordConcernEvent(world.users.tutorA, concernId, step("ACTION_PLAN", 2)))).status).toBe(422);
-    expect((await rejected(() => addConcernAction(world.users.peA, concernId, { description: "Call the duty manager when late", dueOn: "" }))).status).toBe(422);
-    const action = await addConcernAction(world.users.peA, concernId, { description: "Call the duty manager when late", dueOn: addDays(world.today, 14) });
+    expect(
+      (await rejected(() => recordConcernEvent(world.users.tutorA, concernId, step("ACTION_PLAN", 2)))).status,
+    ).toBe(422);
+    expect(
+      (
+        await rejected(() =>
+          addConcernAction(world.users.peA, concernId, { description: "Call the duty manager when late", dueOn: "" }),
+        )
+      ).status,
+    ).toBe(422);
+    const action = await addConcernAction(world.users.peA, concernId, {
+      description: "Call the duty manager when late",
+      dueOn: addDays(world.today, 14),
+    });
     await setConcernActionDone(world.users.tutorA, action.id, { done: true });
-    expect((await getConcern(world.users.studentA, concernId)).concern.actions[0]).toMatchObject({ description: "Call the duty manager when late", done: true, dueOn: addDays(world.today, 14) });
-    expect((await rejected(() => setConcernActionDone(world.users.studentA, action.id, { done: false }))).status).toBe(403);
-    expect((await rejected(() => setConcernActionDone(world.users.tutorB, action.id, { done: false }))).status).toBe(404);
+    expect((await getConcern(world.users.studentA, concernId)).concern.actions[0]).toMatchObject({
+      description: "Call the duty manager when late",
+      done: true,
+      dueOn: addDays(world.today, 14),
+    });
+    expect((await rejected(() => setConcernActionDone(world.users.studentA, action.id, { done: false }))).status).toBe(
+      403,
+    );
+    expect((await rejected(() => setConcernActionDone(world.users.tutorB, action.id, { done: false }))).status).toBe(
+      404,
+    );
     const agreed = await recordConcernEvent(world.users.tutorA, concernId, step("ACTION_PLAN", 2));
     expect(agreed.stage).toBe("REVIEW");
   });
 
   it("unresolved at review goes to stage 2, then an outcome closes it", async () => {
-    expect((await rejected(() => recordConcernEvent(world.users.peA, concernId, step("REVIEW", 3, { outcome: "FAIL" })))).status).toBe(422);
+    expect(
+      (await rejected(() => recordConcernEvent(world.users.peA, concernId, step("REVIEW", 3, { outcome: "FAIL" }))))
+        .status,
+    ).toBe(422);
     expect((await recordConcernEvent(world.users.peA, concernId, step("REVIEW", 3))).stage).toBe("STAGE_2_MEETING");
     expect((await recordConcernEvent(world.users.peA, concernId, step("STAGE_2_MEETING", 4))).stage).toBe("OUTCOME");
     expect((await rejected(() => recordConcernEvent(world.users.peA, concernId, step("OUTCOME", 5)))).status).toBe(422);
     const closed = await recordConcernEvent(world.users.peA, concernId, step("OUTCOME", 5, { outcome: "EXTEND" }));
     expect(closed).toMatchObject({ status: "RESOLVED", outcome: "EXTEND" });
     const view = await getConcern(world.users.admin, concernId);
-    expect(view.concern.events.map((event) => event.stage)).toEqual(["STAGE_1_MEETING", "ACTION_PLAN", "REVIEW", "STAGE_2_MEETING", "OUTCOME"]);
+    expect(view.concern.events.map((event) => event.stage)).toEqual([
+      "STAGE_1_MEETING",
+      "ACTION_PLAN",
+      "REVIEW",
+      "STAGE_2_MEETING",
+      "OUTCOME",
+    ]);
     expect(view.concern.stateLabel).toBe("Closed: placement extended");
     expect(view.nextSteps).toEqual([]);
-    expect((await rejected(() => recordConcernEvent(world.users.peA, concernId, step("OUTCOME", 6, { outcome: "FAIL" })))).status).toBe(409);
-    expect((await rejected(() => addConcernAction(world.users.peA, concernId, { description: "Too late", dueOn: world.today }))).status).toBe(409);
+    expect(
+      (await rejected(() => recordConcernEvent(world.users.peA, concernId, step("OUTCOME", 6, { outcome: "FAIL" }))))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          addConcernAction(world.users.peA, concernId, { description: "Too late", dueOn: world.today }),
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it("a concern resolved at review closes there", async () => {
-    const { id } = await raiseConcern(world.users.peB, world.placementB.id, { summary: "Late recording of case notes, twice." });
+    const { id } = await raiseConcern(world.users.peB, world.placementB.id, {
+      summary: "Late recording of case notes, twice.",
+    });
     await recordConcernEvent(world.users.peB, id, step("STAGE_1_MEETING", 1));
     await addConcernAction(world.users.tutorB, id, { description: "Case notes within 24 hours", dueOn: world.today });
     await recordConcernEvent(world.users.peB, id, step("ACTION_PLAN", 2));
@@ -126,7 +231,9 @@ describe("who reads concerns", () => {
   it("the home notice lists open concerns on placements the user sees, and none of anyone else's", async () => {
     const forPe = await openConcernsFor(world.users.peA);
     expect(forPe.length).toBeGreaterThan(0);
-    expect(forPe.every((concern) => concern.placementId === world.placementA.id && concern.studentName === "Test studentA")).toBe(true);
+    expect(
+      forPe.every((concern) => concern.placementId === world.placementA.id && concern.studentName === "Test studentA"),
+    ).toBe(true);
     expect(forPe.some((concern) => concern.id === concernId)).toBe(false); // closed
     expect(await openConcernsFor(world.users.peOther)).toEqual([]);
     expect(await openConcernsFor(world.users.tutorB)).toEqual([]);

@@ -44,23 +44,61 @@ const active = () => all.filter((p) => p.status === "ACTIVE");
 /** Every piece of free text in a placement's portfolio. */
 function portfolioText(p: Placement): string[] {
   return [
-    ...p.evidence.flatMap((e) => [e.title, e.body, e.childCode ?? "", ...e.links.map((l) => l.note), ...e.comments.map((c) => c.body)]),
-    ...p.observations.flatMap((o) => [o.activity, o.preparationNote, o.feedback, o.reflection, ...o.domains.map((d) => d.note)]),
-    ...p.milestones.flatMap((m) => [m.notes, m.learningNeeds, m.learningOpportunities, m.reasonableAdjustments, m.supervisionArrangements, m.actionPlan, m.earlyReason ?? ""]),
+    ...p.evidence.flatMap((e) => [
+      e.title,
+      e.body,
+      e.childCode ?? "",
+      ...e.links.map((l) => l.note),
+      ...e.comments.map((c) => c.body),
+    ]),
+    ...p.observations.flatMap((o) => [
+      o.activity,
+      o.preparationNote,
+      o.feedback,
+      o.reflection,
+      ...o.domains.map((d) => d.note),
+    ]),
+    ...p.milestones.flatMap((m) => [
+      m.notes,
+      m.learningNeeds,
+      m.learningOpportunities,
+      m.reasonableAdjustments,
+      m.supervisionArrangements,
+      m.actionPlan,
+      m.earlyReason ?? "",
+    ]),
     ...p.concerns.flatMap((c) => [c.summary, ...c.events.map((e) => e.notes), ...c.actions.map((a) => a.description)]),
-    ...(p.finalAssessment ? [p.finalAssessment.holisticSummary, p.finalAssessment.studentReflection, p.finalAssessment.developmentPlan, ...p.finalAssessment.domains.map((d) => d.text)] : []),
+    ...(p.finalAssessment
+      ? [
+          p.finalAssessment.holisticSummary,
+          p.finalAssessment.studentReflection,
+          p.finalAssessment.developmentPlan,
+          ...p.finalAssessment.domains.map((d) => d.text),
+        ]
+      : []),
   ];
 }
 
 test("the demo world has placements in every state the portfolio rules care about", () => {
   const statuses = new Set(all.map((p) => p.status));
-  for (const status of ["PLANNED", "ACTIVE", "SUSPENDED", "COMPLETED", "ENDED_EARLY"]) expect(statuses).toContain(status);
+  for (const status of ["PLANNED", "ACTIVE", "SUSPENDED", "COMPLETED", "ENDED_EARLY"])
+    expect(statuses).toContain(status);
 });
 
 test("every started placement has evidence; planned placements have no portfolio at all", () => {
-  for (const p of started()) expect({ student: p.student.name, evidence: p.evidence.length > 0 }).toEqual({ student: p.student.name, evidence: true });
+  for (const p of started())
+    expect({ student: p.student.name, evidence: p.evidence.length > 0 }).toEqual({
+      student: p.student.name,
+      evidence: true,
+    });
   for (const p of all.filter((p) => p.status === "PLANNED")) {
-    expect([p.evidence.length, p.observations.length, p.milestones.length, p.concerns.length, p.finalAssessment]).toEqual([0, 0, 0, 0, null]);
+    expect([
+      p.evidence.length,
+      p.observations.length,
+      p.milestones.length,
+      p.concerns.length,
+      p.finalAssessment,
+    ]).toEqual([0, 0, 0, 0, null]);
   }
 });
 
@@ -84,11 +122,19 @@ test("evidence links to one to three PCF domains, each with a note, and dates ar
       expect(item.body.length).toBeGreaterThan(100);
     }
   }
-  expect(all.some((p) => p.evidence.some((item) => item.links.some((link) => link.frameworkItemId.startsWith("fi_kss_2018_"))))).toBe(true);
+  expect(
+    all.some((p) =>
+      p.evidence.some((item) => item.links.some((link) => link.frameworkItemId.startsWith("fi_kss_2018_"))),
+    ),
+  ).toBe(true);
 });
 
 test("accepted evidence has a reviewer who was the placement's practice educator, and an ACCEPTED comment from them", () => {
-  const accepted = all.flatMap((p) => p.evidence.filter((e) => e.status === "ACCEPTED").map((e) => ({ e, pes: p.practiceEducators.map((spell) => spell.practiceEducatorId) })));
+  const accepted = all.flatMap((p) =>
+    p.evidence
+      .filter((e) => e.status === "ACCEPTED")
+      .map((e) => ({ e, pes: p.practiceEducators.map((spell) => spell.practiceEducatorId) })),
+  );
   expect(accepted.length).toBeGreaterThan(50);
   for (const { e, pes } of accepted) {
     expect(e.reviewedById).not.toBeNull();
@@ -97,7 +143,9 @@ test("accepted evidence has a reviewer who was the placement's practice educator
     expect(e.reviewedAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(e.comments.some((c) => c.kind === "ACCEPTED" && c.authorId === e.reviewedById)).toBe(true);
   }
-  for (const p of all) for (const e of p.evidence.filter((e) => e.status === "DRAFT" || e.status === "SUBMITTED")) expect(e.reviewedById).toBeNull();
+  for (const p of all)
+    for (const e of p.evidence.filter((e) => e.status === "DRAFT" || e.status === "SUBMITTED"))
+      expect(e.reviewedById).toBeNull();
 });
 
 test("active students have evidence at every status: accepted, awaiting review, changes requested (with the PE's comment) and a draft", () => {
@@ -105,9 +153,14 @@ test("active students have evidence at every status: accepted, awaiting review, 
     const statuses = new Set(p.evidence.map((e) => e.status));
     expect([...statuses].sort()).toEqual(["ACCEPTED", "CHANGES_REQUESTED", "DRAFT", "SUBMITTED"]);
     const changes = p.evidence.find((e) => e.status === "CHANGES_REQUESTED")!;
-    expect(changes.comments.some((c) => c.kind === "CHANGES_REQUESTED" && c.body.length > 20 && c.authorId === changes.reviewedById)).toBe(true);
+    expect(
+      changes.comments.some(
+        (c) => c.kind === "CHANGES_REQUESTED" && c.body.length > 20 && c.authorId === changes.reviewedById,
+      ),
+    ).toBe(true);
   }
-  for (const p of all.filter((p) => p.status === "COMPLETED")) expect(p.evidence.every((e) => e.status === "ACCEPTED")).toBe(true);
+  for (const p of all.filter((p) => p.status === "COMPLETED"))
+    expect(p.evidence.every((e) => e.status === "ACCEPTED")).toBe(true);
 });
 
 test("no portfolio text names a child: children appear only by the codes of the student's own allocations", async () => {
@@ -119,10 +172,18 @@ test("no portfolio text names a child: children appear only by the codes of the 
   for (const p of all) {
     const own = new Set(p.allocations.map((allocation) => allocation.child.code));
     for (const text of portfolioText(p)) {
-      expect({ student: p.student.name, text, name: text.match(namePattern)?.[0] ?? null }).toEqual({ student: p.student.name, text, name: null });
+      expect({ student: p.student.name, text, name: text.match(namePattern)?.[0] ?? null }).toEqual({
+        student: p.student.name,
+        text,
+        name: null,
+      });
       for (const code of text.match(/C-\d{4}/g) ?? []) {
         codesSeen++;
-        expect({ student: p.student.name, code, own: own.has(code) }).toEqual({ student: p.student.name, code, own: true });
+        expect({ student: p.student.name, code, own: own.has(code) }).toEqual({
+          student: p.student.name,
+          code,
+          own: true,
+        });
       }
     }
     for (const item of p.evidence) if (item.childCode) expect(own.has(item.childCode)).toBe(true);
@@ -135,9 +196,20 @@ test("milestones are never in the future; learning agreements are held around da
     for (const m of p.milestones) expect(toIsoDate(m.heldOn) < today).toBe(true);
     const la = p.milestones.find((m) => m.kind === "LEARNING_AGREEMENT");
     if (la) {
-      const due = milestoneDueDate("LEARNING_AGREEMENT", { startDate: toIsoDate(p.startDate), requiredDays: p.requiredDays })!;
-      expect(Math.abs((la.heldOn.getTime() - new Date(`${due}T00:00:00Z`).getTime()) / 86_400_000)).toBeLessThanOrEqual(4);
-      for (const field of [la.learningNeeds, la.learningOpportunities, la.reasonableAdjustments, la.supervisionArrangements]) expect(field.length).toBeGreaterThan(5);
+      const due = milestoneDueDate("LEARNING_AGREEMENT", {
+        startDate: toIsoDate(p.startDate),
+        requiredDays: p.requiredDays,
+      })!;
+      expect(Math.abs((la.heldOn.getTime() - new Date(`${due}T00:00:00Z`).getTime()) / 86_400_000)).toBeLessThanOrEqual(
+        4,
+      );
+      for (const field of [
+        la.learningNeeds,
+        la.learningOpportunities,
+        la.reasonableAdjustments,
+        la.supervisionArrangements,
+      ])
+        expect(field.length).toBeGreaterThan(5);
       expect(la.attendees).toEqual(expect.arrayContaining(["STUDENT", "PRACTICE_EDUCATOR"]));
     }
     for (const m of p.milestones.filter((m) => m.kind === "MIDPOINT_REVIEW")) {
@@ -155,7 +227,10 @@ test("milestones are never in the future; learning agreements are held around da
 
 test("one active placement has its learning agreement overdue, for dashboards to flag", () => {
   const overdue = active().filter((p) => {
-    const due = milestoneDueDate("LEARNING_AGREEMENT", { startDate: toIsoDate(p.startDate), requiredDays: p.requiredDays })!;
+    const due = milestoneDueDate("LEARNING_AGREEMENT", {
+      startDate: toIsoDate(p.startDate),
+      requiredDays: p.requiredDays,
+    })!;
     return due < today && !p.milestones.some((m) => m.kind === "LEARNING_AGREEMENT");
   });
   expect(overdue).toHaveLength(1);
@@ -179,14 +254,21 @@ test("observation feedback is only on past observations; active students have on
     }
   }
   for (const p of active()) expect(p.observations.filter((o) => !o.feedbackAt)).toHaveLength(1);
-  for (const p of all.filter((p) => p.status === "COMPLETED")) expect(p.observations.filter((o) => o.feedbackAt)).toHaveLength(p.observationsRequired);
+  for (const p of all.filter((p) => p.status === "COMPLETED"))
+    expect(p.observations.filter((o) => o.feedbackAt)).toHaveLength(p.observationsRequired);
 
   const progress = active().map((p) => {
     const midpoint = p.milestones.find((m) => m.kind === "MIDPOINT_REVIEW");
     return observationProgress({
       required: p.observationsRequired,
-      observations: p.observations.map((o) => ({ observedOn: toIsoDate(o.observedOn), feedbackGiven: o.feedbackAt !== null })),
-      midpointDueDate: milestoneDueDate("MIDPOINT_REVIEW", { startDate: toIsoDate(p.startDate), requiredDays: p.requiredDays }),
+      observations: p.observations.map((o) => ({
+        observedOn: toIsoDate(o.observedOn),
+        feedbackGiven: o.feedbackAt !== null,
+      })),
+      midpointDueDate: milestoneDueDate("MIDPOINT_REVIEW", {
+        startDate: toIsoDate(p.startDate),
+        requiredDays: p.requiredDays,
+      }),
       midpointHeldOn: midpoint ? toIsoDate(midpoint.heldOn) : null,
       today,
     });
@@ -195,10 +277,18 @@ test("observation feedback is only on past observations; active students have on
 });
 
 test("some active students have a thin PCF domain; finished portfolios evidence all nine", async () => {
-  const items = await db().frameworkItem.findMany({ where: { frameworkId: "fw_pcf_2018" }, select: { id: true, number: true, name: true } });
-  const coverage = (p: Placement) => coverageOf(items, p.evidence.flatMap((e) => e.links.map((link) => ({ frameworkItemId: link.frameworkItemId, status: e.status }))));
+  const items = await db().frameworkItem.findMany({
+    where: { frameworkId: "fw_pcf_2018" },
+    select: { id: true, number: true, name: true },
+  });
+  const coverage = (p: Placement) =>
+    coverageOf(
+      items,
+      p.evidence.flatMap((e) => e.links.map((link) => ({ frameworkItemId: link.frameworkItemId, status: e.status }))),
+    );
   expect(active().filter((p) => coverage(p).gaps > 0).length).toBeGreaterThanOrEqual(2);
-  for (const p of all.filter((p) => p.status === "COMPLETED" || p.status === "ENDED_EARLY")) expect(coverage(p).gaps).toBe(0);
+  for (const p of all.filter((p) => p.status === "COMPLETED" || p.status === "ENDED_EARLY"))
+    expect(coverage(p).gaps).toBe(0);
 });
 
 test("there is an open cause for concern at the action-plan stage, and a resolved one on a completed placement", () => {
@@ -210,10 +300,13 @@ test("there is an open cause for concern at the action-plan stage, and a resolve
   expect(planned.actions.filter((a) => a.doneAt)).toHaveLength(1);
   expect(planned.actions.some((a) => !a.doneAt && toIsoDate(a.dueOn) >= today)).toBe(true);
 
-  const resolved = all.filter((p) => p.status === "COMPLETED").flatMap((p) => p.concerns.filter((c) => c.status === "RESOLVED"));
+  const resolved = all
+    .filter((p) => p.status === "COMPLETED")
+    .flatMap((p) => p.concerns.filter((c) => c.status === "RESOLVED"));
   expect(resolved.length).toBeGreaterThanOrEqual(1);
   expect(resolved[0].closedAt).not.toBeNull();
-  for (const p of all.filter((p) => p.status !== "ACTIVE")) expect(p.concerns.every((c) => c.status === "RESOLVED")).toBe(true);
+  for (const p of all.filter((p) => p.status !== "ACTIVE"))
+    expect(p.concerns.every((c) => c.status === "RESOLVED")).toBe(true);
 });
 
 test("completed placements have a signed final assessment on all nine domains; active ones have none", () => {
@@ -226,7 +319,8 @@ test("completed placements have a signed final assessment on all nine domains; a
     expect(["COMPLETE", "AWAITING_RATIFICATION"]).toContain(fa.status);
     expect(fa.recommendation).not.toBeNull();
     expect(fa.domains).toHaveLength(9);
-    for (const text of [fa.holisticSummary, fa.studentReflection, fa.developmentPlan]) expect(text.length).toBeGreaterThan(50);
+    for (const text of [fa.holisticSummary, fa.studentReflection, fa.developmentPlan])
+      expect(text.length).toBeGreaterThan(50);
     expect(fa.peSignedAt && fa.studentSignedAt).toBeTruthy();
     if (p.onsiteSupervisorId) expect(fa.onsiteSignedById).toBe(p.onsiteSupervisorId);
     expect(fa.ratifiedAt).toBeNull();
@@ -237,9 +331,18 @@ test("completed placements have a signed final assessment on all nine domains; a
 
 test("a final placement assessed by a PEPS stage 1 practice educator waits for ratification", () => {
   const stageOne = all.filter(
-    (p) => p.status === "COMPLETED" && p.level === "FINAL" && p.finalAssessment && p.practiceEducators.some((spell) => spell.practiceEducatorId === p.finalAssessment!.practiceEducatorId && spell.practiceEducator.pepsStage === "STAGE_1"),
+    (p) =>
+      p.status === "COMPLETED" &&
+      p.level === "FINAL" &&
+      p.finalAssessment &&
+      p.practiceEducators.some(
+        (spell) =>
+          spell.practiceEducatorId === p.finalAssessment!.practiceEducatorId &&
+          spell.practiceEducator.pepsStage === "STAGE_1",
+      ),
   );
-  if (stageOne.length > 0) expect(all.filter((p) => p.finalAssessment?.status === "AWAITING_RATIFICATION").length).toBeGreaterThanOrEqual(1);
+  if (stageOne.length > 0)
+    expect(all.filter((p) => p.finalAssessment?.status === "AWAITING_RATIFICATION").length).toBeGreaterThanOrEqual(1);
   for (const p of all.filter((p) => p.finalAssessment?.status === "AWAITING_RATIFICATION")) {
     expect(p.level).toBe("FINAL");
     expect(stageOne).toContain(p);
@@ -250,8 +353,13 @@ test("a final placement assessed by a PEPS stage 1 practice educator waits for r
 
 test("dates in the portfolio stay inside the placement", () => {
   for (const p of started()) {
-    const last = p.attendance.map((day) => toIsoDate(day.date)).sort().at(-1)!;
-    for (const e of p.evidence) expect(toIsoDate(e.occurredOn) >= toIsoDate(p.startDate) && toIsoDate(e.occurredOn) <= last).toBe(true);
-    for (const m of p.milestones) expect(toIsoDate(m.heldOn) >= toIsoDate(p.startDate) && toIsoDate(m.heldOn) <= addDays(last, 1)).toBe(true);
+    const last = p.attendance
+      .map((day) => toIsoDate(day.date))
+      .sort()
+      .at(-1)!;
+    for (const e of p.evidence)
+      expect(toIsoDate(e.occurredOn) >= toIsoDate(p.startDate) && toIsoDate(e.occurredOn) <= last).toBe(true);
+    for (const m of p.milestones)
+      expect(toIsoDate(m.heldOn) >= toIsoDate(p.startDate) && toIsoDate(m.heldOn) <= addDays(last, 1)).toBe(true);
   }
 });

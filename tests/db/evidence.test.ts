@@ -7,7 +7,15 @@ import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren } from "../support/children-world";
 import { bytes, EXE_HEADER, PNG_HEADER, tinyPdf } from "../support/files";
-import { addEvidenceAddendum, createEvidence, getEvidence, listPlacementEvidence, reviewEvidence, submitEvidence, updateEvidence } from "@/lib/portfolio/evidence";
+import {
+  addEvidenceAddendum,
+  createEvidence,
+  getEvidence,
+  listPlacementEvidence,
+  reviewEvidence,
+  submitEvidence,
+  updateEvidence,
+} from "@/lib/portfolio/evidence";
 import { addAttachment, deleteAttachment, getAttachment, MAX_ATTACHMENTS_PER_ITEM } from "@/lib/portfolio/attachments";
 import { DiskAttachmentStore, setAttachmentStore } from "@/lib/portfolio/attachment-store";
 import { AppError, toAppError } from "@/lib/errors";
@@ -43,7 +51,8 @@ afterAll(() => {
   rmSync(storeDir, { recursive: true, force: true });
 });
 
-const storedFiles = () => readdirSync(storeDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+const storedFiles = () =>
+  readdirSync(storeDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
 
 async function counts() {
   const [items, links, comments, attachments, audit, notifications] = await Promise.all([
@@ -101,7 +110,9 @@ describe("reading evidence: every role", () => {
 
   beforeAll(async () => {
     draftId = (await createEvidence(world.users.studentA, world.placementA.id, evidence({ title: "Draft only" }))).id;
-    submittedId = (await createEvidence(world.users.studentA, world.placementA.id, evidence({ title: "Submitted one" }))).id;
+    submittedId = (
+      await createEvidence(world.users.studentA, world.placementA.id, evidence({ title: "Submitted one" }))
+    ).id;
     await submitEvidence(world.users.studentA, submittedId, { version: 1 });
   });
 
@@ -161,7 +172,9 @@ describe("writing: only the right person", () => {
     ["the on-site supervisor", "onsiteA", 404],
   ] as const)("%s cannot edit or submit the student's draft", async (_label, key, status) => {
     const user = world.users[key];
-    expect((await rejected(() => updateEvidence(user, id, { ...evidence({ title: "Changed" }), version: 1 }))).status).toBe(status);
+    expect(
+      (await rejected(() => updateEvidence(user, id, { ...evidence({ title: "Changed" }), version: 1 }))).status,
+    ).toBe(status);
     expect((await rejected(() => submitEvidence(user, id, { version: 1 }))).status).toBe(status);
   });
 
@@ -183,7 +196,10 @@ describe("writing: only the right person", () => {
     ["the student", "studentA", 403],
     ["another PE", "peOther", 404],
   ] as const)("%s cannot review", async (_label, key, status) => {
-    expect((await rejected(() => reviewEvidence(world.users[key], id, { decision: "COMMENT", comment: "Looks fine" }))).status).toBe(status);
+    expect(
+      (await rejected(() => reviewEvidence(world.users[key], id, { decision: "COMMENT", comment: "Looks fine" })))
+        .status,
+    ).toBe(status);
   });
 
   it("every write is audited", async () => {
@@ -195,16 +211,45 @@ describe("writing: only the right person", () => {
 
 describe("bad input changes nothing", () => {
   it.each([
-    ["a link to an item of a framework version not in force on the date", { links: [{ frameworkItemId: "fi_pcf_2012_3", note: "Diversity" }] }, /PCF 2012, which is not the version in force/],
-    ["a link to the 2018 PCF on a date before it came into force", { occurredOn: "2017-05-01", links: [{ frameworkItemId: "fi_pcf_2018_3", note: "Diversity" }] }, /PCF 2018, which is not the version in force on 1 May 2017/],
+    [
+      "a link to an item of a framework version not in force on the date",
+      { links: [{ frameworkItemId: "fi_pcf_2012_3", note: "Diversity" }] },
+      /PCF 2012, which is not the version in force/,
+    ],
+    [
+      "a link to the 2018 PCF on a date before it came into force",
+      { occurredOn: "2017-05-01", links: [{ frameworkItemId: "fi_pcf_2018_3", note: "Diversity" }] },
+      /PCF 2018, which is not the version in force on 1 May 2017/,
+    ],
     ["an unknown capability", { links: [{ frameworkItemId: "fi_nope", note: "?" }] }, /does not exist/],
-    ["a date in the future", { occurredOn: addDays(new Date().toISOString().slice(0, 10), 2) }, /Check the highlighted fields/],
+    [
+      "a date in the future",
+      { occurredOn: addDays(new Date().toISOString().slice(0, 10), 2) },
+      /Check the highlighted fields/,
+    ],
     ["no title", { title: "  " }, /Check the highlighted fields/],
     ["no capabilities", { links: [] }, /Check the highlighted fields/],
-    ["a capability without a note", { links: [{ frameworkItemId: "fi_pcf_2018_1", note: "" }] }, /Check the highlighted fields/],
-    ["the same capability twice", { links: [{ frameworkItemId: "fi_pcf_2018_1", note: "a" }, { frameworkItemId: "fi_pcf_2018_1", note: "b" }] }, /Check the highlighted fields/],
+    [
+      "a capability without a note",
+      { links: [{ frameworkItemId: "fi_pcf_2018_1", note: "" }] },
+      /Check the highlighted fields/,
+    ],
+    [
+      "the same capability twice",
+      {
+        links: [
+          { frameworkItemId: "fi_pcf_2018_1", note: "a" },
+          { frameworkItemId: "fi_pcf_2018_1", note: "b" },
+        ],
+      },
+      /Check the highlighted fields/,
+    ],
     ["an unknown type", { type: "ESSAY" }, /Check the highlighted fields/],
-    ["a child code that is not the student's child", { childCode: "C-2002" }, /not the code of a child allocated to you/],
+    [
+      "a child code that is not the student's child",
+      { childCode: "C-2002" },
+      /not the code of a child allocated to you/,
+    ],
   ])("%s: 422", async (_label, overrides, message) => {
     const error = await rejected(() => createEvidence(world.users.studentA, world.placementA.id, evidence(overrides)));
     expect(error.status).toBe(422);
@@ -212,14 +257,26 @@ describe("bad input changes nothing", () => {
   });
 
   it("names the field of a bad link and of a future date", async () => {
-    const link = await rejected(() => createEvidence(world.users.studentA, world.placementA.id, evidence({ links: [{ frameworkItemId: "fi_pcf_2012_3", note: "x" }] })));
+    const link = await rejected(() =>
+      createEvidence(
+        world.users.studentA,
+        world.placementA.id,
+        evidence({ links: [{ frameworkItemId: "fi_pcf_2012_3", note: "x" }] }),
+      ),
+    );
     expect(link.fieldErrors?.["links.0.frameworkItemId"]).toBeDefined();
-    const future = await rejected(() => createEvidence(world.users.studentA, world.placementA.id, evidence({ occurredOn: addDays(world.today, 5) })));
+    const future = await rejected(() =>
+      createEvidence(world.users.studentA, world.placementA.id, evidence({ occurredOn: addDays(world.today, 5) })),
+    );
     expect(future.fieldErrors?.occurredOn).toEqual(["The date cannot be in the future"]);
   });
 
   it("KSS is in force until 31 March 2027 only", async () => {
-    const created = await createEvidence(world.users.studentA, world.placementA.id, evidence({ links: [{ frameworkItemId: "fi_kss_2018_1", note: "Relationships" }] }));
+    const created = await createEvidence(
+      world.users.studentA,
+      world.placementA.id,
+      evidence({ links: [{ frameworkItemId: "fi_kss_2018_1", note: "Relationships" }] }),
+    );
     expect(created.id).toBeTruthy();
   });
 });
@@ -228,7 +285,11 @@ describe("the review workflow, child names and locking", () => {
   let id: string;
 
   it("a draft with a child's name is saved, with a warning naming the code only", async () => {
-    const created = await createEvidence(world.users.studentA, world.placementA.id, evidence({ title: "Workflow", body: "Today alfie told me about his week." }));
+    const created = await createEvidence(
+      world.users.studentA,
+      world.placementA.id,
+      evidence({ title: "Workflow", body: "Today alfie told me about his week." }),
+    );
     id = created.id;
     expect(created.warning).toBe("This looks like it contains the name of child C-1001; use the code instead.");
     expect(created.warning).not.toMatch(/alfie/i);
@@ -247,39 +308,59 @@ describe("the review workflow, child names and locking", () => {
   });
 
   it("after replacing the name with the code, submitting notifies the current PE at once", async () => {
-    const edited = await updateEvidence(world.users.studentA, id, { ...evidence({ title: "Workflow", body: "Today C-1001 told me about his week." }), version: 1 });
+    const edited = await updateEvidence(world.users.studentA, id, {
+      ...evidence({ title: "Workflow", body: "Today C-1001 told me about his week." }),
+      version: 1,
+    });
     expect(edited.warning).toBeNull();
     const before = await db().notification.count({ where: { userId: world.users.peA.id } });
     const submitted = await submitEvidence(world.users.studentA, id, { version: edited.version });
     expect(submitted).toMatchObject({ status: "SUBMITTED", notified: 1 });
-    const notes = await db().notification.findMany({ where: { userId: world.users.peA.id, kind: "EVIDENCE_SUBMITTED" }, orderBy: { createdAt: "desc" } });
+    const notes = await db().notification.findMany({
+      where: { userId: world.users.peA.id, kind: "EVIDENCE_SUBMITTED" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(await db().notification.count({ where: { userId: world.users.peA.id } })).toBe(before + 1);
     expect(notes[0]).toMatchObject({ link: `/evidence/${id}` });
     expect(await db().notification.count({ where: { userId: world.users.pePast.id } })).toBe(0);
   });
 
   it("while submitted the student cannot edit it (409), nothing saved", async () => {
-    const error = await rejected(() => updateEvidence(world.users.studentA, id, { ...evidence({ title: "Sneaky" }), version: 3 }));
+    const error = await rejected(() =>
+      updateEvidence(world.users.studentA, id, { ...evidence({ title: "Sneaky" }), version: 3 }),
+    );
     expect(error.status).toBe(409);
     expect(error.message).toMatch(/with your practice educator/);
   });
 
   it("asking for changes needs a comment", async () => {
-    const error = await rejected(() => reviewEvidence(world.users.peA, id, { decision: "CHANGES_REQUESTED", comment: "" }));
+    const error = await rejected(() =>
+      reviewEvidence(world.users.peA, id, { decision: "CHANGES_REQUESTED", comment: "" }),
+    );
     expect(error.status).toBe(422);
     expect(error.fieldErrors?.comment).toEqual(["Say what the student should change"]);
   });
 
   it("a review comment with the child's name is refused", async () => {
-    const error = await rejected(() => reviewEvidence(world.users.peA, id, { decision: "COMMENT", comment: "Good work with Alfie Archer." }));
+    const error = await rejected(() =>
+      reviewEvidence(world.users.peA, id, { decision: "COMMENT", comment: "Good work with Alfie Archer." }),
+    );
     expect(error.status).toBe(422);
     expect(error.message).not.toMatch(/alfie/i);
   });
 
   it("the PE asks for changes; the student is notified", async () => {
-    const result = await reviewEvidence(world.users.peA, id, { decision: "CHANGES_REQUESTED", comment: "Add what you would do differently.", version: 3 });
+    const result = await reviewEvidence(world.users.peA, id, {
+      decision: "CHANGES_REQUESTED",
+      comment: "Add what you would do differently.",
+      version: 3,
+    });
     expect(result.status).toBe("CHANGES_REQUESTED");
-    expect(await db().notification.count({ where: { userId: world.users.studentA.id, kind: "EVIDENCE_CHANGES_REQUESTED", link: `/evidence/${id}` } })).toBe(1);
+    expect(
+      await db().notification.count({
+        where: { userId: world.users.studentA.id, kind: "EVIDENCE_CHANGES_REQUESTED", link: `/evidence/${id}` },
+      }),
+    ).toBe(1);
     // The university reads it while changes are requested.
     expect(await statusOf(getEvidence(world.users.tutorA, id))).toBe(200);
   });
@@ -291,14 +372,18 @@ describe("the review workflow, child names and locking", () => {
   it("a stale version is a 409 naming who changed what; nothing is saved", async () => {
     const v = await version(id);
     await updateEvidence(world.users.studentA, id, { ...evidence({ title: "Workflow, revised" }), version: v });
-    const error = await rejected(() => updateEvidence(world.users.studentA, id, { ...evidence({ title: "From the other window" }), version: v }));
+    const error = await rejected(() =>
+      updateEvidence(world.users.studentA, id, { ...evidence({ title: "From the other window" }), version: v }),
+    );
     expect(error.status).toBe(409);
     expect(error.message).toMatch(/^Test studentA changed the evidence text and title after you opened it/);
     expect((await db().evidenceItem.findUniqueOrThrow({ where: { id } })).title).toBe("Workflow, revised");
   });
 
   it("once the university can read it, a name cannot even be saved", async () => {
-    const error = await rejected(() => updateEvidence(world.users.studentA, id, { ...evidence({ body: "Alfie said it helped." }), version: 5 }));
+    const error = await rejected(() =>
+      updateEvidence(world.users.studentA, id, { ...evidence({ body: "Alfie said it helped." }), version: 5 }),
+    );
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/C-1001/);
   });
@@ -307,12 +392,22 @@ describe("the review workflow, child names and locking", () => {
     await submitEvidence(world.users.studentA, id, { version: await version(id) });
     const accepted = await reviewEvidence(world.users.peA, id, { decision: "ACCEPTED", comment: "" });
     expect(accepted.status).toBe("ACCEPTED");
-    expect(await db().notification.count({ where: { userId: world.users.studentA.id, kind: "EVIDENCE_ACCEPTED" } })).toBe(1);
+    expect(
+      await db().notification.count({ where: { userId: world.users.studentA.id, kind: "EVIDENCE_ACCEPTED" } }),
+    ).toBe(1);
     const v = await version(id);
-    expect((await rejected(() => updateEvidence(world.users.studentA, id, { ...evidence({ title: "Edit after acceptance" }), version: v }))).status).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          updateEvidence(world.users.studentA, id, { ...evidence({ title: "Edit after acceptance" }), version: v }),
+        )
+      ).status,
+    ).toBe(409);
     expect((await rejected(() => submitEvidence(world.users.studentA, id, { version: v }))).status).toBe(409);
     expect((await rejected(() => reviewEvidence(world.users.peA, id, { decision: "ACCEPTED" }))).status).toBe(409);
-    expect((await rejected(() => addAttachment(world.users.studentA, id, { name: "late.pdf", bytes: tinyPdf() }))).status).toBe(409);
+    expect(
+      (await rejected(() => addAttachment(world.users.studentA, id, { name: "late.pdf", bytes: tinyPdf() }))).status,
+    ).toBe(409);
   });
 
   it("coverage now shows the domains as evidenced", async () => {
@@ -327,26 +422,52 @@ describe("the review workflow, child names and locking", () => {
     expect((await rejected(() => addEvidenceAddendum(world.users.pePast, id, { body: "x" }))).status).toBe(403);
     expect((await rejected(() => addEvidenceAddendum(world.users.tutorA, id, { body: "x" }))).status).toBe(403);
     expect((await rejected(() => addEvidenceAddendum(world.users.studentA, id, { body: "" }))).status).toBe(422);
-    expect((await rejected(() => addEvidenceAddendum(world.users.studentA, id, { body: "Alfie liked it." }))).status).toBe(422);
+    expect(
+      (await rejected(() => addEvidenceAddendum(world.users.studentA, id, { body: "Alfie liked it." }))).status,
+    ).toBe(422);
     const view = await getEvidence(world.users.tutorA, id);
-    expect(view.evidence.comments.map((comment) => comment.kind)).toEqual(["SUBMITTED", "CHANGES_REQUESTED", "SUBMITTED", "ACCEPTED", "ADDENDUM", "ADDENDUM"]);
+    expect(view.evidence.comments.map((comment) => comment.kind)).toEqual([
+      "SUBMITTED",
+      "CHANGES_REQUESTED",
+      "SUBMITTED",
+      "ACCEPTED",
+      "ADDENDUM",
+      "ADDENDUM",
+    ]);
     expect(view.permissions).toMatchObject({ canEdit: false, canDecide: false, canAddAddendum: false });
   });
 
   it("addenda are refused before acceptance", async () => {
     const draft = await createEvidence(world.users.studentA, world.placementA.id, evidence());
-    expect((await rejected(() => addEvidenceAddendum(world.users.studentA, draft.id, { body: "Too early" }))).status).toBe(409);
+    expect(
+      (await rejected(() => addEvidenceAddendum(world.users.studentA, draft.id, { body: "Too early" }))).status,
+    ).toBe(409);
   });
 
   it("the audit trail holds every step", async () => {
-    const rows = await db().auditLog.findMany({ where: { entity: "EvidenceItem", entityId: id }, orderBy: { at: "asc" } });
-    expect(rows.map((row) => row.action)).toEqual(["CREATE", "UPDATE", "UPDATE", "UPDATE", "UPDATE", "UPDATE", "UPDATE"]);
-    expect(await db().auditLog.count({ where: { entity: "EvidenceComment", action: "CREATE" } })).toBeGreaterThanOrEqual(6);
+    const rows = await db().auditLog.findMany({
+      where: { entity: "EvidenceItem", entityId: id },
+      orderBy: { at: "asc" },
+    });
+    expect(rows.map((row) => row.action)).toEqual([
+      "CREATE",
+      "UPDATE",
+      "UPDATE",
+      "UPDATE",
+      "UPDATE",
+      "UPDATE",
+      "UPDATE",
+    ]);
+    expect(
+      await db().auditLog.count({ where: { entity: "EvidenceComment", action: "CREATE" } }),
+    ).toBeGreaterThanOrEqual(6);
   });
 
   it("a finished placement's portfolio is read-only", async () => {
     await db().placement.update({ where: { id: world.placementB.id }, data: { status: "COMPLETED" } });
-    const error = await rejected(() => createEvidence(world.users.studentB, world.placementB.id, evidence({ childCode: null })));
+    const error = await rejected(() =>
+      createEvidence(world.users.studentB, world.placementB.id, evidence({ childCode: null })),
+    );
     expect(error.status).toBe(409);
     await db().placement.update({ where: { id: world.placementB.id }, data: { status: "ACTIVE" } });
   });
@@ -367,12 +488,18 @@ describe("attachments", () => {
     const before = storedFiles();
     const added = await addAttachment(world.users.studentA, id, { name: "Session plan.pdf", bytes: pdf });
     attachmentId = added.id;
-    expect(added).toMatchObject({ contentType: "application/pdf", sizeBytes: pdf.length, sha256: createHash("sha256").update(pdf).digest("hex") });
+    expect(added).toMatchObject({
+      contentType: "application/pdf",
+      sizeBytes: pdf.length,
+      sha256: createHash("sha256").update(pdf).digest("hex"),
+    });
     expect(storedFiles()).toBe(before + 1);
     const row = await db().evidenceAttachment.findUniqueOrThrow({ where: { id: added.id } });
     expect(row.storageKey).toMatch(/^[a-f0-9]{40}$/);
     expect(row.storageKey).not.toMatch(/Session/);
-    expect(await db().auditLog.count({ where: { entity: "EvidenceAttachment", entityId: added.id, action: "CREATE" } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { entity: "EvidenceAttachment", entityId: added.id, action: "CREATE" } }),
+    ).toBe(1);
   });
 
   it.each([
@@ -395,9 +522,15 @@ describe("attachments", () => {
   });
 
   it("only the student attaches", async () => {
-    expect((await rejected(() => addAttachment(world.users.peA, id, { name: "a.pdf", bytes: tinyPdf() }))).status).toBe(403);
-    expect((await rejected(() => addAttachment(world.users.tutorA, id, { name: "a.pdf", bytes: tinyPdf() }))).status).toBe(404);
-    expect((await rejected(() => addAttachment(world.users.studentB, id, { name: "a.pdf", bytes: tinyPdf() }))).status).toBe(404);
+    expect((await rejected(() => addAttachment(world.users.peA, id, { name: "a.pdf", bytes: tinyPdf() }))).status).toBe(
+      403,
+    );
+    expect(
+      (await rejected(() => addAttachment(world.users.tutorA, id, { name: "a.pdf", bytes: tinyPdf() }))).status,
+    ).toBe(404);
+    expect(
+      (await rejected(() => addAttachment(world.users.studentB, id, { name: "a.pdf", bytes: tinyPdf() }))).status,
+    ).toBe(404);
   });
 
   it("downloads only for those who can see the item", async () => {
@@ -408,7 +541,14 @@ describe("attachments", () => {
       expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     }
     // A draft's files are as hidden as the draft.
-    for (const user of [world.users.tutorA, world.users.tutorB, world.users.admin, world.users.onsiteA, world.users.studentB, world.users.peOther] as SessionUser[]) {
+    for (const user of [
+      world.users.tutorA,
+      world.users.tutorB,
+      world.users.admin,
+      world.users.onsiteA,
+      world.users.studentB,
+      world.users.peOther,
+    ] as SessionUser[]) {
       expect(await statusOf(getAttachment(user, id, attachmentId))).toBe(404);
     }
     // The attachment id under another item is not found either.
@@ -426,7 +566,10 @@ describe("attachments", () => {
 
   it("removes a file from a draft, row and bytes", async () => {
     const draft = (await createEvidence(world.users.studentA, world.placementA.id, evidence({ title: "Remove" }))).id;
-    const added = await addAttachment(world.users.studentA, draft, { name: "photo.png", bytes: bytes(PNG_HEADER, [0, 0, 0, 13]) });
+    const added = await addAttachment(world.users.studentA, draft, {
+      name: "photo.png",
+      bytes: bytes(PNG_HEADER, [0, 0, 0, 13]),
+    });
     const before = storedFiles();
     expect((await rejected(() => deleteAttachment(world.users.peA, draft, added.id))).status).toBe(403);
     await deleteAttachment(world.users.studentA, draft, added.id);
@@ -440,7 +583,9 @@ describe("attachments", () => {
       await addAttachment(world.users.studentA, draft, { name: `page-${index}.pdf`, bytes: tinyPdf(String(index)) });
     }
     // The limit is checked inside the transaction, after the file was stored.
-    const error = await rejected(() => addAttachment(world.users.studentA, draft, { name: "one-too-many.pdf", bytes: tinyPdf() }));
+    const error = await rejected(() =>
+      addAttachment(world.users.studentA, draft, { name: "one-too-many.pdf", bytes: tinyPdf() }),
+    );
     expect(error.status).toBe(422);
   });
 });

@@ -23,7 +23,14 @@ let peStage1Other: SessionUser;
 beforeAll(async () => {
   world = await buildWorld();
   const row = await db().user.create({
-    data: { name: "Test peStage1", email: "pestage1@test.example.org", role: "PRACTICE_EDUCATOR", organisationId: world.team.id, passwordHash: "x", pepsStage: "STAGE_1" },
+    data: {
+      name: "Test peStage1",
+      email: "pestage1@test.example.org",
+      role: "PRACTICE_EDUCATOR",
+      organisationId: world.team.id,
+      passwordHash: "x",
+      pepsStage: "STAGE_1",
+    },
   });
   peStage1Other = { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisationId };
 });
@@ -39,7 +46,9 @@ const PCF_CODES = [
   "CONTEXTS_AND_ORGANISATIONS",
   "PROFESSIONAL_LEADERSHIP",
 ];
-const allDomains = Object.fromEntries(PCF_CODES.map((code) => [code, `Evidence in ${code.toLowerCase()} is sufficient.`]));
+const allDomains = Object.fromEntries(
+  PCF_CODES.map((code) => [code, `Evidence in ${code.toLowerCase()} is sufficient.`]),
+);
 
 /** Everything a refused write could have touched. */
 async function snapshot() {
@@ -78,7 +87,16 @@ describe("final assessment on a first placement with an on-site supervisor", () 
     }
     expect((await getFinalAssessment(users.peA, placementA.id)).permissions.canStart).toBe(true);
     expect((await getFinalAssessment(users.pePast, placementA.id)).permissions.canStart).toBe(false);
-    for (const user of [users.admin, users.otherAdmin, users.peB, users.peOther, users.onsiteOther, users.studentB, users.studentOther, users.tutorB]) {
+    for (const user of [
+      users.admin,
+      users.otherAdmin,
+      users.peB,
+      users.peOther,
+      users.onsiteOther,
+      users.studentB,
+      users.studentOther,
+      users.tutorB,
+    ]) {
       expect(await statusOf(() => getFinalAssessment(user, placementA.id))).toBe(404);
     }
   });
@@ -95,7 +113,9 @@ describe("final assessment on a first placement with an on-site supervisor", () 
     const started = await startFinalAssessment(users.peA, placementA.id);
     assessmentId = started.id;
     expect(await db().finalDomainAssessment.count({ where: { assessmentId } })).toBe(9);
-    expect(await db().auditLog.count({ where: { entity: "FinalAssessment", entityId: assessmentId, action: "CREATE" } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { entity: "FinalAssessment", entityId: assessmentId, action: "CREATE" } }),
+    ).toBe(1);
 
     const second = await rejected(() => startFinalAssessment(users.peA, placementA.id));
     expect(second.status).toBe(409);
@@ -112,45 +132,111 @@ describe("final assessment on a first placement with an on-site supervisor", () 
 
   it("refuses bad PE input and changes nothing", async () => {
     const { users, placementA } = world;
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 99, holisticSummary: "x" }))).toBe(409);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, domains: { NOT_A_DOMAIN: "x" } }))).toBe(422);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, recommendation: "MAYBE" }))).toBe(422);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { holisticSummary: "no version" }))).toBe(422);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, holisticSummary: "x".repeat(20_001) }))).toBe(422);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.studentA, placementA.id, { version: 1, holisticSummary: "mine" }))).toBe(403);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.pePast, placementA.id, { version: 1, holisticSummary: "mine" }))).toBe(403);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.tutorA, placementA.id, { version: 1, holisticSummary: "mine" }))).toBe(404);
-    expect(await statusOf(() => saveFinalReflection(users.peA, placementA.id, { reflectionVersion: 1, studentReflection: "not mine" }))).toBe(403);
-    expect(await statusOf(() => saveFinalReflection(users.studentA, placementA.id, { reflectionVersion: 5, studentReflection: "stale" }))).toBe(409);
+    expect(
+      await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 99, holisticSummary: "x" })),
+    ).toBe(409);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, domains: { NOT_A_DOMAIN: "x" } }),
+      ),
+    ).toBe(422);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, recommendation: "MAYBE" }),
+      ),
+    ).toBe(422);
+    expect(
+      await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { holisticSummary: "no version" })),
+    ).toBe(422);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, holisticSummary: "x".repeat(20_001) }),
+      ),
+    ).toBe(422);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.studentA, placementA.id, { version: 1, holisticSummary: "mine" }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.pePast, placementA.id, { version: 1, holisticSummary: "mine" }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.tutorA, placementA.id, { version: 1, holisticSummary: "mine" }),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(() =>
+        saveFinalReflection(users.peA, placementA.id, { reflectionVersion: 1, studentReflection: "not mine" }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(() =>
+        saveFinalReflection(users.studentA, placementA.id, { reflectionVersion: 5, studentReflection: "stale" }),
+      ),
+    ).toBe(409);
   });
 
   it("refuses signatures before the PE's parts are complete, and before the PE signs", async () => {
     const { users, placementA } = world;
-    await saveFinalAssessmentPeParts(users.peA, placementA.id, { version: 1, holisticSummary: "A thoughtful student.", domains: { PROFESSIONALISM: "Reliable." } });
+    await saveFinalAssessmentPeParts(users.peA, placementA.id, {
+      version: 1,
+      holisticSummary: "A thoughtful student.",
+      domains: { PROFESSIONALISM: "Reliable." },
+    });
     const incomplete = await rejected(() => signFinalAssessment(users.peA, assessmentId, { as: "PRACTICE_EDUCATOR" }));
     expect(incomplete.status).toBe(422);
-    expect(Object.keys(incomplete.fieldErrors ?? {})).toEqual(expect.arrayContaining(["recommendation", "domains.KNOWLEDGE"]));
+    expect(Object.keys(incomplete.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["recommendation", "domains.KNOWLEDGE"]),
+    );
     expect(incomplete.fieldErrors).not.toHaveProperty("domains.PROFESSIONALISM");
     expect(await statusOf(() => signFinalAssessment(users.studentA, assessmentId, { as: "STUDENT" }))).toBe(409);
-    expect(await statusOf(() => signFinalAssessment(users.onsiteA, assessmentId, { as: "ONSITE_SUPERVISOR" }))).toBe(409);
-    expect(await statusOf(() => signFinalAssessment(users.studentA, assessmentId, { as: "PRACTICE_EDUCATOR" }))).toBe(403);
+    expect(await statusOf(() => signFinalAssessment(users.onsiteA, assessmentId, { as: "ONSITE_SUPERVISOR" }))).toBe(
+      409,
+    );
+    expect(await statusOf(() => signFinalAssessment(users.studentA, assessmentId, { as: "PRACTICE_EDUCATOR" }))).toBe(
+      403,
+    );
     expect(await statusOf(() => signFinalAssessment(users.peA, assessmentId, { as: "SOMEONE" }))).toBe(422);
-    expect(await statusOf(() => signFinalAssessment(users.peOther, assessmentId, { as: "PRACTICE_EDUCATOR" }))).toBe(404);
+    expect(await statusOf(() => signFinalAssessment(users.peOther, assessmentId, { as: "PRACTICE_EDUCATOR" }))).toBe(
+      404,
+    );
   });
 
   it("lets the PE and the student write at once, then the PE signs", async () => {
     const { users, placementA } = world;
     const view = await getFinalAssessment(users.peA, placementA.id);
-    const pe = await saveFinalAssessmentPeParts(users.peA, placementA.id, { version: view.assessment!.version, recommendation: "PASS", domains: allDomains, developmentPlan: "Build confidence in court work." });
-    const student = await saveFinalReflection(users.studentA, placementA.id, { reflectionVersion: view.assessment!.reflectionVersion, studentReflection: "I learned to listen." });
+    const pe = await saveFinalAssessmentPeParts(users.peA, placementA.id, {
+      version: view.assessment!.version,
+      recommendation: "PASS",
+      domains: allDomains,
+      developmentPlan: "Build confidence in court work.",
+    });
+    const student = await saveFinalReflection(users.studentA, placementA.id, {
+      reflectionVersion: view.assessment!.reflectionVersion,
+      studentReflection: "I learned to listen.",
+    });
     expect(student.reflectionVersion).toBe(2);
-    const audit = await db().auditLog.findFirst({ where: { entityId: assessmentId, action: "UPDATE" }, orderBy: { at: "desc" }, skip: 1 });
+    const audit = await db().auditLog.findFirst({
+      where: { entityId: assessmentId, action: "UPDATE" },
+      orderBy: { at: "desc" },
+      skip: 1,
+    });
     expect(audit?.changes).toHaveProperty(["domain KNOWLEDGE"]);
 
     const signed = await signFinalAssessment(users.peA, assessmentId, { as: "PRACTICE_EDUCATOR", version: pe.version });
     expect(signed.status).toBe("PE_SIGNED");
-    expect(await db().notification.count({ where: { userId: users.studentA.id, kind: "FINAL_ASSESSMENT_SIGNED" } })).toBe(1);
-    expect(await statusOf(() => saveFinalAssessmentPeParts(users.peA, placementA.id, { version: signed.version, holisticSummary: "changed" }))).toBe(409);
+    expect(
+      await db().notification.count({ where: { userId: users.studentA.id, kind: "FINAL_ASSESSMENT_SIGNED" } }),
+    ).toBe(1);
+    expect(
+      await statusOf(() =>
+        saveFinalAssessmentPeParts(users.peA, placementA.id, { version: signed.version, holisticSummary: "changed" }),
+      ),
+    ).toBe(409);
     expect(await statusOf(() => signFinalAssessment(users.peA, assessmentId, { as: "PRACTICE_EDUCATOR" }))).toBe(409);
     // The tutor reads it once the PE has signed.
     expect((await getFinalAssessment(users.tutorA, placementA.id)).assessment?.status).toBe("PE_SIGNED");
@@ -162,11 +248,17 @@ describe("final assessment on a first placement with an on-site supervisor", () 
     expect(await statusOf(() => signFinalAssessment(users.onsiteA, assessmentId, { as: "STUDENT" }))).toBe(403);
     const afterStudent = await signFinalAssessment(users.studentA, assessmentId, { as: "STUDENT" });
     expect(afterStudent.status).toBe("PE_SIGNED");
-    expect(await statusOf(() => saveFinalReflection(users.studentA, placementA.id, { reflectionVersion: 2, studentReflection: "too late" }))).toBe(409);
+    expect(
+      await statusOf(() =>
+        saveFinalReflection(users.studentA, placementA.id, { reflectionVersion: 2, studentReflection: "too late" }),
+      ),
+    ).toBe(409);
     expect(await statusOf(() => signFinalAssessment(users.studentA, assessmentId, { as: "STUDENT" }))).toBe(409);
     const done = await signFinalAssessment(users.onsiteA, assessmentId, { as: "ONSITE_SUPERVISOR" });
     expect(done.status).toBe("COMPLETE");
-    expect(await db().notification.count({ where: { userId: users.peA.id, kind: "FINAL_ASSESSMENT_COMPLETE" } })).toBe(1);
+    expect(await db().notification.count({ where: { userId: users.peA.id, kind: "FINAL_ASSESSMENT_COMPLETE" } })).toBe(
+      1,
+    );
     const row = await db().finalAssessment.findUniqueOrThrow({ where: { id: assessmentId } });
     expect(row.onsiteSignedById).toBe(users.onsiteA.id);
     expect(row.ratifiedAt).toBeNull();
@@ -176,19 +268,54 @@ describe("final assessment on a first placement with an on-site supervisor", () 
 
   it("puts it in the PAD with submitted evidence only, children by code", async () => {
     const { users, placementA } = world;
-    const item = (title: string, status: "DRAFT" | "SUBMITTED" | "ACCEPTED", type: "REFLECTIVE_LOG" | "CHILD_OR_FAMILY_FEEDBACK" | "PROFESSIONAL_FEEDBACK") =>
+    const item = (
+      title: string,
+      status: "DRAFT" | "SUBMITTED" | "ACCEPTED",
+      type: "REFLECTIVE_LOG" | "CHILD_OR_FAMILY_FEEDBACK" | "PROFESSIONAL_FEEDBACK",
+    ) =>
       db().evidenceItem.create({
-        data: { placementId: placementA.id, authorId: users.studentA.id, title, status, type, occurredOn: fromIsoDate(addDays(world.today, -5)), childCode: "C-1042", body: `${title} body`, links: { create: [{ frameworkItemId: "fi_pcf_2018_5" }] } },
+        data: {
+          placementId: placementA.id,
+          authorId: users.studentA.id,
+          title,
+          status,
+          type,
+          occurredOn: fromIsoDate(addDays(world.today, -5)),
+          childCode: "C-1042",
+          body: `${title} body`,
+          links: { create: [{ frameworkItemId: "fi_pcf_2018_5" }] },
+        },
       });
     await item("My draft log", "DRAFT", "REFLECTIVE_LOG");
     await item("Feedback from a parent", "ACCEPTED", "CHILD_OR_FAMILY_FEEDBACK");
     await item("Feedback from the school nurse", "SUBMITTED", "PROFESSIONAL_FEEDBACK");
-    await db().supervisionRecord.create({ data: { placementId: placementA.id, heldOn: fromIsoDate(addDays(world.today, -3)), startTime: "10:00", durationMinutes: 90, authorId: users.peA.id, status: "SIGNED" } });
-    await db().supervisionRecord.create({ data: { placementId: placementA.id, heldOn: fromIsoDate(addDays(world.today, -1)), startTime: "10:00", durationMinutes: 60, authorId: users.peA.id, status: "DRAFT" } });
+    await db().supervisionRecord.create({
+      data: {
+        placementId: placementA.id,
+        heldOn: fromIsoDate(addDays(world.today, -3)),
+        startTime: "10:00",
+        durationMinutes: 90,
+        authorId: users.peA.id,
+        status: "SIGNED",
+      },
+    });
+    await db().supervisionRecord.create({
+      data: {
+        placementId: placementA.id,
+        heldOn: fromIsoDate(addDays(world.today, -1)),
+        startTime: "10:00",
+        durationMinutes: 60,
+        authorId: users.peA.id,
+        status: "DRAFT",
+      },
+    });
 
     for (const user of [users.studentA, users.peA, users.tutorA]) {
       const pad = await getPad(user, placementA.id);
-      expect(pad.evidence.map((row) => row.title).sort()).toEqual(["Feedback from a parent", "Feedback from the school nurse"]);
+      expect(pad.evidence.map((row) => row.title).sort()).toEqual([
+        "Feedback from a parent",
+        "Feedback from the school nurse",
+      ]);
       expect(pad.serviceUserFeedback.map((row) => row.childCode)).toEqual(["C-1042"]);
       expect(pad.lessFormalObservations).toHaveLength(1);
       expect(pad.finalReport?.recommendation).toBe("Pass");
@@ -212,7 +339,9 @@ describe("final assessment on a first placement with an on-site supervisor", () 
     const pages = bytes.toString("latin1").match(/\/Type \/Page\b(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThan(1);
     const pad = await getPad(users.tutorA, placementA.id);
-    expect(padFileName({ ...pad, frontSheet: { ...pad.frontSheet, studentName: "Zoë O'Brien-Smith" } })).toBe(`PAD-Zoe-O-Brien-Smith-${pad.generatedOn}.pdf`);
+    expect(padFileName({ ...pad, frontSheet: { ...pad.frontSheet, studentName: "Zoë O'Brien-Smith" } })).toBe(
+      `PAD-Zoe-O-Brien-Smith-${pad.generatedOn}.pdf`,
+    );
     // Text outside the standard fonts' characters still renders.
     const odd = await renderPadPdf({ ...pad, developmentPlan: "Goals 🎯 and 中文 text" });
     expect(odd.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -233,15 +362,28 @@ describe("final assessment on a final placement assessed by a stage 1 PE", () =>
     assessmentId = (await startFinalAssessment(users.peB, placementB.id)).id;
     // Nobody outside the placement sees a draft, stage 2 or not.
     expect(await statusOf(() => getFinalAssessment(users.peOther, placementB.id))).toBe(404);
-    const saved = await saveFinalAssessmentPeParts(users.peB, placementB.id, { version: 1, holisticSummary: "Ready to qualify.", recommendation: "PASS", domains: allDomains });
+    const saved = await saveFinalAssessmentPeParts(users.peB, placementB.id, {
+      version: 1,
+      holisticSummary: "Ready to qualify.",
+      recommendation: "PASS",
+      domains: allDomains,
+    });
     await signFinalAssessment(users.peB, assessmentId, { as: "PRACTICE_EDUCATOR", version: saved.version });
     expect(await statusOf(() => signFinalAssessment(users.studentB, assessmentId, { as: "STUDENT" }))).toBe(422);
-    expect(await statusOf(() => signFinalAssessment(users.studentB, assessmentId, { as: "ONSITE_SUPERVISOR" }))).toBe(403);
+    expect(await statusOf(() => signFinalAssessment(users.studentB, assessmentId, { as: "ONSITE_SUPERVISOR" }))).toBe(
+      403,
+    );
     const view = await getFinalAssessment(users.studentB, placementB.id);
-    await saveFinalReflection(users.studentB, placementB.id, { reflectionVersion: view.assessment!.reflectionVersion, studentReflection: "I grew in confidence." });
+    await saveFinalReflection(users.studentB, placementB.id, {
+      reflectionVersion: view.assessment!.reflectionVersion,
+      studentReflection: "I grew in confidence.",
+    });
     const signed = await signFinalAssessment(users.studentB, assessmentId, { as: "STUDENT" });
     expect(signed.status).toBe("AWAITING_RATIFICATION");
-    const told = await db().notification.findMany({ where: { kind: "FINAL_ASSESSMENT_RATIFICATION" }, select: { userId: true } });
+    const told = await db().notification.findMany({
+      where: { kind: "FINAL_ASSESSMENT_RATIFICATION" },
+      select: { userId: true },
+    });
     expect(told.map((row) => row.userId).sort()).toEqual([users.peA.id, users.pePast.id, users.peOther.id].sort());
   });
 
@@ -277,8 +419,12 @@ describe("final assessment on a final placement assessed by a stage 1 PE", () =>
     expect(done.status).toBe("COMPLETE");
     const row = await db().finalAssessment.findUniqueOrThrow({ where: { id: assessmentId } });
     expect(row.ratifiedById).toBe(users.peOther.id);
-    expect(await db().notification.count({ where: { userId: users.peB.id, kind: "FINAL_ASSESSMENT_COMPLETE" } })).toBe(1);
-    expect(await db().auditLog.count({ where: { entityId: assessmentId, actorId: users.peOther.id, action: "UPDATE" } })).toBe(1);
+    expect(await db().notification.count({ where: { userId: users.peB.id, kind: "FINAL_ASSESSMENT_COMPLETE" } })).toBe(
+      1,
+    );
+    expect(
+      await db().auditLog.count({ where: { entityId: assessmentId, actorId: users.peOther.id, action: "UPDATE" } }),
+    ).toBe(1);
     expect(await statusOf(() => ratifyFinalAssessment(users.peOther, assessmentId))).toBe(404);
     const pad = await getPad(users.tutorB, placementB.id);
     expect(pad.finalReport?.ratification).toMatchObject({ needed: true, name: "Test peOther" });

@@ -60,7 +60,9 @@ describe("the startup migration runner", () => {
   it("refuses a migration edited after it was applied", async () => {
     const client = new Client({ connectionString: url });
     await client.connect();
-    await client.query(`UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = $1`, [readMigrations()[0].name]);
+    await client.query(`UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = $1`, [
+      readMigrations()[0].name,
+    ]);
     await client.end();
     await expect(applyMigrations(url)).rejects.toThrow(/edited after it was applied/);
   });

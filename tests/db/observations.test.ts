@@ -16,7 +16,11 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-const plan = (overrides: Record<string, unknown> = {}) => ({ observedOn: addDays(world.today, -2), activity: "Home visit with a family, assessment of needs", ...overrides });
+const plan = (overrides: Record<string, unknown> = {}) => ({
+  observedOn: addDays(world.today, -2),
+  activity: "Home visit with a family, assessment of needs",
+  ...overrides,
+});
 const feedback = (version: number, overrides: Record<string, unknown> = {}) => ({
   part: "feedback",
   feedback: "Warm, clear, child-centred; explained the purpose of the visit.",
@@ -34,24 +38,44 @@ describe("planning and writing a direct observation", () => {
     const created = await planObservation(world.users.peA, world.placementA.id, plan());
     observationId = created.id;
     const row = await db().directObservation.findUniqueOrThrow({ where: { id: observationId } });
-    expect(row).toMatchObject({ observerId: world.users.peA.id, createdById: world.users.peA.id, feedbackAt: null, version: 1 });
+    expect(row).toMatchObject({
+      observerId: world.users.peA.id,
+      createdById: world.users.peA.id,
+      feedbackAt: null,
+      version: 1,
+    });
     expect(await db().notification.count({ where: { userId: world.users.studentA.id } })).toBe(notificationsBefore + 1);
-    expect(await db().auditLog.count({ where: { entity: "DirectObservation", entityId: observationId, action: "CREATE" } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { entity: "DirectObservation", entityId: observationId, action: "CREATE" } }),
+    ).toBe(1);
   });
 
   it("the on-site supervisor may plan one too; nobody else may", async () => {
     const onsite = await planObservation(world.users.onsiteA, world.placementA.id, plan({ observedOn: world.today }));
-    expect((await db().directObservation.findUniqueOrThrow({ where: { id: onsite.id } })).observerId).toBe(world.users.onsiteA.id);
+    expect((await db().directObservation.findUniqueOrThrow({ where: { id: onsite.id } })).observerId).toBe(
+      world.users.onsiteA.id,
+    );
     for (const who of ["pePast", "tutorA", "studentA"] as const) {
       expect((await rejected(() => planObservation(world.users[who], world.placementA.id, plan()))).status).toBe(403);
     }
-    for (const who of ["admin", "otherAdmin", "peB", "peOther", "onsiteOther", "studentOther", "tutorB", "studentB"] as const) {
+    for (const who of [
+      "admin",
+      "otherAdmin",
+      "peB",
+      "peOther",
+      "onsiteOther",
+      "studentOther",
+      "tutorB",
+      "studentB",
+    ] as const) {
       expect((await rejected(() => planObservation(world.users[who], world.placementA.id, plan()))).status).toBe(404);
     }
   });
 
   it("refuses a plan outside the placement's dates or without an activity (422), saving nothing", async () => {
-    const outside = await rejected(() => planObservation(world.users.peA, world.placementA.id, plan({ observedOn: addDays(world.today, 400) })));
+    const outside = await rejected(() =>
+      planObservation(world.users.peA, world.placementA.id, plan({ observedOn: addDays(world.today, 400) })),
+    );
     expect(outside.status).toBe(422);
     expect(outside.fieldErrors?.observedOn?.[0]).toMatch(/within the placement/);
     const empty = await rejected(() => planObservation(world.users.peA, world.placementA.id, plan({ activity: "" })));
@@ -60,23 +84,45 @@ describe("planning and writing a direct observation", () => {
   });
 
   it("the student writes the preparation; the observer may not", async () => {
-    expect((await rejected(() => updateObservation(world.users.peA, observationId, { part: "preparation", preparationNote: "x", version: 1 }))).status).toBe(403);
-    const saved = await updateObservation(world.users.studentA, observationId, { part: "preparation", preparationNote: "I will explain my role first.", version: 1 });
+    expect(
+      (
+        await rejected(() =>
+          updateObservation(world.users.peA, observationId, { part: "preparation", preparationNote: "x", version: 1 }),
+        )
+      ).status,
+    ).toBe(403);
+    const saved = await updateObservation(world.users.studentA, observationId, {
+      part: "preparation",
+      preparationNote: "I will explain my role first.",
+      version: 1,
+    });
     expect(saved.version).toBe(2);
   });
 
   it("only the observer writes the feedback, mapped to PCF domains of the version in force", async () => {
-    expect((await rejected(() => updateObservation(world.users.studentA, observationId, feedback(2)))).status).toBe(403);
+    expect((await rejected(() => updateObservation(world.users.studentA, observationId, feedback(2)))).status).toBe(
+      403,
+    );
     expect((await rejected(() => updateObservation(world.users.onsiteA, observationId, feedback(2)))).status).toBe(403);
     expect((await rejected(() => updateObservation(world.users.tutorA, observationId, feedback(2)))).status).toBe(403);
-    const noDomains = await rejected(() => updateObservation(world.users.peA, observationId, feedback(2, { domains: [] })));
+    const noDomains = await rejected(() =>
+      updateObservation(world.users.peA, observationId, feedback(2, { domains: [] })),
+    );
     expect(noDomains.status).toBe(422);
     expect(noDomains.fieldErrors?.domains).toBeDefined();
-    const wrongFramework = await rejected(() => updateObservation(world.users.peA, observationId, feedback(2, { domains: [{ frameworkItemId: "not-a-pcf-domain", note: "" }] })));
+    const wrongFramework = await rejected(() =>
+      updateObservation(
+        world.users.peA,
+        observationId,
+        feedback(2, { domains: [{ frameworkItemId: "not-a-pcf-domain", note: "" }] }),
+      ),
+    );
     expect(wrongFramework.status).toBe(422);
     expect((await rejected(() => updateObservation(world.users.peA, observationId, feedback(1)))).status).toBe(409);
 
-    const studentNotes = await db().notification.count({ where: { userId: world.users.studentA.id, kind: "OBSERVATION_FEEDBACK" } });
+    const studentNotes = await db().notification.count({
+      where: { userId: world.users.studentA.id, kind: "OBSERVATION_FEEDBACK" },
+    });
     await updateObservation(world.users.peA, observationId, feedback(2));
     const view = await getObservation(world.users.studentA, observationId);
     expect(view.observation.done).toBe(true);
@@ -85,27 +131,58 @@ describe("planning and writing a direct observation", () => {
       ["fi_pcf_2018_7", "Gathered the information the assessment needs."],
     ]);
     expect(view.framework?.version).toBe("2018");
-    expect(await db().notification.count({ where: { userId: world.users.studentA.id, kind: "OBSERVATION_FEEDBACK" } })).toBe(studentNotes + 1);
+    expect(
+      await db().notification.count({ where: { userId: world.users.studentA.id, kind: "OBSERVATION_FEEDBACK" } }),
+    ).toBe(studentNotes + 1);
     // Once the feedback is in, the preparation and the plan are closed.
-    expect((await rejected(() => updateObservation(world.users.studentA, observationId, { part: "preparation", preparationNote: "late", version: 3 }))).status).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          updateObservation(world.users.studentA, observationId, {
+            part: "preparation",
+            preparationNote: "late",
+            version: 3,
+          }),
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it("the student reflects; progress counts the observation done", async () => {
-    await updateObservation(world.users.studentA, observationId, { part: "reflection", reflection: "I would slow down next time.", version: 3 });
+    await updateObservation(world.users.studentA, observationId, {
+      part: "reflection",
+      reflection: "I would slow down next time.",
+      version: 3,
+    });
     const list = await listObservations(world.users.peA, world.placementA.id);
     expect(list.progress.label).toBe(`1 of ${list.placement.observationsRequired} done`);
     expect(list.progress.planned).toBe(1);
-    expect(list.observations.find((observation) => observation.id === observationId)?.reflection).toBe("I would slow down next time.");
+    expect(list.observations.find((observation) => observation.id === observationId)?.reflection).toBe(
+      "I would slow down next time.",
+    );
   });
 
   it("feedback and reflection wait until the observation has happened", async () => {
-    const future = await planObservation(world.users.peA, world.placementA.id, plan({ observedOn: addDays(world.today, 5) }));
+    const future = await planObservation(
+      world.users.peA,
+      world.placementA.id,
+      plan({ observedOn: addDays(world.today, 5) }),
+    );
     expect((await rejected(() => updateObservation(world.users.peA, future.id, feedback(1)))).status).toBe(409);
-    expect((await rejected(() => updateObservation(world.users.studentA, future.id, { part: "reflection", reflection: "early", version: 1 }))).status).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          updateObservation(world.users.studentA, future.id, { part: "reflection", reflection: "early", version: 1 }),
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it("a malformed part is a 422, never a 500", async () => {
-    expect((await rejected(() => updateObservation(world.users.peA, observationId, { part: "everything", version: 3 }))).status).toBe(422);
+    expect(
+      (await rejected(() => updateObservation(world.users.peA, observationId, { part: "everything", version: 3 })))
+        .status,
+    ).toBe(422);
     expect((await rejected(() => updateObservation(world.users.peA, observationId, null))).status).toBe(422);
   });
 });
@@ -116,16 +193,38 @@ describe("who reads observations", () => {
       expect(await statusOf(() => listObservations(world.users[who], world.placementA.id))).toBe(200);
       expect(await statusOf(() => getObservation(world.users[who], observationId))).toBe(200);
     }
-    for (const who of ["admin", "otherAdmin", "peB", "peOther", "onsiteOther", "studentOther", "studentB", "tutorB"] as const) {
+    for (const who of [
+      "admin",
+      "otherAdmin",
+      "peB",
+      "peOther",
+      "onsiteOther",
+      "studentOther",
+      "studentB",
+      "tutorB",
+    ] as const) {
       expect(await statusOf(() => listObservations(world.users[who], world.placementA.id))).toBe(404);
       expect(await statusOf(() => getObservation(world.users[who], observationId))).toBe(404);
     }
   });
 
   it("tells each reader what they may write", async () => {
-    expect((await getObservation(world.users.studentA, observationId)).permissions).toEqual({ canEditPlan: false, canWritePreparation: false, canWriteFeedback: false, canWriteReflection: true });
-    expect((await getObservation(world.users.peA, observationId)).permissions).toMatchObject({ canWriteFeedback: true, canWriteReflection: false });
-    expect((await getObservation(world.users.pePast, observationId)).permissions).toEqual({ canEditPlan: false, canWritePreparation: false, canWriteFeedback: false, canWriteReflection: false });
+    expect((await getObservation(world.users.studentA, observationId)).permissions).toEqual({
+      canEditPlan: false,
+      canWritePreparation: false,
+      canWriteFeedback: false,
+      canWriteReflection: true,
+    });
+    expect((await getObservation(world.users.peA, observationId)).permissions).toMatchObject({
+      canWriteFeedback: true,
+      canWriteReflection: false,
+    });
+    expect((await getObservation(world.users.pePast, observationId)).permissions).toEqual({
+      canEditPlan: false,
+      canWritePreparation: false,
+      canWriteFeedback: false,
+      canWriteReflection: false,
+    });
     expect((await listObservations(world.users.tutorA, world.placementA.id)).permissions.canPlan).toBe(false);
   });
 });
@@ -133,9 +232,20 @@ describe("who reads observations", () => {
 describe("progress against the number required", () => {
   it("warns when the midpoint has passed with no observation before it", async () => {
     const placement = await db().placement.create({
-      data: { studentId: world.users.studentOther.id, teamId: world.team.id, setting: "Fostering", level: "FIRST", startDate: fromIsoDate(addDays(world.today, -120)), endDate: fromIsoDate(addDays(world.today, 10)), requiredDays: 40, status: "ACTIVE" },
+      data: {
+        studentId: world.users.studentOther.id,
+        teamId: world.team.id,
+        setting: "Fostering",
+        level: "FIRST",
+        startDate: fromIsoDate(addDays(world.today, -120)),
+        endDate: fromIsoDate(addDays(world.today, 10)),
+        requiredDays: 40,
+        status: "ACTIVE",
+      },
     });
-    await db().practiceEducatorAssignment.create({ data: { placementId: placement.id, practiceEducatorId: world.users.peOther.id, startDate: placement.startDate } });
+    await db().practiceEducatorAssignment.create({
+      data: { placementId: placement.id, practiceEducatorId: world.users.peOther.id, startDate: placement.startDate },
+    });
     const before = await listObservations(world.users.peOther, placement.id);
     expect(before.progress).toMatchObject({ done: 0, beforeMidpointMet: false, label: "0 of 2 done" });
     await db().placement.delete({ where: { id: placement.id } });

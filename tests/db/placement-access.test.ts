@@ -47,16 +47,21 @@ const visibility: Record<Who, { A: boolean; B: boolean }> = {
 };
 
 describe("who may see a placement", () => {
-  it.each(Object.keys(visibility) as Who[])("%s sees exactly the placements the rules allow, in the list and the detail alike", async (who) => {
-    const user = world.users[who];
-    const listed = (await listPlacements(user)).map((row) => row.id).sort();
-    const expected = [visibility[who].A && world.placementA.id, visibility[who].B && world.placementB.id].filter(Boolean).sort();
-    expect(listed).toEqual(expected);
+  it.each(Object.keys(visibility) as Who[])(
+    "%s sees exactly the placements the rules allow, in the list and the detail alike",
+    async (who) => {
+      const user = world.users[who];
+      const listed = (await listPlacements(user)).map((row) => row.id).sort();
+      const expected = [visibility[who].A && world.placementA.id, visibility[who].B && world.placementB.id]
+        .filter(Boolean)
+        .sort();
+      expect(listed).toEqual(expected);
 
-    expect(await statusOf(getPlacement(user, world.placementA.id))).toBe(visibility[who].A ? 200 : 404);
-    expect(await statusOf(getPlacement(user, world.placementB.id))).toBe(visibility[who].B ? 200 : 404);
-    expect(await statusOf(listAttendance(user, world.placementB.id))).toBe(visibility[who].B ? 200 : 404);
-  });
+      expect(await statusOf(getPlacement(user, world.placementA.id))).toBe(visibility[who].A ? 200 : 404);
+      expect(await statusOf(getPlacement(user, world.placementB.id))).toBe(visibility[who].B ? 200 : 404);
+      expect(await statusOf(listAttendance(user, world.placementB.id))).toBe(visibility[who].B ? 200 : 404);
+    },
+  );
 
   it("answers an unknown placement id with 404", async () => {
     expect(await statusOf(getPlacement(world.users.admin, "no-such-placement"))).toBe(404);
@@ -75,29 +80,66 @@ describe("who may see a placement", () => {
 });
 
 describe("who may change a placement", () => {
-  const edit = (version: number) => ({ setting: "Changed", startDate: "2026-01-05", endDate: "2026-06-30", requiredDays: 70, status: "ACTIVE", version });
-
-  it.each(["peA", "onsiteA", "studentA", "tutorA"] as Who[])("%s can see placement A but not edit it (403) and nothing changes", async (who) => {
-    const before = await countRows();
-    expect(await statusOf(updatePlacement(world.users[who], world.placementA.id, edit(1)))).toBe(403);
-    expect(await statusOf(assignPracticeEducator(world.users[who], world.placementA.id, { practiceEducatorId: world.users.peOther.id, startDate: world.today, reason: "x" }))).toBe(403);
-    expect(await countRows()).toEqual(before);
+  const edit = (version: number) => ({
+    setting: "Changed",
+    startDate: "2026-01-05",
+    endDate: "2026-06-30",
+    requiredDays: 70,
+    status: "ACTIVE",
+    version,
   });
 
-  it.each(["peB", "studentB", "tutorB", "otherAdmin"] as Who[])("%s cannot even find placement A to edit it (404)", async (who) => {
-    expect(await statusOf(updatePlacement(world.users[who], world.placementA.id, edit(1)))).toBe(404);
-  });
+  it.each(["peA", "onsiteA", "studentA", "tutorA"] as Who[])(
+    "%s can see placement A but not edit it (403) and nothing changes",
+    async (who) => {
+      const before = await countRows();
+      expect(await statusOf(updatePlacement(world.users[who], world.placementA.id, edit(1)))).toBe(403);
+      expect(
+        await statusOf(
+          assignPracticeEducator(world.users[who], world.placementA.id, {
+            practiceEducatorId: world.users.peOther.id,
+            startDate: world.today,
+            reason: "x",
+          }),
+        ),
+      ).toBe(403);
+      expect(await countRows()).toEqual(before);
+    },
+  );
+
+  it.each(["peB", "studentB", "tutorB", "otherAdmin"] as Who[])(
+    "%s cannot even find placement A to edit it (404)",
+    async (who) => {
+      expect(await statusOf(updatePlacement(world.users[who], world.placementA.id, edit(1)))).toBe(404);
+    },
+  );
 
   it("lets the current PE, the on-site supervisor, the student and the admin log attendance, and no one else", async () => {
     const allowed: Who[] = ["admin", "peA", "onsiteA", "studentA"];
     const dates = ["-1", "-2", "-3", "-4"];
     for (const [index, who] of allowed.entries()) {
-      const date = new Date(Date.parse(`${world.today}T00:00:00Z`) + Number(dates[index]) * 86_400_000).toISOString().slice(0, 10);
-      expect(await statusOf(recordAttendance(world.users[who], world.placementA.id, { date, kind: "PLACEMENT_DAY" }))).toBe(200);
+      const date = new Date(Date.parse(`${world.today}T00:00:00Z`) + Number(dates[index]) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      expect(
+        await statusOf(recordAttendance(world.users[who], world.placementA.id, { date, kind: "PLACEMENT_DAY" })),
+      ).toBe(200);
     }
-    expect(await statusOf(recordAttendance(world.users.pePast, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }))).toBe(403);
-    expect(await statusOf(recordAttendance(world.users.tutorA, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }))).toBe(403);
-    expect(await statusOf(recordAttendance(world.users.studentB, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }))).toBe(404);
+    expect(
+      await statusOf(
+        recordAttendance(world.users.pePast, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(
+        recordAttendance(world.users.tutorA, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(
+        recordAttendance(world.users.studentB, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }),
+      ),
+    ).toBe(404);
     expect((await listAttendance(world.users.admin, world.placementA.id)).length).toBe(4);
   });
 });

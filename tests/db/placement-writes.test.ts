@@ -48,12 +48,19 @@ describe("creating a placement", () => {
   it("creates the placement, its first PE spell and an audit entry in one go", async () => {
     const { id } = await createPlacement(world.users.admin, validPlacement());
     const placement = await getPlacement(world.users.admin, id);
-    expect(placement).toMatchObject({ status: "PLANNED", requiredDays: 70, onsiteSupervisor: null, currentPracticeEducator: { id: world.users.peOther.id } });
+    expect(placement).toMatchObject({
+      status: "PLANNED",
+      requiredDays: 70,
+      onsiteSupervisor: null,
+      currentPracticeEducator: { id: world.users.peOther.id },
+    });
     const audit = await listAuditEntries(world.users.admin, { entity: "Placement", entityId: id });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "CREATE", actorName: world.users.admin.name });
     // The student's new placement overlaps it: refused
-    const clash = await rejected(() => createPlacement(world.users.admin, { ...validPlacement(), startDate: "2027-03-01", endDate: "2027-08-01" }));
+    const clash = await rejected(() =>
+      createPlacement(world.users.admin, { ...validPlacement(), startDate: "2027-03-01", endDate: "2027-08-01" }),
+    );
     expect(clash.status).toBe(409);
     expect(clash.message).toMatch(/overlaps/);
   });
@@ -111,7 +118,9 @@ describe("editing a placement", () => {
   it("refuses a stale version with a conflict instead of overwriting", async () => {
     const opened = await current();
     await updatePlacement(world.users.admin, opened.id, editOf(opened, { setting: "First editor's change" }));
-    const error = await rejected(() => updatePlacement(world.users.admin, opened.id, editOf(opened, { setting: "Second editor's change" })));
+    const error = await rejected(() =>
+      updatePlacement(world.users.admin, opened.id, editOf(opened, { setting: "Second editor's change" })),
+    );
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ fieldsNowDifferent: ["setting"] });
     expect((await current()).setting).toBe("First editor's change");
@@ -119,9 +128,15 @@ describe("editing a placement", () => {
 
   it("needs a reason to suspend and keeps it", async () => {
     const opened = await current();
-    const error = await rejected(() => updatePlacement(world.users.admin, opened.id, editOf(opened, { status: "SUSPENDED", statusReason: "" })));
+    const error = await rejected(() =>
+      updatePlacement(world.users.admin, opened.id, editOf(opened, { status: "SUSPENDED", statusReason: "" })),
+    );
     expect(error.fieldErrors?.statusReason).toBeDefined();
-    await updatePlacement(world.users.admin, opened.id, editOf(opened, { status: "SUSPENDED", statusReason: "Student unwell" }));
+    await updatePlacement(
+      world.users.admin,
+      opened.id,
+      editOf(opened, { status: "SUSPENDED", statusReason: "Student unwell" }),
+    );
     expect(await current()).toMatchObject({ status: "SUSPENDED", statusReason: "Student unwell" });
     const reopened = await current();
     await updatePlacement(world.users.admin, opened.id, editOf(reopened, { status: "ACTIVE" }));
@@ -130,7 +145,9 @@ describe("editing a placement", () => {
 
   it("refuses an impossible status change", async () => {
     const opened = await current();
-    const error = await rejected(() => updatePlacement(world.users.admin, opened.id, editOf(opened, { status: "PLANNED" })));
+    const error = await rejected(() =>
+      updatePlacement(world.users.admin, opened.id, editOf(opened, { status: "PLANNED" })),
+    );
     expect(error.fieldErrors?.status?.[0]).toMatch(/cannot become planned/);
   });
 });
@@ -138,7 +155,11 @@ describe("editing a placement", () => {
 describe("changing the practice educator", () => {
   it("closes the old spell the day before and keeps the history", async () => {
     const startDate = addDays(world.today, -2);
-    await assignPracticeEducator(world.users.admin, world.placementB.id, { practiceEducatorId: world.users.peOther.id, startDate, reason: "Sick leave" });
+    await assignPracticeEducator(world.users.admin, world.placementB.id, {
+      practiceEducatorId: world.users.peOther.id,
+      startDate,
+      reason: "Sick leave",
+    });
     const placement = await getPlacement(world.users.admin, world.placementB.id);
     expect(placement.practiceEducators.map((spell) => [spell.practiceEducatorId, spell.endDate])).toEqual([
       [world.users.peB.id, addDays(world.today, -3)],
@@ -150,11 +171,29 @@ describe("changing the practice educator", () => {
   });
 
   it("refuses the same PE again, a date before the current spell and an unknown PE", async () => {
-    const same = await rejected(() => assignPracticeEducator(world.users.admin, world.placementB.id, { practiceEducatorId: world.users.peOther.id, startDate: world.today, reason: "x" }));
+    const same = await rejected(() =>
+      assignPracticeEducator(world.users.admin, world.placementB.id, {
+        practiceEducatorId: world.users.peOther.id,
+        startDate: world.today,
+        reason: "x",
+      }),
+    );
     expect(same.fieldErrors?.practiceEducatorId).toBeDefined();
-    const early = await rejected(() => assignPracticeEducator(world.users.admin, world.placementB.id, { practiceEducatorId: world.users.peA.id, startDate: world.start, reason: "x" }));
+    const early = await rejected(() =>
+      assignPracticeEducator(world.users.admin, world.placementB.id, {
+        practiceEducatorId: world.users.peA.id,
+        startDate: world.start,
+        reason: "x",
+      }),
+    );
     expect(early.fieldErrors?.startDate).toBeDefined();
-    const unknown = await rejected(() => assignPracticeEducator(world.users.admin, world.placementB.id, { practiceEducatorId: world.users.tutorA.id, startDate: world.today, reason: "x" }));
+    const unknown = await rejected(() =>
+      assignPracticeEducator(world.users.admin, world.placementB.id, {
+        practiceEducatorId: world.users.tutorA.id,
+        startDate: world.today,
+        reason: "x",
+      }),
+    );
     expect(unknown.fieldErrors?.practiceEducatorId).toBeDefined();
   });
 });
@@ -162,8 +201,14 @@ describe("changing the practice educator", () => {
 describe("logging attendance", () => {
   it("logs a day once, refuses the same date again, and removes it with an audit trail", async () => {
     const date = addDays(world.today, -1);
-    const { id } = await recordAttendance(world.users.studentA, world.placementA.id, { date, kind: "SICK", note: "Flu" });
-    const duplicate = await rejected(() => recordAttendance(world.users.studentA, world.placementA.id, { date, kind: "PLACEMENT_DAY" }));
+    const { id } = await recordAttendance(world.users.studentA, world.placementA.id, {
+      date,
+      kind: "SICK",
+      note: "Flu",
+    });
+    const duplicate = await rejected(() =>
+      recordAttendance(world.users.studentA, world.placementA.id, { date, kind: "PLACEMENT_DAY" }),
+    );
     expect(duplicate.status).toBe(409);
     await removeAttendance(world.users.studentA, world.placementA.id, id);
     expect(await db().attendanceDay.findUnique({ where: { id } })).toBeNull();
@@ -184,7 +229,9 @@ describe("logging attendance", () => {
 
   it("refuses days on a placement that is not active", async () => {
     await db().placement.update({ where: { id: world.placementA.id }, data: { status: "SUSPENDED" } });
-    const error = await rejected(() => recordAttendance(world.users.admin, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }));
+    const error = await rejected(() =>
+      recordAttendance(world.users.admin, world.placementA.id, { date: world.today, kind: "PLACEMENT_DAY" }),
+    );
     expect(error.status).toBe(409);
     await db().placement.update({ where: { id: world.placementA.id }, data: { status: "ACTIVE" } });
   });

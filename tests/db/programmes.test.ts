@@ -64,12 +64,27 @@ async function rejected(write: () => Promise<unknown>) {
   return appError;
 }
 
-const sixThemes = () => [DEFAULT_THEMES[0], DEFAULT_THEMES[1], DEFAULT_THEMES[2], DEFAULT_THEMES[3], DEFAULT_THEMES[4], DEFAULT_THEMES[5]];
-const validPlan = () => ({ startDate: start, plannedSessions: 6, themes: sixThemes(), agreedWithSchool: true, agreedWithChild: true, agreedWithParents: true });
+const sixThemes = () => [
+  DEFAULT_THEMES[0],
+  DEFAULT_THEMES[1],
+  DEFAULT_THEMES[2],
+  DEFAULT_THEMES[3],
+  DEFAULT_THEMES[4],
+  DEFAULT_THEMES[5],
+];
+const validPlan = () => ({
+  startDate: start,
+  plannedSessions: 6,
+  themes: sixThemes(),
+  agreedWithSchool: true,
+  agreedWithChild: true,
+  agreedWithParents: true,
+});
 
 let programmeId: string;
 const sessionOf = async (number: number) => db().programmeSession.findFirstOrThrow({ where: { programmeId, number } });
-const programmeVersion = async () => (await db().directWorkProgramme.findUniqueOrThrow({ where: { id: programmeId } })).version;
+const programmeVersion = async () =>
+  (await db().directWorkProgramme.findUniqueOrThrow({ where: { id: programmeId } })).version;
 
 describe("agreeing a plan of sessions", () => {
   it("offers the team's default themes on first use", async () => {
@@ -98,49 +113,104 @@ describe("agreeing a plan of sessions", () => {
   it("creates 6 weekly planned sessions with their themes, audited", async () => {
     ({ id: programmeId } = await createProgramme(world.users.studentA, kids.allocationA.id, validPlan()));
     const programme = await getProgramme(world.users.studentA, programmeId);
-    expect(programme).toMatchObject({ plannedSessions: 6, startDate: start, endDate: addDays(start, 41), agreedWithChild: true, permissions: { canWrite: true, canAddSession: false, closed: false } });
-    expect(programme.sessions.map((session) => [session.number, session.plannedOn, session.theme, session.statusText])).toEqual(
-      sixThemes().map((theme, index) => [index + 1, addDays(start, 7 * index), theme, "Planned"]),
-    );
+    expect(programme).toMatchObject({
+      plannedSessions: 6,
+      startDate: start,
+      endDate: addDays(start, 41),
+      agreedWithChild: true,
+      permissions: { canWrite: true, canAddSession: false, closed: false },
+    });
+    expect(
+      programme.sessions.map((session) => [session.number, session.plannedOn, session.theme, session.statusText]),
+    ).toEqual(sixThemes().map((theme, index) => [index + 1, addDays(start, 7 * index), theme, "Planned"]));
     expect(programme.progress.sessions.text).toBe("0 of 6 sessions done");
     expect(programme.child).toMatchObject({ code: "C-1001", name: "Alfie Archer" });
     const audit = await db().auditLog.findMany({ where: { entity: "DirectWorkProgramme", entityId: programmeId } });
     expect(audit).toEqual([expect.objectContaining({ action: "CREATE", actorId: world.users.studentA.id })]);
     // Reading the programme with the child's name is itself audited.
-    expect(await db().auditLog.count({ where: { entity: "Child", entityId: kids.childA.id, action: "VIEW", actorId: world.users.studentA.id } })).toBeGreaterThan(0);
+    expect(
+      await db().auditLog.count({
+        where: { entity: "Child", entityId: kids.childA.id, action: "VIEW", actorId: world.users.studentA.id },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuses a second plan on the same allocation, and a plan on work that is not direct work", async () => {
     expect((await rejected(() => createProgramme(world.users.peA, kids.allocationA.id, validPlan()))).status).toBe(409);
-    expect((await rejected(() => createProgramme(world.users.admin, kids.allocationB.id, validPlan()))).status).toBe(409);
+    expect((await rejected(() => createProgramme(world.users.admin, kids.allocationB.id, validPlan()))).status).toBe(
+      409,
+    );
   });
 });
 
 describe("the number of sessions", () => {
   it("refuses a seventh session on a six-session plan until the plan is extended", async () => {
-    const error = await rejected(() => addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 35), theme: DEFAULT_THEMES[6] }));
+    const error = await rejected(() =>
+      addProgrammeSession(world.users.studentA, programmeId, {
+        plannedOn: addDays(start, 35),
+        theme: DEFAULT_THEMES[6],
+      }),
+    );
     expect(error.status).toBe(409);
-    expect(error.message).toBe("This plan is for 6 sessions and all 6 are in it. Extend the plan before adding session 7.");
+    expect(error.message).toBe(
+      "This plan is for 6 sessions and all 6 are in it. Extend the plan before adding session 7.",
+    );
   });
 
   it("extends the plan, moving its end, and then takes the seventh session within the new end", async () => {
     const stale = (await programmeVersion()) + 5;
-    expect((await rejected(() => extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version: stale }))).status).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version: stale }),
+        )
+      ).status,
+    ).toBe(409);
     const current = await programmeVersion();
-    expect((await rejected(() => extendProgramme(world.users.studentA, programmeId, { additionalSessions: 0, version: current }))).fieldErrors?.additionalSessions).toBeDefined();
+    expect(
+      (
+        await rejected(() =>
+          extendProgramme(world.users.studentA, programmeId, { additionalSessions: 0, version: current }),
+        )
+      ).fieldErrors?.additionalSessions,
+    ).toBeDefined();
 
-    const extended = await extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version: await programmeVersion() });
+    const extended = await extendProgramme(world.users.studentA, programmeId, {
+      additionalSessions: 1,
+      version: await programmeVersion(),
+    });
     expect(extended).toMatchObject({ plannedSessions: 7, endDate: addDays(start, 48) });
 
-    const outside = await rejected(() => addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 49), theme: DEFAULT_THEMES[6] }));
+    const outside = await rejected(() =>
+      addProgrammeSession(world.users.studentA, programmeId, {
+        plannedOn: addDays(start, 49),
+        theme: DEFAULT_THEMES[6],
+      }),
+    );
     expect(outside.status).toBe(400);
     expect(outside.fieldErrors?.plannedOn?.[0]).toMatch(/must fall within the programme/);
-    const unknownTheme = await rejected(() => addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: "Not a theme" }));
+    const unknownTheme = await rejected(() =>
+      addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: "Not a theme" }),
+    );
     expect(unknownTheme.fieldErrors?.theme).toBeDefined();
 
-    expect(await addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: DEFAULT_THEMES[6] })).toMatchObject({ number: 7 });
+    expect(
+      await addProgrammeSession(world.users.studentA, programmeId, {
+        plannedOn: addDays(start, 42),
+        theme: DEFAULT_THEMES[6],
+      }),
+    ).toMatchObject({ number: 7 });
     // …and an eighth is refused again.
-    expect((await rejected(() => addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: DEFAULT_THEMES[6] }))).message).toMatch(/before adding session 8/);
+    expect(
+      (
+        await rejected(() =>
+          addProgrammeSession(world.users.studentA, programmeId, {
+            plannedOn: addDays(start, 42),
+            theme: DEFAULT_THEMES[6],
+          }),
+        )
+      ).message,
+    ).toMatch(/before adding session 8/);
   });
 });
 
@@ -162,12 +232,19 @@ describe("recording a session", () => {
     ["a date after the programme", () => ({ heldOn: addDays(start, 49) }), "heldOn", /must fall within the programme/],
     ["a date in the future", () => ({ heldOn: addDays(world.today, 1) }), "heldOn", /once its date has come/],
     ["no date for a session held", () => ({ heldOn: "" }), "heldOn", /Enter the date/],
-    ["a cancellation without who cancelled", () => ({ status: "CANCELLED", heldOn: "", childRating: "" }), "cancelledBy", /who cancelled/],
+    [
+      "a cancellation without who cancelled",
+      () => ({ status: "CANCELLED", heldOn: "", childRating: "" }),
+      "cancelledBy",
+      /who cancelled/,
+    ],
     ["a rating of 6", () => ({ childRating: 6 }), "childRating", /1 to 5/],
     ["a rating on a session not attended", () => ({ status: "DID_NOT_ATTEND" }), "childRating", /took place/],
   ])("refuses %s with a message and saves nothing", async (_name, change, field, message) => {
     const session = await sessionOf(1);
-    const error = await rejected(() => recordProgrammeSession(world.users.studentA, session.id, attended(session.version, change())));
+    const error = await rejected(() =>
+      recordProgrammeSession(world.users.studentA, session.id, attended(session.version, change())),
+    );
     expect(error.status).toBe(400);
     expect(error.fieldErrors?.[field]?.[0]).toMatch(message);
     expect(await sessionOf(1)).toMatchObject({ status: "PLANNED", version: session.version, childsWords: "" });
@@ -175,27 +252,54 @@ describe("recording a session", () => {
 
   it("records the session with the voice of the child, and refuses a stale version", async () => {
     const session = await sessionOf(1);
-    expect(await recordProgrammeSession(world.users.studentA, session.id, attended(session.version))).toEqual({ id: session.id, version: session.version + 1 });
-    expect(await sessionOf(1)).toMatchObject({ status: "ATTENDED", childRating: 4, childsWords: "I felt like she understood me.", cancelledBy: null });
-    const stale = await rejected(() => recordProgrammeSession(world.users.peA, session.id, attended(session.version, { childsWords: "Overwritten" })));
+    expect(await recordProgrammeSession(world.users.studentA, session.id, attended(session.version))).toEqual({
+      id: session.id,
+      version: session.version + 1,
+    });
+    expect(await sessionOf(1)).toMatchObject({
+      status: "ATTENDED",
+      childRating: 4,
+      childsWords: "I felt like she understood me.",
+      cancelledBy: null,
+    });
+    const stale = await rejected(() =>
+      recordProgrammeSession(world.users.peA, session.id, attended(session.version, { childsWords: "Overwritten" })),
+    );
     expect(stale.status).toBe(409);
     const audit = await db().auditLog.findMany({ where: { entity: "ProgrammeSession", entityId: session.id } });
     expect(audit).toEqual([expect.objectContaining({ action: "UPDATE", actorId: world.users.studentA.id })]);
 
     const second = await sessionOf(2);
-    await recordProgrammeSession(world.users.peA, second.id, { status: "CANCELLED", cancelledBy: "SCHOOL", heldOn: "", whatWasDone: "", childsWords: "", studentReflection: "", childRating: "", version: second.version });
+    await recordProgrammeSession(world.users.peA, second.id, {
+      status: "CANCELLED",
+      cancelledBy: "SCHOOL",
+      heldOn: "",
+      whatWasDone: "",
+      childsWords: "",
+      studentReflection: "",
+      childRating: "",
+      version: second.version,
+    });
     const programme = await getProgramme(world.users.peA, programmeId);
     expect(programme.sessions[1].statusText).toBe("Cancelled by the school");
-    expect(programme.progress).toMatchObject({ sessions: { done: 1, planned: 7 }, attendance: { attended: 1, cancelled: 1, cancelledBy: { SCHOOL: 1 } }, averageChildRating: 4 });
+    expect(programme.progress).toMatchObject({
+      sessions: { done: 1, planned: 7 },
+      attendance: { attended: 1, cancelled: 1, cancelledBy: { SCHOOL: 1 } },
+      averageChildRating: 4,
+    });
   });
 });
 
 describe("goal-based outcomes", () => {
   it("takes up to three goals", async () => {
-    const error = await rejected(() => setGoals(world.users.studentA, programmeId, { goals: ["One", "Two", "Three", "Four"] }));
+    const error = await rejected(() =>
+      setGoals(world.users.studentA, programmeId, { goals: ["One", "Two", "Three", "Four"] }),
+    );
     expect(error.fieldErrors?.goals?.[0]).toMatch(/up to 3 goals/);
     expect((await rejected(() => setGoals(world.users.studentA, programmeId, { goals: [] }))).status).toBe(400);
-    const { ids } = await setGoals(world.users.studentA, programmeId, { goals: ["Feel calmer in lessons", "Make a friend in my class", "Tell someone when I am worried"] });
+    const { ids } = await setGoals(world.users.studentA, programmeId, {
+      goals: ["Feel calmer in lessons", "Make a friend in my class", "Tell someone when I am worried"],
+    });
     expect(ids).toHaveLength(3);
   });
 
@@ -210,42 +314,81 @@ describe("goal-based outcomes", () => {
     const error = await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "START", score }));
     expect(error.status).toBe(400);
     expect(error.fieldErrors?.score?.[0]).toMatch(/0 to 10/);
-    expect(await db().outcomeGoal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({ startScore: null, reviewScore: null, endScore: null });
+    expect(await db().outcomeGoal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({
+      startScore: null,
+      reviewScore: null,
+      endScore: null,
+    });
   });
 
   it("scores at the start, review and end, and shows the change", async () => {
     const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 1 } });
-    expect((await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: 5 }))).fieldErrors?.stage?.[0]).toMatch(/start score first/);
+    expect(
+      (await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: 5 }))).fieldErrors
+        ?.stage?.[0],
+    ).toMatch(/start score first/);
     await scoreGoal(world.users.studentA, goal.id, { stage: "START", score: 0 });
     await scoreGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: "4" });
     await scoreGoal(world.users.peA, goal.id, { stage: "END", score: 10 }, { programmeId });
     const programme = await getProgramme(world.users.studentA, programmeId);
-    expect(programme.goals[0]).toMatchObject({ startScore: 0, reviewScore: 4, endScore: 10, change: { change: 10, direction: "UP", text: "From 0 at the start to 10 at the end: up 10" } });
+    expect(programme.goals[0]).toMatchObject({
+      startScore: 0,
+      reviewScore: 4,
+      endScore: 10,
+      change: { change: 10, direction: "UP", text: "From 0 at the start to 10 at the end: up 10" },
+    });
     // A goal that has scores cannot be dropped; one without can.
     const third = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 3 } });
     await scoreGoal(world.users.studentA, third.id, { stage: "START", score: 6 });
-    const dropScored = await rejected(() => setGoals(world.users.studentA, programmeId, { goals: ["Feel calmer in lessons"] }));
-    expect([dropScored.status, dropScored.message]).toEqual([409, "Goal 3 already has scores, so it cannot be removed."]);
-    await setGoals(world.users.studentA, programmeId, { goals: ["Feel calmer in lessons", "Make friends in my class", "Tell someone when I am worried"] });
-    expect((await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 2 } })).description).toBe("Make friends in my class");
+    const dropScored = await rejected(() =>
+      setGoals(world.users.studentA, programmeId, { goals: ["Feel calmer in lessons"] }),
+    );
+    expect([dropScored.status, dropScored.message]).toEqual([
+      409,
+      "Goal 3 already has scores, so it cannot be removed.",
+    ]);
+    await setGoals(world.users.studentA, programmeId, {
+      goals: ["Feel calmer in lessons", "Make friends in my class", "Tell someone when I am worried"],
+    });
+    expect((await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 2 } })).description).toBe(
+      "Make friends in my class",
+    );
     // Scoring a goal of another programme through this one is a 404.
-    expect((await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "END", score: 3 }, { programmeId: "another" }))).status).toBe(404);
+    expect(
+      (
+        await rejected(() =>
+          scoreGoal(world.users.studentA, goal.id, { stage: "END", score: 3 }, { programmeId: "another" }),
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe("the child's feedback", () => {
-  const feedback = { rating: 5, whatWasGood: "Drawing my safe people", whatCouldBeBetter: "Alfie wants longer sessions, not in maths (C-1001)" };
+  const feedback = {
+    rating: 5,
+    whatWasGood: "Drawing my safe people",
+    whatCouldBeBetter: "Alfie wants longer sessions, not in maths (C-1001)",
+  };
 
   it("saves feedback the child gives on the tablet", async () => {
     const session = await sessionOf(1);
-    expect(await openFeedbackInPerson(world.users.studentA, session.id)).toEqual({ sessionId: session.id, programmeId });
-    expect((await rejected(() => submitFeedbackInPerson(world.users.studentA, session.id, { rating: 0 }))).fieldErrors?.rating).toBeDefined();
+    expect(await openFeedbackInPerson(world.users.studentA, session.id)).toEqual({
+      sessionId: session.id,
+      programmeId,
+    });
+    expect(
+      (await rejected(() => submitFeedbackInPerson(world.users.studentA, session.id, { rating: 0 }))).fieldErrors
+        ?.rating,
+    ).toBeDefined();
     await submitFeedbackInPerson(world.users.studentA, session.id, feedback);
     const saved = await db().childFeedback.findFirstOrThrow({ where: { sessionId: session.id } });
     expect(saved).toMatchObject({ rating: 5, givenBy: "CHILD" });
     // No feedback on a session that was cancelled.
     const cancelled = await sessionOf(2);
-    expect((await rejected(() => submitFeedbackInPerson(world.users.studentA, cancelled.id, feedback))).status).toBe(409);
+    expect((await rejected(() => submitFeedbackInPerson(world.users.studentA, cancelled.id, feedback))).status).toBe(
+      409,
+    );
   });
 
   it("gives a carer a one-time link that works once, storing only its hash", async () => {
@@ -262,7 +405,9 @@ describe("the child's feedback", () => {
     expect(await feedbackLinkState(token)).toBe("VALID");
     // Bad input does not use the link up.
     expect((await rejected(() => submitFeedbackWithLink(token, { rating: 9 }))).status).toBe(400);
-    expect(await submitFeedbackWithLink(token, { rating: 3, whatWasGood: "", whatCouldBeBetter: "More time to talk" })).toEqual({ ok: true });
+    expect(
+      await submitFeedbackWithLink(token, { rating: 3, whatWasGood: "", whatCouldBeBetter: "More time to talk" }),
+    ).toEqual({ ok: true });
     const saved = await db().childFeedback.findFirstOrThrow({ where: { givenBy: "CARER" } });
     expect(saved).toMatchObject({ sessionId: session.id, rating: 3, whatCouldBeBetter: "More time to talk" });
     const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "ChildFeedback", entityId: saved.id } });
@@ -283,13 +428,18 @@ describe("the child's feedback", () => {
     expect(expired.message).toMatch(/expired/);
     expect((await db().feedbackLink.findFirstOrThrow({ where: { usedAt: null } })).usedAt).toBeNull();
     expect(await feedbackLinkState("not-a-real-token-but-the-right-shape-123")).toBe("UNKNOWN");
-    expect((await rejected(() => submitFeedbackWithLink("not-a-real-token-but-the-right-shape-123", { rating: 4 }))).status).toBe(404);
+    expect(
+      (await rejected(() => submitFeedbackWithLink("not-a-real-token-but-the-right-shape-123", { rating: 4 }))).status,
+    ).toBe(404);
     expect((await rejected(() => submitFeedbackWithLink("../../etc", { rating: 4 }))).status).toBe(404);
   });
 
   it("shows the team a suggestion tree by theme with no child's code or name", async () => {
     // The same request in other words of case and punctuation is one leaf, counted twice.
-    await submitFeedbackInPerson(world.users.studentA, (await sessionOf(1)).id, { rating: 4, whatCouldBeBetter: "more time to talk!" });
+    await submitFeedbackInPerson(world.users.studentA, (await sessionOf(1)).id, {
+      rating: 4,
+      whatCouldBeBetter: "more time to talk!",
+    });
     const tree = await listSuggestionTree(world.users.admin);
     expect(tree.total).toBe(3);
     expect(tree.themes).toEqual([
@@ -299,16 +449,32 @@ describe("the child's feedback", () => {
         averageRating: 4,
         suggestions: [
           { text: "more time to talk!", count: 2, byChild: 1, byCarer: 1, averageRating: 3.5 }, // the newest wording stands for the group
-          { text: "[name] wants longer sessions, not in maths ([child])", count: 1, byChild: 1, byCarer: 0, averageRating: 5 },
+          {
+            text: "[name] wants longer sessions, not in maths ([child])",
+            count: 1,
+            byChild: 1,
+            byCarer: 0,
+            averageRating: 5,
+          },
         ],
       },
     ]);
     const text = JSON.stringify(tree);
-    for (const secret of ["Alfie", "Archer", "C-1001", kids.childA.id, kids.allocationA.id, programmeId, (await sessionOf(1)).id]) expect(text).not.toContain(secret);
+    for (const secret of [
+      "Alfie",
+      "Archer",
+      "C-1001",
+      kids.childA.id,
+      kids.allocationA.id,
+      programmeId,
+      (await sessionOf(1)).id,
+    ])
+      expect(text).not.toContain(secret);
     expect((await listSuggestionTree(world.users.peA)).total).toBe(3);
     // Another team's manager sees none of this team's feedback.
     expect((await listSuggestionTree(world.users.otherAdmin)).total).toBe(0);
-    for (const who of ["studentA", "tutorA", "onsiteA"] as const) expect((await rejected(() => listSuggestionTree(world.users[who]))).status).toBe(403);
+    for (const who of ["studentA", "tutorA", "onsiteA"] as const)
+      expect((await rejected(() => listSuggestionTree(world.users[who]))).status).toBe(403);
   });
 });
 
@@ -321,19 +487,35 @@ describe("who may do what", () => {
       getProgramme: () => getProgramme(user, programmeId),
       getProgrammePlanForm: () => getProgrammePlanForm(user, kids.allocationA.id),
       createProgramme: () => createProgramme(user, kids.allocationA.id, validPlan()),
-      recordProgrammeSession: () => recordProgrammeSession(user, session.id, { status: "CANCELLED", cancelledBy: "CHILD", version: session.version }),
+      recordProgrammeSession: () =>
+        recordProgrammeSession(user, session.id, {
+          status: "CANCELLED",
+          cancelledBy: "CHILD",
+          version: session.version,
+        }),
       addProgrammeSession: () => addProgrammeSession(user, programmeId, { plannedOn: start, theme: DEFAULT_THEMES[0] }),
       extendProgramme: () => extendProgramme(user, programmeId, { additionalSessions: 1, version }),
       setGoals: () => setGoals(user, programmeId, { goals: ["A goal"] }),
       scoreGoal: () => scoreGoal(user, goal.id, { stage: "START", score: 5 }),
-      closeProgramme: () => closeProgramme(user, programmeId, { closingSummary: "A closing summary for the work.", version }),
+      closeProgramme: () =>
+        closeProgramme(user, programmeId, { closingSummary: "A closing summary for the work.", version }),
       createFeedbackLink: () => createFeedbackLink(user, session.id),
       openFeedbackInPerson: () => openFeedbackInPerson(user, session.id),
       submitFeedbackInPerson: () => submitFeedbackInPerson(user, session.id, { rating: 3 }),
     };
   };
 
-  it.each(["studentOther", "studentB", "tutorA", "tutorB", "peOther", "peB", "pePast", "onsiteOther", "otherAdmin"] as const)("%s gets 404 from every function and changes nothing", async (who) => {
+  it.each([
+    "studentOther",
+    "studentB",
+    "tutorA",
+    "tutorB",
+    "peOther",
+    "peB",
+    "pePast",
+    "onsiteOther",
+    "otherAdmin",
+  ] as const)("%s gets 404 from every function and changes nothing", async (who) => {
     for (const [name, call] of Object.entries(await everything(world.users[who]))) {
       const error = await rejected(call);
       expect([name, error.status]).toEqual([name, 404]);
@@ -357,26 +539,58 @@ describe("who may do what", () => {
     expect((await rejected(() => addTheme(world.users.admin, { name: "x" }))).status).toBe(400);
     await addTheme(world.users.admin, { name: "Bereavement and loss" });
     expect((await rejected(() => addTheme(world.users.admin, { name: "bereavement AND loss" }))).status).toBe(409);
-    expect((await getProgrammePlanForm(world.users.studentA, kids.allocationA.id)).themes).toContain("Bereavement and loss");
+    expect((await getProgrammePlanForm(world.users.studentA, kids.allocationA.id)).themes).toContain(
+      "Bereavement and loss",
+    );
   });
 });
 
 describe("closing a programme", () => {
   it("needs a summary, then locks the record but still takes the child's feedback", async () => {
-    expect((await rejected(() => closeProgramme(world.users.studentA, programmeId, { closingSummary: "", version: 1 }))).fieldErrors?.closingSummary).toBeDefined();
-    await closeProgramme(world.users.peA, programmeId, { closingSummary: "Alfie met two of his goals and now talks to his head of year.", version: await programmeVersion() });
+    expect(
+      (await rejected(() => closeProgramme(world.users.studentA, programmeId, { closingSummary: "", version: 1 })))
+        .fieldErrors?.closingSummary,
+    ).toBeDefined();
+    await closeProgramme(world.users.peA, programmeId, {
+      closingSummary: "Alfie met two of his goals and now talks to his head of year.",
+      version: await programmeVersion(),
+    });
     const programme = await getProgramme(world.users.studentA, programmeId);
-    expect(programme.permissions).toEqual({ canWrite: false, canAddSession: false, canAskFeedback: true, closed: true });
+    expect(programme.permissions).toEqual({
+      canWrite: false,
+      canAddSession: false,
+      canAskFeedback: true,
+      closed: true,
+    });
     expect(programme.closingSummary).toMatch(/met two of his goals/);
 
     const session = await sessionOf(3);
-    const locked = await rejected(() => recordProgrammeSession(world.users.studentA, session.id, { status: "CANCELLED", cancelledBy: "CHILD", version: session.version }));
+    const locked = await rejected(() =>
+      recordProgrammeSession(world.users.studentA, session.id, {
+        status: "CANCELLED",
+        cancelledBy: "CHILD",
+        version: session.version,
+      }),
+    );
     expect(locked.status).toBe(409);
     expect(locked.message).toMatch(/closed/);
     const version = await programmeVersion();
-    expect((await rejected(() => extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version }))).status).toBe(409);
-    expect((await rejected(() => closeProgramme(world.users.admin, programmeId, { closingSummary: "Closing it a second time.", version }))).status).toBe(409);
-    await submitFeedbackInPerson(world.users.studentA, (await sessionOf(1)).id, { rating: 4, whatWasGood: "", whatCouldBeBetter: "" });
+    expect(
+      (await rejected(() => extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version })))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          closeProgramme(world.users.admin, programmeId, { closingSummary: "Closing it a second time.", version }),
+        )
+      ).status,
+    ).toBe(409);
+    await submitFeedbackInPerson(world.users.studentA, (await sessionOf(1)).id, {
+      rating: 4,
+      whatWasGood: "",
+      whatCouldBeBetter: "",
+    });
   });
 
   it("keeps a full audit trail of the writes", async () => {

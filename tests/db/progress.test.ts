@@ -24,16 +24,37 @@ beforeAll(async () => {
 
   const days = weekdaysFrom(world.start, 16);
   await db().attendanceDay.createMany({
-    data: days.map((date, index) => ({ placementId: a, date: fromIsoDate(date), kind: index === 3 ? "SICK" : "PLACEMENT_DAY", recordedById: admin.id })),
+    data: days.map((date, index) => ({
+      placementId: a,
+      date: fromIsoDate(date),
+      kind: index === 3 ? "SICK" : "PLACEMENT_DAY",
+      recordedById: admin.id,
+    })),
   });
 
   const session = (heldOn: string, type: "FORMAL" | "REVIEW_MEETING", durationMinutes: number) =>
-    db().supervisionRecord.create({ data: { placementId: a, heldOn: fromIsoDate(heldOn), startTime: "14:00", durationMinutes, type, authorId: peA.id, otherAttendees: [], pcfDomains: [] } });
+    db().supervisionRecord.create({
+      data: {
+        placementId: a,
+        heldOn: fromIsoDate(heldOn),
+        startTime: "14:00",
+        durationMinutes,
+        type,
+        authorId: peA.id,
+        otherAttendees: [],
+        pcfDomains: [],
+      },
+    });
   await session(addDays(world.today, -10), "FORMAL", 90);
   await session(addDays(world.today, -3), "FORMAL", 60);
   await session(addDays(world.today, -2), "REVIEW_MEETING", 45); // recorded, but not supervision
 
-  const evidence = (title: string, status: "DRAFT" | "SUBMITTED" | "ACCEPTED", itemIds: string[], submittedDaysAgo = 1) =>
+  const evidence = (
+    title: string,
+    status: "DRAFT" | "SUBMITTED" | "ACCEPTED",
+    itemIds: string[],
+    submittedDaysAgo = 1,
+  ) =>
     db().evidenceItem.create({
       data: {
         placementId: a,
@@ -50,12 +71,41 @@ beforeAll(async () => {
   await evidence("Waiting for review", "SUBMITTED", ["fi_pcf_2018_3"], 20);
   await evidence("My draft", "DRAFT", ["fi_pcf_2018_4", "fi_pcf_2018_5"]);
 
-  await db().directObservation.create({ data: { placementId: a, observerId: peA.id, createdById: peA.id, observedOn: fromIsoDate(addDays(world.today, -8)), activity: "Home visit", feedback: "Warm and clear", feedbackAt: new Date() } });
-  await db().directObservation.create({ data: { placementId: a, observerId: peA.id, createdById: peA.id, observedOn: fromIsoDate(addDays(world.today, 10)), activity: "School session" } });
+  await db().directObservation.create({
+    data: {
+      placementId: a,
+      observerId: peA.id,
+      createdById: peA.id,
+      observedOn: fromIsoDate(addDays(world.today, -8)),
+      activity: "Home visit",
+      feedback: "Warm and clear",
+      feedbackAt: new Date(),
+    },
+  });
+  await db().directObservation.create({
+    data: {
+      placementId: a,
+      observerId: peA.id,
+      createdById: peA.id,
+      observedOn: fromIsoDate(addDays(world.today, 10)),
+      activity: "School session",
+    },
+  });
 
-  await db().placementMilestone.create({ data: { placementId: a, kind: "LEARNING_AGREEMENT", heldOn: fromIsoDate(addDays(world.start, 5)), recordedById: peA.id } });
-  await db().causeForConcern.create({ data: { placementId: a, raisedById: peA.id, summary: "Late twice without notice" } });
-  await db().causeForConcern.create({ data: { placementId: a, raisedById: peA.id, summary: "Resolved one", status: "RESOLVED" } });
+  await db().placementMilestone.create({
+    data: {
+      placementId: a,
+      kind: "LEARNING_AGREEMENT",
+      heldOn: fromIsoDate(addDays(world.start, 5)),
+      recordedById: peA.id,
+    },
+  });
+  await db().causeForConcern.create({
+    data: { placementId: a, raisedById: peA.id, summary: "Late twice without notice" },
+  });
+  await db().causeForConcern.create({
+    data: { placementId: a, raisedById: peA.id, summary: "Resolved one", status: "RESOLVED" },
+  });
 
   // Two planned direct-work sessions have passed without a record: overdue child work.
   await db().directWorkProgramme.create({
@@ -76,11 +126,25 @@ beforeAll(async () => {
 
 describe("progressForPlacements", () => {
   it("computes days, supervision, coverage, observations, milestones and concerns for the team manager", async () => {
-    const progress = (await progressForPlacements(world.users.admin, [world.placementA.id, world.placementB.id], world.today)).get(world.placementA.id)!;
+    const progress = (
+      await progressForPlacements(world.users.admin, [world.placementA.id, world.placementB.id], world.today)
+    ).get(world.placementA.id)!;
     expect(progress.days).toMatchObject({ required: 70, completed: 15, percentComplete: 21 });
     expect(progress.days.projectedEndDate).not.toBeNull();
-    expect(progress.supervision).toMatchObject({ sessions: 2, totalMinutes: 150, overdue: false, lastSessionOn: addDays(world.today, -3) });
-    expect(progress.coverage).toEqual({ framework: "Professional Capabilities Framework 2018", domains: 9, domainsEvidenced: 2, gaps: 7, evidenceItems: 2, acceptedItems: 1 });
+    expect(progress.supervision).toMatchObject({
+      sessions: 2,
+      totalMinutes: 150,
+      overdue: false,
+      lastSessionOn: addDays(world.today, -3),
+    });
+    expect(progress.coverage).toEqual({
+      framework: "Professional Capabilities Framework 2018",
+      domains: 9,
+      domainsEvidenced: 2,
+      gaps: 7,
+      evidenceItems: 2,
+      acceptedItems: 1,
+    });
     expect(progress.observations).toEqual({ required: 2, done: 1, beforeMidpointMet: true });
     expect(progress.milestones.map((milestone) => [milestone.kind, milestone.state])).toEqual([
       ["LEARNING_AGREEMENT", "DONE"],
@@ -96,7 +160,9 @@ describe("progressForPlacements", () => {
   });
 
   it("gives a placement with nothing recorded zeros, not errors", async () => {
-    const progress = (await progressForPlacements(world.users.admin, [world.placementB.id], world.today)).get(world.placementB.id)!;
+    const progress = (await progressForPlacements(world.users.admin, [world.placementB.id], world.today)).get(
+      world.placementB.id,
+    )!;
     expect(progress.days.completed).toBe(0);
     expect(progress.supervision).toMatchObject({ sessions: 0, totalMinutes: 0, lastSessionOn: null, overdue: true });
     expect(progress.coverage).toMatchObject({ domainsEvidenced: 0, gaps: 9, evidenceItems: 0 });
@@ -107,11 +173,15 @@ describe("progressForPlacements", () => {
 
   it("never counts the student's draft evidence, for any role", async () => {
     for (const user of [world.users.admin, world.users.peA, world.users.studentA, world.users.tutorA]) {
-      const progress = (await progressForPlacements(user, [world.placementA.id], world.today)).get(world.placementA.id)!;
+      const progress = (await progressForPlacements(user, [world.placementA.id], world.today)).get(
+        world.placementA.id,
+      )!;
       expect(progress.coverage.evidenceItems).toBe(2);
       expect(progress.coverage.domainsEvidenced).toBe(2);
     }
-    const detail = (await progressDetailsFor(world.users.peA, [world.placementA.id], world.today)).get(world.placementA.id)!;
+    const detail = (await progressDetailsFor(world.users.peA, [world.placementA.id], world.today)).get(
+      world.placementA.id,
+    )!;
     expect(detail.coverageRows.map((row) => [row.number, row.total, row.accepted])).toEqual([
       [1, 1, 1],
       [2, 1, 1],
@@ -127,7 +197,16 @@ describe("progressForPlacements", () => {
 
   it("shows the same numbers and RAG to everyone who sees the placement; child work only to the team side", async () => {
     const all = await Promise.all(
-      [world.users.admin, world.users.peA, world.users.pePast, world.users.onsiteA, world.users.studentA, world.users.tutorA].map(async (user) => (await progressForPlacements(user, [world.placementA.id], world.today)).get(world.placementA.id)!),
+      [
+        world.users.admin,
+        world.users.peA,
+        world.users.pePast,
+        world.users.onsiteA,
+        world.users.studentA,
+        world.users.tutorA,
+      ].map(async (user) =>
+        (await progressForPlacements(user, [world.placementA.id], world.today)).get(world.placementA.id)!,
+      ),
     );
     const [admin, pe, pastPe, onsite, student, tutor] = all;
     const { childWork: _adminChildWork, ...shared } = admin;
@@ -142,10 +221,20 @@ describe("progressForPlacements", () => {
   });
 
   it("leaves out placements the user may not see: another university's tutor, another team, an unrelated PE", async () => {
-    for (const user of [world.users.tutorB, world.users.otherAdmin, world.users.peOther, world.users.onsiteOther, world.users.studentOther]) {
+    for (const user of [
+      world.users.tutorB,
+      world.users.otherAdmin,
+      world.users.peOther,
+      world.users.onsiteOther,
+      world.users.studentOther,
+    ]) {
       expect([...(await progressForPlacements(user, [world.placementA.id], world.today)).keys()]).toEqual([]);
     }
-    expect([...(await progressForPlacements(world.users.tutorB, [world.placementA.id, world.placementB.id], world.today)).keys()]).toEqual([world.placementB.id]);
+    expect([
+      ...(
+        await progressForPlacements(world.users.tutorB, [world.placementA.id, world.placementB.id], world.today)
+      ).keys(),
+    ]).toEqual([world.placementB.id]);
   });
 
   it("returns an empty map for no ids", async () => {

@@ -21,7 +21,10 @@ const originalQuery = Client.prototype.query;
 
 beforeAll(async () => {
   world = await buildWorld();
-  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: Client, ...args: unknown[]) {
+  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+    this: Client,
+    ...args: unknown[]
+  ) {
     if (counting) queries++;
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   };
@@ -46,14 +49,37 @@ let made = 0;
 /** `count` more placements of University A students, each with days, supervision, evidence, an observation, a milestone and a concern. */
 async function addPlacements(count: number): Promise<string[]> {
   const ids: string[] = [];
-  const users: Array<{ id: string; email: string; name: string; role: "STUDENT"; organisationId: string; passwordHash: string }> = [];
+  const users: Array<{
+    id: string;
+    email: string;
+    name: string;
+    role: "STUDENT";
+    organisationId: string;
+    passwordHash: string;
+  }> = [];
   for (let i = 0; i < count; i++) {
     const n = made++;
     ids.push(`qc-placement-${n}`);
-    users.push({ id: `qc-student-${n}`, email: `qc-${n}@test.example.org`, name: `Student ${String(n).padStart(4, "0")}`, role: "STUDENT" as const, organisationId: world.uniA.id, passwordHash: "x" });
+    users.push({
+      id: `qc-student-${n}`,
+      email: `qc-${n}@test.example.org`,
+      name: `Student ${String(n).padStart(4, "0")}`,
+      role: "STUDENT" as const,
+      organisationId: world.uniA.id,
+      passwordHash: "x",
+    });
   }
   await db().user.createMany({ data: users });
-  await db().studentProfile.createMany({ data: users.map((user) => ({ userId: user.id, universityId: world.uniA.id, programmeId: world.programmeA.id, cohortId: world.programmeA.cohorts[0].id, yearOfStudy: 2, placementLevel: "FIRST" as const })) });
+  await db().studentProfile.createMany({
+    data: users.map((user) => ({
+      userId: user.id,
+      universityId: world.uniA.id,
+      programmeId: world.programmeA.id,
+      cohortId: world.programmeA.cohorts[0].id,
+      yearOfStudy: 2,
+      placementLevel: "FIRST" as const,
+    })),
+  });
   await db().placement.createMany({
     data: ids.map((id, index) => ({
       id,
@@ -67,12 +93,35 @@ async function addPlacements(count: number): Promise<string[]> {
       status: "ACTIVE" as const,
     })),
   });
-  await db().practiceEducatorAssignment.createMany({ data: ids.map((placementId) => ({ placementId, practiceEducatorId: world.users.peA.id, startDate: fromIsoDate(world.start) })) });
+  await db().practiceEducatorAssignment.createMany({
+    data: ids.map((placementId) => ({
+      placementId,
+      practiceEducatorId: world.users.peA.id,
+      startDate: fromIsoDate(world.start),
+    })),
+  });
   await db().attendanceDay.createMany({
-    data: ids.flatMap((placementId) => [1, 2, 3, 4].map((offset) => ({ placementId, date: fromIsoDate(addDays(world.start, offset)), kind: offset === 4 ? ("SICK" as const) : ("PLACEMENT_DAY" as const), recordedById: world.users.admin.id }))),
+    data: ids.flatMap((placementId) =>
+      [1, 2, 3, 4].map((offset) => ({
+        placementId,
+        date: fromIsoDate(addDays(world.start, offset)),
+        kind: offset === 4 ? ("SICK" as const) : ("PLACEMENT_DAY" as const),
+        recordedById: world.users.admin.id,
+      })),
+    ),
   });
   await db().supervisionRecord.createMany({
-    data: ids.flatMap((placementId) => [7, 14].map((offset) => ({ placementId, heldOn: fromIsoDate(addDays(world.start, offset)), startTime: "10:00", durationMinutes: 90, authorId: world.users.peA.id, otherAttendees: [], pcfDomains: [] }))),
+    data: ids.flatMap((placementId) =>
+      [7, 14].map((offset) => ({
+        placementId,
+        heldOn: fromIsoDate(addDays(world.start, offset)),
+        startTime: "10:00",
+        durationMinutes: 90,
+        authorId: world.users.peA.id,
+        otherAttendees: [],
+        pcfDomains: [],
+      })),
+    ),
   });
   for (const [index, placementId] of ids.entries()) {
     await db().evidenceItem.create({
@@ -88,9 +137,30 @@ async function addPlacements(count: number): Promise<string[]> {
       },
     });
   }
-  await db().directObservation.createMany({ data: ids.map((placementId) => ({ placementId, observerId: world.users.peA.id, createdById: world.users.peA.id, observedOn: fromIsoDate(addDays(world.start, 10)), activity: "Visit", feedback: "Good", feedbackAt: new Date() })) });
-  await db().placementMilestone.createMany({ data: ids.map((placementId) => ({ placementId, kind: "LEARNING_AGREEMENT" as const, heldOn: fromIsoDate(addDays(world.start, 5)), recordedById: world.users.peA.id })) });
-  await db().causeForConcern.createMany({ data: ids.filter((_, index) => index % 3 === 0).map((placementId) => ({ placementId, raisedById: world.users.peA.id, summary: "Concern" })) });
+  await db().directObservation.createMany({
+    data: ids.map((placementId) => ({
+      placementId,
+      observerId: world.users.peA.id,
+      createdById: world.users.peA.id,
+      observedOn: fromIsoDate(addDays(world.start, 10)),
+      activity: "Visit",
+      feedback: "Good",
+      feedbackAt: new Date(),
+    })),
+  });
+  await db().placementMilestone.createMany({
+    data: ids.map((placementId) => ({
+      placementId,
+      kind: "LEARNING_AGREEMENT" as const,
+      heldOn: fromIsoDate(addDays(world.start, 5)),
+      recordedById: world.users.peA.id,
+    })),
+  });
+  await db().causeForConcern.createMany({
+    data: ids
+      .filter((_, index) => index % 3 === 0)
+      .map((placementId) => ({ placementId, raisedById: world.users.peA.id, summary: "Concern" })),
+  });
   return ids;
 }
 
@@ -103,10 +173,19 @@ describe("queries per request do not grow with the data", () => {
   const filters = dashboardFiltersSchema.parse({});
 
   const measures: Array<[string, () => Promise<unknown>]> = [
-    ["progressForPlacements (admin, all ids)", () => progressForPlacements(world.users.admin, made > N ? all : first, world.today)],
-    ["progressForPlacements (tutor, all ids)", () => progressForPlacements(world.users.tutorA, made > N ? all : first, world.today)],
+    [
+      "progressForPlacements (admin, all ids)",
+      () => progressForPlacements(world.users.admin, made > N ? all : first, world.today),
+    ],
+    [
+      "progressForPlacements (tutor, all ids)",
+      () => progressForPlacements(world.users.tutorA, made > N ? all : first, world.today),
+    ],
     ["tutor dashboard", () => loadPlacementDashboard(world.users.tutorA, filters, world.today)],
-    ["tutor dashboard, red only", () => loadPlacementDashboard(world.users.tutorA, { ...filters, rag: "RED" }, world.today)],
+    [
+      "tutor dashboard, red only",
+      () => loadPlacementDashboard(world.users.tutorA, { ...filters, rag: "RED" }, world.today),
+    ],
     ["admin dashboard", () => loadPlacementDashboard(world.users.admin, { ...filters, status: "ALL" }, world.today)],
     ["admin team overview", () => loadTeamOverview(world.users.admin, world.today)],
     ["PE dashboard", () => loadPracticeEducatorDashboard(world.users.peA, world.today)],

@@ -40,33 +40,117 @@ beforeAll(async () => {
   kids = await buildChildren(world);
   const { users, placementA, placementB, today } = world;
   const record = (placementId: string, heldOn: string, data: object) =>
-    db().supervisionRecord.create({ data: { placementId, heldOn: fromIsoDate(heldOn), startTime: "10:00", durationMinutes: 90, authorId: users.peA.id, ...data } });
+    db().supervisionRecord.create({
+      data: {
+        placementId,
+        heldOn: fromIsoDate(heldOn),
+        startTime: "10:00",
+        durationMinutes: 90,
+        authorId: users.peA.id,
+        ...data,
+      },
+    });
 
   // Review meetings are not supervision, so placement A's cadence stays overdue.
-  ids.peSigned = (await record(placementA.id, addDays(today, -6), { type: "REVIEW_MEETING", status: "PE_SIGNED", peSignedAt: new Date(Date.now() - 3 * DAY), peSignedById: users.peA.id })).id;
-  ids.draft = (await record(placementA.id, addDays(today, -9), { type: "REVIEW_MEETING", status: "DRAFT" })).id;
-  await record(placementB.id, today, { type: "FORMAL", status: "SIGNED", authorId: users.peB.id });
-  await db().placementMilestone.create({ data: { placementId: placementB.id, kind: "LEARNING_AGREEMENT", heldOn: fromIsoDate(addDays(world.start, 3)), recordedById: users.peB.id } });
-  ids.evidence = (
-    await db().evidenceItem.create({
-      data: { placementId: placementA.id, authorId: users.studentA.id, title: "Session with Alfie Archer", occurredOn: fromIsoDate(addDays(today, -12)), type: "REFLECTIVE_LOG", status: "SUBMITTED", submittedAt: new Date(Date.now() - 10 * DAY) },
+  ids.peSigned = (
+    await record(placementA.id, addDays(today, -6), {
+      type: "REVIEW_MEETING",
+      status: "PE_SIGNED",
+      peSignedAt: new Date(Date.now() - 3 * DAY),
+      peSignedById: users.peA.id,
     })
   ).id;
-  ids.finalA = (await db().finalAssessment.create({ data: { placementId: placementA.id, practiceEducatorId: users.peA.id, status: "PE_SIGNED", peSignedAt: new Date() } })).id;
-  ids.finalB = (
-    await db().finalAssessment.create({ data: { placementId: placementB.id, practiceEducatorId: users.peB.id, status: "AWAITING_RATIFICATION", peSignedAt: new Date(), studentSignedAt: new Date() } })
+  ids.draft = (await record(placementA.id, addDays(today, -9), { type: "REVIEW_MEETING", status: "DRAFT" })).id;
+  await record(placementB.id, today, { type: "FORMAL", status: "SIGNED", authorId: users.peB.id });
+  await db().placementMilestone.create({
+    data: {
+      placementId: placementB.id,
+      kind: "LEARNING_AGREEMENT",
+      heldOn: fromIsoDate(addDays(world.start, 3)),
+      recordedById: users.peB.id,
+    },
+  });
+  ids.evidence = (
+    await db().evidenceItem.create({
+      data: {
+        placementId: placementA.id,
+        authorId: users.studentA.id,
+        title: "Session with Alfie Archer",
+        occurredOn: fromIsoDate(addDays(today, -12)),
+        type: "REFLECTIVE_LOG",
+        status: "SUBMITTED",
+        submittedAt: new Date(Date.now() - 10 * DAY),
+      },
+    })
   ).id;
-  const assessment = await db().childAssessment.update({ where: { allocationId: kids.allocationB.id }, data: { dueDate: fromIsoDate(addDays(today, 1)) } });
+  ids.finalA = (
+    await db().finalAssessment.create({
+      data: {
+        placementId: placementA.id,
+        practiceEducatorId: users.peA.id,
+        status: "PE_SIGNED",
+        peSignedAt: new Date(),
+      },
+    })
+  ).id;
+  ids.finalB = (
+    await db().finalAssessment.create({
+      data: {
+        placementId: placementB.id,
+        practiceEducatorId: users.peB.id,
+        status: "AWAITING_RATIFICATION",
+        peSignedAt: new Date(),
+        studentSignedAt: new Date(),
+      },
+    })
+  ).id;
+  const assessment = await db().childAssessment.update({
+    where: { allocationId: kids.allocationB.id },
+    data: { dueDate: fromIsoDate(addDays(today, 1)) },
+  });
   ids.assessment = assessment.id;
 
   const finished = await db().placement.create({
-    data: { studentId: users.studentOther.id, teamId: world.team.id, setting: "Finished", level: "FIRST", startDate: fromIsoDate(addDays(today, -200)), endDate: fromIsoDate(addDays(today, -20)), requiredDays: 70, status: "COMPLETED", onsiteSupervisorId: users.onsiteOther.id },
+    data: {
+      studentId: users.studentOther.id,
+      teamId: world.team.id,
+      setting: "Finished",
+      level: "FIRST",
+      startDate: fromIsoDate(addDays(today, -200)),
+      endDate: fromIsoDate(addDays(today, -20)),
+      requiredDays: 70,
+      status: "COMPLETED",
+      onsiteSupervisorId: users.onsiteOther.id,
+    },
   });
   ids.finished = finished.id;
-  await db().practiceEducatorAssignment.create({ data: { placementId: finished.id, practiceEducatorId: users.peOther.id, startDate: fromIsoDate(addDays(today, -200)) } });
+  await db().practiceEducatorAssignment.create({
+    data: {
+      placementId: finished.id,
+      practiceEducatorId: users.peOther.id,
+      startDate: fromIsoDate(addDays(today, -200)),
+    },
+  });
   await record(finished.id, addDays(today, -30), { status: "DRAFT", authorId: users.peOther.id });
-  await db().evidenceItem.create({ data: { placementId: finished.id, authorId: users.studentOther.id, title: "Old", occurredOn: fromIsoDate(addDays(today, -40)), type: "OTHER", status: "SUBMITTED", submittedAt: new Date(Date.now() - 40 * DAY) } });
-  await db().finalAssessment.create({ data: { placementId: finished.id, practiceEducatorId: users.peOther.id, status: "PE_SIGNED", peSignedAt: new Date(Date.now() - 30 * DAY) } });
+  await db().evidenceItem.create({
+    data: {
+      placementId: finished.id,
+      authorId: users.studentOther.id,
+      title: "Old",
+      occurredOn: fromIsoDate(addDays(today, -40)),
+      type: "OTHER",
+      status: "SUBMITTED",
+      submittedAt: new Date(Date.now() - 40 * DAY),
+    },
+  });
+  await db().finalAssessment.create({
+    data: {
+      placementId: finished.id,
+      practiceEducatorId: users.peOther.id,
+      status: "PE_SIGNED",
+      peSignedAt: new Date(Date.now() - 30 * DAY),
+    },
+  });
 });
 
 function expectedReminders() {
@@ -84,7 +168,10 @@ function expectedReminders() {
   };
 }
 
-const sortedPairs = (map: Record<string, string[]>) => Object.entries(map).flatMap(([key, userIds]) => userIds.map((userId) => `${userId} ${key}`)).sort();
+const sortedPairs = (map: Record<string, string[]>) =>
+  Object.entries(map)
+    .flatMap(([key, userIds]) => userIds.map((userId) => `${userId} ${key}`))
+    .sort();
 
 describe("the daily reminders job", () => {
   let first: Awaited<ReturnType<typeof runReminders>>;
@@ -104,7 +191,8 @@ describe("the daily reminders job", () => {
 
   it("notifies the right people in the app, with a link to the record", async () => {
     const { users, placementA } = world;
-    const titlesOf = async (userId: string) => (await db().notification.findMany({ where: { userId, kind: "REMINDER" } })).map((row) => row.title).sort();
+    const titlesOf = async (userId: string) =>
+      (await db().notification.findMany({ where: { userId, kind: "REMINDER" } })).map((row) => row.title).sort();
     expect(await db().notification.count({ where: { kind: "REMINDER" } })).toBe(14);
     expect(await titlesOf(users.peA.id)).toEqual(
       [
@@ -116,21 +204,40 @@ describe("the daily reminders job", () => {
       ].sort(),
     );
     expect(await titlesOf(users.studentA.id)).toEqual(
-      ["Final assessment waiting for your signature: Test studentA", "Practice learning agreement meeting overdue: Test studentA", expect.stringMatching(/^Supervision record of .* is waiting for your signature$/)].sort(),
+      [
+        "Final assessment waiting for your signature: Test studentA",
+        "Practice learning agreement meeting overdue: Test studentA",
+        expect.stringMatching(/^Supervision record of .* is waiting for your signature$/),
+      ].sort(),
     );
     expect(await titlesOf(users.tutorA.id)).toEqual(["Practice learning agreement meeting overdue: Test studentA"]);
     expect(await titlesOf(users.onsiteA.id)).toEqual(["Final assessment waiting for your signature: Test studentA"]);
     expect(await titlesOf(users.peB.id)).toEqual([expect.stringMatching(/^Child and family assessment for C-2002: /)]);
     expect(await titlesOf(users.peOther.id)).toEqual(["Final assessment waiting for ratification: Test studentB"]);
-    for (const who of ["admin", "studentOther", "onsiteOther", "tutorB", "otherAdmin"] as const) expect(await titlesOf(users[who].id)).toEqual([]);
+    for (const who of ["admin", "studentOther", "onsiteOther", "tutorB", "otherAdmin"] as const)
+      expect(await titlesOf(users[who].id)).toEqual([]);
 
-    const links = (await db().notification.findMany({ where: { kind: "REMINDER" }, select: { link: true } })).map((row) => row.link);
-    expect(links).toEqual(expect.arrayContaining([`/placements/${placementA.id}/supervision`, `/placements/${placementA.id}/reviews`, `/supervision/${ids.draft}`, `/assessments/${ids.assessment}`, `/placements/${placementA.id}/final-assessment`, "/ratification"]));
+    const links = (await db().notification.findMany({ where: { kind: "REMINDER" }, select: { link: true } })).map(
+      (row) => row.link,
+    );
+    expect(links).toEqual(
+      expect.arrayContaining([
+        `/placements/${placementA.id}/supervision`,
+        `/placements/${placementA.id}/reviews`,
+        `/supervision/${ids.draft}`,
+        `/assessments/${ids.assessment}`,
+        `/placements/${placementA.id}/final-assessment`,
+        "/ratification",
+      ]),
+    );
   });
 
   it("never names a child (or repeats evidence text) in a notification or an email", async () => {
     const notifications = await db().notification.findMany({ where: { kind: "REMINDER" } });
-    const texts = [...notifications.map((row) => `${row.title} ${row.body}`), ...mockSent.map((message) => `${message.subject} ${message.text}`)];
+    const texts = [
+      ...notifications.map((row) => `${row.title} ${row.body}`),
+      ...mockSent.map((message) => `${message.subject} ${message.text}`),
+    ];
     expect(texts.length).toBeGreaterThan(14);
     for (const text of texts) expect(text).not.toMatch(/Alfie|Archer|Bella|Brooks|Casey|Clarke/);
     expect(texts.some((text) => text.includes("C-2002"))).toBe(true);
@@ -141,7 +248,9 @@ describe("the daily reminders job", () => {
     expect(first.emailed).toBe(8);
     expect(mockSent).toHaveLength(8);
     expect(mockSent.map((message) => message.to).sort()).toEqual(
-      [users.peA, users.studentA, users.tutorA, users.onsiteA, users.studentB, users.peB, users.pePast, users.peOther].map((user) => user.email).sort(),
+      [users.peA, users.studentA, users.tutorA, users.onsiteA, users.studentB, users.peB, users.pePast, users.peOther]
+        .map((user) => user.email)
+        .sort(),
     );
     const toPeA = mockSent.find((message) => message.to === users.peA.email)!;
     expect(toPeA.subject).toMatch(/^Placement Tracker: 5 reminders for /);
@@ -175,7 +284,11 @@ describe("the daily reminders job", () => {
     expect(rows.filter((row) => row.itemKey.includes(ids.finished))).toEqual([]);
     const notifications = await db().notification.findMany({ where: { kind: "REMINDER" } });
     expect(notifications.filter((row) => row.link?.includes(ids.finished))).toEqual([]);
-    expect(notifications.filter((row) => row.userId === world.users.studentOther.id || row.userId === world.users.onsiteOther.id)).toEqual([]);
+    expect(
+      notifications.filter(
+        (row) => row.userId === world.users.studentOther.id || row.userId === world.users.onsiteOther.id,
+      ),
+    ).toEqual([]);
   });
 
   it("records each run that notified someone in the audit log", async () => {
@@ -187,7 +300,12 @@ describe("the daily reminders job", () => {
 describe("POST /api/v1/jobs/reminders", () => {
   const call = async (authorization?: string) => {
     const { POST } = await import("@/app/api/v1/jobs/reminders/route");
-    const response = await POST(new Request("http://localhost/api/v1/jobs/reminders", { method: "POST", headers: authorization ? { authorization } : {} }));
+    const response = await POST(
+      new Request("http://localhost/api/v1/jobs/reminders", {
+        method: "POST",
+        headers: authorization ? { authorization } : {},
+      }),
+    );
     return { status: response.status, body: await response.json() };
   };
   const saved = { ...process.env };
@@ -215,7 +333,11 @@ describe("POST /api/v1/jobs/reminders", () => {
     expect(await db().notification.count()).toBe(before);
     const ok = await call("Bearer route-test-secret-0123456789");
     expect(ok.status).toBe(200);
-    expect(ok.body.summary).toMatchObject({ day: expect.any(String), notified: expect.any(Number), skippedAlreadySent: expect.any(Number) });
+    expect(ok.body.summary).toMatchObject({
+      day: expect.any(String),
+      notified: expect.any(Number),
+      skippedAlreadySent: expect.any(Number),
+    });
     expect(ok.body.summary.notified + ok.body.summary.skippedAlreadySent).toBe(ok.body.summary.due);
     const again = await call("Bearer route-test-secret-0123456789");
     expect(again.body.summary).toMatchObject({ notified: 0, skippedAlreadySent: ok.body.summary.due });

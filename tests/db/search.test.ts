@@ -17,9 +17,12 @@ beforeAll(async () => {
 });
 
 type Who = keyof World["users"];
-const placementIds = (results: Awaited<ReturnType<typeof search>>) => results.placements.items.map((item) => item.id).sort();
-const studentIds = (results: Awaited<ReturnType<typeof search>>) => results.students.items.map((item) => item.id).sort();
-const viewAudits = (user: SessionUser) => db().auditLog.count({ where: { actorId: user.id, action: "VIEW", entity: "Child" } });
+const placementIds = (results: Awaited<ReturnType<typeof search>>) =>
+  results.placements.items.map((item) => item.id).sort();
+const studentIds = (results: Awaited<ReturnType<typeof search>>) =>
+  results.students.items.map((item) => item.id).sort();
+const viewAudits = (user: SessionUser) =>
+  db().auditLog.count({ where: { actorId: user.id, action: "VIEW", entity: "Child" } });
 
 describe("placements and students: only what the user can see", () => {
   // Everyone searches for "test student" (every student's name) and sees exactly the placements their role allows.
@@ -44,9 +47,14 @@ describe("placements and students: only what the user can see", () => {
     const ids = expected[who].map((key) => (key === "A" ? world.placementA.id : world.placementB.id)).sort();
     expect(placementIds(results)).toEqual(ids);
     expect(results.placements.total).toBe(ids.length);
-    const students = expected[who].map((key) => (key === "A" ? world.users.studentA.id : world.users.studentB.id)).sort();
+    const students = expected[who]
+      .map((key) => (key === "A" ? world.users.studentA.id : world.users.studentB.id))
+      .sort();
     expect(studentIds(results)).toEqual(students);
-    for (const student of results.students.items) expect(student.placementId).toBe(student.id === world.users.studentA.id ? world.placementA.id : world.placementB.id);
+    for (const student of results.students.items)
+      expect(student.placementId).toBe(
+        student.id === world.users.studentA.id ? world.placementA.id : world.placementB.id,
+      );
   });
 
   it("matches a student's email, the setting and the university, whatever the case", async () => {
@@ -79,7 +87,14 @@ describe("children: never for tutors; by code for those who see the record; by n
   it("the student and PE working with a child find them by code or name, with the name shown", async () => {
     for (const who of ["studentA", "peA", "admin"] as const) {
       const byCode = await search(world.users[who], "c-1001");
-      expect(byCode.children!.items).toEqual([expect.objectContaining({ id: kids.childA.id, code: "C-1001", name: "Alfie Archer", label: "Alfie Archer (C-1001)" })]);
+      expect(byCode.children!.items).toEqual([
+        expect.objectContaining({
+          id: kids.childA.id,
+          code: "C-1001",
+          name: "Alfie Archer",
+          label: "Alfie Archer (C-1001)",
+        }),
+      ]);
       const byName = await search(world.users[who], "alfie arch");
       expect(byName.children!.items.map((child) => child.id)).toEqual([kids.childA.id]);
     }
@@ -88,7 +103,9 @@ describe("children: never for tutors; by code for those who see the record; by n
   it("an on-site supervisor finds their student's child by code only: no name shown, and a name search finds nothing", async () => {
     const { onsiteA } = world.users;
     const byCode = await search(onsiteA, "C-1001");
-    expect(byCode.children!.items).toEqual([expect.objectContaining({ id: kids.childA.id, code: "C-1001", name: null, label: "C-1001" })]);
+    expect(byCode.children!.items).toEqual([
+      expect.objectContaining({ id: kids.childA.id, code: "C-1001", name: null, label: "C-1001" }),
+    ]);
     expect((await search(onsiteA, "Alfie")).children!.total).toBe(0);
     expect((await search(onsiteA, "Archer")).children!.total).toBe(0);
   });
@@ -116,7 +133,9 @@ describe("children: never for tutors; by code for those who see the record; by n
   it("the team manager finds any of the team's children, by code or name", async () => {
     const results = await search(world.users.admin, "C-");
     expect(results.children!.items.map((child) => child.code)).toEqual(["C-1001", "C-2002", "C-3003"]);
-    expect((await search(world.users.admin, "casey")).children!.items.map((child) => child.id)).toEqual([kids.childUnallocated.id]);
+    expect((await search(world.users.admin, "casey")).children!.items.map((child) => child.id)).toEqual([
+      kids.childUnallocated.id,
+    ]);
   });
 
   it("audits every child name shown as a VIEW, and nothing for code-only results", async () => {
@@ -124,7 +143,10 @@ describe("children: never for tutors; by code for those who see the record; by n
     const before = await viewAudits(peA);
     await search(peA, "Alfie");
     expect(await viewAudits(peA)).toBe(before + 1);
-    const row = await db().auditLog.findFirst({ where: { actorId: peA.id, action: "VIEW", entity: "Child" }, orderBy: { at: "desc" } });
+    const row = await db().auditLog.findFirst({
+      where: { actorId: peA.id, action: "VIEW", entity: "Child" },
+      orderBy: { at: "desc" },
+    });
     expect(row).toMatchObject({ entityId: kids.childA.id, changes: { context: "search" } });
 
     const onsiteBefore = await viewAudits(onsiteA);
@@ -149,7 +171,15 @@ describe("the query", () => {
     const { admin } = world.users;
     expect(escapeLike("50%_a\\b")).toBe("50\\%\\_a\\\\b");
     const literal = await db().placement.create({
-      data: { studentId: world.users.studentOther.id, teamId: world.team.id, setting: "100% youth_work", level: "FIRST", startDate: fromIsoDate(world.today), endDate: fromIsoDate(addDays(world.today, 90)), requiredDays: 70 },
+      data: {
+        studentId: world.users.studentOther.id,
+        teamId: world.team.id,
+        setting: "100% youth_work",
+        level: "FIRST",
+        startDate: fromIsoDate(world.today),
+        endDate: fromIsoDate(addDays(world.today, 90)),
+        requiredDays: 70,
+      },
     });
     for (const query of ["%%", "__", "_%", "\\\\"]) expect((await search(admin, query)).placements.total).toBe(0);
     expect(placementIds(await search(admin, "0% y"))).toEqual([literal.id]);

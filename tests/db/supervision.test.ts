@@ -23,7 +23,11 @@ beforeAll(async () => {
 });
 
 async function counts() {
-  const [records, actions, addenda] = await Promise.all([db().supervisionRecord.count(), db().supervisionAction.count(), db().supervisionAddendum.count()]);
+  const [records, actions, addenda] = await Promise.all([
+    db().supervisionRecord.count(),
+    db().supervisionAction.count(),
+    db().supervisionAddendum.count(),
+  ]);
   return { records, actions, addenda };
 }
 
@@ -79,14 +83,25 @@ describe("recording, signing and locking a supervision record", () => {
     const view = await getSupervisionRecord(world.users.peA, recordId);
     expect(view.record).toMatchObject({ status: "DRAFT", otherAttendees: ["Dr A Tutor (tutor)"], durationMinutes: 90 });
     expect(view.record.actions.map((action) => action.owner)).toEqual(["STUDENT", "PRACTICE_EDUCATOR"]);
-    expect(view.permissions).toMatchObject({ canEditNotes: true, canSignAsPracticeEducator: true, canAddAddendum: false });
+    expect(view.permissions).toMatchObject({
+      canEditNotes: true,
+      canSignAsPracticeEducator: true,
+      canAddAddendum: false,
+    });
   });
 
   it("the student writes a reflection on the draft while the PE edits, without colliding", async () => {
     const peView = await getSupervisionRecord(world.users.peA, recordId);
     const studentView = await getSupervisionRecord(world.users.studentA, recordId);
-    await saveStudentReflection(world.users.studentA, recordId, { studentReflection: "I learned to slow down.", reflectionVersion: studentView.record.reflectionVersion });
-    const { version } = await updateSupervisionNotes(world.users.peA, recordId, { ...session({ agenda: "Edited agenda" }), actions: peView.record.actions, version: peView.record.version });
+    await saveStudentReflection(world.users.studentA, recordId, {
+      studentReflection: "I learned to slow down.",
+      reflectionVersion: studentView.record.reflectionVersion,
+    });
+    const { version } = await updateSupervisionNotes(world.users.peA, recordId, {
+      ...session({ agenda: "Edited agenda" }),
+      actions: peView.record.actions,
+      version: peView.record.version,
+    });
     expect(version).toBe(peView.record.version + 1);
     const after = await getSupervisionRecord(world.users.peA, recordId);
     expect(after.record).toMatchObject({ agenda: "Edited agenda", studentReflection: "I learned to slow down." });
@@ -94,9 +109,17 @@ describe("recording, signing and locking a supervision record", () => {
 
   it("a second editor of the same draft gets a conflict naming who changed what, and nothing is overwritten", async () => {
     const opened = await getSupervisionRecord(world.users.peA, recordId);
-    await updateSupervisionNotes(world.users.peA, recordId, { ...session({ agenda: opened.record.agenda, caseDiscussion: "From the first window" }), actions: opened.record.actions, version: opened.record.version });
+    await updateSupervisionNotes(world.users.peA, recordId, {
+      ...session({ agenda: opened.record.agenda, caseDiscussion: "From the first window" }),
+      actions: opened.record.actions,
+      version: opened.record.version,
+    });
     const error = await rejected(() =>
-      updateSupervisionNotes(world.users.peA, recordId, { ...session({ caseDiscussion: "From the second window" }), actions: opened.record.actions, version: opened.record.version }),
+      updateSupervisionNotes(world.users.peA, recordId, {
+        ...session({ caseDiscussion: "From the second window" }),
+        actions: opened.record.actions,
+        version: opened.record.version,
+      }),
     );
     expect(error.status).toBe(409);
     expect(error.message).toMatch(/^Test peA changed case discussion after you opened this draft/);
@@ -109,25 +132,53 @@ describe("recording, signing and locking a supervision record", () => {
     expect(await signSupervisionRecord(world.users.peA, recordId)).toEqual({ id: recordId, status: "PE_SIGNED" });
     const twice = await rejected(() => signSupervisionRecord(world.users.peA, recordId));
     expect(twice.message).toMatch(/already signed/);
-    expect(await signSupervisionRecord(world.users.studentA, recordId, { disagreement: "The notes miss my point about C-1001." })).toEqual({ id: recordId, status: "SIGNED" });
+    expect(
+      await signSupervisionRecord(world.users.studentA, recordId, {
+        disagreement: "The notes miss my point about C-1001.",
+      }),
+    ).toEqual({ id: recordId, status: "SIGNED" });
     expect((await rejected(() => signSupervisionRecord(world.users.studentA, recordId))).status).toBe(409);
     const signed = await getSupervisionRecord(world.users.tutorA, recordId);
-    expect(signed.record).toMatchObject({ peSignedByName: "Test peA", studentSignedByName: "Test studentA", studentDisagreement: "The notes miss my point about C-1001." });
+    expect(signed.record).toMatchObject({
+      peSignedByName: "Test peA",
+      studentSignedByName: "Test studentA",
+      studentDisagreement: "The notes miss my point about C-1001.",
+    });
   });
 
   it("locks the signed record: no edits, no reflection changes; corrections are addenda", async () => {
     const view = await getSupervisionRecord(world.users.peA, recordId);
-    expect((await rejected(() => updateSupervisionNotes(world.users.peA, recordId, { ...session(), version: view.record.version }))).status).toBe(409);
-    expect((await rejected(() => saveStudentReflection(world.users.studentA, recordId, { studentReflection: "changed", reflectionVersion: view.record.reflectionVersion }))).status).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          updateSupervisionNotes(world.users.peA, recordId, { ...session(), version: view.record.version }),
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await rejected(() =>
+          saveStudentReflection(world.users.studentA, recordId, {
+            studentReflection: "changed",
+            reflectionVersion: view.record.reflectionVersion,
+          }),
+        )
+      ).status,
+    ).toBe(409);
     await addSupervisionAddendum(world.users.peA, recordId, { text: "Correction: the session started at 14:15." });
     const after = await getSupervisionRecord(world.users.studentA, recordId);
-    expect(after.record.addenda).toEqual([expect.objectContaining({ text: "Correction: the session started at 14:15.", authorName: "Test peA" })]);
+    expect(after.record.addenda).toEqual([
+      expect.objectContaining({ text: "Correction: the session started at 14:15.", authorName: "Test peA" }),
+    ]);
   });
 
   it("carries open actions forward to the next session and records who completed one and when", async () => {
     const next = await recordSupervision(world.users.peA, session({ heldOn: world.today, actions: [] }));
     const view = await getSupervisionRecord(world.users.peA, next.id);
-    expect(view.carriedForward.map((action) => action.description)).toEqual(["Write up the home visit", "Book the direct observation"]);
+    expect(view.carriedForward.map((action) => action.description)).toEqual([
+      "Write up the home visit",
+      "Book the direct observation",
+    ]);
     await setSupervisionActionStatus(world.users.studentA, view.carriedForward[0].id, { status: "DONE" });
     const done = await db().supervisionAction.findUniqueOrThrow({ where: { id: view.carriedForward[0].id } });
     expect(done).toMatchObject({ status: "DONE", completedById: world.users.studentA.id });
@@ -168,7 +219,8 @@ describe("who may read and write supervision", () => {
     expect(await statusOf(getSupervisionRecord(user, signedId))).toBe(readers[who].signed);
     const log = await getSupervisionLog(user, world.placementA.id).catch((error) => error);
     if (readers[who].signed === 404) expect(log).toBeInstanceOf(AppError);
-    else expect(log.records.map((record: { id: string }) => record.id).includes(draftId)).toBe(readers[who].draft === 200);
+    else
+      expect(log.records.map((record: { id: string }) => record.id).includes(draftId)).toBe(readers[who].draft === 200);
   });
 
   it("tutors are told drafts exist without seeing them", async () => {
@@ -177,18 +229,36 @@ describe("who may read and write supervision", () => {
     expect(log.records.every((record) => record.status === "SIGNED")).toBe(true);
   });
 
-  it.each(["admin", "pePast", "studentA", "tutorA", "onsiteA"] as const)("%s cannot record or edit the PE's notes", async (who) => {
-    const user = world.users[who];
-    expect([403, 404]).toContain((await rejected(() => recordSupervision(user, session()))).status);
-    const view = await getSupervisionRecord(world.users.peA, draftId);
-    expect([403, 404]).toContain((await rejected(() => updateSupervisionNotes(user, draftId, { ...session(), version: view.record.version }))).status);
-    expect([403, 404]).toContain((await rejected(() => signSupervisionRecord(user === world.users.studentA ? world.users.peB : user, draftId))).status);
-  });
+  it.each(["admin", "pePast", "studentA", "tutorA", "onsiteA"] as const)(
+    "%s cannot record or edit the PE's notes",
+    async (who) => {
+      const user = world.users[who];
+      expect([403, 404]).toContain((await rejected(() => recordSupervision(user, session()))).status);
+      const view = await getSupervisionRecord(world.users.peA, draftId);
+      expect([403, 404]).toContain(
+        (await rejected(() => updateSupervisionNotes(user, draftId, { ...session(), version: view.record.version })))
+          .status,
+      );
+      expect([403, 404]).toContain(
+        (await rejected(() => signSupervisionRecord(user === world.users.studentA ? world.users.peB : user, draftId)))
+          .status,
+      );
+    },
+  );
 
   it("only the student writes the student's reflection", async () => {
     const view = await getSupervisionRecord(world.users.peA, draftId);
     for (const who of ["peA", "admin", "tutorA"] as const) {
-      expect([403, 404]).toContain((await rejected(() => saveStudentReflection(world.users[who], draftId, { studentReflection: "not mine", reflectionVersion: view.record.reflectionVersion }))).status);
+      expect([403, 404]).toContain(
+        (
+          await rejected(() =>
+            saveStudentReflection(world.users[who], draftId, {
+              studentReflection: "not mine",
+              reflectionVersion: view.record.reflectionVersion,
+            }),
+          )
+        ).status,
+      );
     }
   });
 });
@@ -201,7 +271,11 @@ describe("bad input", () => {
     ["more than 8 hours", { durationMinutes: 481 }, "durationMinutes"],
     ["a bad start time", { startTime: "25:00" }, "startTime"],
     ["an unknown PCF domain", { pcfDomains: ["MADE_UP"] }, "pcfDomains.0"],
-    ["an action without a due date", { actions: [{ description: "x", owner: "STUDENT", dueDate: "" }] }, "actions.0.dueDate"],
+    [
+      "an action without a due date",
+      { actions: [{ description: "x", owner: "STUDENT", dueDate: "" }] },
+      "actions.0.dueDate",
+    ],
   ])("refuses %s with a field error and saves nothing", async (_name, override, field) => {
     const input = session(override);
     if (input.heldOn === "__tomorrow__") input.heldOn = addDays(world.today, 1);
@@ -213,7 +287,9 @@ describe("bad input", () => {
 
   it("refuses a record on a placement that is not active", async () => {
     await db().placement.update({ where: { id: world.placementB.id }, data: { status: "SUSPENDED" } });
-    const error = await rejected(() => recordSupervision(world.users.peB, session({ placementId: world.placementB.id })));
+    const error = await rejected(() =>
+      recordSupervision(world.users.peB, session({ placementId: world.placementB.id })),
+    );
     expect(error.status).toBe(409);
     await db().placement.update({ where: { id: world.placementB.id }, data: { status: "ACTIVE" } });
   });
@@ -225,6 +301,8 @@ describe("cadence across placements", () => {
     expect(overview.get(world.placementA.id)?.overdue).toBe(false);
     expect(overview.get(world.placementB.id)).toMatchObject({ overdue: true, sessions: 0 });
     // A PE only gets the placements they may see.
-    expect([...(await supervisionOverviewFor(world.users.peB, [world.placementA.id, world.placementB.id])).keys()]).toEqual([world.placementB.id]);
+    expect([
+      ...(await supervisionOverviewFor(world.users.peB, [world.placementA.id, world.placementB.id])).keys(),
+    ]).toEqual([world.placementB.id]);
   });
 });

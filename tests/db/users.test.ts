@@ -40,8 +40,16 @@ const newStudent = () => ({
 describe("accounts", () => {
   it("the admin creates a student with a profile; the password works and is never stored in clear", async () => {
     const { id } = await createUser(world.users.admin, newStudent());
-    const stored = await db().user.findUnique({ where: { id }, omit: { passwordHash: false }, include: { studentProfile: true } });
-    expect(stored).toMatchObject({ organisationId: world.uniA.id, role: "STUDENT", studentProfile: { programmeId: world.programmeA.id, placementLevel: "FIRST" } });
+    const stored = await db().user.findUnique({
+      where: { id },
+      omit: { passwordHash: false },
+      include: { studentProfile: true },
+    });
+    expect(stored).toMatchObject({
+      organisationId: world.uniA.id,
+      role: "STUDENT",
+      studentProfile: { programmeId: world.programmeA.id, placementLevel: "FIRST" },
+    });
     expect(stored?.passwordHash).not.toContain("a long enough password");
     expect(await authenticate("new.student@test.example.org", "a long enough password")).toMatchObject({ id });
     const audit = await listAuditEntries(world.users.admin, { entity: "User", entityId: id });
@@ -49,7 +57,9 @@ describe("accounts", () => {
   });
 
   it("refuses a duplicate email (any case) with a 409 on the email field", async () => {
-    const error = await rejected(() => createUser(world.users.admin, { ...newStudent(), email: "PEA@test.example.org" }));
+    const error = await rejected(() =>
+      createUser(world.users.admin, { ...newStudent(), email: "PEA@test.example.org" }),
+    );
     expect(error.status).toBe(409);
     expect(error.fieldErrors?.email).toBeDefined();
   });
@@ -63,7 +73,11 @@ describe("accounts", () => {
     ["an unknown role", { role: "SUPERUSER" }, "role"],
     ["an oversized name", { name: "n".repeat(121) }, "name"],
   ])("refuses %s", async (_name, override, field) => {
-    const input: Record<string, unknown> = { ...newStudent(), email: `x${Math.random()}@test.example.org`, ...override };
+    const input: Record<string, unknown> = {
+      ...newStudent(),
+      email: `x${Math.random()}@test.example.org`,
+      ...override,
+    };
     if (input.programmeId === "__B__") input.programmeId = world.programmeB.id;
     const error = await rejected(() => createUser(world.users.admin, input));
     expect(error.status).toBe(400);
@@ -87,7 +101,16 @@ describe("accounts", () => {
 
   it("stops the admin from removing their own admin role", async () => {
     const me = await getUserForEdit(world.users.admin, world.users.admin.id);
-    const error = await rejected(() => updateUser(world.users.admin, me.id, { name: me.name, email: me.email, role: "PRACTICE_EDUCATOR", pepsStage: "STAGE_2", active: true, version: me.version }));
+    const error = await rejected(() =>
+      updateUser(world.users.admin, me.id, {
+        name: me.name,
+        email: me.email,
+        role: "PRACTICE_EDUCATOR",
+        pepsStage: "STAGE_2",
+        active: true,
+        version: me.version,
+      }),
+    );
     expect(error.status).toBe(400);
   });
 });
@@ -97,12 +120,16 @@ describe("universities, programmes and cohorts", () => {
     const { id: universityId } = await createUniversity(world.users.admin, { name: "University C" });
     const { id: programmeId } = await createProgramme(world.users.admin, { universityId, name: "BA Social Work" });
     await createCohort(world.users.admin, { programmeId, name: "2026 intake" });
-    expect((await rejected(() => createProgramme(world.users.admin, { universityId, name: "BA Social Work" }))).status).toBe(409);
+    expect(
+      (await rejected(() => createProgramme(world.users.admin, { universityId, name: "BA Social Work" }))).status,
+    ).toBe(409);
     expect((await rejected(() => createUniversity(world.users.admin, { name: "University C" }))).status).toBe(409);
     expect((await rejected(() => createUniversity(world.users.tutorA, { name: "University D" }))).status).toBe(403);
 
     const all = await listUniversities(world.users.admin);
-    expect(all.find((university) => university.id === universityId)?.programmes[0].cohorts.map((cohort) => cohort.name)).toEqual(["2026 intake"]);
+    expect(
+      all.find((university) => university.id === universityId)?.programmes[0].cohorts.map((cohort) => cohort.name),
+    ).toEqual(["2026 intake"]);
     expect((await listUniversities(world.users.tutorA)).map((university) => university.id)).toEqual([world.uniA.id]);
   });
 });

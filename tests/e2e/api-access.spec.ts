@@ -48,13 +48,50 @@ type RoleSpec = {
 };
 
 const ROLES: RoleSpec[] = [
-  { label: "admin", email: DEMO.admin, sees: DEMO_STUDENTS, read: ["amira", "daniel", "chloe"], record: ["amira", "daniel", "chloe"], admin: true },
-  { label: "practice educator (Priya Shah)", email: DEMO.pe, sees: ["Amira Hussain", "Ella Thompson", "Jade Robinson"], read: ["amira"], record: ["amira"] },
-  { label: "current practice educator of Daniel (Tom Fletcher)", email: DEMO.peTom, sees: ["Ben Carter", "Daniel Okafor", "Farah Begum", "Lucy Nowak"], read: ["daniel"], record: ["daniel"] },
-  { label: "former practice educator of Daniel (Owen Pritchard)", email: DEMO.peOwen, sees: ["Daniel Okafor", "Hannah Price", "Kieran Walsh"], read: ["daniel"], record: [] },
-  { label: "on-site supervisor (Sam Rivers)", email: DEMO.onsite, sees: ["Amira Hussain", "Farah Begum"], read: ["amira"], record: ["amira"] },
+  {
+    label: "admin",
+    email: DEMO.admin,
+    sees: DEMO_STUDENTS,
+    read: ["amira", "daniel", "chloe"],
+    record: ["amira", "daniel", "chloe"],
+    admin: true,
+  },
+  {
+    label: "practice educator (Priya Shah)",
+    email: DEMO.pe,
+    sees: ["Amira Hussain", "Ella Thompson", "Jade Robinson"],
+    read: ["amira"],
+    record: ["amira"],
+  },
+  {
+    label: "current practice educator of Daniel (Tom Fletcher)",
+    email: DEMO.peTom,
+    sees: ["Ben Carter", "Daniel Okafor", "Farah Begum", "Lucy Nowak"],
+    read: ["daniel"],
+    record: ["daniel"],
+  },
+  {
+    label: "former practice educator of Daniel (Owen Pritchard)",
+    email: DEMO.peOwen,
+    sees: ["Daniel Okafor", "Hannah Price", "Kieran Walsh"],
+    read: ["daniel"],
+    record: [],
+  },
+  {
+    label: "on-site supervisor (Sam Rivers)",
+    email: DEMO.onsite,
+    sees: ["Amira Hussain", "Farah Begum"],
+    read: ["amira"],
+    record: ["amira"],
+  },
   { label: "Severnside tutor", email: DEMO.tutorSevernside, sees: SEVERNSIDE_STUDENTS, read: ["amira"], record: [] },
-  { label: "Three Counties tutor", email: DEMO.tutorThreeCounties, sees: THREE_COUNTIES_STUDENTS, read: ["daniel", "chloe"], record: [] },
+  {
+    label: "Three Counties tutor",
+    email: DEMO.tutorThreeCounties,
+    sees: THREE_COUNTIES_STUDENTS,
+    read: ["daniel", "chloe"],
+    record: [],
+  },
   { label: "student Amira", email: DEMO.studentAmira, sees: ["Amira Hussain"], read: ["amira"], record: ["amira"] },
   { label: "student Chloe", email: DEMO.studentChloe, sees: ["Chloe Davies"], read: ["chloe"], record: ["chloe"] },
 ];
@@ -109,11 +146,16 @@ class Matrix {
     return actual === expected;
   }
   expectEqual(what: string, actual: unknown, expected: unknown) {
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) this.problems.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      this.problems.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
 
-const attendanceBody = (date: string) => ({ date, kind: "PLACEMENT_DAY", note: "Logged by the access-control e2e test" });
+const attendanceBody = (date: string) => ({
+  date,
+  kind: "PLACEMENT_DAY",
+  note: "Logged by the access-control e2e test",
+});
 
 function newPlacementBody() {
   const start = addDays(todayInUk(), 150);
@@ -138,11 +180,18 @@ for (const role of ROLES) {
     try {
       // The list shows exactly the role's placements (of the demo world's; later specs add others).
       const list = await listPlacements(api);
-      const demoNames = [...new Set(list.map((row) => row.studentName).filter((name) => DEMO_STUDENTS.includes(name)))].sort();
+      const demoNames = [
+        ...new Set(list.map((row) => row.studentName).filter((name) => DEMO_STUDENTS.includes(name))),
+      ].sort();
       expect(demoNames, "the demo students in the role's list").toEqual([...role.sees].sort());
 
       // Creating a placement is the admin's alone (the admin's own create is the last test).
-      if (!role.admin) await matrix.expect("POST /api/v1/placements", await api.post("/api/v1/placements", { data: newPlacementBody() }), 403);
+      if (!role.admin)
+        await matrix.expect(
+          "POST /api/v1/placements",
+          await api.post("/api/v1/placements", { data: newPlacementBody() }),
+          403,
+        );
 
       for (const [key, name] of Object.entries(TARGETS) as Array<[Target, string]>) {
         const { id, seededAttendanceId, freeDate } = targets[key];
@@ -156,7 +205,10 @@ for (const role of ROLES) {
         const detail = await api.get(base);
         if ((await matrix.expect(at(`GET ${base}`), detail, canRead ? 200 : 404)) && canRead) {
           const { placement } = await detail.json();
-          matrix.expectEqual(at("permissions in the detail"), placement.permissions, { canManage: Boolean(role.admin), canRecordAttendance: canRecord });
+          matrix.expectEqual(at("permissions in the detail"), placement.permissions, {
+            canManage: Boolean(role.admin),
+            canRecordAttendance: canRecord,
+          });
         }
         await matrix.expect(at(`GET ${base}/attendance`), await api.get(`${base}/attendance`), canRead ? 200 : 404);
 
@@ -172,7 +224,11 @@ for (const role of ROLES) {
         if (await matrix.expect(at(`POST ${base}/attendance`), posted, hidden ?? (canRecord ? 201 : 403))) {
           if (canRecord) {
             const { id: attendanceId } = await posted.json();
-            await matrix.expect(at(`DELETE own day ${base}/attendance/:id`), await api.delete(`${base}/attendance/${attendanceId}`), 200);
+            await matrix.expect(
+              at(`DELETE own day ${base}/attendance/:id`),
+              await api.delete(`${base}/attendance/${attendanceId}`),
+              200,
+            );
           }
         } else if (posted.status() === 201) {
           // Logged when it should not have been: tidy up as the admin so later rows still hold.
@@ -181,26 +237,50 @@ for (const role of ROLES) {
 
         // Remove a day: a recorder is told an unknown entry is not found; a reader may not remove one.
         if (canRecord) {
-          await matrix.expect(at(`DELETE unknown ${base}/attendance/:id`), await api.delete(`${base}/attendance/no-such-entry`), 404);
+          await matrix.expect(
+            at(`DELETE unknown ${base}/attendance/:id`),
+            await api.delete(`${base}/attendance/no-such-entry`),
+            404,
+          );
         } else {
-          await matrix.expect(at(`DELETE seeded ${base}/attendance/:id`), await api.delete(`${base}/attendance/${seededAttendanceId}`), hidden ?? 403);
+          await matrix.expect(
+            at(`DELETE seeded ${base}/attendance/:id`),
+            await api.delete(`${base}/attendance/${seededAttendanceId}`),
+            hidden ?? 403,
+          );
         }
 
         // Hand the placement to another PE (the admin's own success is the last test).
         if (!role.admin) {
           const body = { practiceEducatorId: graceId, startDate: todayInUk(), reason: "Access-control e2e test" };
-          await matrix.expect(at(`POST ${base}/practice-educators`), await api.post(`${base}/practice-educators`, { data: body }), hidden ?? 403);
+          await matrix.expect(
+            at(`POST ${base}/practice-educators`),
+            await api.post(`${base}/practice-educators`, { data: body }),
+            hidden ?? 403,
+          );
         }
 
         // Pages
-        await matrix.expect(at(`page /placements/${id}`), await api.get(`/placements/${id}`, { maxRedirects: 0 }), canRead ? 200 : 404);
-        await matrix.expect(at(`page /placements/${id}/edit`), await api.get(`/placements/${id}/edit`, { maxRedirects: 0 }), adminOnly);
+        await matrix.expect(
+          at(`page /placements/${id}`),
+          await api.get(`/placements/${id}`, { maxRedirects: 0 }),
+          canRead ? 200 : 404,
+        );
+        await matrix.expect(
+          at(`page /placements/${id}/edit`),
+          await api.get(`/placements/${id}/edit`, { maxRedirects: 0 }),
+          adminOnly,
+        );
       }
 
       // An attendance entry of another placement is not found through this one.
       if (role.admin) {
         const crossed = `/api/v1/placements/${targets.amira.id}/attendance/${targets.chloe.seededAttendanceId}`;
-        await matrix.expect(`DELETE ${crossed} (Chloe's day through Amira's placement)`, await api.delete(crossed), 404);
+        await matrix.expect(
+          `DELETE ${crossed} (Chloe's day through Amira's placement)`,
+          await api.delete(crossed),
+          404,
+        );
       }
 
       const pages: Array<[string, number]> = [
@@ -213,7 +293,8 @@ for (const role of ROLES) {
         ["/admin/universities", adminOnly],
         ["/admin/audit", adminOnly],
       ];
-      for (const [path, expected] of pages) await matrix.expect(`page ${path}`, await api.get(path, { maxRedirects: 0 }), expected);
+      for (const [path, expected] of pages)
+        await matrix.expect(`page ${path}`, await api.get(path, { maxRedirects: 0 }), expected);
 
       expect(matrix.problems, `statuses that differ from the access matrix for the ${role.label}`).toEqual([]);
     } finally {
@@ -246,7 +327,9 @@ test("a student asking for another student's placement gets 404", async () => {
     for (const other of ["chloe", "daniel"] as const) {
       const response = await student.get(`/api/v1/placements/${targets[other].id}`);
       expect(response.status()).toBe(404);
-      expect(await response.json()).toEqual({ error: "That placement was not found, or you do not have access to it." });
+      expect(await response.json()).toEqual({
+        error: "That placement was not found, or you do not have access to it.",
+      });
       expect((await student.get(`/api/v1/placements/${targets[other].id}/attendance`)).status()).toBe(404);
     }
     const own = await getPlacement(student, targets.amira.id);
@@ -264,13 +347,25 @@ test("without a session every API route answers 401 and every page sends you to 
       ["GET /api/v1/placements", () => anonymous.get("/api/v1/placements")],
       ["POST /api/v1/placements", () => anonymous.post("/api/v1/placements", { data: newPlacementBody() })],
       ["GET /api/v1/placements/:id", () => anonymous.get(`/api/v1/placements/${id}`)],
-      ["PATCH /api/v1/placements/:id", () => anonymous.patch(`/api/v1/placements/${id}`, { data: unchangedPatchBody(targets.amira.detail) })],
+      [
+        "PATCH /api/v1/placements/:id",
+        () => anonymous.patch(`/api/v1/placements/${id}`, { data: unchangedPatchBody(targets.amira.detail) }),
+      ],
       ["GET /api/v1/placements/:id/attendance", () => anonymous.get(`/api/v1/placements/${id}/attendance`)],
-      ["POST /api/v1/placements/:id/attendance", () => anonymous.post(`/api/v1/placements/${id}/attendance`, { data: attendanceBody(freeDate) })],
-      ["DELETE /api/v1/placements/:id/attendance/:attendanceId", () => anonymous.delete(`/api/v1/placements/${id}/attendance/${seededAttendanceId}`)],
+      [
+        "POST /api/v1/placements/:id/attendance",
+        () => anonymous.post(`/api/v1/placements/${id}/attendance`, { data: attendanceBody(freeDate) }),
+      ],
+      [
+        "DELETE /api/v1/placements/:id/attendance/:attendanceId",
+        () => anonymous.delete(`/api/v1/placements/${id}/attendance/${seededAttendanceId}`),
+      ],
       [
         "POST /api/v1/placements/:id/practice-educators",
-        () => anonymous.post(`/api/v1/placements/${id}/practice-educators`, { data: { practiceEducatorId: graceId, startDate: todayInUk(), reason: "e2e" } }),
+        () =>
+          anonymous.post(`/api/v1/placements/${id}/practice-educators`, {
+            data: { practiceEducatorId: graceId, startDate: todayInUk(), reason: "e2e" },
+          }),
       ],
     ];
     for (const [what, call] of calls) {
@@ -279,11 +374,24 @@ test("without a session every API route answers 401 and every page sends you to 
       expect(await response.json(), what).toEqual({ error: "Sign in to continue." });
     }
 
-    const pages = ["/", "/placements", `/placements/${id}`, `/placements/${id}/edit`, "/placements/new", "/admin/users", "/admin/users/new", `/admin/users/${amiraUserId}`, "/admin/universities", "/admin/audit"];
+    const pages = [
+      "/",
+      "/placements",
+      `/placements/${id}`,
+      `/placements/${id}/edit`,
+      "/placements/new",
+      "/admin/users",
+      "/admin/users/new",
+      `/admin/users/${amiraUserId}`,
+      "/admin/universities",
+      "/admin/audit",
+    ];
     for (const path of pages) {
       const response = await anonymous.get(path, { maxRedirects: 0 });
       expect([302, 303, 307, 308], `${path} redirects`).toContain(response.status());
-      expect(new URL(response.headers()["location"], baseURL).pathname, `${path} redirects to sign in`).toBe("/sign-in");
+      expect(new URL(response.headers()["location"], baseURL).pathname, `${path} redirects to sign in`).toBe(
+        "/sign-in",
+      );
     }
     // And a browser following the redirect lands on the sign-in form.
     for (const path of ["/placements", `/placements/${id}`, "/admin/audit"]) {
@@ -307,7 +415,9 @@ test("a completed placement's attendance can no longer be removed", async () => 
   expect(completed.status).toBe("COMPLETED");
   const student = await apiAs(baseURL, completed.student.email);
   try {
-    const refusedLog = await student.post(`/api/v1/placements/${jadeId}/attendance`, { data: attendanceBody(completed.endDate) });
+    const refusedLog = await student.post(`/api/v1/placements/${jadeId}/attendance`, {
+      data: attendanceBody(completed.endDate),
+    });
     expect(refusedLog.status(), "logging a day on a completed placement").toBe(409);
     const day = completed.attendance[0];
     const removed = await student.delete(`/api/v1/placements/${jadeId}/attendance/${day.id}`);
@@ -326,8 +436,14 @@ test("the admin creates a placement and hands it to another practice educator; o
   expect(placement.status).toBe("PLANNED");
   expect(placement.currentPracticeEducator?.id).toBe(graceId);
 
-  const owenId = targets.daniel.detail.practiceEducators.find((spell) => spell.name === "Owen Pritchard")!.practiceEducatorId;
-  const handover = { practiceEducatorId: owenId, startDate: addDays(placement.startDate, 7), reason: "Grace moves to another team" };
+  const owenId = targets.daniel.detail.practiceEducators.find(
+    (spell) => spell.name === "Owen Pritchard",
+  )!.practiceEducatorId;
+  const handover = {
+    practiceEducatorId: owenId,
+    startDate: addDays(placement.startDate, 7),
+    reason: "Grace moves to another team",
+  };
 
   // The Three Counties tutor can see Jade's new placement but not change its PE; Amira cannot see it at all.
   const tutor = await apiAs(baseURL, DEMO.tutorThreeCounties);

@@ -12,7 +12,9 @@ const INVALID = "The API token is not valid: check it, or ask the team manager f
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-test("a Severnside token reads only Severnside's placements, cannot write, and stops working when revoked", async ({ page }) => {
+test("a Severnside token reads only Severnside's placements, cannot write, and stops working when revoked", async ({
+  page,
+}) => {
   const tokenName = `Severnside records e2e ${Date.now()}`;
   await signIn(page, DEMO.admin);
   await page.getByRole("link", { name: "API tokens" }).click();
@@ -22,7 +24,9 @@ test("a Severnside token reads only Severnside's placements, cannot write, and s
   await page.getByLabel("University").selectOption({ label: "Severnside University" });
   await page.getByLabel("Name", { exact: true }).fill(tokenName);
   await page.getByRole("button", { name: "Issue token" }).click();
-  await expect(page.getByRole("heading", { name: "Token issued for Severnside University: copy it now" })).toBeFocused();
+  await expect(
+    page.getByRole("heading", { name: "Token issued for Severnside University: copy it now" }),
+  ).toBeFocused();
   await expect(page.getByText("this token will not be shown again")).toBeVisible();
   const token = await page.getByTestId("new-api-token").inputValue();
   expect(token).toMatch(/^pt_[A-Za-z0-9_-]{43}$/);
@@ -40,17 +44,26 @@ test("a Severnside token reads only Severnside's placements, cannot write, and s
   try {
     const listed = await system.get("/api/v1/placements?limit=500");
     expect(listed.status()).toBe(200);
-    const body = (await listed.json()) as { placements: Array<{ id: string; studentName: string; universityName: string }>; nextCursor: string | null };
+    const body = (await listed.json()) as {
+      placements: Array<{ id: string; studentName: string; universityName: string }>;
+      nextCursor: string | null;
+    };
     expect(body.nextCursor).toBeNull();
     const names = new Set(body.placements.map((placement) => placement.studentName));
     expect(names.has("Amira Hussain")).toBe(true);
-    for (const name of THREE_COUNTIES_STUDENTS) expect(names.has(name), `${name} (Three Counties) is not listed`).toBe(false);
+    for (const name of THREE_COUNTIES_STUDENTS)
+      expect(names.has(name), `${name} (Three Counties) is not listed`).toBe(false);
     for (const placement of body.placements) expect(placement.universityName).toBe("Severnside University");
-    expect([...names].filter((name) => (SEVERNSIDE_STUDENTS as readonly string[]).includes(name)).length).toBeGreaterThan(0);
+    expect(
+      [...names].filter((name) => (SEVERNSIDE_STUDENTS as readonly string[]).includes(name)).length,
+    ).toBeGreaterThan(0);
 
     const amira = body.placements.find((placement) => placement.studentName === "Amira Hussain")!;
     expect((await system.get(`/api/v1/placements/${amira.id}`)).status()).toBe(200);
-    const adminList = (await (await admin.get("/api/v1/placements?limit=500")).json()).placements as Array<{ id: string; studentName: string }>;
+    const adminList = (await (await admin.get("/api/v1/placements?limit=500")).json()).placements as Array<{
+      id: string;
+      studentName: string;
+    }>;
     const chloe = adminList.find((placement) => placement.studentName === "Chloe Davies")!;
     expect((await system.get(`/api/v1/placements/${chloe.id}`)).status()).toBe(404);
     expect((await system.get("/api/v1/milestones")).status()).toBe(200);

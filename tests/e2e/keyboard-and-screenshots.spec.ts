@@ -1,7 +1,16 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { apiAs, DEMO, DEMO_PASSWORD, getPlacement, placementIdOf, SIGN_IN_FAILURE, todayInUk, useSessionOf } from "./support";
+import {
+  apiAs,
+  DEMO,
+  DEMO_PASSWORD,
+  getPlacement,
+  placementIdOf,
+  SIGN_IN_FAILURE,
+  todayInUk,
+  useSessionOf,
+} from "./support";
 
 // (a) The sign-in form works from the keyboard alone, with a focus ring you can see.
 // (b) Full-page screenshots of every screen, as the role that uses it, for a
@@ -14,7 +23,11 @@ async function expectVisibleFocus(locator: Locator) {
   await expect(locator).toBeFocused();
   const style = await locator.evaluate((element) => {
     const computed = getComputedStyle(element);
-    return { focusVisible: element.matches(":focus-visible"), outlineStyle: computed.outlineStyle, outlineWidth: parseFloat(computed.outlineWidth) };
+    return {
+      focusVisible: element.matches(":focus-visible"),
+      outlineStyle: computed.outlineStyle,
+      outlineWidth: parseFloat(computed.outlineWidth),
+    };
   });
   expect(style.focusVisible, "the element matches :focus-visible").toBe(true);
   expect(style.outlineStyle, "outline-style of the focused element").not.toBe("none");
@@ -33,7 +46,8 @@ test("the sign-in form can be completed with the keyboard alone, and focus is al
 
   // Tab on until the email field: no more than a few stops.
   const email = page.getByRole("textbox", { name: "Email address" });
-  for (let stops = 0; stops < 5 && !(await email.evaluate((element) => element === document.activeElement)); stops++) await page.keyboard.press("Tab");
+  for (let stops = 0; stops < 5 && !(await email.evaluate((element) => element === document.activeElement)); stops++)
+    await page.keyboard.press("Tab");
   await expectVisibleFocus(email);
   await page.keyboard.type(DEMO.admin);
 
@@ -87,7 +101,12 @@ async function snap(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+  });
 }
 
 test.describe("screenshots", () => {
@@ -115,7 +134,12 @@ test.describe("screenshots", () => {
     { shot: "admin-home", email: DEMO.admin, greeting: "Hello, Morgan", shows: "Active and suspended placements" },
     { shot: "pe-home", email: DEMO.pe, greeting: "Hello, Priya", shows: "My students" },
     { shot: "onsite-home", email: DEMO.onsite, greeting: "Hello, Sam", shows: "Active and suspended placements" },
-    { shot: "tutor-home", email: DEMO.tutorSevernside, greeting: "Hello, Helen", shows: "Active and suspended placements" },
+    {
+      shot: "tutor-home",
+      email: DEMO.tutorSevernside,
+      greeting: "Hello, Helen",
+      shows: "Active and suspended placements",
+    },
     { shot: "student-home", email: DEMO.studentAmira, greeting: "Hello, Amira", shows: "My placement" },
   ];
   for (const home of homes) {
@@ -133,7 +157,9 @@ test.describe("screenshots", () => {
 
     await page.goto("/placements");
     await expect(page.getByRole("heading", { name: "Placements", level: 1 })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Placements" }).getByRole("link", { name: "Amira Hussain" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Placements" }).getByRole("link", { name: "Amira Hussain" }),
+    ).toBeVisible();
     await snap(page, "admin-placements");
 
     await page.getByRole("table", { name: "Placements" }).getByRole("link", { name: "Amira Hussain" }).click();
@@ -159,7 +185,9 @@ test.describe("screenshots", () => {
 
     await page.goto("/placements/new");
     await expect(page.getByRole("heading", { name: "Add a placement", level: 1 })).toBeVisible();
-    await expect(page.getByLabel("Student", { exact: true }).locator("option", { hasText: "Amira Hussain" })).toHaveCount(1);
+    await expect(
+      page.getByLabel("Student", { exact: true }).locator("option", { hasText: "Amira Hussain" }),
+    ).toHaveCount(1);
     await snap(page, "admin-placement-new");
 
     await page.getByRole("button", { name: "Add placement" }).click();
@@ -184,7 +212,9 @@ test.describe("screenshots", () => {
     // The student fields appear once the role is chosen.
     await page.getByLabel("Role", { exact: true }).selectOption({ label: "Student social worker" });
     await page.getByLabel("University", { exact: true }).selectOption({ label: "Severnside University" });
-    await expect(page.getByLabel("Programme", { exact: true }).locator("option", { hasText: "BA (Hons) Social Work" })).toHaveCount(1);
+    await expect(
+      page.getByLabel("Programme", { exact: true }).locator("option", { hasText: "BA (Hons) Social Work" }),
+    ).toHaveCount(1);
     await snap(page, "admin-user-new-student");
 
     await page.goto("/admin/users?q=amira");
@@ -204,9 +234,13 @@ test.describe("screenshots", () => {
       const amira = await getPlacement(admin, await placementIdOf(admin, "Amira Hussain"));
       const logged = new Set(amira.attendance.map((day) => day.date));
       if (!logged.has(todayInUk())) {
-        const posted = await admin.post(`/api/v1/placements/${amira.id}/attendance`, { data: { date: todayInUk(), kind: "SKILLS_DAY", note: "Logged by mistake" } });
+        const posted = await admin.post(`/api/v1/placements/${amira.id}/attendance`, {
+          data: { date: todayInUk(), kind: "SKILLS_DAY", note: "Logged by mistake" },
+        });
         expect(posted.status()).toBe(201);
-        expect((await admin.delete(`/api/v1/placements/${amira.id}/attendance/${(await posted.json()).id}`)).status()).toBe(200);
+        expect(
+          (await admin.delete(`/api/v1/placements/${amira.id}/attendance/${(await posted.json()).id}`)).status(),
+        ).toBe(200);
       }
     } finally {
       await admin.dispose();
@@ -228,7 +262,9 @@ test.describe("screenshots", () => {
 
     await useSessionOf(page, baseURL!, DEMO.tutorSevernside);
     await page.goto("/placements");
-    await expect(page.getByRole("table", { name: "Placements" }).getByRole("link", { name: "Amira Hussain" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Placements" }).getByRole("link", { name: "Amira Hussain" }),
+    ).toBeVisible();
     await snap(page, "tutor-placements");
 
     await page.goto("/admin/users");

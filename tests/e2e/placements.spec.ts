@@ -100,7 +100,10 @@ test("the admin adds a student and a placement, starts it, and logs a day", asyn
     await expect(page.getByText("1 of 70 (1%)", { exact: true })).toBeVisible();
     await expect(progress).toHaveAttribute("aria-valuenow", "1");
     await expect(page.getByText("69", { exact: true })).toBeVisible(); // days to go
-    const logged = page.getByRole("region", { name: "Days logged" }).getByRole("row").filter({ hasText: formatDate(today) });
+    const logged = page
+      .getByRole("region", { name: "Days logged" })
+      .getByRole("row")
+      .filter({ hasText: formatDate(today) });
     await expect(logged).toContainText("Placement day");
     await expect(logged).toContainText("Morgan Ellis");
   });
@@ -167,7 +170,8 @@ test("a tutor sees only their own university's students", async ({ page }) => {
   await expect(page).toHaveURL(/\/placements$/);
   const names = await studentsInTable(page, "Placements");
   expect(names).toEqual(expect.arrayContaining([...SEVERNSIDE_STUDENTS]));
-  for (const other of THREE_COUNTIES_STUDENTS) expect(names, `${other} (Three Counties) is not listed`).not.toContain(other);
+  for (const other of THREE_COUNTIES_STUDENTS)
+    expect(names, `${other} (Three Counties) is not listed`).not.toContain(other);
   await expect(page.locator("main")).not.toContainText("Three Counties");
   // The university filter offers only their own.
   await expect(page.getByLabel("University").locator("option")).toHaveText(["Any university", "Severnside University"]);

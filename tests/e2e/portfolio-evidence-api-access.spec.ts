@@ -26,7 +26,10 @@ const ROLES: Array<{ label: string; email: string; relation: Relation }> = [
   { label: "student Chloe", email: DEMO.studentChloe, relation: "none" },
 ];
 
-const EXE_AS_PDF = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), Buffer.from("This program cannot be run in DOS mode")]);
+const EXE_AS_PDF = Buffer.concat([
+  Buffer.from([0x4d, 0x5a, 0x90, 0x00]),
+  Buffer.from("This program cannot be run in DOS mode"),
+]);
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n", "latin1");
 
 const evidenceBody = (overrides: Record<string, unknown> = {}) => ({
@@ -51,14 +54,20 @@ test.beforeAll(async ({}, testInfo) => {
   placementId = await placementIdOf(apis.get(DEMO.admin)!, "Amira Hussain");
   const amira = apis.get(DEMO.studentAmira)!;
 
-  const createdDraft = await amira.post(`/api/v1/placements/${placementId}/evidence`, { data: evidenceBody({ title: "Access matrix draft" }) });
+  const createdDraft = await amira.post(`/api/v1/placements/${placementId}/evidence`, {
+    data: evidenceBody({ title: "Access matrix draft" }),
+  });
   expect(createdDraft.status(), await createdDraft.text()).toBe(201);
   draft = await createdDraft.json();
 
-  const created = await amira.post(`/api/v1/placements/${placementId}/evidence`, { data: evidenceBody({ title: "Access matrix submitted" }) });
+  const created = await amira.post(`/api/v1/placements/${placementId}/evidence`, {
+    data: evidenceBody({ title: "Access matrix submitted" }),
+  });
   expect(created.status()).toBe(201);
   const { id, version } = await created.json();
-  const attached = await amira.post(`/api/v1/evidence/${id}/attachments`, { multipart: { file: { name: "matrix.pdf", mimeType: "application/pdf", buffer: PDF } } });
+  const attached = await amira.post(`/api/v1/evidence/${id}/attachments`, {
+    multipart: { file: { name: "matrix.pdf", mimeType: "application/pdf", buffer: PDF } },
+  });
   expect(attached.status(), await attached.text()).toBe(201);
   const submit = await amira.post(`/api/v1/evidence/${id}/submit`, { data: { version } });
   expect(submit.status(), await submit.text()).toBe(200);
@@ -76,7 +85,11 @@ for (const role of ROLES) {
   test(`${role.label}: reads and writes evidence only as allowed`, async () => {
     const api = apis.get(role.email)!;
     const r = role.relation;
-    const status = async (response: Promise<{ status(): number; text(): Promise<string> }>, expected: number, what: string) => {
+    const status = async (
+      response: Promise<{ status(): number; text(): Promise<string> }>,
+      expected: number,
+      what: string,
+    ) => {
       const answer = await response;
       expect(answer.status(), `${what}: ${await answer.text()}`).toBe(expected);
     };
@@ -85,47 +98,101 @@ for (const role of ROLES) {
     await status(api.get(`/api/v1/placements/${placementId}/evidence`), readsSubmitted(r) ? 200 : 404, "list");
     await status(api.get(`/api/v1/evidence/${draft.id}`), readsDrafts(r) ? 200 : 404, "draft");
     await status(api.get(`/api/v1/evidence/${submitted.id}`), readsSubmitted(r) ? 200 : 404, "submitted item");
-    await status(api.get(`/api/v1/evidence/${submitted.id}/attachments/${submitted.attachmentId}`), readsSubmitted(r) ? 200 : 404, "attachment download");
+    await status(
+      api.get(`/api/v1/evidence/${submitted.id}/attachments/${submitted.attachmentId}`),
+      readsSubmitted(r) ? 200 : 404,
+      "attachment download",
+    );
     if (r === "tutor") {
       const list = await (await api.get(`/api/v1/placements/${placementId}/evidence`)).json();
       expect(list.evidence.map((item: { id: string }) => item.id)).not.toContain(draft.id);
     }
 
     // Create: the student's attempt is invalid (422), anyone else's is valid and refused.
-    if (r === "student") await status(api.post(`/api/v1/placements/${placementId}/evidence`, { data: evidenceBody({ title: "" }) }), 422, "create, no title");
-    else await status(api.post(`/api/v1/placements/${placementId}/evidence`, { data: evidenceBody() }), readsSubmitted(r) ? 403 : 404, "create");
+    if (r === "student")
+      await status(
+        api.post(`/api/v1/placements/${placementId}/evidence`, { data: evidenceBody({ title: "" }) }),
+        422,
+        "create, no title",
+      );
+    else
+      await status(
+        api.post(`/api/v1/placements/${placementId}/evidence`, { data: evidenceBody() }),
+        readsSubmitted(r) ? 403 : 404,
+        "create",
+      );
 
     // Edit the draft at a stale version.
     const stale = { ...evidenceBody({ title: "Changed by the matrix" }), version: draft.version + 5 };
-    await status(api.patch(`/api/v1/evidence/${draft.id}`, { data: stale }), r === "student" ? 409 : r === "currentPe" ? 403 : 404, "edit draft");
+    await status(
+      api.patch(`/api/v1/evidence/${draft.id}`, { data: stale }),
+      r === "student" ? 409 : r === "currentPe" ? 403 : 404,
+      "edit draft",
+    );
     // Edit or submit the submitted item (it is with the PE).
-    await status(api.patch(`/api/v1/evidence/${submitted.id}`, { data: { ...stale, version: submitted.version } }), r === "student" ? 409 : readsSubmitted(r) ? 403 : 404, "edit submitted");
-    await status(api.post(`/api/v1/evidence/${submitted.id}/submit`, { data: { version: submitted.version } }), r === "student" ? 409 : readsSubmitted(r) ? 403 : 404, "submit again");
+    await status(
+      api.patch(`/api/v1/evidence/${submitted.id}`, { data: { ...stale, version: submitted.version } }),
+      r === "student" ? 409 : readsSubmitted(r) ? 403 : 404,
+      "edit submitted",
+    );
+    await status(
+      api.post(`/api/v1/evidence/${submitted.id}/submit`, { data: { version: submitted.version } }),
+      r === "student" ? 409 : readsSubmitted(r) ? 403 : 404,
+      "submit again",
+    );
 
     // Review at a stale version: only the current PE gets past the access check.
     const review = { decision: "CHANGES_REQUESTED", comment: "Matrix", version: submitted.version + 5 };
-    await status(api.post(`/api/v1/evidence/${submitted.id}/review`, { data: review }), r === "currentPe" ? 409 : readsSubmitted(r) ? 403 : 404, "review");
-    await status(api.post(`/api/v1/evidence/${draft.id}/review`, { data: { decision: "ACCEPTED", comment: "" } }), r === "currentPe" ? 409 : r === "student" ? 403 : 404, "accept a draft");
+    await status(
+      api.post(`/api/v1/evidence/${submitted.id}/review`, { data: review }),
+      r === "currentPe" ? 409 : readsSubmitted(r) ? 403 : 404,
+      "review",
+    );
+    await status(
+      api.post(`/api/v1/evidence/${draft.id}/review`, { data: { decision: "ACCEPTED", comment: "" } }),
+      r === "currentPe" ? 409 : r === "student" ? 403 : 404,
+      "accept a draft",
+    );
 
     // Addenda are for accepted evidence only.
-    await status(api.post(`/api/v1/evidence/${submitted.id}/addenda`, { data: { body: "Matrix addendum" } }), r === "student" || r === "currentPe" ? 409 : readsSubmitted(r) ? 403 : 404, "addendum");
+    await status(
+      api.post(`/api/v1/evidence/${submitted.id}/addenda`, { data: { body: "Matrix addendum" } }),
+      r === "student" || r === "currentPe" ? 409 : readsSubmitted(r) ? 403 : 404,
+      "addendum",
+    );
 
     // Attachments: a refused file from the student; others are stopped before the file is read.
     await status(
-      api.post(`/api/v1/evidence/${draft.id}/attachments`, { multipart: { file: { name: "evidence.pdf", mimeType: "application/pdf", buffer: EXE_AS_PDF } } }),
+      api.post(`/api/v1/evidence/${draft.id}/attachments`, {
+        multipart: { file: { name: "evidence.pdf", mimeType: "application/pdf", buffer: EXE_AS_PDF } },
+      }),
       r === "student" ? 422 : r === "currentPe" ? 403 : 404,
       "attach to draft",
     );
-    await status(api.delete(`/api/v1/evidence/${submitted.id}/attachments/${submitted.attachmentId}`), r === "student" ? 409 : readsSubmitted(r) ? 403 : 404, "remove attachment");
+    await status(
+      api.delete(`/api/v1/evidence/${submitted.id}/attachments/${submitted.attachmentId}`),
+      r === "student" ? 409 : readsSubmitted(r) ? 403 : 404,
+      "remove attachment",
+    );
   });
 }
 
 test("nothing changed: the draft and the submitted item are as they were", async () => {
   const amira = apis.get(DEMO.studentAmira)!;
   const draftNow = (await (await amira.get(`/api/v1/evidence/${draft.id}`)).json()).evidence;
-  expect(draftNow).toMatchObject({ title: "Access matrix draft", status: "DRAFT", version: draft.version, attachments: [], comments: [] });
+  expect(draftNow).toMatchObject({
+    title: "Access matrix draft",
+    status: "DRAFT",
+    version: draft.version,
+    attachments: [],
+    comments: [],
+  });
   const submittedNow = (await (await amira.get(`/api/v1/evidence/${submitted.id}`)).json()).evidence;
-  expect(submittedNow).toMatchObject({ title: "Access matrix submitted", status: "SUBMITTED", version: submitted.version });
+  expect(submittedNow).toMatchObject({
+    title: "Access matrix submitted",
+    status: "SUBMITTED",
+    version: submitted.version,
+  });
   expect(submittedNow.attachments).toHaveLength(1);
   expect(submittedNow.comments.map((comment: { kind: string }) => comment.kind)).toEqual(["SUBMITTED"]);
 });
@@ -142,7 +209,9 @@ test("pages follow the same rules: admin and on-site supervisor get 404, the tut
     expect((await page.goto(`/placements/${placementId}/portfolio`))!.status(), `${email} portfolio`).toBe(portfolio);
     expect((await page.goto(`/evidence/${draft.id}`))!.status(), `${email} draft`).toBe(draftPage);
     expect((await page.goto(`/evidence/${submitted.id}`))!.status(), `${email} submitted`).toBe(submittedPage);
-    expect((await page.goto(`/placements/${placementId}/portfolio/new`))!.status(), `${email} new evidence form`).toBe(404);
+    expect((await page.goto(`/placements/${placementId}/portfolio/new`))!.status(), `${email} new evidence form`).toBe(
+      404,
+    );
   }
 });
 
@@ -150,8 +219,18 @@ test("without a session every evidence route answers 401", async () => {
   const anonymous = await anonymousApi(baseURL);
   expect((await anonymous.get(`/api/v1/placements/${placementId}/evidence`)).status()).toBe(401);
   expect((await anonymous.get(`/api/v1/evidence/${submitted.id}`)).status()).toBe(401);
-  expect((await anonymous.get(`/api/v1/evidence/${submitted.id}/attachments/${submitted.attachmentId}`)).status()).toBe(401);
-  expect((await anonymous.post(`/api/v1/evidence/${submitted.id}/review`, { data: { decision: "ACCEPTED" } })).status()).toBe(401);
-  expect((await anonymous.post(`/api/v1/evidence/${draft.id}/attachments`, { multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: PDF } } })).status()).toBe(401);
+  expect((await anonymous.get(`/api/v1/evidence/${submitted.id}/attachments/${submitted.attachmentId}`)).status()).toBe(
+    401,
+  );
+  expect(
+    (await anonymous.post(`/api/v1/evidence/${submitted.id}/review`, { data: { decision: "ACCEPTED" } })).status(),
+  ).toBe(401);
+  expect(
+    (
+      await anonymous.post(`/api/v1/evidence/${draft.id}/attachments`, {
+        multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: PDF } },
+      })
+    ).status(),
+  ).toBe(401);
   await anonymous.dispose();
 });

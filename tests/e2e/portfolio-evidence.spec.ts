@@ -46,11 +46,17 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await page.getByLabel("Title").fill(title);
   await expect(page.getByLabel("Date")).toHaveValue(todayInUk());
   await page.getByLabel("Type of evidence").selectOption({ label: "Session plan" });
-  await page.getByLabel("Evidence", { exact: true }).fill("I planned a six-week programme of direct work in school.\n\nI chose activities that start from what the young person is good at.");
+  await page
+    .getByLabel("Evidence", { exact: true })
+    .fill(
+      "I planned a six-week programme of direct work in school.\n\nI chose activities that start from what the young person is good at.",
+    );
   const pcf = page.getByRole("group", { name: /^PCF — Professional Capabilities Framework/ });
   await pcf.getByLabel("5. Knowledge").check();
   await pcf.getByLabel("7. Skills and Interventions").check();
-  await page.getByLabel("How this evidence shows PCF 5").fill("I used research on strengths-based practice to choose the activities.");
+  await page
+    .getByLabel("How this evidence shows PCF 5")
+    .fill("I used research on strengths-based practice to choose the activities.");
   await page.getByLabel("How this evidence shows PCF 7").fill("I planned the sessions and the activities myself.");
   await page.screenshot({ path: "screenshots/evidence-form.png", fullPage: true });
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -62,7 +68,10 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await expect(page.getByText("PCF 5. Knowledge")).toBeVisible();
 
   // Attach a PDF made in the test.
-  await page.getByRole("form", { name: "Upload an attachment" }).getByLabel("Attach a file").setInputFiles({ name: "session-plan.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+  await page
+    .getByRole("form", { name: "Upload an attachment" })
+    .getByLabel("Attach a file")
+    .setInputFiles({ name: "session-plan.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("link", { name: "Download session-plan.pdf" })).toBeVisible();
 
@@ -73,7 +82,11 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
   const priyaApi = await apiAs(baseURL, DEMO.pe);
   const { notifications } = await (await priyaApi.get("/api/v1/notifications")).json();
-  expect(notifications.some((note: { kind: string; link: string }) => note.kind === "EVIDENCE_SUBMITTED" && note.link === evidenceUrl)).toBe(true);
+  expect(
+    notifications.some(
+      (note: { kind: string; link: string }) => note.kind === "EVIDENCE_SUBMITTED" && note.link === evidenceUrl,
+    ),
+  ).toBe(true);
   await priyaApi.dispose();
 
   // The PE asks for changes.
@@ -91,7 +104,9 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { name: "Edit evidence", level: 1 })).toBeVisible();
   const body = page.getByLabel("Evidence", { exact: true });
-  await body.fill(`${await body.inputValue()}\n\nI will use goal-based outcomes at the start, middle and end to see whether the sessions helped.`);
+  await body.fill(
+    `${await body.inputValue()}\n\nI will use goal-based outcomes at the start, middle and end to see whether the sessions helped.`,
+  );
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("goal-based outcomes at the start")).toBeVisible();
   await page.getByRole("button", { name: "Resubmit for review" }).click();
@@ -111,10 +126,16 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
   await page.screenshot({ path: "screenshots/evidence-item-review-thread.png", fullPage: true });
 
   // Accepted evidence is corrected by addenda only: the PE adds one, and it is listed under Addenda.
-  await page.getByRole("textbox", { name: "Addendum" }).fill("Reviewed again after supervision: the measure of change is the goal score.");
+  await page
+    .getByRole("textbox", { name: "Addendum" })
+    .fill("Reviewed again after supervision: the measure of change is the goal score.");
   await page.getByRole("button", { name: "Add addendum" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Addendum added." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Addenda" }).getByText("Reviewed again after supervision: the measure of change is the goal score.")).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Addenda" })
+      .getByText("Reviewed again after supervision: the measure of change is the goal score."),
+  ).toBeVisible();
 
   // The tutor sees the item, its coverage, and downloads the attachment.
   await useSessionOf(page, baseURL, DEMO.tutorSevernside);

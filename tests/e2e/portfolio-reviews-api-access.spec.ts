@@ -26,7 +26,11 @@ const ROLES: RoleSpec[] = [
   { label: "Priya Shah (PE of Amira)", email: DEMO.pe, relation: { amira: "currentPe", daniel: "none" } },
   { label: "Tom Fletcher (PE of Daniel)", email: DEMO.peTom, relation: { amira: "none", daniel: "currentPe" } },
   { label: "Owen Pritchard (Daniel's former PE)", email: DEMO.peOwen, relation: { amira: "none", daniel: "formerPe" } },
-  { label: "Sam Rivers (on-site supervisor of Amira)", email: DEMO.onsite, relation: { amira: "onsite", daniel: "none" } },
+  {
+    label: "Sam Rivers (on-site supervisor of Amira)",
+    email: DEMO.onsite,
+    relation: { amira: "onsite", daniel: "none" },
+  },
   { label: "Severnside tutor", email: DEMO.tutorSevernside, relation: { amira: "tutor", daniel: "none" } },
   { label: "Three Counties tutor", email: DEMO.tutorThreeCounties, relation: { amira: "none", daniel: "tutor" } },
   { label: "student Amira", email: DEMO.studentAmira, relation: { amira: "student", daniel: "none" } },
@@ -39,7 +43,15 @@ const CURRENT_PE: Record<Target, string> = { amira: DEMO.pe, daniel: DEMO.peTom 
 /** What each route answers each relation. */
 const EXPECT: Record<string, Record<Relation, number>> = {
   readObservations: { admin: 404, currentPe: 200, formerPe: 200, onsite: 200, student: 200, tutor: 200, none: 404 },
-  readMilestonesOrConcerns: { admin: 200, currentPe: 200, formerPe: 200, onsite: 200, student: 200, tutor: 200, none: 404 },
+  readMilestonesOrConcerns: {
+    admin: 200,
+    currentPe: 200,
+    formerPe: 200,
+    onsite: 200,
+    student: 200,
+    tutor: 200,
+    none: 404,
+  },
   planObservation: { admin: 404, currentPe: 422, formerPe: 403, onsite: 422, student: 403, tutor: 403, none: 404 },
   writeFeedback: { admin: 404, currentPe: 409, formerPe: 403, onsite: 403, student: 403, tutor: 403, none: 404 },
   writeReflection: { admin: 404, currentPe: 403, formerPe: 403, onsite: 403, student: 409, tutor: 403, none: 404 },
@@ -68,7 +80,12 @@ async function snapshot(api: APIRequestContext, target: Target) {
     api.get(`/api/v1/placements/${placementId}/concerns`).then((r) => r.json()),
     api.get(`/api/v1/concerns/${concernId}`).then((r) => r.json()),
   ]);
-  return JSON.stringify({ observations: observations.observations, milestones: milestones.milestones, concerns: concerns.concerns, concern: concern.concern });
+  return JSON.stringify({
+    observations: observations.observations,
+    milestones: milestones.milestones,
+    concerns: concerns.concerns,
+    concern: concern.concern,
+  });
 }
 
 test.beforeAll(async ({ baseURL: url }) => {
@@ -77,14 +94,25 @@ test.beforeAll(async ({ baseURL: url }) => {
   for (const target of ["amira", "daniel"] as const) {
     const placementId = await placementIdOf(admin, target === "amira" ? "Amira Hussain" : "Daniel Okafor");
     const pe = await apiAs(baseURL, CURRENT_PE[target]);
-    const observation = await pe.post(`/api/v1/placements/${placementId}/observations`, { data: { observedOn: todayInUk(), activity: "Access-matrix e2e: an observation the matrix never changes" } });
+    const observation = await pe.post(`/api/v1/placements/${placementId}/observations`, {
+      data: { observedOn: todayInUk(), activity: "Access-matrix e2e: an observation the matrix never changes" },
+    });
     expect(observation.status(), await observation.text()).toBe(201);
-    const concern = await pe.post(`/api/v1/placements/${placementId}/concerns`, { data: { summary: "Access-matrix e2e: a concern the matrix never changes" } });
+    const concern = await pe.post(`/api/v1/placements/${placementId}/concerns`, {
+      data: { summary: "Access-matrix e2e: a concern the matrix never changes" },
+    });
     expect(concern.status(), await concern.text()).toBe(201);
     const concernId = (await concern.json()).id;
-    const action = await pe.post(`/api/v1/concerns/${concernId}/actions`, { data: { description: "Access-matrix e2e action", dueOn: todayInUk() } });
+    const action = await pe.post(`/api/v1/concerns/${concernId}/actions`, {
+      data: { description: "Access-matrix e2e action", dueOn: todayInUk() },
+    });
     expect(action.status(), await action.text()).toBe(201);
-    fixtures[target] = { placementId, observationId: (await observation.json()).id, concernId, actionId: (await action.json()).id };
+    fixtures[target] = {
+      placementId,
+      observationId: (await observation.json()).id,
+      concernId,
+      actionId: (await action.json()).id,
+    };
     peApis[target] = pe;
   }
   await admin.dispose();
@@ -125,30 +153,91 @@ for (const role of ROLES) {
         const at = (route: string) => `${role.label} on ${target}'s ${route}`;
         const before = await snapshot(peApis[target], target);
 
-        await expectStatus(api.get(`/api/v1/placements/${placementId}/observations`), EXPECT.readObservations[relation], at("observations"));
-        await expectStatus(api.get(`/api/v1/observations/${observationId}`), EXPECT.readObservations[relation], at("observation"));
-        await expectStatus(api.get(`/api/v1/placements/${placementId}/milestones`), EXPECT.readMilestonesOrConcerns[relation], at("milestones"));
-        await expectStatus(api.get(`/api/v1/placements/${placementId}/concerns`), EXPECT.readMilestonesOrConcerns[relation], at("concerns"));
-        await expectStatus(api.get(`/api/v1/concerns/${concernId}`), EXPECT.readMilestonesOrConcerns[relation], at("concern"));
-
-        await expectStatus(api.post(`/api/v1/placements/${placementId}/observations`, { data: { observedOn: "2001-01-01", activity: "Outside the placement" } }), EXPECT.planObservation[relation], at("plan observation"));
         await expectStatus(
-          api.patch(`/api/v1/observations/${observationId}`, { data: { part: "feedback", feedback: "Stale", domains: [{ frameworkItemId: "fi_pcf_2018_1", note: "" }], version: 99999 } }),
+          api.get(`/api/v1/placements/${placementId}/observations`),
+          EXPECT.readObservations[relation],
+          at("observations"),
+        );
+        await expectStatus(
+          api.get(`/api/v1/observations/${observationId}`),
+          EXPECT.readObservations[relation],
+          at("observation"),
+        );
+        await expectStatus(
+          api.get(`/api/v1/placements/${placementId}/milestones`),
+          EXPECT.readMilestonesOrConcerns[relation],
+          at("milestones"),
+        );
+        await expectStatus(
+          api.get(`/api/v1/placements/${placementId}/concerns`),
+          EXPECT.readMilestonesOrConcerns[relation],
+          at("concerns"),
+        );
+        await expectStatus(
+          api.get(`/api/v1/concerns/${concernId}`),
+          EXPECT.readMilestonesOrConcerns[relation],
+          at("concern"),
+        );
+
+        await expectStatus(
+          api.post(`/api/v1/placements/${placementId}/observations`, {
+            data: { observedOn: "2001-01-01", activity: "Outside the placement" },
+          }),
+          EXPECT.planObservation[relation],
+          at("plan observation"),
+        );
+        await expectStatus(
+          api.patch(`/api/v1/observations/${observationId}`, {
+            data: {
+              part: "feedback",
+              feedback: "Stale",
+              domains: [{ frameworkItemId: "fi_pcf_2018_1", note: "" }],
+              version: 99999,
+            },
+          }),
           EXPECT.writeFeedback[relation],
           at("observation feedback"),
         );
-        await expectStatus(api.patch(`/api/v1/observations/${observationId}`, { data: { part: "reflection", reflection: "Stale", version: 99999 } }), EXPECT.writeReflection[relation], at("observation reflection"));
         await expectStatus(
-          api.put(`/api/v1/placements/${placementId}/milestones/midpoint`, { data: { heldOn: todayInUk(), attendees: ["STUDENT"], recommendation: "ON_TRACK", version: 99999 } }),
+          api.patch(`/api/v1/observations/${observationId}`, {
+            data: { part: "reflection", reflection: "Stale", version: 99999 },
+          }),
+          EXPECT.writeReflection[relation],
+          at("observation reflection"),
+        );
+        await expectStatus(
+          api.put(`/api/v1/placements/${placementId}/milestones/midpoint`, {
+            data: { heldOn: todayInUk(), attendees: ["STUDENT"], recommendation: "ON_TRACK", version: 99999 },
+          }),
           EXPECT.recordMilestone[relation],
           at("midpoint"),
         );
-        await expectStatus(api.post(`/api/v1/placements/${placementId}/concerns`, { data: { summary: "" } }), EXPECT.raiseConcern[relation], at("raise concern"));
-        await expectStatus(api.post(`/api/v1/concerns/${concernId}/events`, { data: { stage: "STAGE_1_MEETING", heldOn: todayInUk(), notes: "Stale", version: 99999 } }), EXPECT.progressConcern[relation], at("concern step"));
-        await expectStatus(api.post(`/api/v1/concerns/${concernId}/actions`, { data: { description: "No date", dueOn: "" } }), EXPECT.concernActions[relation], at("add action"));
-        await expectStatus(api.patch(`/api/v1/concern-actions/${actionId}`, { data: { done: "maybe" } }), EXPECT.concernActions[relation], at("mark action"));
+        await expectStatus(
+          api.post(`/api/v1/placements/${placementId}/concerns`, { data: { summary: "" } }),
+          EXPECT.raiseConcern[relation],
+          at("raise concern"),
+        );
+        await expectStatus(
+          api.post(`/api/v1/concerns/${concernId}/events`, {
+            data: { stage: "STAGE_1_MEETING", heldOn: todayInUk(), notes: "Stale", version: 99999 },
+          }),
+          EXPECT.progressConcern[relation],
+          at("concern step"),
+        );
+        await expectStatus(
+          api.post(`/api/v1/concerns/${concernId}/actions`, { data: { description: "No date", dueOn: "" } }),
+          EXPECT.concernActions[relation],
+          at("add action"),
+        );
+        await expectStatus(
+          api.patch(`/api/v1/concern-actions/${actionId}`, { data: { done: "maybe" } }),
+          EXPECT.concernActions[relation],
+          at("mark action"),
+        );
 
-        expect(await snapshot(peApis[target], target), `${role.label} changed nothing on ${target}'s placement`).toBe(before);
+        expect(await snapshot(peApis[target], target), `${role.label} changed nothing on ${target}'s placement`).toBe(
+          before,
+        );
       }
     } finally {
       await api.dispose();
@@ -160,10 +249,22 @@ test("a second meeting of the same kind is refused and bad input is a 422, over 
   const pe = await apiAs(baseURL, DEMO.peTom);
   const { placementId } = fixtures.daniel;
   const milestones = await (await pe.get(`/api/v1/placements/${placementId}/milestones`)).json();
-  const agreement = milestones.milestones.find((milestone: { kind: string }) => milestone.kind === "LEARNING_AGREEMENT");
-  const body = { heldOn: todayInUk(), attendees: ["STUDENT", "PRACTICE_EDUCATOR"], learningNeeds: "Court skills", learningOpportunities: "Two assessments", supervisionArrangements: "Weekly" };
+  const agreement = milestones.milestones.find(
+    (milestone: { kind: string }) => milestone.kind === "LEARNING_AGREEMENT",
+  );
+  const body = {
+    heldOn: todayInUk(),
+    attendees: ["STUDENT", "PRACTICE_EDUCATOR"],
+    learningNeeds: "Court skills",
+    learningOpportunities: "Two assessments",
+    supervisionArrangements: "Weekly",
+  };
   if (!agreement.record) {
-    await expectStatus(pe.put(`/api/v1/placements/${placementId}/milestones/learning-agreement`, { data: body }), 201, "first learning agreement");
+    await expectStatus(
+      pe.put(`/api/v1/placements/${placementId}/milestones/learning-agreement`, { data: body }),
+      201,
+      "first learning agreement",
+    );
   }
   const before = await (await pe.get(`/api/v1/placements/${placementId}/milestones`)).text();
   const second = await pe.put(`/api/v1/placements/${placementId}/milestones/learning-agreement`, { data: body });
@@ -172,10 +273,24 @@ test("a second meeting of the same kind is refused and bad input is a 422, over 
   const midpoint = milestones.milestones.find((milestone: { kind: string }) => milestone.kind === "MIDPOINT_REVIEW");
   // The database tests cover this rule on every placement; here only when the demo has not already held Daniel's midpoint.
   if (!midpoint.record) {
-    await expectStatus(pe.put(`/api/v1/placements/${placementId}/milestones/midpoint`, { data: { heldOn: todayInUk(), attendees: ["STUDENT"], recommendation: "CONCERNS" } }), 422, "midpoint concerns without an action plan");
+    await expectStatus(
+      pe.put(`/api/v1/placements/${placementId}/milestones/midpoint`, {
+        data: { heldOn: todayInUk(), attendees: ["STUDENT"], recommendation: "CONCERNS" },
+      }),
+      422,
+      "midpoint concerns without an action plan",
+    );
   }
-  await expectStatus(pe.put(`/api/v1/placements/${placementId}/milestones/midpoint`, { data: { heldOn: "not a date", attendees: [] } }), 422, "malformed midpoint");
-  await expectStatus(pe.put(`/api/v1/placements/${placementId}/milestones/halfway`, { data: body }), 404, "unknown kind");
+  await expectStatus(
+    pe.put(`/api/v1/placements/${placementId}/milestones/midpoint`, { data: { heldOn: "not a date", attendees: [] } }),
+    422,
+    "malformed midpoint",
+  );
+  await expectStatus(
+    pe.put(`/api/v1/placements/${placementId}/milestones/halfway`, { data: body }),
+    404,
+    "unknown kind",
+  );
   expect(await (await pe.get(`/api/v1/placements/${placementId}/milestones`)).text()).toBe(before);
   await pe.dispose();
 });

@@ -34,10 +34,19 @@ async function observationsDone(page: Page): Promise<number> {
 async function observationFromApi(api: APIRequestContext, id: string) {
   const response = await api.get(`/api/v1/observations/${id}`);
   expect(response.status()).toBe(200);
-  return (await response.json()).observation as { preparationNote: string; feedback: string; reflection: string; done: boolean; domains: Array<{ code: string; note: string }> };
+  return (await response.json()).observation as {
+    preparationNote: string;
+    feedback: string;
+    reflection: string;
+    done: boolean;
+    domains: Array<{ code: string; note: string }>;
+  };
 }
 
-test("a direct observation: planned by the PE, prepared for and reflected on by the student, feedback mapped to two PCF domains", async ({ page, baseURL }) => {
+test("a direct observation: planned by the PE, prepared for and reflected on by the student, feedback mapped to two PCF domains", async ({
+  page,
+  baseURL,
+}) => {
   const suffix = uniqueSuffix();
   const activity = `Home visit with the family of C-1001 (${suffix})`;
 
@@ -54,10 +63,14 @@ test("a direct observation: planned by the PE, prepared for and reflected on by 
   // The student writes her preparation.
   await useSessionOf(page, baseURL!, DEMO.studentAmira);
   await page.goto(`/observations/${observationId}`);
-  await page.getByLabel("Your preparation").fill(`I will explain my role first and check what the family expects (${suffix}).`);
+  await page
+    .getByLabel("Your preparation")
+    .fill(`I will explain my role first and check what the family expects (${suffix}).`);
   await page.getByRole("button", { name: "Save my preparation" }).click();
   const studentApi = await apiAs(baseURL!, DEMO.studentAmira);
-  await expect.poll(async () => (await observationFromApi(studentApi, observationId)).preparationNote).toContain(suffix);
+  await expect
+    .poll(async () => (await observationFromApi(studentApi, observationId)).preparationNote)
+    .toContain(suffix);
   // The student cannot write the feedback: there is no form for it.
   await expect(page.getByLabel("Feedback", { exact: true })).toHaveCount(0);
 
@@ -65,13 +78,17 @@ test("a direct observation: planned by the PE, prepared for and reflected on by 
   await useSessionOf(page, baseURL!, DEMO.pe);
   await page.goto(`/observations/${observationId}`);
   await expect(page.getByText(`I will explain my role first`)).toBeVisible();
-  await page.getByLabel("Feedback", { exact: true }).fill("Warm and clear; explained the purpose of the visit and listened to the child's view.");
+  await page
+    .getByLabel("Feedback", { exact: true })
+    .fill("Warm and clear; explained the purpose of the visit and listened to the child's view.");
   await page.getByRole("button", { name: "Save the feedback" }).click();
   await expect(page.getByText("Map the feedback to at least one PCF domain").first()).toBeVisible();
   await page.getByLabel("1. Professionalism", { exact: true }).check();
   await page.getByLabel("What you saw of Professionalism").fill("Introduced herself and her role; kept to time.");
   await page.getByLabel("7. Skills and Interventions", { exact: true }).check();
-  await page.getByLabel("What you saw of Skills and Interventions").fill("Used open questions to hear the child's view.");
+  await page
+    .getByLabel("What you saw of Skills and Interventions")
+    .fill("Used open questions to hear the child's view.");
   await page.getByRole("button", { name: "Save the feedback" }).click();
   await expect(page.getByText("Done: feedback written")).toBeVisible();
 
@@ -79,9 +96,13 @@ test("a direct observation: planned by the PE, prepared for and reflected on by 
   await useSessionOf(page, baseURL!, DEMO.studentAmira);
   await page.goto(`/observations/${observationId}`);
   await expect(page.getByRole("term").filter({ hasText: "7. Skills and Interventions" })).toBeVisible();
-  await page.getByLabel("Your reflection").fill("Next time I would slow down and leave more silence for the child to answer.");
+  await page
+    .getByLabel("Your reflection")
+    .fill("Next time I would slow down and leave more silence for the child to answer.");
   await page.getByRole("button", { name: "Save my reflection" }).click();
-  await expect.poll(async () => (await observationFromApi(studentApi, observationId)).reflection).toContain("leave more silence");
+  await expect
+    .poll(async () => (await observationFromApi(studentApi, observationId)).reflection)
+    .toContain("leave more silence");
   const saved = await observationFromApi(studentApi, observationId);
   expect(saved.done).toBe(true);
   expect(saved.domains.map((domain) => domain.code)).toEqual(["PROFESSIONALISM", "SKILLS_AND_INTERVENTIONS"]);
@@ -124,7 +145,10 @@ test("the reviews page shows the three meetings with due dates and states", asyn
   await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio-reviews.png"), fullPage: true });
 });
 
-test("the tutor raises a cause for concern; the PE sees it on the home page and records the stage 1 meeting", async ({ page, baseURL }) => {
+test("the tutor raises a cause for concern; the PE sees it on the home page and records the stage 1 meeting", async ({
+  page,
+  baseURL,
+}) => {
   const suffix = uniqueSuffix();
   const summary = `Amira has missed two planned visits without telling the team (${suffix}).`;
 
@@ -156,6 +180,8 @@ test("the tutor raises a cause for concern; the PE sees it on the home page and 
   await page.getByLabel("Action", { exact: true }).fill("Phone the duty manager before 9am when unable to attend");
   await page.getByLabel("Due by").fill(todayInUk());
   await page.getByRole("button", { name: "Add the action" }).click();
-  await expect(page.getByRole("cell", { name: "Phone the duty manager before 9am when unable to attend", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "Phone the duty manager before 9am when unable to attend", exact: true }),
+  ).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio-concern.png"), fullPage: true });
 });

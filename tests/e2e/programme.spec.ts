@@ -42,7 +42,12 @@ async function snap(page: Page, name: string, options: { keepFocus?: boolean } =
   await page.evaluate(() => document.fonts.ready);
   if (!options.keepFocus) await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+  });
 }
 
 /** Signs out whoever is signed in (by dropping the cookies) and signs `email` in through the form. */
@@ -56,7 +61,15 @@ function letters(length = 5) {
   return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 }
 
-type Child = { id: string; url: string; code: string; firstName: string; lastName: string; name: string; label: string };
+type Child = {
+  id: string;
+  url: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  label: string;
+};
 
 /** The admin adds a child at /children/new and lands on their record; returns the code the app gave them. */
 async function addChild(page: Page, firstName: string): Promise<Child> {
@@ -107,7 +120,9 @@ async function agreePlan(page: Page, child: Child, startDate: string, themes: re
   if (themes.length !== 6) await count.fill(String(themes.length));
   for (const [index, theme] of themes.entries()) {
     // Each session's label carries its date, a week after the one before.
-    await page.getByLabel(`Session ${index + 1} (${formatDate(addDays(startDate, 7 * index))})`, { exact: true }).selectOption({ label: theme });
+    await page
+      .getByLabel(`Session ${index + 1} (${formatDate(addDays(startDate, 7 * index))})`, { exact: true })
+      .selectOption({ label: theme });
   }
   await expect(page.getByLabel(/^Session \d+ \(/)).toHaveCount(themes.length);
   await page.getByLabel("The school").check();
@@ -118,7 +133,9 @@ async function agreePlan(page: Page, child: Child, startDate: string, themes: re
   await expect(page).toHaveURL(/\/programmes\/(?!new)[^/?#]+$/);
   await expect(page.getByRole("heading", { name: `Direct work with ${child.label}`, level: 1 })).toBeVisible();
   const endDate = addDays(startDate, 7 * themes.length - 1);
-  await expect(page.getByText(`${STUDENT} · overseen by ${PE} · ${formatDate(startDate)} to ${formatDate(endDate)}`)).toBeVisible();
+  await expect(
+    page.getByText(`${STUDENT} · overseen by ${PE} · ${formatDate(startDate)} to ${formatDate(endDate)}`),
+  ).toBeVisible();
   await expect(page.getByText("Plan agreed with the school, the child, the parents or carers.")).toBeVisible();
   await expect(sessionRows(page)).toHaveCount(themes.length);
   return new URL(page.url()).pathname;
@@ -145,14 +162,24 @@ function sessionRow(page: Page, number: number): Locator {
 
 /** The goals table's row for goal `number` (its description starts "1."). */
 function goalRow(page: Page, number: number): Locator {
-  return page.getByRole("table", { name: "Goals with their scores from 0 to 10 and the change" }).locator("tbody tr").filter({ hasText: new RegExp(`^\\s*${number}\\.`) });
+  return page
+    .getByRole("table", { name: "Goals with their scores from 0 to 10 and the change" })
+    .locator("tbody tr")
+    .filter({ hasText: new RegExp(`^\\s*${number}\\.`) });
 }
 
 type SessionNotes = { whatWasDone: string; childsWords: string; reflection: string; rating: 1 | 2 | 3 | 4 | 5 };
 const RATING_WORDS = { 1: "Not good", 2: "Not great", 3: "OK", 4: "Good", 5: "Great" } as const;
 
 /** From the programme page, opens session `number`, records it as attended on its planned date, and saves. */
-async function recordAttended(page: Page, programmeUrl: string, number: number, theme: string, plannedOn: string, notes: SessionNotes) {
+async function recordAttended(
+  page: Page,
+  programmeUrl: string,
+  number: number,
+  theme: string,
+  plannedOn: string,
+  notes: SessionNotes,
+) {
   await page.getByRole("link", { name: `Record session ${number}`, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${programmeUrl}/sessions/[^/]+$`));
   await expect(page.getByRole("heading", { name: `Session ${number}: ${theme}`, level: 1 })).toBeVisible();
@@ -179,7 +206,8 @@ async function recordAttended(page: Page, programmeUrl: string, number: number, 
 /** Sets the goals through the "Set the goals" form on the programme page. */
 async function setGoals(page: Page, goals: string[]) {
   await page.getByText("Set the goals", { exact: true }).click();
-  for (const [index, goal] of goals.entries()) await page.getByLabel(index === 0 ? "Goal 1" : `Goal ${index + 1} (optional)`, { exact: true }).fill(goal);
+  for (const [index, goal] of goals.entries())
+    await page.getByLabel(index === 0 ? "Goal 1" : `Goal ${index + 1} (optional)`, { exact: true }).fill(goal);
   await page.getByRole("button", { name: "Save goals" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Goals saved." })).toBeVisible();
   for (const [index, goal] of goals.entries()) await expect(goalRow(page, index + 1)).toContainText(goal);
@@ -219,7 +247,10 @@ test("a student records a six-session programme and the PE sees the outcome chan
     await switchTo(page, DEMO.studentAmira);
     await page.getByRole("link", { name: "My caseload", exact: true }).click();
     await expect(page.getByRole("heading", { name: "My caseload", level: 1 })).toBeVisible();
-    const row = page.getByRole("table", { name: "My caseload" }).getByRole("row").filter({ has: page.getByRole("link", { name: child.label, exact: true }) });
+    const row = page
+      .getByRole("table", { name: "My caseload" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: child.label, exact: true }) });
     await expect(row.getByText("No plan of sessions agreed yet")).toBeVisible();
     await row.getByRole("link", { name: "Direct work" }).click();
     await expect(page).toHaveURL(/\/programmes\/new\?allocationId=/);
@@ -249,7 +280,9 @@ test("a student records a six-session programme and the PE sees the outcome chan
         reflection: `Session ${index + 1}: letting the silences sit helped; take the drawing idea to supervision.`,
         rating: ratings[index],
       });
-      await expect(page.getByText(`${index + 1} of 6 (${Math.round(((index + 1) / 6) * 100)}%)`, { exact: true })).toBeVisible();
+      await expect(
+        page.getByText(`${index + 1} of 6 (${Math.round(((index + 1) / 6) * 100)}%)`, { exact: true }),
+      ).toBeVisible();
     });
   }
 
@@ -258,10 +291,15 @@ test("a student records a six-session programme and the PE sees the outcome chan
     await scoreGoal(page, 2, "End", 7);
     await expect(goalRow(page, 1)).toContainText("From 3 at the start to 8 at the end: up 5");
     await expect(goalRow(page, 2)).toContainText("From 4 at the start to 7 at the end: up 3");
-    await expect(page.getByRole("progressbar", { name: "Sessions done of those planned" })).toHaveAttribute("aria-valuenow", "6");
+    await expect(page.getByRole("progressbar", { name: "Sessions done of those planned" })).toHaveAttribute(
+      "aria-valuenow",
+      "6",
+    );
     await expect(page.getByText("6 of 6 (100%)", { exact: true })).toBeVisible();
     // The "Add a session" box says why there is no form: all six are in the plan.
-    await expect(page.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first.")).toBeVisible();
+    await expect(
+      page.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first."),
+    ).toBeVisible();
     await snap(page, "programme-student");
   });
 
@@ -289,21 +327,29 @@ test("a student records a six-session programme and the PE sees the outcome chan
     await expect(progress).toContainText("Child's average rating: 4.2 (Good)");
     await expect(goalRow(page, 1)).toContainText("From 3 at the start to 8 at the end: up 5");
     await expect(goalRow(page, 2)).toContainText("From 4 at the start to 7 at the end: up 3");
-    for (const [goal, cells] of [[1, ["3", "—", "8"]], [2, ["4", "—", "7"]]] as const) {
+    for (const [goal, cells] of [
+      [1, ["3", "—", "8"]],
+      [2, ["4", "—", "7"]],
+    ] as const) {
       await expect(goalRow(page, goal).locator("td").nth(0)).toHaveText(cells[0]);
       await expect(goalRow(page, goal).locator("td").nth(1)).toHaveText(cells[1]);
       await expect(goalRow(page, goal).locator("td").nth(2)).toHaveText(cells[2]);
     }
-    for (let number = 1; number <= 6; number++) await expect(sessionRow(page, number)).toContainText(`Attended${formatDate(planned[number - 1])}`);
+    for (let number = 1; number <= 6; number++)
+      await expect(sessionRow(page, number)).toContainText(`Attended${formatDate(planned[number - 1])}`);
     await snap(page, "programme-pe");
 
     // What Amira wrote is there for the PE to read.
     await page.getByRole("link", { name: "Edit session 4", exact: true }).click();
-    await expect(page.getByLabel("The child's words", { exact: true })).toHaveValue('Session 4: "I liked that we could just talk."');
+    await expect(page.getByLabel("The child's words", { exact: true })).toHaveValue(
+      'Session 4: "I liked that we could just talk."',
+    );
   });
 });
 
-test("bad input: a session date outside the programme and a score of 11 are refused beside the field, and there is no 7th session without extending", async ({ page }) => {
+test("bad input: a session date outside the programme and a score of 11 are refused beside the field, and there is no 7th session without extending", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { child, programmeUrl, startDate, endDate } = await childWithProgramme(page, "Peregrine");
   const outside = `The session date must fall within the programme (${formatDate(startDate)} to ${formatDate(endDate)}). To go beyond the end, extend the plan first.`;
@@ -318,7 +364,9 @@ test("bad input: a session date outside the programme and a score of 11 are refu
     await page.getByRole("radio", { name: "Attended", exact: true }).check();
     const date = page.getByLabel("Date the session was held");
     await date.fill(addDays(startDate, -1));
-    await page.getByLabel("What was done", { exact: true }).fill("Met the child and explained what the sessions are for.");
+    await page
+      .getByLabel("What was done", { exact: true })
+      .fill("Met the child and explained what the sessions are for.");
     await page.getByRole("button", { name: "Save session record" }).click();
 
     await expect(page.locator("#heldOn-error")).toHaveText(`Error: ${outside}`);
@@ -361,13 +409,19 @@ test("bad input: a session date outside the programme and a score of 11 are refu
 
   await test.step("there is no way to add a 7th session to the 6-session plan without extending it", async () => {
     await expect(sessionRows(page)).toHaveCount(6);
-    await expect(page.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first.")).toBeVisible();
+    await expect(
+      page.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first."),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Add session" })).toHaveCount(0);
     await expect(page.getByLabel("Planned date")).toHaveCount(0);
   });
 });
 
-test("a page opened before the plan filled up cannot add a 7th session to a 6-session plan", async ({ page, browser, baseURL }) => {
+test("a page opened before the plan filled up cannot add a 7th session to a 6-session plan", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   // Planned with five sessions, then extended to six: both people's pages offer "Add a session".
   const { programmeUrl, startDate } = await childWithProgramme(page, "Ottoline", THEMES.slice(0, 5));
@@ -375,7 +429,11 @@ test("a page opened before the plan filled up cannot add a 7th session to a 6-se
   await page.goto(programmeUrl);
   await page.getByLabel("Sessions to add").fill("1");
   await page.getByRole("button", { name: "Extend the plan" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `The plan now has 6 sessions and runs to ${formatDate(addDays(startDate, 41))}.` })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `The plan now has 6 sessions and runs to ${formatDate(addDays(startDate, 41))}.` }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Add session" })).toBeVisible();
 
   const pePage = await newWindow(browser, baseURL!);
@@ -389,23 +447,31 @@ test("a page opened before the plan filled up cannot add a 7th session to a 6-se
     await page.getByLabel("Theme", { exact: true }).selectOption({ label: THEMES[5] });
     await page.getByRole("button", { name: "Add session" }).click();
     await expect(sessionRows(page)).toHaveCount(6);
-    await expect(page.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first.")).toBeVisible();
+    await expect(
+      page.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first."),
+    ).toBeVisible();
 
     // Priya's page still shows the form; the 7th session is refused with the reason.
     await pePage.getByLabel("Theme", { exact: true }).selectOption({ label: THEMES[0] });
     await pePage.getByRole("button", { name: "Add session" }).click();
-    const refusal = pePage.getByRole("alert", { name: "This plan is for 6 sessions and all 6 are in it. Extend the plan before adding session 7." });
+    const refusal = pePage.getByRole("alert", {
+      name: "This plan is for 6 sessions and all 6 are in it. Extend the plan before adding session 7.",
+    });
     await expect(refusal).toBeVisible();
     await expect(refusal).toBeFocused();
     await pePage.reload();
     await expect(sessionRows(pePage)).toHaveCount(6);
-    await expect(pePage.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first.")).toBeVisible();
+    await expect(
+      pePage.getByText("All 6 planned sessions are in the plan. To add session 7, extend the plan first."),
+    ).toBeVisible();
   } finally {
     await pePage.context().close();
   }
 });
 
-test("the child's feedback screen hides the site, works from the keyboard, and the suggestion reaches the team anonymised", async ({ page }) => {
+test("the child's feedback screen hides the site, works from the keyboard, and the suggestion reaches the team anonymised", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { child, programmeUrl, startDate } = await childWithProgramme(page, "Isolde");
   const suggestion = `Can ${child.firstName} have more time to draw and fewer questions`;
@@ -445,7 +511,12 @@ test("the child's feedback screen hides the site, works from the keyboard, and t
 
   await test.step("the child chooses a face with the arrow keys, types with the keyboard and presses Send", async () => {
     const firstFace = page.getByRole("radio", { name: "Not good", exact: true });
-    for (let stops = 0; stops < 6 && !(await firstFace.evaluate((element) => element === document.activeElement)); stops++) await page.keyboard.press("Tab");
+    for (
+      let stops = 0;
+      stops < 6 && !(await firstFace.evaluate((element) => element === document.activeElement));
+      stops++
+    )
+      await page.keyboard.press("Tab");
     await expect(firstFace).toBeFocused();
     await page.keyboard.press("Space");
     await expect(firstFace).toBeChecked();
@@ -496,7 +567,10 @@ test("the child's feedback screen hides the site, works from the keyboard, and t
     await page.getByRole("link", { name: "Children's suggestions" }).click();
     await expect(page).toHaveURL(/\/team\/suggestions$/);
     await expect(page.getByRole("heading", { name: "What children asked for", level: 1 })).toBeVisible();
-    const branch = page.getByRole("list", { name: "Suggestions by session theme" }).locator("details").filter({ has: page.locator("summary", { hasText: THEMES[0] }) });
+    const branch = page
+      .getByRole("list", { name: "Suggestions by session theme" })
+      .locator("details")
+      .filter({ has: page.locator("summary", { hasText: THEMES[0] }) });
     const leaf = branch.locator("blockquote").filter({ hasText: anonymised });
     await expect(leaf).toBeVisible();
     await expect(leaf).toContainText("Asked once · by a child · sessions rated 4 (Good)");
@@ -529,7 +603,10 @@ test("who sees the child: the student by name, the on-site supervisor by code, t
     await expect(about).toContainText(child.name);
     await expect(about).toContainText(child.code);
     await expect(page.getByText(`Direct work with ${STUDENT} — current`)).toBeVisible();
-    await expect(page.getByRole("link", { name: "Open the programme of sessions" })).toHaveAttribute("href", programmeUrl);
+    await expect(page.getByRole("link", { name: "Open the programme of sessions" })).toHaveAttribute(
+      "href",
+      programmeUrl,
+    );
     await snap(page, "child-record-student");
   });
 
@@ -537,7 +614,9 @@ test("who sees the child: the student by name, the on-site supervisor by code, t
     await switchTo(page, DEMO.onsite);
     await page.goto(child.url);
     await expect(page.getByRole("heading", { name: child.code, level: 1, exact: true })).toBeVisible();
-    await expect(page.getByText("You see this child by code only. Names are shown to the people working with the child.")).toBeVisible();
+    await expect(
+      page.getByText("You see this child by code only. Names are shown to the people working with the child."),
+    ).toBeVisible();
     await expect(page.getByRole("region", { name: "About the child" })).toHaveCount(0);
     await expect(page.getByRole("region", { name: "Referrals" })).toHaveCount(0);
     const main = page.locator("main");
@@ -549,7 +628,9 @@ test("who sees the child: the student by name, the on-site supervisor by code, t
 
     await page.getByRole("link", { name: "Open the programme of sessions" }).click();
     await expect(page).toHaveURL(new RegExp(`${programmeUrl}$`));
-    await expect(page.getByRole("heading", { name: `Direct work with ${child.code}`, level: 1, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: `Direct work with ${child.code}`, level: 1, exact: true }),
+    ).toBeVisible();
     await expect(main).not.toContainText(child.firstName);
     await expect(main).not.toContainText(child.lastName);
     // Read-only: no forms.

@@ -6,13 +6,28 @@ import { addDays, anonymousApi, apiAs, DEMO, placementIdOf, todayInUk, useSessio
 const SECRET = "e2e-reminder-job-secret-not-for-production";
 const ROUTE = "/api/v1/jobs/reminders";
 
-type Summary = { day: string; checked: number; due: number; notified: number; emailed: number; skippedAlreadySent: number };
+type Summary = {
+  day: string;
+  checked: number;
+  due: number;
+  notified: number;
+  emailed: number;
+  skippedAlreadySent: number;
+};
 
-test("the reminders job: refused without the secret; with it, runs once and sends nothing new the second time", async ({ page, baseURL }) => {
+test("the reminders job: refused without the secret; with it, runs once and sends nothing new the second time", async ({
+  page,
+  baseURL,
+}) => {
   const anonymous = await anonymousApi(baseURL!);
   const notificationsBefore = await (await (await apiAs(baseURL!, DEMO.pe)).get("/api/v1/notifications")).json();
 
-  for (const headers of [{} as Record<string, string>, { Authorization: "Bearer wrong-secret" }, { Authorization: `Basic ${SECRET}` }, { Authorization: `Bearer ${SECRET}x` }]) {
+  for (const headers of [
+    {} as Record<string, string>,
+    { Authorization: "Bearer wrong-secret" },
+    { Authorization: `Basic ${SECRET}` },
+    { Authorization: `Bearer ${SECRET}x` },
+  ]) {
     const refused = await anonymous.post(ROUTE, { headers });
     expect(refused.status()).toBe(401);
     expect((await refused.json()).error).toContain("REMINDER_JOB_SECRET");
@@ -27,7 +42,18 @@ test("the reminders job: refused without the secret; with it, runs once and send
   const placementId = await placementIdOf(admin, "Amira Hussain");
   const heldOn = addDays(todayInUk(), -8);
   const created = await pe.post(`/api/v1/placements/${placementId}/supervision`, {
-    data: { heldOn, startTime: "10:00", durationMinutes: 30, type: "REVIEW_MEETING", attendedPracticeEducator: true, attendedOnsiteSupervisor: false, attendedStudent: true, otherAttendees: "", pcfDomains: [], actions: [] },
+    data: {
+      heldOn,
+      startTime: "10:00",
+      durationMinutes: 30,
+      type: "REVIEW_MEETING",
+      attendedPracticeEducator: true,
+      attendedOnsiteSupervisor: false,
+      attendedStudent: true,
+      otherAttendees: "",
+      pcfDomains: [],
+      actions: [],
+    },
   });
   expect(created.status()).toBe(201);
   const recordId = (await created.json()).id as string;
@@ -35,7 +61,14 @@ test("the reminders job: refused without the secret; with it, runs once and send
   const first = await anonymous.post(ROUTE, { headers: { Authorization: `Bearer ${SECRET}` } });
   expect(first.status()).toBe(200);
   const summary: Summary = (await first.json()).summary;
-  expect(summary).toEqual({ day: todayInUk(), checked: expect.any(Number), due: expect.any(Number), notified: expect.any(Number), emailed: 0, skippedAlreadySent: expect.any(Number) });
+  expect(summary).toEqual({
+    day: todayInUk(),
+    checked: expect.any(Number),
+    due: expect.any(Number),
+    notified: expect.any(Number),
+    emailed: 0,
+    skippedAlreadySent: expect.any(Number),
+  });
   expect(summary.notified).toBeGreaterThanOrEqual(1);
   expect(summary.notified + summary.skippedAlreadySent).toBe(summary.due);
 
@@ -48,7 +81,9 @@ test("the reminders job: refused without the secret; with it, runs once and send
 
   // The PE sees the reminder in the app, linking to the record.
   const after = await (await pe.get("/api/v1/notifications")).json();
-  const reminder = after.notifications.find((notification: { link: string | null }) => notification.link === `/supervision/${recordId}`);
+  const reminder = after.notifications.find(
+    (notification: { link: string | null }) => notification.link === `/supervision/${recordId}`,
+  );
   expect(reminder, "a reminder about the draft record").toBeTruthy();
   expect(reminder.title).toMatch(/^Supervision notes not signed: Amira Hussain, /);
   expect(after.unread).toBeGreaterThan(notificationsBefore.unread);

@@ -14,10 +14,15 @@ async function searchFromHeader(page: Page, query: string) {
 
 const group = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name} \\(\\d+\\)$`) });
 
-test("the PE finds a student and a child from the header and opens them; the tutor's search for the child finds nothing", async ({ page, baseURL }) => {
+test("the PE finds a student and a child from the header and opens them; the tutor's search for the child finds nothing", async ({
+  page,
+  baseURL,
+}) => {
   // A child Priya works with, whose name she may see.
   const peApi = await apiAs(baseURL!, DEMO.pe);
-  const children: Array<{ id: string; code: string; name: string | null }> = (await (await peApi.get("/api/v1/children")).json()).children;
+  const children: Array<{ id: string; code: string; name: string | null }> = (
+    await (await peApi.get("/api/v1/children")).json()
+  ).children;
   const child = children.find((row) => row.name !== null);
   expect(child, "a child the PE works with").toBeTruthy();
 
@@ -64,13 +69,18 @@ test("too short a query looks nothing up, and wildcards are literal", async ({ p
 
 test("screenshots of search results on a desktop and a phone", async ({ page, baseURL }) => {
   await useSessionOf(page, baseURL!, DEMO.pe);
-  for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [name, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.goto("/");
     await searchFromHeader(page, "am");
     await expect(group(page, "Placements")).toBeVisible();
     // Nothing may scroll sideways on a phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `screenshots/search-results-${name}.png`, fullPage: true });
   }

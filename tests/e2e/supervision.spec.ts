@@ -1,7 +1,18 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
-import { addDays, apiAs, DEMO, formatDate, getPlacement, placementIdOf, signIn, todayInUk, uniqueSuffix, useSessionOf } from "./support";
+import {
+  addDays,
+  apiAs,
+  DEMO,
+  formatDate,
+  getPlacement,
+  placementIdOf,
+  signIn,
+  todayInUk,
+  uniqueSuffix,
+  useSessionOf,
+} from "./support";
 
 // Supervision through the real UI: the PE records a session, signs it, the
 // student reflects and signs, the tutor reads it; bad input; two windows on
@@ -33,7 +44,10 @@ type RecordRow = {
   studentSignedByName: string | null;
 };
 
-async function supervisionRecords(api: APIRequestContext, placementId: string): Promise<{ records: RecordRow[]; hiddenRecords: number }> {
+async function supervisionRecords(
+  api: APIRequestContext,
+  placementId: string,
+): Promise<{ records: RecordRow[]; hiddenRecords: number }> {
   const response = await api.get(`/api/v1/placements/${placementId}/supervision`);
   expect(response.status()).toBe(200);
   const body = await response.json();
@@ -66,7 +80,12 @@ async function snap(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+  });
 }
 
 /** The links to records in the log's table. */
@@ -89,7 +108,10 @@ async function typeInto(page: Page, field: Locator, text: string) {
 
 /** The signatures table of a record (or of one record in a print view). */
 function signatureRow(scope: Page | Locator, role: "Practice educator" | "Student"): Locator {
-  return scope.getByRole("table", { name: "Signatures" }).getByRole("row").filter({ hasText: new RegExp(`^${role}`) });
+  return scope
+    .getByRole("table", { name: "Signatures" })
+    .getByRole("row")
+    .filter({ hasText: new RegExp(`^${role}`) });
 }
 
 function signatures(scope: Page | Locator, who: { pe: string; student: string }) {
@@ -100,11 +122,20 @@ function signatures(scope: Page | Locator, who: { pe: string; student: string })
   ]);
 }
 
-test("a session is recorded and signed by the PE, reflected on and signed by the student, and read by the tutor", async ({ page, browser, baseURL }) => {
+test("a session is recorded and signed by the PE, reflected on and signed by the student, and read by the tutor", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const today = todayInUk();
   const suffix = uniqueSuffix();
-  const agendaItems = [`Check-in and wellbeing (${suffix})`, "Actions from last supervision", "Case discussion: C-4821", "PCF evidence for the portfolio"];
+  const agendaItems = [
+    `Check-in and wellbeing (${suffix})`,
+    "Actions from last supervision",
+    "Case discussion: C-4821",
+    "PCF evidence for the portfolio",
+  ];
   const caseDiscussion = `C-4821 (Year 5): the student led the TAF review at school (${suffix}). Attendance is up to 91%; discussed keeping the child's own view in the plan.`;
   const studentAction = `Draft the TAF review summary for C-4821 (${suffix})`;
   const peAction = `Book a direct observation of a home visit (${suffix})`;
@@ -114,7 +145,10 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
 
   await test.step("the PE opens Amira's placement, then Supervision, then Record a session", async () => {
     await signIn(page, DEMO.pe);
-    await page.getByRole("table", { name: "My students" }).getByRole("link", { name: STUDENT_NAME, exact: true }).click();
+    await page
+      .getByRole("table", { name: "My students" })
+      .getByRole("link", { name: STUDENT_NAME, exact: true })
+      .click();
     await expect(page).toHaveURL(`/placements/${placementId}`);
     await page.getByRole("link", { name: "Open the supervision log" }).click();
     await expect(page).toHaveURL(`/placements/${placementId}/supervision`);
@@ -227,7 +261,9 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
   await test.step("the student opens the record from the log, writes a reflection (autosaved) and signs", async () => {
     await signIn(student, DEMO.studentAmira);
     await student.goto(`/placements/${placementId}/supervision`);
-    await recordLinks(student).filter({ hasText: formatDate(today) }).click();
+    await recordLinks(student)
+      .filter({ hasText: formatDate(today) })
+      .click();
     await expect(student).toHaveURL(recordUrl);
     await expect(student.getByText("Signed by practice educator, awaiting student", { exact: true })).toBeVisible();
     await expect(student.getByText(studentAction, { exact: true })).toBeVisible();
@@ -258,7 +294,10 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
     await expect(tutor.getByText(/not yet signed by both (is|are) not shown/)).toBeVisible();
     await expect(tutor.getByRole("link", { name: "Record a session" })).toHaveCount(0);
 
-    const row = tutor.getByRole("table", { name: "Supervision records, earliest first" }).getByRole("row").filter({ hasText: formatDate(today) });
+    const row = tutor
+      .getByRole("table", { name: "Supervision records, earliest first" })
+      .getByRole("row")
+      .filter({ hasText: formatDate(today) });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Signed by both");
     await expect(row).toContainText("2 (2 open)");
@@ -287,7 +326,10 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
   await tutor.context().close();
 });
 
-test("a session of 0 minutes on a future date is refused beside the fields, and nothing is recorded", async ({ page, baseURL }) => {
+test("a session of 0 minutes on a future date is refused beside the fields, and nothing is recorded", async ({
+  page,
+  baseURL,
+}) => {
   const today = todayInUk();
   const { placementId } = await amiraAndHerDraft(baseURL!);
   await useSessionOf(page, baseURL!, DEMO.pe);
@@ -311,7 +353,10 @@ test("a session of 0 minutes on a future date is refused beside the fields, and 
   await expect(duration).toHaveAttribute("aria-describedby", "durationMinutes-error");
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole("link", { name: "Enter how long the session lasted" })).toHaveAttribute("href", "#durationMinutes");
+  await expect(summary.getByRole("link", { name: "Enter how long the session lasted" })).toHaveAttribute(
+    "href",
+    "#durationMinutes",
+  );
   await expect(page).toHaveURL(`/placements/${placementId}/supervision/new`);
 
   // The future date is the server's rule: it is reported beside the date once the length is fixed.
@@ -320,7 +365,12 @@ test("a session of 0 minutes on a future date is refused beside the fields, and 
   await expect(page.locator("#heldOn-error")).toHaveText("Error: A session can only be recorded once it has happened");
   await expect(date).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#durationMinutes-error")).toHaveCount(0);
-  await expect(page.getByRole("alert").filter({ hasText: "A session can only be recorded once it has happened" }).getByRole("link")).toHaveAttribute("href", "#heldOn");
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "A session can only be recorded once it has happened" })
+      .getByRole("link"),
+  ).toHaveAttribute("href", "#heldOn");
   await expect(page).toHaveURL(`/placements/${placementId}/supervision/new`);
 
   // Nothing was created.
@@ -329,7 +379,10 @@ test("a session of 0 minutes on a future date is refused beside the fields, and 
   await expect(page.getByText("Should not be saved")).toHaveCount(0);
 });
 
-test("two windows on one draft: the second window's save is refused, says who changed what, and overwrites nothing", async ({ browser, baseURL }) => {
+test("two windows on one draft: the second window's save is refused, says who changed what, and overwrites nothing", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const { draft } = await amiraAndHerDraft(baseURL!);
   const suffix = uniqueSuffix();
@@ -379,7 +432,10 @@ test("two windows on one draft: the second window's save is refused, says who ch
   await second.context().close();
 });
 
-test("the print view of the whole log has the placement header and every record in date order with its signatures", async ({ page, baseURL }) => {
+test("the print view of the whole log has the placement header and every record in date order with its signatures", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const peApi = await apiAs(baseURL!, DEMO.pe);
   const placementId = await placementIdOf(peApi, STUDENT_NAME);
@@ -400,19 +456,31 @@ test("the print view of the whole log has the placement header and every record 
 
   await test.step("the header: student, PE and placement dates", async () => {
     const header = page.getByRole("table", { name: "Placement details" });
-    const row = (term: string) => header.getByRole("row").filter({ has: page.getByRole("rowheader", { name: term, exact: true }) }).getByRole("cell");
+    const row = (term: string) =>
+      header
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: term, exact: true }) })
+        .getByRole("cell");
     await expect(row("Student")).toHaveText(STUDENT_NAME);
-    await expect(row("Placement dates")).toHaveText(`${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`);
-    await expect(row("Practice educator")).toContainText(`${PE_NAME}, ${formatDate(placement.practiceEducators[0].startDate)} to`);
+    await expect(row("Placement dates")).toHaveText(
+      `${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`,
+    );
+    await expect(row("Practice educator")).toContainText(
+      `${PE_NAME}, ${formatDate(placement.practiceEducators[0].startDate)} to`,
+    );
     await expect(row("University")).toHaveText("Severnside University");
     await expect(row("University tutor")).toHaveText("Dr Helen Marsh");
   });
 
   await test.step("the records, earliest first, each with its signatures", async () => {
-    const expected = [...records].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.startTime.localeCompare(b.startTime));
+    const expected = [...records].sort(
+      (a, b) => a.heldOn.localeCompare(b.heldOn) || a.startTime.localeCompare(b.startTime),
+    );
     const articles = page.locator("article");
     await expect(articles).toHaveCount(expected.length);
-    await expect(articles.locator("h2")).toHaveText(expected.map((record, index) => new RegExp(`^Session ${index + 1}: ${formatDate(record.heldOn)}, `)));
+    await expect(articles.locator("h2")).toHaveText(
+      expected.map((record, index) => new RegExp(`^Session ${index + 1}: ${formatDate(record.heldOn)}, `)),
+    );
     // The summary table lists them in the same order.
     await expect(page.getByRole("table", { name: "Sessions recorded" }).locator("tbody tr td:nth-child(2)")).toHaveText(
       expected.map((record) => `${formatDate(record.heldOn)}, ${record.startTime}`),
@@ -423,7 +491,8 @@ test("the print view of the whole log has the placement header and every record 
         await signatures(article, { pe: record.peSignedByName ?? PE_NAME, student: STUDENT_NAME });
       } else {
         await expect(signatureRow(article, "Student")).toContainText("Not yet signed");
-        if (record.status === "DRAFT") await expect(signatureRow(article, "Practice educator")).toContainText("Not yet signed");
+        if (record.status === "DRAFT")
+          await expect(signatureRow(article, "Practice educator")).toContainText("Not yet signed");
       }
     }
     expect(expected.filter((record) => record.status === "SIGNED").length).toBeGreaterThan(2);

@@ -19,12 +19,27 @@ export const DEMO = {
 } as const;
 
 /** The demo world's students (lib/seed/demo-world.ts), by university. */
-export const SEVERNSIDE_STUDENTS = ["Amira Hussain", "Ben Carter", "Ella Thompson", "George Williams", "Isaac Mensah", "Kieran Walsh"] as const;
-export const THREE_COUNTIES_STUDENTS = ["Chloe Davies", "Daniel Okafor", "Farah Begum", "Hannah Price", "Jade Robinson", "Lucy Nowak"] as const;
+export const SEVERNSIDE_STUDENTS = [
+  "Amira Hussain",
+  "Ben Carter",
+  "Ella Thompson",
+  "George Williams",
+  "Isaac Mensah",
+  "Kieran Walsh",
+] as const;
+export const THREE_COUNTIES_STUDENTS = [
+  "Chloe Davies",
+  "Daniel Okafor",
+  "Farah Begum",
+  "Hannah Price",
+  "Jade Robinson",
+  "Lucy Nowak",
+] as const;
 export const DEMO_STUDENTS: readonly string[] = [...SEVERNSIDE_STUDENTS, ...THREE_COUNTIES_STUDENTS].sort();
 
 /** The message every sign-in failure shows (app/(auth)/sign-in/sign-in-form.tsx). */
-export const SIGN_IN_FAILURE = "The email or password is not right, or this account is temporarily locked after repeated attempts. Try again in a few minutes.";
+export const SIGN_IN_FAILURE =
+  "The email or password is not right, or this account is temporarily locked after repeated attempts. Try again in a few minutes.";
 
 /** Signs in through the real sign-in form. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -39,7 +54,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-  const response = await api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
+  const response = await api.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+  });
   expect(response.ok()).toBeTruthy();
   const session = await (await api.get("/api/auth/session")).json();
   expect(session?.user?.email).toBe(email);
@@ -92,7 +109,13 @@ export type PlacementDetail = {
   version: number;
   onsiteSupervisor: { id: string; name: string } | null;
   tutor: { id: string; name: string } | null;
-  practiceEducators: Array<{ id: string; practiceEducatorId: string; name: string; startDate: string; endDate: string | null }>;
+  practiceEducators: Array<{
+    id: string;
+    practiceEducatorId: string;
+    name: string;
+    startDate: string;
+    endDate: string | null;
+  }>;
   currentPracticeEducator: { id: string; name: string } | null;
   attendance: Array<{ id: string; date: string; kind: string; note: string | null }>;
   days: { required: number; completed: number };
@@ -144,7 +167,14 @@ export function uniqueSuffix() {
  */
 export async function addStudentThroughUi(
   page: Page,
-  student: { name: string; email: string; university: string; programme: string; yearOfStudy: number; level: "First placement" | "Final (last) placement" },
+  student: {
+    name: string;
+    email: string;
+    university: string;
+    programme: string;
+    yearOfStudy: number;
+    level: "First placement" | "Final (last) placement";
+  },
 ) {
   await page.goto("/admin/users/new");
   await expect(page.getByRole("heading", { name: "Add a person", level: 1 })).toBeVisible();

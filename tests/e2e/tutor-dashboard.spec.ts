@@ -1,7 +1,16 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { anonymousApi, apiAs, DEMO, listPlacements, SEVERNSIDE_STUDENTS, signIn, THREE_COUNTIES_STUDENTS, useSessionOf } from "./support";
+import {
+  anonymousApi,
+  apiAs,
+  DEMO,
+  listPlacements,
+  SEVERNSIDE_STUDENTS,
+  signIn,
+  THREE_COUNTIES_STUDENTS,
+  useSessionOf,
+} from "./support";
 
 // The tutor's dashboard (issue 6): only their university's students, filters
 // that work as a plain GET form and stay selected, the CSV of the same table,
@@ -18,20 +27,28 @@ async function studentsIn(page: Page, caption: string): Promise<string[]> {
 
 async function expectNoOtherUniversity(page: Page) {
   const main = page.locator("main");
-  for (const other of THREE_COUNTIES_STUDENTS) await expect(main, `${other} (Three Counties) is not shown`).not.toContainText(other);
+  for (const other of THREE_COUNTIES_STUDENTS)
+    await expect(main, `${other} (Three Counties) is not shown`).not.toContainText(other);
   await expect(main).not.toContainText("Three Counties");
 }
 
 async function snap(page: Page, name: string) {
   await page.waitForLoadState("load");
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+  });
 }
 
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 test.use({ locale: "en-GB", timezoneId: "Europe/London" });
 
-test("the tutor sees only Severnside students, filters by status and RAG, downloads the CSV and opens the coverage matrix", async ({ page }) => {
+test("the tutor sees only Severnside students, filters by status and RAG, downloads the CSV and opens the coverage matrix", async ({
+  page,
+}) => {
   await signIn(page, DEMO.tutorSevernside);
   await expect(page.getByRole("heading", { name: "Hello, Helen", level: 1 })).toBeVisible();
 
@@ -41,7 +58,9 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     expect(running).toEqual(expect.arrayContaining(RUNNING_SEVERNSIDE));
     for (const notRunning of ["George Williams", "Kieran Walsh"]) expect(running).not.toContain(notRunning);
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("RUNNING");
-    await expect(page.getByRole("img", { name: new RegExp(`RAG status of ${running.length} placements`) })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: new RegExp(`RAG status of ${running.length} placements`) }),
+    ).toBeVisible();
     await expectNoOtherUniversity(page);
     // No child data for tutors, anywhere on the page.
     await expect(page.locator("main")).not.toContainText(/C-\d{4}/);
@@ -53,7 +72,9 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Any status" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=ALL/);
-    expect(await studentsIn(page, "Placements matching the filters")).toEqual(expect.arrayContaining([...SEVERNSIDE_STUDENTS]));
+    expect(await studentsIn(page, "Placements matching the filters")).toEqual(
+      expect.arrayContaining([...SEVERNSIDE_STUDENTS]),
+    );
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("ALL");
 
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Suspended" });
@@ -61,7 +82,8 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await expect(page).toHaveURL(/[?&]status=SUSPENDED/);
     const suspended = await studentsIn(page, "Placements matching the filters");
     expect(suspended).toContain("Isaac Mensah");
-    for (const active of RUNNING_SEVERNSIDE.filter((name) => name !== "Isaac Mensah")) expect(suspended).not.toContain(active);
+    for (const active of RUNNING_SEVERNSIDE.filter((name) => name !== "Isaac Mensah"))
+      expect(suspended).not.toContain(active);
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("SUSPENDED");
   });
 
@@ -70,7 +92,11 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]status=ALL/);
     const table = page.getByRole("table", { name: "Placements matching the filters" });
-    const isaacRag = await table.getByRole("row").filter({ hasText: "Isaac Mensah" }).locator("[data-rag]").getAttribute("data-rag");
+    const isaacRag = await table
+      .getByRole("row")
+      .filter({ hasText: "Isaac Mensah" })
+      .locator("[data-rag]")
+      .getAttribute("data-rag");
     expect(["RED", "AMBER"], "a suspended placement is never green").toContain(isaacRag);
 
     await page.getByLabel("RAG", { exact: true }).selectOption(isaacRag!);
@@ -80,7 +106,10 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("ALL");
     const filtered = await studentsIn(page, "Placements matching the filters");
     expect(filtered).toContain("Isaac Mensah");
-    const rags = await page.getByRole("table", { name: "Placements matching the filters" }).locator("tbody [data-rag]").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-rag")));
+    const rags = await page
+      .getByRole("table", { name: "Placements matching the filters" })
+      .locator("tbody [data-rag]")
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute("data-rag")));
     expect(new Set(rags)).toEqual(new Set([isaacRag]));
 
     await page.getByLabel("RAG", { exact: true }).selectOption("GREEN");
@@ -94,16 +123,25 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/status=ALL/);
     await expect(page).not.toHaveURL(/rag=[A-Z]/);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Download CSV/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^placements-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path()!, "utf8").replace(/^\uFEFF/, "");
     const lines = csv.split("\r\n");
-    expect(lines[0]).toMatch(/^Student,University,Programme,Cohort,Council,Setting,Level,Status,Start date,Planned end date,Practice educator,RAG,RAG reasons,Days completed,/);
+    expect(lines[0]).toMatch(
+      /^Student,University,Programme,Cohort,Council,Setting,Level,Status,Start date,Planned end date,Practice educator,RAG,RAG reasons,Days completed,/,
+    );
     expect(lines[0]).not.toContain("Children allocated");
     const amira = lines.find((line) => line.startsWith("Amira Hussain,"));
     expect(amira).toContain(",Severnside University,");
     expect(amira).toMatch(/,(Red|Amber|Green),/);
-    for (const student of SEVERNSIDE_STUDENTS) expect(lines.some((line) => line.startsWith(`${student},Severnside University,`)), `${student} is in the CSV`).toBe(true);
+    for (const student of SEVERNSIDE_STUDENTS)
+      expect(
+        lines.some((line) => line.startsWith(`${student},Severnside University,`)),
+        `${student} is in the CSV`,
+      ).toBe(true);
     // One row per placement on the page: the CSV and the table agree.
     const onPage = await studentsIn(page, "Placements matching the filters");
     expect(lines.filter((line) => line.length > 0)).toHaveLength(1 + onPage.length);
@@ -116,7 +154,8 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     await expect(page.getByRole("heading", { name: "Cohort coverage", level: 1 })).toBeVisible();
     const matrix = page.getByRole("table", { name: /PCF coverage by student/ });
     await expect(matrix.getByRole("rowheader", { name: /Amira Hussain/ })).toBeVisible();
-    for (const domain of ["Professionalism", "Values and Ethics", "Professional Leadership"]) await expect(matrix.getByRole("columnheader", { name: new RegExp(domain) })).toBeVisible();
+    for (const domain of ["Professionalism", "Values and Ethics", "Professional Leadership"])
+      await expect(matrix.getByRole("columnheader", { name: new RegExp(domain) })).toBeVisible();
     await expectNoOtherUniversity(page);
     await snap(page, "coverage-tutor");
   });

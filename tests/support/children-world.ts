@@ -12,15 +12,35 @@ export async function buildChildren(world: World) {
   const db = getDb();
   const school = await db.school.create({ data: { teamId: world.team.id, name: "Test Academy" } });
   const child = (code: string, firstName: string, lastName: string) =>
-    db.child.create({ data: { code, teamId: world.team.id, firstName, lastName, dateOfBirth: fromIsoDate("2013-05-04"), schoolId: school.id, yearGroup: 8 } });
+    db.child.create({
+      data: {
+        code,
+        teamId: world.team.id,
+        firstName,
+        lastName,
+        dateOfBirth: fromIsoDate("2013-05-04"),
+        schoolId: school.id,
+        yearGroup: 8,
+      },
+    });
   const childA = await child("C-1001", "Alfie", "Archer");
   const childB = await child("C-2002", "Bella", "Brooks");
   const childUnallocated = await child("C-3003", "Casey", "Clarke");
-  await db.childContact.create({ data: { childId: childA.id, name: "Dana Archer", relationship: "Mother", consent: "GIVEN" } });
+  await db.childContact.create({
+    data: { childId: childA.id, name: "Dana Archer", relationship: "Mother", consent: "GIVEN" },
+  });
 
   const start = addDays(world.today, -14);
   const allocationA = await db.allocation.create({
-    data: { childId: childA.id, placementId: world.placementA.id, studentId: world.users.studentA.id, overseeingPeId: world.users.peA.id, kind: "DIRECT_WORK", startDate: fromIsoDate(start), createdById: world.users.admin.id },
+    data: {
+      childId: childA.id,
+      placementId: world.placementA.id,
+      studentId: world.users.studentA.id,
+      overseeingPeId: world.users.peA.id,
+      kind: "DIRECT_WORK",
+      startDate: fromIsoDate(start),
+      createdById: world.users.admin.id,
+    },
   });
   const allocationB = await db.allocation.create({
     data: {

@@ -4,7 +4,17 @@ import { toAppError, type AppError } from "../../lib/errors";
 /** Rows the observations, reviews and concerns write: bad input must leave every one unchanged. */
 export async function reviewRows() {
   const db = getDb();
-  const [observations, observationDomains, milestones, concerns, concernEvents, concernActions, audit, notifications, placementVersions] = await Promise.all([
+  const [
+    observations,
+    observationDomains,
+    milestones,
+    concerns,
+    concernEvents,
+    concernActions,
+    audit,
+    notifications,
+    placementVersions,
+  ] = await Promise.all([
     db.directObservation.count(),
     db.observationDomain.count(),
     db.placementMilestone.count(),
@@ -15,7 +25,17 @@ export async function reviewRows() {
     db.notification.count(),
     db.directObservation.aggregate({ _sum: { version: true } }),
   ]);
-  return { observations, observationDomains, milestones, concerns, concernEvents, concernActions, audit, notifications, observationVersions: placementVersions._sum.version ?? 0 };
+  return {
+    observations,
+    observationDomains,
+    milestones,
+    concerns,
+    concernEvents,
+    concernActions,
+    audit,
+    notifications,
+    observationVersions: placementVersions._sum.version ?? 0,
+  };
 }
 
 /** Runs a write expected to fail; returns the user-facing error, having checked that nothing changed. */

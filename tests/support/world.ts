@@ -19,11 +19,23 @@ export async function buildWorld() {
   const otherTeam = await db.organisation.create({ data: { name: "Another Council", kind: "TEAM" } });
   const uniA = await db.organisation.create({ data: { name: "University A", kind: "UNIVERSITY" } });
   const uniB = await db.organisation.create({ data: { name: "University B", kind: "UNIVERSITY" } });
-  const programmeA = await db.programme.create({ data: { universityId: uniA.id, name: "BA Social Work", cohorts: { create: { name: "2025" } } }, include: { cohorts: true } });
+  const programmeA = await db.programme.create({
+    data: { universityId: uniA.id, name: "BA Social Work", cohorts: { create: { name: "2025" } } },
+    include: { cohorts: true },
+  });
   const programmeB = await db.programme.create({ data: { universityId: uniB.id, name: "MA Social Work" } });
 
   const person = async (key: string, role: Role, organisationId: string, extra: object = {}): Promise<SessionUser> => {
-    const user = await db.user.create({ data: { name: `Test ${key}`, email: `${key.toLowerCase()}@test.example.org`, role, organisationId, passwordHash, ...extra } });
+    const user = await db.user.create({
+      data: {
+        name: `Test ${key}`,
+        email: `${key.toLowerCase()}@test.example.org`,
+        role,
+        organisationId,
+        passwordHash,
+        ...extra,
+      },
+    });
     return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
   };
 
@@ -44,15 +56,38 @@ export async function buildWorld() {
   };
   await db.studentProfile.createMany({
     data: [
-      { userId: users.studentA.id, universityId: uniA.id, programmeId: programmeA.id, cohortId: programmeA.cohorts[0].id, yearOfStudy: 2, placementLevel: "FIRST" },
-      { userId: users.studentB.id, universityId: uniB.id, programmeId: programmeB.id, yearOfStudy: 2, placementLevel: "FINAL" },
-      { userId: users.studentOther.id, universityId: uniA.id, programmeId: programmeA.id, yearOfStudy: 2, placementLevel: "FIRST" },
+      {
+        userId: users.studentA.id,
+        universityId: uniA.id,
+        programmeId: programmeA.id,
+        cohortId: programmeA.cohorts[0].id,
+        yearOfStudy: 2,
+        placementLevel: "FIRST",
+      },
+      {
+        userId: users.studentB.id,
+        universityId: uniB.id,
+        programmeId: programmeB.id,
+        yearOfStudy: 2,
+        placementLevel: "FINAL",
+      },
+      {
+        userId: users.studentOther.id,
+        universityId: uniA.id,
+        programmeId: programmeA.id,
+        yearOfStudy: 2,
+        placementLevel: "FIRST",
+      },
     ],
   });
 
   const today = todayInUk();
   const start = addDays(today, -30);
-  const makePlacement = (studentId: string, status: PlacementStatus, extra: { onsiteSupervisorId?: string; tutorId?: string; level?: "FIRST" | "FINAL" } = {}) =>
+  const makePlacement = (
+    studentId: string,
+    status: PlacementStatus,
+    extra: { onsiteSupervisorId?: string; tutorId?: string; level?: "FIRST" | "FINAL" } = {},
+  ) =>
     db.placement.create({
       data: {
         studentId,
@@ -67,11 +102,19 @@ export async function buildWorld() {
         tutorId: extra.tutorId,
       },
     });
-  const placementA = await makePlacement(users.studentA.id, "ACTIVE", { onsiteSupervisorId: users.onsiteA.id, tutorId: users.tutorA.id });
+  const placementA = await makePlacement(users.studentA.id, "ACTIVE", {
+    onsiteSupervisorId: users.onsiteA.id,
+    tutorId: users.tutorA.id,
+  });
   const placementB = await makePlacement(users.studentB.id, "ACTIVE", { tutorId: users.tutorB.id, level: "FINAL" });
   await db.practiceEducatorAssignment.createMany({
     data: [
-      { placementId: placementA.id, practiceEducatorId: users.pePast.id, startDate: fromIsoDate(start), endDate: fromIsoDate(addDays(start, 9)) },
+      {
+        placementId: placementA.id,
+        practiceEducatorId: users.pePast.id,
+        startDate: fromIsoDate(start),
+        endDate: fromIsoDate(addDays(start, 9)),
+      },
       { placementId: placementA.id, practiceEducatorId: users.peA.id, startDate: fromIsoDate(addDays(start, 10)) },
       { placementId: placementB.id, practiceEducatorId: users.peB.id, startDate: fromIsoDate(start) },
     ],

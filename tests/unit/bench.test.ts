@@ -19,16 +19,47 @@ import {
 
 describe("benchmark arguments", () => {
   it("defaults to full scale, 20 connections, 10 s, the local placement_bench database", () => {
-    expect(parseArgs([])).toEqual({ scale: 1, databaseUrl: DEFAULT_DATABASE_URL, duration: 10, connections: 20, reuse: false, build: false, drop: false, out: "bench-results" });
+    expect(parseArgs([])).toEqual({
+      scale: 1,
+      databaseUrl: DEFAULT_DATABASE_URL,
+      duration: 10,
+      connections: 20,
+      reuse: false,
+      build: false,
+      drop: false,
+      out: "bench-results",
+    });
   });
 
   it("reads values given as `--name value` and `--name=value`, and flags", () => {
-    const args = parseArgs(["--scale", "0.01", "--duration=3", "--connections", "5", "--reuse", "--database-url", "postgresql://u@h:5432/other_bench", "--out=/tmp/x", "--drop"]);
-    expect(args).toEqual({ scale: 0.01, duration: 3, connections: 5, reuse: true, build: false, drop: true, databaseUrl: "postgresql://u@h:5432/other_bench", out: "/tmp/x" });
+    const args = parseArgs([
+      "--scale",
+      "0.01",
+      "--duration=3",
+      "--connections",
+      "5",
+      "--reuse",
+      "--database-url",
+      "postgresql://u@h:5432/other_bench",
+      "--out=/tmp/x",
+      "--drop",
+    ]);
+    expect(args).toEqual({
+      scale: 0.01,
+      duration: 3,
+      connections: 5,
+      reuse: true,
+      build: false,
+      drop: true,
+      databaseUrl: "postgresql://u@h:5432/other_bench",
+      out: "/tmp/x",
+    });
   });
 
   it("takes the database from BENCH_DATABASE_URL when no option names one", () => {
-    expect(parseArgs([], { BENCH_DATABASE_URL: "postgresql://x@y/z_bench" }).databaseUrl).toBe("postgresql://x@y/z_bench");
+    expect(parseArgs([], { BENCH_DATABASE_URL: "postgresql://x@y/z_bench" }).databaseUrl).toBe(
+      "postgresql://x@y/z_bench",
+    );
   });
 
   it.each([
@@ -47,7 +78,10 @@ describe("benchmark arguments", () => {
   });
 
   it("never fills a system database, and finds the maintenance database beside the benchmark one", () => {
-    expect(databaseOf("postgresql://postgres@127.0.0.1:5432/placement_bench")).toEqual({ name: "placement_bench", adminUrl: "postgresql://postgres@127.0.0.1:5432/postgres" });
+    expect(databaseOf("postgresql://postgres@127.0.0.1:5432/placement_bench")).toEqual({
+      name: "placement_bench",
+      adminUrl: "postgresql://postgres@127.0.0.1:5432/postgres",
+    });
     expect(() => databaseOf("postgresql://postgres@127.0.0.1:5432/postgres")).toThrow(/Refusing/);
     expect(() => databaseOf("postgresql://postgres@127.0.0.1:5432/template1")).toThrow(/Refusing/);
     expect(() => databaseOf("postgresql://postgres@127.0.0.1:5432/Bad-Name")).toThrow(/plain lower-case/);
@@ -57,14 +91,35 @@ describe("benchmark arguments", () => {
 describe("world size", () => {
   it("is the issue's national scale at 1", () => {
     const size = worldSize(1);
-    expect(size).toMatchObject({ councils: 150, universities: 80, placements: 12_000, practiceEducators: 3_000, children: 100_000, supervisionRecords: 240_000, evidenceItems: 400_000 });
+    expect(size).toMatchObject({
+      councils: 150,
+      universities: 80,
+      placements: 12_000,
+      practiceEducators: 3_000,
+      children: 100_000,
+      supervisionRecords: 240_000,
+      evidenceItems: 400_000,
+    });
     expect(size.children * size.sessionsPerProgramme).toBe(600_000);
   });
 
   it("multiplies by the scale and keeps at least one of each structural thing", () => {
-    expect(worldSize(0.01)).toMatchObject({ councils: 2, universities: 1, placements: 120, practiceEducators: 30, children: 1_000 });
+    expect(worldSize(0.01)).toMatchObject({
+      councils: 2,
+      universities: 1,
+      placements: 120,
+      practiceEducators: 30,
+      children: 1_000,
+    });
     const tiny = worldSize(0.0001);
-    expect(tiny).toMatchObject({ councils: 1, universities: 1, placements: 1, students: 1, practiceEducators: 1, children: 10 });
+    expect(tiny).toMatchObject({
+      councils: 1,
+      universities: 1,
+      placements: 1,
+      students: 1,
+      practiceEducators: 1,
+      children: 10,
+    });
   });
 });
 
@@ -144,17 +199,40 @@ describe("targets and the results table", () => {
     expect(checkTargets(route({ latency: { count: 1, p50: 1, p95: 150, p99: 1, max: 1, mean: 1 } }))?.met).toBe(false);
     expect(checkTargets(route({ throughputRatio: 0.39 }))).toMatchObject({ throughput: false, met: false });
     expect(checkTargets(route({ firstLoadJsKb: 151 }))).toMatchObject({ firstLoadJs: false, met: false });
-    expect(checkTargets(route({ kind: "api", firstLoadJsKb: null }))).toEqual({ p95: true, throughput: true, firstLoadJs: null, met: true });
+    expect(checkTargets(route({ kind: "api", firstLoadJsKb: null }))).toEqual({
+      p95: true,
+      throughput: true,
+      firstLoadJs: null,
+      met: true,
+    });
     expect(checkTargets(route({ kind: "baseline" }))).toBeNull();
   });
 
   it("writes one row per route with the misses named", () => {
     const table = markdownTable(
-      [route({ kind: "baseline", name: "Trivial route", path: "/api/health", throughputRatio: null, firstLoadJsKb: null, queriesPerRequest: 0 }), route({ throughputRatio: 0.25, serverCpuMsPerRequest: 35, latency: { count: 1, p50: 100, p95: 300, p99: 400, max: 500, mean: 120 } })],
+      [
+        route({
+          kind: "baseline",
+          name: "Trivial route",
+          path: "/api/health",
+          throughputRatio: null,
+          firstLoadJsKb: null,
+          queriesPerRequest: 0,
+        }),
+        route({
+          throughputRatio: 0.25,
+          serverCpuMsPerRequest: 35,
+          latency: { count: 1, p50: 100, p95: 300, p99: 400, max: 500, mean: 120 },
+        }),
+      ],
       { scale: 1, connections: 20, duration: 10, machine: "2 × test CPU", date: "2026-11-23" },
     );
     expect(table).toContain("Scale 1, 20 concurrent connections, 10 s per route, 2 × test CPU, 2026-11-23.");
-    expect(table).toContain("| Trivial route `/api/health` | PE | 40.0 | 90.0 | 120.0 | 200 | – | 0.0 | – | – | baseline |");
-    expect(table).toContain("| PE home `/` | PE | 100.0 | 300.0 | 400.0 | 200 | 25% | 6.0 | 35 | 120.0 | no (p95, throughput) |");
+    expect(table).toContain(
+      "| Trivial route `/api/health` | PE | 40.0 | 90.0 | 120.0 | 200 | – | 0.0 | – | – | baseline |",
+    );
+    expect(table).toContain(
+      "| PE home `/` | PE | 100.0 | 300.0 | 400.0 | 200 | 25% | 6.0 | 35 | 120.0 | no (p95, throughput) |",
+    );
   });
 });

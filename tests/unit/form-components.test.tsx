@@ -33,7 +33,12 @@ describe("error summary", () => {
     expect(screen.queryByRole("alert")).toBeNull();
     rerender(
       <>
-        <ErrorSummary attempt={1} message="There is a problem" fieldErrors={{ email: "Enter your email address", password: undefined }} labels={{ email: "Email" }} />
+        <ErrorSummary
+          attempt={1}
+          message="There is a problem"
+          fieldErrors={{ email: "Enter your email address", password: undefined }}
+          labels={{ email: "Email" }}
+        />
         <input id="email" aria-label="Email" />
       </>,
     );
@@ -72,6 +77,9 @@ describe("status and progress", () => {
   it("states the numbers in text and to assistive technology", () => {
     render(<ProgressBar value={35} max={70} label="Placement days completed" />);
     expect(screen.getByText("35 of 70 (50%)")).toBeInTheDocument();
-    expect(screen.getByRole("progressbar", { name: "Placement days completed" })).toHaveAttribute("aria-valuenow", "35");
+    expect(screen.getByRole("progressbar", { name: "Placement days completed" })).toHaveAttribute(
+      "aria-valuenow",
+      "35",
+    );
   });
 });

@@ -11,7 +11,16 @@ const spec = JSON.parse(readFileSync(path.join(root, "docs", "openapi.json"), "u
 /** Routes written by another piece of work that may not be on this branch yet: checked as soon as their file exists. */
 const WRITTEN_ELSEWHERE = new Set<string>();
 
-const routeFileOf = (apiPath: string) => path.join(root, "app", ...apiPath.split("/").filter(Boolean).map((segment) => segment.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
+const routeFileOf = (apiPath: string) =>
+  path.join(
+    root,
+    "app",
+    ...apiPath
+      .split("/")
+      .filter(Boolean)
+      .map((segment) => segment.replace(/^\{(.+)\}$/, "[$1]")),
+    "route.ts",
+  );
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -22,11 +31,21 @@ function routeFiles(dir: string): string[] {
 }
 
 const apiPathOf = (file: string) =>
-  "/" + path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).map((segment) => segment.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+  "/" +
+  path
+    .relative(path.join(root, "app"), path.dirname(file))
+    .split(path.sep)
+    .map((segment) => segment.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/");
 
 /** Each `export const METHOD = apiRoute(…)` of a route file, with its source up to the next export. */
-const handlersOf = (source: string) => [...source.matchAll(/export const (\w+) = apiRoute([\s\S]*?)(?=\nexport const |$)/g)].map(([, method, body]) => ({ method, flagged: /apiToken:\s*true/.test(body) }));
-const flaggedGet = (source: string) => handlersOf(source).some((handler) => handler.method === "GET" && handler.flagged);
+const handlersOf = (source: string) =>
+  [...source.matchAll(/export const (\w+) = apiRoute([\s\S]*?)(?=\nexport const |$)/g)].map(([, method, body]) => ({
+    method,
+    flagged: /apiToken:\s*true/.test(body),
+  }));
+const flaggedGet = (source: string) =>
+  handlersOf(source).some((handler) => handler.method === "GET" && handler.flagged);
 
 describe("docs/openapi.json", () => {
   it("is an OpenAPI 3.1 document with a bearer security scheme applied to every operation", () => {
@@ -37,13 +56,27 @@ describe("docs/openapi.json", () => {
   });
 
   it("documents the integration endpoints, GET only, each with its errors", () => {
-    expect(Object.keys(spec.paths).sort()).toEqual(["/api/v1/exports/placements.csv", "/api/v1/milestones", "/api/v1/placements", "/api/v1/placements/{id}", "/api/v1/placements/{id}/progress", "/api/v1/progress"]);
-    for (const [apiPath, item] of Object.entries<Record<string, { responses: Record<string, unknown>; parameters?: Array<{ in: string; name: string; $ref?: string }> }>>(spec.paths)) {
+    expect(Object.keys(spec.paths).sort()).toEqual([
+      "/api/v1/exports/placements.csv",
+      "/api/v1/milestones",
+      "/api/v1/placements",
+      "/api/v1/placements/{id}",
+      "/api/v1/placements/{id}/progress",
+      "/api/v1/progress",
+    ]);
+    for (const [apiPath, item] of Object.entries<
+      Record<
+        string,
+        { responses: Record<string, unknown>; parameters?: Array<{ in: string; name: string; $ref?: string }> }
+      >
+    >(spec.paths)) {
       expect(Object.keys(item)).toEqual(["get"]);
       const codes = Object.keys(item.get.responses);
       for (const code of ["200", "401", "403", "429"]) expect(codes).toContain(code);
       // Every {param} in the path is declared as a path parameter.
-      const declared = (item.get.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => parameter.name);
+      const declared = (item.get.parameters ?? [])
+        .filter((parameter) => parameter.in === "path")
+        .map((parameter) => parameter.name);
       expect(declared.sort()).toEqual([...apiPath.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort());
     }
     expect(Object.keys(spec.paths["/api/v1/placements/{id}"].get.responses)).toContain("404");
@@ -56,7 +89,10 @@ describe("docs/openapi.json", () => {
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) {
       expect(ref.startsWith("#/")).toBe(true);
-      const target = ref.slice(2).split("/").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
+      const target = ref
+        .slice(2)
+        .split("/")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
       expect({ ref, found: target !== undefined }).toEqual({ ref, found: true });
     }
   });
@@ -74,14 +110,21 @@ describe("docs/openapi.json", () => {
     const flagged = routeFiles(path.join(root, "app", "api", "v1"))
       .filter((file) => readFileSync(file, "utf8").includes("apiToken: true"))
       .map(apiPathOf);
-    expect(flagged).toEqual(expect.arrayContaining(["/api/v1/placements", "/api/v1/placements/{id}", "/api/v1/milestones"]));
-    for (const apiPath of flagged) expect({ apiPath, documented: apiPath in spec.paths }).toEqual({ apiPath, documented: true });
+    expect(flagged).toEqual(
+      expect.arrayContaining(["/api/v1/placements", "/api/v1/placements/{id}", "/api/v1/milestones"]),
+    );
+    for (const apiPath of flagged)
+      expect({ apiPath, documented: apiPath in spec.paths }).toEqual({ apiPath, documented: true });
   });
 
   it("the flag is found only on GET handlers", () => {
     for (const file of routeFiles(path.join(root, "app", "api", "v1"))) {
       for (const { method, flagged } of handlersOf(readFileSync(file, "utf8"))) {
-        if (flagged) expect({ file: path.relative(root, file), method }).toEqual({ file: path.relative(root, file), method: "GET" });
+        if (flagged)
+          expect({ file: path.relative(root, file), method }).toEqual({
+            file: path.relative(root, file),
+            method: "GET",
+          });
       }
     }
   });

@@ -12,7 +12,8 @@ export default async function SignInPage() {
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-3xl font-bold">Sign in</h1>
       <p className="mb-6 text-muted">
-        Use the account your placement coordinator set up for you. There is no public sign-up: ask the team manager if you need an account.
+        Use the account your placement coordinator set up for you. There is no public sign-up: ask the team manager if
+        you need an account.
       </p>
       <SignInForm />
     </div>

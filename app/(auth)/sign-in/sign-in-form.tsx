@@ -8,31 +8,56 @@ import { SubmitButton, TextField } from "@/components/form/fields";
 import { ErrorSummary } from "@/components/form/error-summary";
 
 export function SignInForm() {
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" }, shouldFocusError: false });
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+    shouldFocusError: false,
+  });
   const [failure, setFailure] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-    setFailure(undefined);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (result?.ok && !result.error) {
-      window.location.assign("/");
-      return;
-    }
-    // One message for every failure, so the page never reveals which emails have accounts.
-    setFailure("The email or password is not right, or this account is temporarily locked after repeated attempts. Try again in a few minutes.");
-    setAttempt((count) => count + 1);
+      setFailure(undefined);
+      const result = await signIn("credentials", { ...values, redirect: false });
+      if (result?.ok && !result.error) {
+        window.location.assign("/");
+        return;
+      }
+      // One message for every failure, so the page never reveals which emails have accounts.
+      setFailure(
+        "The email or password is not right, or this account is temporarily locked after repeated attempts. Try again in a few minutes.",
+      );
+      setAttempt((count) => count + 1);
     },
     () => setAttempt((count) => count + 1),
   );
 
   return (
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
-      <ErrorSummary attempt={attempt} message={failure} fieldErrors={{ email: errors.email?.message, password: errors.password?.message }} />
-      <TextField id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} error={errors.email?.message} {...form.register("email")} />
-      <TextField id="password" label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
+      <ErrorSummary
+        attempt={attempt}
+        message={failure}
+        fieldErrors={{ email: errors.email?.message, password: errors.password?.message }}
+      />
+      <TextField
+        id="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
       <SubmitButton pending={form.formState.isSubmitting}>Sign in</SubmitButton>
     </form>
   );

@@ -23,15 +23,18 @@ const lastDay = (expiresAt: string) => new Date(new Date(expiresAt).getTime() - 
 
 export default async function ApiTokensPage() {
   const user = await requireUser();
-  const [tokens, universities] = await loadOrNotFound(() => Promise.all([listApiTokens(user), listUniversitiesForAdmin(user)]));
+  const [tokens, universities] = await loadOrNotFound(() =>
+    Promise.all([listApiTokens(user), listUniversitiesForAdmin(user)]),
+  );
   const today = todayInUk();
 
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">API tokens</h1>
       <p className="mb-2 max-w-3xl">
-        A university&apos;s own systems can read its students&apos; placements, milestones and progress through the integration API, with a token you issue here.
-        A token reads exactly what the university&apos;s tutors read (never a child&apos;s identity), cannot change anything, and stops working when it expires or you revoke it.
+        A university&apos;s own systems can read its students&apos; placements, milestones and progress through the
+        integration API, with a token you issue here. A token reads exactly what the university&apos;s tutors read
+        (never a child&apos;s identity), cannot change anything, and stops working when it expires or you revoke it.
       </p>
       <p className="mb-6 max-w-3xl">
         Give the university&apos;s developers the{" "}
@@ -41,10 +44,17 @@ export default async function ApiTokensPage() {
         . Each token may make 120 requests a minute.
       </p>
       <div className="mb-8 max-w-2xl">
-        <IssueTokenForm universities={universities.map(({ id, name }) => ({ id, name }))} defaultExpiry={defaultTokenExpiry(today)} earliestExpiry={addDays(today, 1)} latestExpiry={latestTokenExpiry(today)} />
+        <IssueTokenForm
+          universities={universities.map(({ id, name }) => ({ id, name }))}
+          defaultExpiry={defaultTokenExpiry(today)}
+          earliestExpiry={addDays(today, 1)}
+          latestExpiry={latestTokenExpiry(today)}
+        />
       </div>
       <section aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading" className="mb-2 text-2xl font-bold">Tokens</h2>
+        <h2 id="tokens-heading" className="mb-2 text-2xl font-bold">
+          Tokens
+        </h2>
         {tokens.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No tokens have been issued yet.</p>
         ) : (
@@ -53,20 +63,38 @@ export default async function ApiTokensPage() {
               <caption className="sr-only">API tokens issued by the team, newest first</caption>
               <thead className="bg-gray-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Starts with</th>
-                  <th scope="col" className="px-3 py-2">University</th>
-                  <th scope="col" className="px-3 py-2">Issued</th>
-                  <th scope="col" className="px-3 py-2">Works until</th>
-                  <th scope="col" className="px-3 py-2">Last used</th>
-                  <th scope="col" className="px-3 py-2">State</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Starts with
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    University
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Issued
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Works until
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Last used
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    State
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {tokens.map((token) => (
                   <tr key={token.id} className="border-t border-gray-200 align-top">
-                    <th scope="row" className="px-3 py-2 font-semibold">{token.name}</th>
+                    <th scope="row" className="px-3 py-2 font-semibold">
+                      {token.name}
+                    </th>
                     <td className="whitespace-nowrap px-3 py-2 font-mono">{token.prefix}…</td>
                     <td className="px-3 py-2">{token.university.name}</td>
                     <td className="px-3 py-2">
@@ -75,12 +103,22 @@ export default async function ApiTokensPage() {
                       <span className="text-muted">by {token.createdByName}</span>
                     </td>
                     <td className="whitespace-nowrap px-3 py-2">{formatDate(lastDay(token.expiresAt))}</td>
-                    <td className="px-3 py-2">{token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt)) : "Never"}</td>
                     <td className="px-3 py-2">
-                      <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 font-semibold ${STATE[token.state].className}`}>{STATE[token.state].label}</span>
-                      {token.revokedAt && <span className="mt-1 block text-muted">{formatDateTime(new Date(token.revokedAt))}</span>}
+                      {token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt)) : "Never"}
                     </td>
-                    <td className="min-w-56 px-3 py-2">{token.state === "ACTIVE" ? <RevokeToken tokenId={token.id} label={`“${token.name}”`} /> : null}</td>
+                    <td className="px-3 py-2">
+                      <span
+                        className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 font-semibold ${STATE[token.state].className}`}
+                      >
+                        {STATE[token.state].label}
+                      </span>
+                      {token.revokedAt && (
+                        <span className="mt-1 block text-muted">{formatDateTime(new Date(token.revokedAt))}</span>
+                      )}
+                    </td>
+                    <td className="min-w-56 px-3 py-2">
+                      {token.state === "ACTIVE" ? <RevokeToken tokenId={token.id} label={`“${token.name}”`} /> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

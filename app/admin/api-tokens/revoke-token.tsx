@@ -12,11 +12,18 @@ export function RevokeToken({ tokenId, label }: { tokenId: string; label: string
       question={`Revoke ${label}?`}
       explanation={
         <>
-          The university&apos;s system will be refused at once. This cannot be undone: to restore access, issue a new token.
+          The university&apos;s system will be refused at once. This cannot be undone: to restore access, issue a new
+          token.
           <label htmlFor={reasonId} className="mt-2 block font-semibold">
             Reason (optional)
           </label>
-          <input id={reasonId} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} className="mt-1 block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5" />
+          <input
+            id={reasonId}
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+            className="mt-1 block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5"
+          />
         </>
       }
       confirmLabel="Yes, revoke it"

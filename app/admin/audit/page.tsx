@@ -21,7 +21,12 @@ const ENTITY_LABELS: Record<string, string> = {
   AttendanceDay: "Attendance day",
 };
 
-const ACTION_LABELS: Record<string, string> = { CREATE: "Created", UPDATE: "Changed", DELETE: "Removed", VIEW: "Viewed" };
+const ACTION_LABELS: Record<string, string> = {
+  CREATE: "Created",
+  UPDATE: "Changed",
+  DELETE: "Removed",
+  VIEW: "Viewed",
+};
 
 const PAGE_SIZE = 200;
 const MAX_VALUE_LENGTH = 120;
@@ -71,7 +76,11 @@ function Changes({ changes }: { changes: Record<string, unknown> | null }) {
   );
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const raw = await searchParams;
   const entity = first(raw.entity);
@@ -85,42 +94,83 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div>
       <h1 className="mb-2 text-3xl font-bold">Audit log</h1>
       <p className="mb-4 text-muted">Who changed what, and when: newest first.</p>
-      <form method="get" className="mb-6 grid grid-cols-1 gap-4 rounded border border-gray-300 bg-white p-4 sm:grid-cols-2 sm:items-end" role="search" aria-label="Filter the audit log">
+      <form
+        method="get"
+        className="mb-6 grid grid-cols-1 gap-4 rounded border border-gray-300 bg-white p-4 sm:grid-cols-2 sm:items-end"
+        role="search"
+        aria-label="Filter the audit log"
+      >
         <div>
-          <label htmlFor="entity" className="mb-1 block font-semibold">Kind of record</label>
+          <label htmlFor="entity" className="mb-1 block font-semibold">
+            Kind of record
+          </label>
           <select id="entity" name="entity" defaultValue={entity ?? ""} className={inputClass}>
             <option value="">Any kind</option>
             {entityOptions.map((name) => (
-              <option key={name} value={name}>{ENTITY_LABELS[name] ?? name}</option>
+              <option key={name} value={name}>
+                {ENTITY_LABELS[name] ?? name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="entityId" className="mb-1 block font-semibold">Record id</label>
-          <input id="entityId" name="entityId" type="search" defaultValue={entityId ?? ""} autoComplete="off" spellCheck={false} className={inputClass} />
+          <label htmlFor="entityId" className="mb-1 block font-semibold">
+            Record id
+          </label>
+          <input
+            id="entityId"
+            name="entityId"
+            type="search"
+            defaultValue={entityId ?? ""}
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+          />
         </div>
         <div className="flex gap-3 sm:col-span-2">
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">Apply filters</button>
-          <Link href="/admin/audit" className="self-center text-brand-700 underline">Clear filters</Link>
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">
+            Apply filters
+          </button>
+          <Link href="/admin/audit" className="self-center text-brand-700 underline">
+            Clear filters
+          </Link>
         </div>
       </form>
       <p className="mb-2 text-muted" aria-live="polite">
-        {rows.length === PAGE_SIZE ? `Showing the newest ${PAGE_SIZE} entries` : rows.length === 1 ? "1 entry" : `${rows.length} entries`}
+        {rows.length === PAGE_SIZE
+          ? `Showing the newest ${PAGE_SIZE} entries`
+          : rows.length === 1
+            ? "1 entry"
+            : `${rows.length} entries`}
       </p>
       {rows.length === 0 ? (
-        <p className="rounded border border-gray-300 bg-white p-4">{filtered ? "No entries match these filters." : "Nothing has been recorded yet."}</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          {filtered ? "No entries match these filters." : "Nothing has been recorded yet."}
+        </p>
       ) : (
         <div className="overflow-x-auto rounded border border-gray-300 bg-white">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Audit log, newest first</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Record</th>
-                <th scope="col" className="px-3 py-2">Record id</th>
-                <th scope="col" className="px-3 py-2">Changes</th>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Action
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Record
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Record id
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Changes
+                </th>
               </tr>
             </thead>
             <tbody>

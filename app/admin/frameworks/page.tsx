@@ -14,17 +14,21 @@ export default async function FrameworksPage() {
   // The PCF first: it is what evidence and assessments are mapped to.
   const ORDER = ["PCF", "SWE", "KSS"];
   const rank = (code: string) => (ORDER.includes(code) ? ORDER.indexOf(code) : ORDER.length);
-  const codes = [...new Set(frameworks.map((framework) => framework.code))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const codes = [...new Set(frameworks.map((framework) => framework.code))].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+  );
   const cell = "border border-gray-300 px-3 py-2 align-top";
 
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">Frameworks</h1>
       <p className="mb-2 max-w-3xl text-muted">
-        The capability frameworks evidence and assessments are mapped to. Each version keeps its own items, so evidence mapped to an old version keeps its meaning.
+        The capability frameworks evidence and assessments are mapped to. Each version keeps its own items, so evidence
+        mapped to an old version keeps its meaning.
       </p>
       <p className="mb-6 max-w-3xl text-muted">
-        Correct a version&apos;s text (names, descriptions, PCF level descriptors) against the published documents without a code change. When a framework is revised, add a new version instead of editing the old one.
+        Correct a version&apos;s text (names, descriptions, PCF level descriptors) against the published documents
+        without a code change. When a framework is revised, add a new version instead of editing the old one.
       </p>
       <div className="space-y-8">
         {codes.map((code) => {
@@ -38,23 +42,32 @@ export default async function FrameworksPage() {
                 <caption className="sr-only">Versions of the {versions.at(-1)!.name}</caption>
                 <thead>
                   <tr>
-                    {["Version", "Published by", "Applies from", "Applies until", "In force today", "Items"].map((heading) => (
-                      <th key={heading} scope="col" className={`${cell} bg-gray-100`}>{heading}</th>
-                    ))}
+                    {["Version", "Published by", "Applies from", "Applies until", "In force today", "Items"].map(
+                      (heading) => (
+                        <th key={heading} scope="col" className={`${cell} bg-gray-100`}>
+                          {heading}
+                        </th>
+                      ),
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {versions.map((framework) => (
                     <tr key={framework.id}>
                       <th scope="row" className={cell}>
-                        <Link href={`/admin/frameworks/${framework.id}`} className="font-semibold text-brand-700 underline">
+                        <Link
+                          href={`/admin/frameworks/${framework.id}`}
+                          className="font-semibold text-brand-700 underline"
+                        >
                           {framework.version}
                           <span className="sr-only"> of the {framework.name}: view and correct the text</span>
                         </Link>
                       </th>
                       <td className={cell}>{framework.publishedBy || "—"}</td>
                       <td className={cell}>{formatDate(framework.effectiveFrom)}</td>
-                      <td className={cell}>{framework.effectiveTo ? `${formatDate(framework.effectiveTo)} (not included)` : "No end date"}</td>
+                      <td className={cell}>
+                        {framework.effectiveTo ? `${formatDate(framework.effectiveTo)} (not included)` : "No end date"}
+                      </td>
                       <td className={cell}>
                         {framework.inForce ? (
                           <span className="font-semibold">

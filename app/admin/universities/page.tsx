@@ -17,7 +17,9 @@ export default async function UniversitiesPage() {
       <p className="mb-6 text-muted">The universities students come from, with their programmes and cohorts.</p>
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
         <section aria-labelledby="universities-heading" className="lg:col-span-2">
-          <h2 id="universities-heading" className="sr-only">Universities, programmes and cohorts</h2>
+          <h2 id="universities-heading" className="sr-only">
+            Universities, programmes and cohorts
+          </h2>
           {universities.length === 0 ? (
             <p className="rounded border border-gray-300 bg-white p-4">There are no universities yet.</p>
           ) : (

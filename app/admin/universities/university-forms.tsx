@@ -12,7 +12,8 @@ import { createCohortAction, createProgrammeAction, createUniversityAction } fro
 
 type University = { id: string; name: string; programmes: Array<{ id: string; name: string }> };
 
-const controlClass = "block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 disabled:bg-gray-100";
+const controlClass =
+  "block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 disabled:bg-gray-100";
 
 function Status({ message }: { message?: string }) {
   return (
@@ -36,10 +37,28 @@ export function AddUniversityForm() {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="add-university-heading" className="rounded border border-gray-300 bg-white p-4">
-      <h2 id="add-university-heading" className="mb-3 text-xl font-bold">Add a university</h2>
-      <ErrorSummary attempt={attempt} message={formError} fieldErrors={{ universityName: errorOf("name") }} labels={{ universityName: "University's name" }} />
-      <TextField id="universityName" label="University's name" autoComplete="off" error={errorOf("name")} {...form.register("name", { onChange: () => setStatus(undefined) })} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="add-university-heading"
+      className="rounded border border-gray-300 bg-white p-4"
+    >
+      <h2 id="add-university-heading" className="mb-3 text-xl font-bold">
+        Add a university
+      </h2>
+      <ErrorSummary
+        attempt={attempt}
+        message={formError}
+        fieldErrors={{ universityName: errorOf("name") }}
+        labels={{ universityName: "University's name" }}
+      />
+      <TextField
+        id="universityName"
+        label="University's name"
+        autoComplete="off"
+        error={errorOf("name")}
+        {...form.register("name", { onChange: () => setStatus(undefined) })}
+      />
       <SubmitButton pending={pending}>Add university</SubmitButton>
       <Status message={status} />
     </form>
@@ -63,13 +82,21 @@ export function AddProgrammeForm({ universities }: { universities: University[] 
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="add-programme-heading" className="rounded border border-gray-300 bg-white p-4">
-      <h2 id="add-programme-heading" className="mb-3 text-xl font-bold">Add a programme</h2>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="add-programme-heading"
+      className="rounded border border-gray-300 bg-white p-4"
+    >
+      <h2 id="add-programme-heading" className="mb-3 text-xl font-bold">
+        Add a programme
+      </h2>
       {universities.length === 0 ? (
         <p>Add a university first.</p>
       ) : (
         <>
-          <ErrorSummary attempt={attempt}
+          <ErrorSummary
+            attempt={attempt}
             message={formError}
             fieldErrors={{ programmeUniversityId: errorOf("universityId"), programmeName: errorOf("name") }}
             labels={{ programmeUniversityId: "University", programmeName: "Programme's name" }}
@@ -82,7 +109,14 @@ export function AddProgrammeForm({ universities }: { universities: University[] 
             error={errorOf("universityId")}
             {...form.register("universityId", { onChange: () => setStatus(undefined) })}
           />
-          <TextField id="programmeName" label="Programme's name" hint="For example: MA Social Work" autoComplete="off" error={errorOf("name")} {...form.register("name", { onChange: () => setStatus(undefined) })} />
+          <TextField
+            id="programmeName"
+            label="Programme's name"
+            hint="For example: MA Social Work"
+            autoComplete="off"
+            error={errorOf("name")}
+            {...form.register("name", { onChange: () => setStatus(undefined) })}
+          />
           <SubmitButton pending={pending}>Add programme</SubmitButton>
           <Status message={status} />
         </>
@@ -100,7 +134,9 @@ export function AddCohortForm({ universities }: { universities: University[] }) 
     action: createCohortAction,
     onSuccess: () => {
       const { programmeId, name } = form.getValues();
-      const university = universities.find((option) => option.programmes.some((programme) => programme.id === programmeId));
+      const university = universities.find((option) =>
+        option.programmes.some((programme) => programme.id === programmeId),
+      );
       const programme = university?.programmes.find((option) => option.id === programmeId);
       setStatus(`Added ${name.trim()}${programme && university ? ` to ${programme.name} at ${university.name}` : ""}.`);
       // The programme stays chosen, for adding several cohorts to it.
@@ -113,13 +149,21 @@ export function AddCohortForm({ universities }: { universities: University[] }) 
   const programmeHint = "Grouped by university";
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="add-cohort-heading" className="rounded border border-gray-300 bg-white p-4">
-      <h2 id="add-cohort-heading" className="mb-3 text-xl font-bold">Add a cohort</h2>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="add-cohort-heading"
+      className="rounded border border-gray-300 bg-white p-4"
+    >
+      <h2 id="add-cohort-heading" className="mb-3 text-xl font-bold">
+        Add a cohort
+      </h2>
       {withProgrammes.length === 0 ? (
         <p>Add a programme first.</p>
       ) : (
         <>
-          <ErrorSummary attempt={attempt}
+          <ErrorSummary
+            attempt={attempt}
             message={formError}
             fieldErrors={{ cohortProgrammeId: programmeError, cohortName: errorOf("name") }}
             labels={{ cohortProgrammeId: "Programme", cohortName: "Cohort's name" }}
@@ -145,7 +189,14 @@ export function AddCohortForm({ universities }: { universities: University[] }) 
               ))}
             </select>
           </Field>
-          <TextField id="cohortName" label="Cohort's name" hint="For example: September 2026 intake" autoComplete="off" error={errorOf("name")} {...form.register("name", { onChange: () => setStatus(undefined) })} />
+          <TextField
+            id="cohortName"
+            label="Cohort's name"
+            hint="For example: September 2026 intake"
+            autoComplete="off"
+            error={errorOf("name")}
+            {...form.register("name", { onChange: () => setStatus(undefined) })}
+          />
           <SubmitButton pending={pending}>Add cohort</SubmitButton>
           <Status message={status} />
         </>

@@ -16,7 +16,11 @@ function first(value: string | string[] | undefined) {
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const raw = await searchParams;
   const roleParam = first(raw.role);
@@ -34,40 +38,78 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           Add a person
         </Link>
       </div>
-      <form method="get" className="mb-6 grid grid-cols-1 gap-4 rounded border border-gray-300 bg-white p-4 sm:grid-cols-3 sm:items-end" role="search" aria-label="Filter people">
+      <form
+        method="get"
+        className="mb-6 grid grid-cols-1 gap-4 rounded border border-gray-300 bg-white p-4 sm:grid-cols-3 sm:items-end"
+        role="search"
+        aria-label="Filter people"
+      >
         <div className="sm:col-span-2">
-          <label htmlFor="q" className="mb-1 block font-semibold">Search</label>
-          <input id="q" name="q" type="search" defaultValue={q ?? ""} placeholder="Name or email address" className={selectClass} />
+          <label htmlFor="q" className="mb-1 block font-semibold">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q ?? ""}
+            placeholder="Name or email address"
+            className={selectClass}
+          />
         </div>
         <div>
-          <label htmlFor="role" className="mb-1 block font-semibold">Role</label>
+          <label htmlFor="role" className="mb-1 block font-semibold">
+            Role
+          </label>
           <select id="role" name="role" defaultValue={role ?? ""} className={selectClass}>
             <option value="">Any role</option>
             {roles.map((name) => (
-              <option key={name} value={name}>{ROLE_LABELS[name]}</option>
+              <option key={name} value={name}>
+                {ROLE_LABELS[name]}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex gap-3 sm:col-span-3">
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">Apply filters</button>
-          <Link href="/admin/users" className="self-center text-brand-700 underline">Clear filters</Link>
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">
+            Apply filters
+          </button>
+          <Link href="/admin/users" className="self-center text-brand-700 underline">
+            Clear filters
+          </Link>
         </div>
       </form>
-      <p className="mb-2 text-muted" aria-live="polite">{rows.length === 1 ? "1 person" : `${rows.length} people`}</p>
+      <p className="mb-2 text-muted" aria-live="polite">
+        {rows.length === 1 ? "1 person" : `${rows.length} people`}
+      </p>
       {rows.length === 0 ? (
-        <p className="rounded border border-gray-300 bg-white p-4">{filtered ? "No one matches these filters." : "There are no accounts yet."}</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          {filtered ? "No one matches these filters." : "There are no accounts yet."}
+        </p>
       ) : (
         <div className="overflow-x-auto rounded border border-gray-300 bg-white">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">People with an account</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Email address</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Organisation</th>
-                <th scope="col" className="px-3 py-2">Active</th>
-                <th scope="col" className="px-3 py-2">PEPS stage</th>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Email address
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Organisation
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Active
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  PEPS stage
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -82,7 +124,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="px-3 py-2">{ROLE_LABELS[row.role]}</td>
                   <td className="px-3 py-2">{row.organisationName}</td>
                   <td className="px-3 py-2">{row.active ? "Yes" : <span className="font-semibold">No</span>}</td>
-                  <td className="px-3 py-2">{row.role === "PRACTICE_EDUCATOR" ? (row.pepsStage ? PEPS_LABELS[row.pepsStage] : "Not recorded") : "—"}</td>
+                  <td className="px-3 py-2">
+                    {row.role === "PRACTICE_EDUCATOR"
+                      ? row.pepsStage
+                        ? PEPS_LABELS[row.pepsStage]
+                        : "Not recorded"
+                      : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,7 +13,8 @@ export type UniversityOption = {
   programmes: Array<{ id: string; name: string; cohorts: Array<{ id: string; name: string }> }>;
 };
 
-export type ProfileFieldName = "pepsStage" | "universityId" | "programmeId" | "cohortId" | "yearOfStudy" | "placementLevel";
+export type ProfileFieldName =
+  "pepsStage" | "universityId" | "programmeId" | "cohortId" | "yearOfStudy" | "placementLevel";
 
 export const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -21,7 +22,8 @@ export const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABEL
 export const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 
 /** A blank number box is null, not NaN. */
-export const blankToNullNumber = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
+export const blankToNullNumber = (value: unknown) =>
+  value === "" || value === null || value === undefined ? null : Number(value);
 
 export function ProfileFields(props: {
   role: RoleName | undefined;
@@ -83,7 +85,17 @@ export function ProfileFields(props: {
             {...fields.cohortId}
           />
           <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-            <TextField id="yearOfStudy" label="Year of study" hint="1 to 4" type="number" inputMode="numeric" min={1} max={4} error={errorOf("yearOfStudy")} {...fields.yearOfStudy} />
+            <TextField
+              id="yearOfStudy"
+              label="Year of study"
+              hint="1 to 4"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={4}
+              error={errorOf("yearOfStudy")}
+              {...fields.yearOfStudy}
+            />
             <SelectField
               id="placementLevel"
               label="Placement level"

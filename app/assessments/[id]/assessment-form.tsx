@@ -4,7 +4,14 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
-import { ASSESSMENT_OUTCOME_LABELS, ASSESSMENT_STATUS_LABELS, assessmentFormSchema, assessmentOutcomes, assessmentStatuses, type AssessmentFormInput } from "@/lib/validations/child-work";
+import {
+  ASSESSMENT_OUTCOME_LABELS,
+  ASSESSMENT_STATUS_LABELS,
+  assessmentFormSchema,
+  assessmentOutcomes,
+  assessmentStatuses,
+  type AssessmentFormInput,
+} from "@/lib/validations/child-work";
 import { updateAssessmentAction } from "../actions";
 
 /** Status, outcome and completion date. Completing needs an outcome and a date; reopening clears both. */
@@ -70,12 +77,15 @@ export function AssessmentForm({
       </div>
       {completing && form.watch("outcome") === "CHILD_PROTECTION" && (
         <p className="mb-4 border-l-4 border-amber-700 bg-amber-50 p-3">
-          Stepping up to child protection means a strategy discussion under the council&apos;s procedures. Recording the outcome here does not start it: make sure your practice educator and the team manager know now.
+          Stepping up to child protection means a strategy discussion under the council&apos;s procedures. Recording the
+          outcome here does not start it: make sure your practice educator and the team manager know now.
         </p>
       )}
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending}>Save assessment</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">{saved}</p>
+        <p role="status" className="font-semibold text-green-900">
+          {saved}
+        </p>
       </div>
     </form>
   );

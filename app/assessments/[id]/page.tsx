@@ -38,7 +38,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href={`/children/${child.id}`} className="text-brand-700 underline">{child.label}</Link> /
+          <Link href={`/children/${child.id}`} className="text-brand-700 underline">
+            {child.label}
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">Child and family assessment</h1>
         <p className="text-muted">
@@ -47,20 +50,27 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         </p>
       </div>
 
-      <section aria-labelledby="due-heading" className={`rounded border border-gray-300 border-l-8 p-4 ${DUE_BOX[due.state]}`}>
+      <section
+        aria-labelledby="due-heading"
+        className={`rounded border border-gray-300 border-l-8 p-4 ${DUE_BOX[due.state]}`}
+      >
         <h2 id="due-heading" className="flex flex-wrap items-center gap-3 text-xl font-bold">
-          {due.state === "COMPLETED" ? "Completed" : `Due ${formatDate(assessment.dueDate)}`} <AssessmentDueBadge state={due.state} />
+          {due.state === "COMPLETED" ? "Completed" : `Due ${formatDate(assessment.dueDate)}`}{" "}
+          <AssessmentDueBadge state={due.state} />
         </h2>
         <p className="mt-1 text-lg font-semibold">{due.summary}</p>
         {DUE_EXPLAINED[due.state] && <p className="mt-1">{DUE_EXPLAINED[due.state]}</p>}
         <p className="mt-2 text-sm text-muted">
-          An assessment is completed within {ASSESSMENT_LIMIT_WORKING_DAYS} working days of its start — a maximum, not a target (Working Together to Safeguard Children 2023).
-          Working days exclude weekends and bank holidays in England.
+          An assessment is completed within {ASSESSMENT_LIMIT_WORKING_DAYS} working days of its start — a maximum, not a
+          target (Working Together to Safeguard Children 2023). Working days exclude weekends and bank holidays in
+          England.
         </p>
       </section>
 
       <section aria-labelledby="details-heading">
-        <h2 id="details-heading" className="mb-3 text-xl font-bold">Details</h2>
+        <h2 id="details-heading" className="mb-3 text-xl font-bold">
+          Details
+        </h2>
         <SummaryList
           rows={[
             ["Child", child.label],
@@ -77,18 +87,26 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
 
       {permissions.canEdit && (
         <section aria-labelledby="record-heading" className="rounded border border-gray-300 bg-white p-4">
-          <h2 id="record-heading" className="mb-3 text-xl font-bold">Record progress</h2>
+          <h2 id="record-heading" className="mb-3 text-xl font-bold">
+            Record progress
+          </h2>
           <AssessmentForm
             assessmentId={assessment.id}
             version={assessment.version}
             startDate={assessment.startDate}
             today={today}
-            values={{ status: assessment.status, outcome: assessment.outcome ?? "", completedOn: assessment.completedOn ?? "" }}
+            values={{
+              status: assessment.status,
+              outcome: assessment.outcome ?? "",
+              completedOn: assessment.completedOn ?? "",
+            }}
           />
         </section>
       )}
 
-      {!child.anonymised && <RaiseConcernForm childId={child.id} sourceEntity="ChildAssessment" sourceId={assessment.id} />}
+      {!child.anonymised && (
+        <RaiseConcernForm childId={child.id} sourceEntity="ChildAssessment" sourceId={assessment.id} />
+      )}
     </div>
   );
 }

@@ -9,11 +9,27 @@ import { allocateChildrenAction, endAllocationAction } from "../actions";
 
 type Option = { value: string; label: string };
 
-export function AllocateChildForm({ childId, placements, today }: { childId: string; placements: Option[]; today: string }) {
+export function AllocateChildForm({
+  childId,
+  placements,
+  today,
+}: {
+  childId: string;
+  placements: Option[];
+  today: string;
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: allocateChildrenSchema,
-    defaultValues: { childIds: [childId], placementId: "", kind: "DIRECT_WORK", startDate: today, endDate: "", overseeingPeId: "", groupLabel: "" },
+    defaultValues: {
+      childIds: [childId],
+      placementId: "",
+      kind: "DIRECT_WORK",
+      startDate: today,
+      endDate: "",
+      overseeingPeId: "",
+      groupLabel: "",
+    },
     action: allocateChildrenAction,
     onSuccess: () => {
       form.reset();
@@ -24,18 +40,55 @@ export function AllocateChildForm({ childId, placements, today }: { childId: str
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-        <SelectField id="placementId" label="Student" hint="Students on active placements" placeholder="Choose a student" options={placements} error={errorOf("placementId")} {...form.register("placementId")} />
-        <SelectField id="kind" label="Kind of work" options={allocationKinds.map((value) => ({ value, label: ALLOCATION_KIND_LABELS[value] }))} error={errorOf("kind")} {...form.register("kind")} />
-        <TextField id="allocation-startDate" label="Starts on" type="date" error={errorOf("startDate")} {...form.register("startDate")} />
-        <TextField id="groupLabel" label="Group name (optional)" hint="For group work with other children" error={errorOf("groupLabel")} {...form.register("groupLabel")} />
+        <SelectField
+          id="placementId"
+          label="Student"
+          hint="Students on active placements"
+          placeholder="Choose a student"
+          options={placements}
+          error={errorOf("placementId")}
+          {...form.register("placementId")}
+        />
+        <SelectField
+          id="kind"
+          label="Kind of work"
+          options={allocationKinds.map((value) => ({ value, label: ALLOCATION_KIND_LABELS[value] }))}
+          error={errorOf("kind")}
+          {...form.register("kind")}
+        />
+        <TextField
+          id="allocation-startDate"
+          label="Starts on"
+          type="date"
+          error={errorOf("startDate")}
+          {...form.register("startDate")}
+        />
+        <TextField
+          id="groupLabel"
+          label="Group name (optional)"
+          hint="For group work with other children"
+          error={errorOf("groupLabel")}
+          {...form.register("groupLabel")}
+        />
       </div>
-      <p className="mb-4 text-sm text-muted">The student&apos;s current practice educator oversees the work. Life story work starts only once that practice educator signs it off.</p>
+      <p className="mb-4 text-sm text-muted">
+        The student&apos;s current practice educator oversees the work. Life story work starts only once that practice
+        educator signs it off.
+      </p>
       <SubmitButton pending={pending}>Allocate</SubmitButton>
     </form>
   );
 }
 
-export function EndAllocationButton({ childId, allocationId, today }: { childId: string; allocationId: string; today: string }) {
+export function EndAllocationButton({
+  childId,
+  allocationId,
+  today,
+}: {
+  childId: string;
+  allocationId: string;
+  today: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -51,13 +104,18 @@ export function EndAllocationButton({ childId, allocationId, today }: { childId:
         type="button"
         disabled={pending}
         onClick={() => {
-          if (window.confirm("End this allocation today? The student will no longer see the child's name.")) run(() => endAllocationAction(childId, allocationId, today));
+          if (window.confirm("End this allocation today? The student will no longer see the child's name."))
+            run(() => endAllocationAction(childId, allocationId, today));
         }}
         className="text-sm text-red-800 underline"
       >
         End allocation
       </button>
-      {error && <p role="alert" className="text-sm font-semibold text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm font-semibold text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

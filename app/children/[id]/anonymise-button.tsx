@@ -14,7 +14,12 @@ export function AnonymiseButton({ childId }: { childId: string }) {
         disabled={pending}
         className="rounded border-2 border-red-800 px-3 py-1.5 font-semibold text-red-800"
         onClick={() => {
-          if (!window.confirm("Anonymise this record? The name, date of birth, family contacts and the child's own words are removed for good.")) return;
+          if (
+            !window.confirm(
+              "Anonymise this record? The name, date of birth, family contacts and the child's own words are removed for good.",
+            )
+          )
+            return;
           startTransition(async () => {
             const result = await anonymiseChildAction(childId);
             if (result.ok) router.refresh();
@@ -24,7 +29,11 @@ export function AnonymiseButton({ childId }: { childId: string }) {
       >
         Anonymise this record
       </button>
-      {error && <p role="alert" className="mt-2 font-semibold text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 font-semibold text-red-800">
+          {error}
+        </p>
+      )}
     </>
   );
 }

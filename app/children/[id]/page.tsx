@@ -24,26 +24,45 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const identifiable = child.name !== null;
   const today = todayInUk();
   const [schools, placements] = permissions.canManage
-    ? await Promise.all([listSchools(user), listPlacements(user, { status: "ACTIVE", practiceEducatorId: user.role === "PRACTICE_EDUCATOR" ? user.id : undefined })])
+    ? await Promise.all([
+        listSchools(user),
+        listPlacements(user, {
+          status: "ACTIVE",
+          practiceEducatorId: user.role === "PRACTICE_EDUCATOR" ? user.id : undefined,
+        }),
+      ])
     : [[], []];
 
   return (
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/children" className="text-brand-700 underline">Children</Link> /
+          <Link href="/children" className="text-brand-700 underline">
+            Children
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">{child.label}</h1>
-        <p className="text-muted">{[child.schoolName, child.yearGroup !== null ? `Year ${child.yearGroup}` : null].filter(Boolean).join(" · ")}</p>
-        {child.anonymised && <p className="mt-2 border-l-4 border-gray-700 bg-gray-100 p-3">This record has been anonymised after its retention period.</p>}
+        <p className="text-muted">
+          {[child.schoolName, child.yearGroup !== null ? `Year ${child.yearGroup}` : null].filter(Boolean).join(" · ")}
+        </p>
+        {child.anonymised && (
+          <p className="mt-2 border-l-4 border-gray-700 bg-gray-100 p-3">
+            This record has been anonymised after its retention period.
+          </p>
+        )}
         {!identifiable && !child.anonymised && (
-          <p className="mt-2 border-l-4 border-brand-600 bg-brand-50 p-3">You see this child by code only. Names are shown to the people working with the child.</p>
+          <p className="mt-2 border-l-4 border-brand-600 bg-brand-50 p-3">
+            You see this child by code only. Names are shown to the people working with the child.
+          </p>
         )}
       </div>
 
       {identifiable && (
         <section aria-labelledby="identity-heading">
-          <h2 id="identity-heading" className="mb-3 text-xl font-bold">About the child</h2>
+          <h2 id="identity-heading" className="mb-3 text-xl font-bold">
+            About the child
+          </h2>
           <SummaryList
             rows={[
               ["Name", child.name],
@@ -61,7 +80,8 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <ul className="divide-y divide-gray-200 rounded border border-gray-300 bg-white">
               {record.contacts.map((contact) => (
                 <li key={contact.id} className="px-4 py-2">
-                  <span className="font-semibold">{contact.name}</span> ({contact.relationship}) — {CONSENT_LABELS[contact.consent]}
+                  <span className="font-semibold">{contact.name}</span> ({contact.relationship}) —{" "}
+                  {CONSENT_LABELS[contact.consent]}
                   {contact.consentRecordedOn && `, ${formatDate(contact.consentRecordedOn)}`}
                   {contact.phone && <span className="block text-sm text-muted">Phone: {contact.phone}</span>}
                 </li>
@@ -73,17 +93,21 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
 
       {identifiable && (
         <section aria-labelledby="referrals-heading">
-          <h2 id="referrals-heading" className="mb-3 text-xl font-bold">Referrals</h2>
+          <h2 id="referrals-heading" className="mb-3 text-xl font-bold">
+            Referrals
+          </h2>
           {record.referrals.length === 0 && <p className="mb-3 text-muted">No referrals recorded.</p>}
           <ul className="space-y-3">
             {record.referrals.map((referral) => (
               <li key={referral.id} className="rounded border border-gray-300 bg-white p-4">
                 <p className="font-semibold">
-                  {formatDate(referral.receivedOn)} from {referral.referrerName} ({referral.referrerRole}){referral.schoolName ? `, ${referral.schoolName}` : ""}
+                  {formatDate(referral.receivedOn)} from {referral.referrerName} ({referral.referrerRole})
+                  {referral.schoolName ? `, ${referral.schoolName}` : ""}
                 </p>
                 <p className="mt-1 whitespace-pre-line">{referral.reason}</p>
                 <p className="mt-1 text-sm">
-                  Parent or carer: {CONSENT_LABELS[referral.parentConsent]} · Child&apos;s agreement: {referral.childAgreement ? "given" : "not yet"}
+                  Parent or carer: {CONSENT_LABELS[referral.parentConsent]} · Child&apos;s agreement:{" "}
+                  {referral.childAgreement ? "given" : "not yet"}
                 </p>
                 <p className="mt-1 text-sm font-semibold">
                   Decision: {REFERRAL_DECISION_LABELS[referral.decision]}
@@ -91,7 +115,9 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                   {referral.decidedByName && ` by ${referral.decidedByName}`}
                   {referral.decisionReason && ` — ${referral.decisionReason}`}
                 </p>
-                {permissions.isAdmin && referral.decision === "PENDING" && <DecideReferralForm childId={child.id} referralId={referral.id} today={today} />}
+                {permissions.isAdmin && referral.decision === "PENDING" && (
+                  <DecideReferralForm childId={child.id} referralId={referral.id} today={today} />
+                )}
               </li>
             ))}
           </ul>
@@ -99,7 +125,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <details className="mt-3 rounded border border-gray-300 bg-white p-4">
               <summary className="cursor-pointer font-semibold text-brand-700">Record a referral</summary>
               <div className="mt-4">
-                <RecordReferralForm childId={child.id} schools={schools.map((school) => ({ value: school.id, label: school.name }))} today={today} />
+                <RecordReferralForm
+                  childId={child.id}
+                  schools={schools.map((school) => ({ value: school.id, label: school.name }))}
+                  today={today}
+                />
               </div>
             </details>
           )}
@@ -107,27 +137,49 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       )}
 
       <section aria-labelledby="work-heading">
-        <h2 id="work-heading" className="mb-3 text-xl font-bold">Work with the child</h2>
+        <h2 id="work-heading" className="mb-3 text-xl font-bold">
+          Work with the child
+        </h2>
         {record.allocations.length === 0 && <p className="mb-3 text-muted">Not allocated to a student.</p>}
         <ul className="space-y-3">
           {record.allocations.map((allocation) => (
             <li key={allocation.id} className="rounded border border-gray-300 bg-white p-4">
               <p className="font-semibold">
                 {ALLOCATION_KIND_LABELS[allocation.kind]} with {allocation.studentName}
-                {allocation.groupLabel && ` (group: ${allocation.groupLabel})`} — {allocation.status === "ACTIVE" ? "current" : `ended ${formatDate(allocation.endDate)}`}
+                {allocation.groupLabel && ` (group: ${allocation.groupLabel})`} —{" "}
+                {allocation.status === "ACTIVE" ? "current" : `ended ${formatDate(allocation.endDate)}`}
               </p>
               <p className="text-sm text-muted">
                 From {formatDate(allocation.startDate)} · overseen by {allocation.overseeingPeName}
               </p>
-              {allocation.needsPeSignOff && <p className="mt-1 text-sm font-semibold text-amber-900">Waiting for the practice educator&apos;s sign-off before work starts (on the life story work page).</p>}
+              {allocation.needsPeSignOff && (
+                <p className="mt-1 text-sm font-semibold text-amber-900">
+                  Waiting for the practice educator&apos;s sign-off before work starts (on the life story work page).
+                </p>
+              )}
               <p className="mt-2 flex flex-wrap gap-4">
                 {allocation.kind === "DIRECT_WORK" && (
-                  <Link href={allocation.programmeId ? `/programmes/${allocation.programmeId}` : `/programmes/new?allocationId=${allocation.id}`} className="text-brand-700 underline">
+                  <Link
+                    href={
+                      allocation.programmeId
+                        ? `/programmes/${allocation.programmeId}`
+                        : `/programmes/new?allocationId=${allocation.id}`
+                    }
+                    className="text-brand-700 underline"
+                  >
                     {allocation.programmeId ? "Open the programme of sessions" : "Agree a plan of sessions"}
                   </Link>
                 )}
-                {allocation.assessmentId && <Link href={`/assessments/${allocation.assessmentId}`} className="text-brand-700 underline">Open the assessment</Link>}
-                {allocation.lifeStoryId && <Link href={`/life-story/${allocation.lifeStoryId}`} className="text-brand-700 underline">Open the life story work</Link>}
+                {allocation.assessmentId && (
+                  <Link href={`/assessments/${allocation.assessmentId}`} className="text-brand-700 underline">
+                    Open the assessment
+                  </Link>
+                )}
+                {allocation.lifeStoryId && (
+                  <Link href={`/life-story/${allocation.lifeStoryId}`} className="text-brand-700 underline">
+                    Open the life story work
+                  </Link>
+                )}
               </p>
               {allocation.status === "ACTIVE" && permissions.canManage && (
                 <div className="mt-2">
@@ -141,27 +193,42 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           <details className="mt-3 rounded border border-gray-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold text-brand-700">Allocate to a student</summary>
             <div className="mt-4">
-              <AllocateChildForm childId={child.id} placements={placements.map((placement) => ({ value: placement.id, label: `${placement.studentName} — ${placement.setting}` }))} today={today} />
+              <AllocateChildForm
+                childId={child.id}
+                placements={placements.map((placement) => ({
+                  value: placement.id,
+                  label: `${placement.studentName} — ${placement.setting}`,
+                }))}
+                today={today}
+              />
             </div>
           </details>
         )}
       </section>
 
       <section aria-labelledby="safeguarding-heading">
-        <h2 id="safeguarding-heading" className="mb-3 text-xl font-bold">Safeguarding</h2>
+        <h2 id="safeguarding-heading" className="mb-3 text-xl font-bold">
+          Safeguarding
+        </h2>
         {record.safeguarding.length === 0 ? (
           <p className="text-muted">No safeguarding concerns raised here.</p>
         ) : (
           <ul className="space-y-3">
             {record.safeguarding.map((concern) => (
-              <li key={concern.id} className={`rounded border bg-white p-4 ${concern.status === "OPEN" ? "border-l-8 border-red-800" : "border-gray-300"}`}>
+              <li
+                key={concern.id}
+                className={`rounded border bg-white p-4 ${concern.status === "OPEN" ? "border-l-8 border-red-800" : "border-gray-300"}`}
+              >
                 <p className="font-semibold">
-                  {concern.status === "OPEN" ? "Open concern" : "Action recorded"} — raised {formatDateTime(new Date(concern.raisedAt))} by {concern.raisedByName}
+                  {concern.status === "OPEN" ? "Open concern" : "Action recorded"} — raised{" "}
+                  {formatDateTime(new Date(concern.raisedAt))} by {concern.raisedByName}
                 </p>
                 <p className="mt-1 whitespace-pre-line">{concern.description}</p>
                 {concern.actionTaken && (
                   <p className="mt-1 text-sm">
-                    <span className="font-semibold">Action taken{concern.actionRecordedByName ? ` (${concern.actionRecordedByName})` : ""}: </span>
+                    <span className="font-semibold">
+                      Action taken{concern.actionRecordedByName ? ` (${concern.actionRecordedByName})` : ""}:{" "}
+                    </span>
                     {concern.actionTaken}
                   </p>
                 )}
@@ -181,10 +248,14 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
 
       {permissions.isAdmin && (
         <section aria-labelledby="data-heading" className="rounded border border-gray-300 bg-white p-4">
-          <h2 id="data-heading" className="mb-3 text-xl font-bold">Data protection</h2>
+          <h2 id="data-heading" className="mb-3 text-xl font-bold">
+            Data protection
+          </h2>
           <ul className="space-y-2">
             <li>
-              <Link href={`/children/${child.id}/viewers`} className="text-brand-700 underline">Who has viewed this record</Link>
+              <Link href={`/children/${child.id}/viewers`} className="text-brand-700 underline">
+                Who has viewed this record
+              </Link>
             </li>
             <li>
               <a href={`/api/v1/children/${child.id}/export`} className="text-brand-700 underline" download>
@@ -197,7 +268,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
               <AnonymiseButton childId={child.id} />
             </div>
           ) : (
-            !child.anonymised && <p className="mt-3 text-sm text-muted">This record can be anonymised after {formatDate(record.retainUntil)}, when its retention period ends.</p>
+            !child.anonymised && (
+              <p className="mt-3 text-sm text-muted">
+                This record can be anonymised after {formatDate(record.retainUntil)}, when its retention period ends.
+              </p>
+            )
           )}
         </section>
       )}

@@ -20,26 +20,99 @@ export function NewChildForm({ schools }: { schools: Array<{ value: string; labe
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-        <TextField id="firstName" label="First name" autoComplete="off" error={errorOf("firstName")} {...form.register("firstName")} />
-        <TextField id="lastName" label="Last name" autoComplete="off" error={errorOf("lastName")} {...form.register("lastName")} />
-        <TextField id="dateOfBirth" label="Date of birth" type="date" error={errorOf("dateOfBirth")} {...form.register("dateOfBirth")} />
-        <TextField id="yearGroup" label="Year group (optional)" type="number" inputMode="numeric" min={0} max={13} error={errorOf("yearGroup")} {...form.register("yearGroup", { setValueAs: (value) => (value === "" || value === null ? null : Number(value)) })} />
+        <TextField
+          id="firstName"
+          label="First name"
+          autoComplete="off"
+          error={errorOf("firstName")}
+          {...form.register("firstName")}
+        />
+        <TextField
+          id="lastName"
+          label="Last name"
+          autoComplete="off"
+          error={errorOf("lastName")}
+          {...form.register("lastName")}
+        />
+        <TextField
+          id="dateOfBirth"
+          label="Date of birth"
+          type="date"
+          error={errorOf("dateOfBirth")}
+          {...form.register("dateOfBirth")}
+        />
+        <TextField
+          id="yearGroup"
+          label="Year group (optional)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={13}
+          error={errorOf("yearGroup")}
+          {...form.register("yearGroup", {
+            setValueAs: (value) => (value === "" || value === null ? null : Number(value)),
+          })}
+        />
       </div>
-      <SelectField id="schoolId" label="School (optional)" placeholder="No partner school" options={schools} error={errorOf("schoolId")} {...form.register("schoolId")} />
+      <SelectField
+        id="schoolId"
+        label="School (optional)"
+        placeholder="No partner school"
+        options={schools}
+        error={errorOf("schoolId")}
+        {...form.register("schoolId")}
+      />
       <fieldset className="mb-5 rounded border border-gray-300 p-4">
         <legend className="px-1 font-semibold">Parents and carers</legend>
         {contacts.fields.map((field, index) => (
           <div key={field.id} className="mb-4 grid grid-cols-1 gap-x-4 border-b border-gray-200 pb-2 sm:grid-cols-2">
-            <TextField id={`contacts.${index}.name`} label="Name" error={errorOf(`contacts.${index}.name`)} {...form.register(`contacts.${index}.name`)} />
-            <TextField id={`contacts.${index}.relationship`} label="Relationship to the child" error={errorOf(`contacts.${index}.relationship`)} {...form.register(`contacts.${index}.relationship`)} />
-            <TextField id={`contacts.${index}.phone`} label="Phone (optional)" type="tel" {...form.register(`contacts.${index}.phone`)} />
-            <SelectField id={`contacts.${index}.consent`} label="Consent to the work" options={consentStatuses.map((value) => ({ value, label: CONSENT_LABELS[value] }))} {...form.register(`contacts.${index}.consent`)} />
-            <button type="button" onClick={() => contacts.remove(index)} className="mb-3 justify-self-start text-red-800 underline">
+            <TextField
+              id={`contacts.${index}.name`}
+              label="Name"
+              error={errorOf(`contacts.${index}.name`)}
+              {...form.register(`contacts.${index}.name`)}
+            />
+            <TextField
+              id={`contacts.${index}.relationship`}
+              label="Relationship to the child"
+              error={errorOf(`contacts.${index}.relationship`)}
+              {...form.register(`contacts.${index}.relationship`)}
+            />
+            <TextField
+              id={`contacts.${index}.phone`}
+              label="Phone (optional)"
+              type="tel"
+              {...form.register(`contacts.${index}.phone`)}
+            />
+            <SelectField
+              id={`contacts.${index}.consent`}
+              label="Consent to the work"
+              options={consentStatuses.map((value) => ({ value, label: CONSENT_LABELS[value] }))}
+              {...form.register(`contacts.${index}.consent`)}
+            />
+            <button
+              type="button"
+              onClick={() => contacts.remove(index)}
+              className="mb-3 justify-self-start text-red-800 underline"
+            >
               Remove contact {index + 1}
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => contacts.append({ name: "", relationship: "", phone: "", email: "", consent: "PENDING", consentRecordedOn: "" })} className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700">
+        <button
+          type="button"
+          onClick={() =>
+            contacts.append({
+              name: "",
+              relationship: "",
+              phone: "",
+              email: "",
+              consent: "PENDING",
+              consentRecordedOn: "",
+            })
+          }
+          className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700"
+        >
           Add a parent or carer
         </button>
       </fieldset>

@@ -14,7 +14,9 @@ export default async function NewChildPage() {
   return (
     <div className="max-w-2xl">
       <h1 className="mb-2 text-3xl font-bold">Add a child</h1>
-      <p className="mb-6 text-muted">The child gets a code (like C-4821) that students, notes and evidence use instead of the name.</p>
+      <p className="mb-6 text-muted">
+        The child gets a code (like C-4821) that students, notes and evidence use instead of the name.
+      </p>
       <NewChildForm schools={schools.map((school) => ({ value: school.id, label: school.name }))} />
     </div>
   );

@@ -17,14 +17,22 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const { concern, placement, nextSteps, permissions } = await loadOrNotFound(() => getConcern(user, id));
   const today = todayInUk();
-  const lastDate = concern.events.reduce((latest, event) => (event.heldOn > latest ? event.heldOn : latest), toIsoDate(new Date(concern.raisedAt)));
+  const lastDate = concern.events.reduce(
+    (latest, event) => (event.heldOn > latest ? event.heldOn : latest),
+    toIsoDate(new Date(concern.raisedAt)),
+  );
   const section = "space-y-3 rounded border border-gray-300 bg-white p-4";
 
   return (
     <div className="space-y-8">
-      <PortfolioPageHeader placement={placement} crumbs={[{ href: `/placements/${placement.id}/concerns`, label: "Causes for concern" }]} title="Cause for concern">
+      <PortfolioPageHeader
+        placement={placement}
+        crumbs={[{ href: `/placements/${placement.id}/concerns`, label: "Causes for concern" }]}
+        title="Cause for concern"
+      >
         <p className="mt-2 flex flex-wrap items-center gap-2">
-          <span className="font-semibold">Where it stands:</span> <ConcernStateTag status={concern.status} label={concern.stateLabel} />
+          <span className="font-semibold">Where it stands:</span>{" "}
+          <ConcernStateTag status={concern.status} label={concern.stateLabel} />
         </p>
       </PortfolioPageHeader>
 
@@ -32,35 +40,58 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
         rows={[
           ["Raised", `${formatDateTime(new Date(concern.raisedAt))} by ${concern.raisedByName}`],
           ["Concern", <WrittenText key="summary" text={concern.summary} />],
-          ["Outcome", concern.outcomeLabel ? `${concern.outcomeLabel}${concern.closedAt ? ` (closed ${formatDateTime(new Date(concern.closedAt))})` : ""}` : "Not decided yet"],
+          [
+            "Outcome",
+            concern.outcomeLabel
+              ? `${concern.outcomeLabel}${concern.closedAt ? ` (closed ${formatDateTime(new Date(concern.closedAt))})` : ""}`
+              : "Not decided yet",
+          ],
         ]}
       />
 
       <section aria-labelledby="timeline-heading" className={section}>
-        <h2 id="timeline-heading" className="text-xl font-bold">Stages</h2>
+        <h2 id="timeline-heading" className="text-xl font-bold">
+          Stages
+        </h2>
         <ol className="space-y-3">
           <li className="border-l-4 border-gray-500 pl-3">
-            <p className="font-semibold"><span aria-hidden="true">✓ </span>Concern raised</p>
-            <p className="text-muted">{formatDate(toIsoDate(new Date(concern.raisedAt)))} · {concern.raisedByName}</p>
+            <p className="font-semibold">
+              <span aria-hidden="true">✓ </span>Concern raised
+            </p>
+            <p className="text-muted">
+              {formatDate(toIsoDate(new Date(concern.raisedAt)))} · {concern.raisedByName}
+            </p>
           </li>
           {concern.events.map((event) => (
             <li key={event.id} className="border-l-4 border-green-800 pl-3">
-              <p className="font-semibold"><span aria-hidden="true">✓ </span>{event.stageLabel}</p>
-              <p className="text-muted">{formatDate(event.heldOn)} · recorded by {event.recordedByName}</p>
+              <p className="font-semibold">
+                <span aria-hidden="true">✓ </span>
+                {event.stageLabel}
+              </p>
+              <p className="text-muted">
+                {formatDate(event.heldOn)} · recorded by {event.recordedByName}
+              </p>
               <WrittenText text={event.notes} />
             </li>
           ))}
           {nextSteps.map((stage) => (
             <li key={stage} className="border-l-4 border-dashed border-amber-800 pl-3">
-              <p className="font-semibold"><span aria-hidden="true">○ </span>Next: {CONCERN_NEXT_ACTIONS[stage].todo}</p>
+              <p className="font-semibold">
+                <span aria-hidden="true">○ </span>Next: {CONCERN_NEXT_ACTIONS[stage].todo}
+              </p>
             </li>
           ))}
         </ol>
-        <p className="text-sm text-muted">The stages in order: {CONCERN_STAGES.map((stage) => CONCERN_STEP_LABELS[stage].toLowerCase()).join(" → ")}. A concern resolved at the review closes there.</p>
+        <p className="text-sm text-muted">
+          The stages in order: {CONCERN_STAGES.map((stage) => CONCERN_STEP_LABELS[stage].toLowerCase()).join(" → ")}. A
+          concern resolved at the review closes there.
+        </p>
       </section>
 
       <section aria-labelledby="actions-heading" className={section}>
-        <h2 id="actions-heading" className="text-xl font-bold">Action plan</h2>
+        <h2 id="actions-heading" className="text-xl font-bold">
+          Action plan
+        </h2>
         {concern.actions.length === 0 ? (
           <p>No actions yet.</p>
         ) : (
@@ -69,10 +100,20 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
               <caption className="sr-only">Actions, by due date</caption>
               <thead className="bg-gray-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Action</th>
-                  <th scope="col" className="px-3 py-2">Due by</th>
-                  <th scope="col" className="px-3 py-2">State</th>
-                  {permissions.canManageActions && <th scope="col" className="px-3 py-2"><span className="sr-only">Change</span></th>}
+                  <th scope="col" className="px-3 py-2">
+                    Action
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Due by
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    State
+                  </th>
+                  {permissions.canManageActions && (
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">Change</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -81,10 +122,23 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
                     <td className="px-3 py-2">{action.description}</td>
                     <td className="whitespace-nowrap px-3 py-2">{formatDate(action.dueOn)}</td>
                     <td className="px-3 py-2">
-                      {action.done ? <StateTag tone="good">Done</StateTag> : action.overdue ? <StateTag tone="bad">Overdue</StateTag> : <StateTag tone="neutral">Open</StateTag>}
+                      {action.done ? (
+                        <StateTag tone="good">Done</StateTag>
+                      ) : action.overdue ? (
+                        <StateTag tone="bad">Overdue</StateTag>
+                      ) : (
+                        <StateTag tone="neutral">Open</StateTag>
+                      )}
                     </td>
                     {permissions.canManageActions && (
-                      <td className="px-3 py-2"><ActionDoneButton concernId={concern.id} actionId={action.id} done={action.done} description={action.description} /></td>
+                      <td className="px-3 py-2">
+                        <ActionDoneButton
+                          concernId={concern.id}
+                          actionId={action.id}
+                          done={action.done}
+                          description={action.description}
+                        />
+                      </td>
                     )}
                   </tr>
                 ))}
@@ -95,7 +149,15 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
         {permissions.canManageActions && <AddConcernActionForm concernId={concern.id} today={today} />}
       </section>
 
-      {permissions.canProgress && nextSteps[0] && <ConcernStepForm concernId={concern.id} stage={nextSteps[0]} version={concern.version} today={today} minDate={lastDate} />}
+      {permissions.canProgress && nextSteps[0] && (
+        <ConcernStepForm
+          concernId={concern.id}
+          stage={nextSteps[0]}
+          version={concern.version}
+          today={today}
+          minDate={lastDate}
+        />
+      )}
     </div>
   );
 }

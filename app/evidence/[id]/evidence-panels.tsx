@@ -10,14 +10,25 @@ import { reviewEvidenceSchema, type ReviewDecision } from "@/lib/validations/evi
 import { addEvidenceAddendumAction, reviewEvidenceAction, submitEvidenceAction } from "../actions";
 
 /** The student sends the evidence to their practice educator. */
-export function SubmitPanel({ evidenceId, version, resubmit, blocked }: { evidenceId: string; version: number; resubmit: boolean; blocked: string | null }) {
+export function SubmitPanel({
+  evidenceId,
+  version,
+  resubmit,
+  blocked,
+}: {
+  evidenceId: string;
+  version: number;
+  resubmit: boolean;
+  blocked: string | null;
+}) {
   return (
     <ConfirmStep
       buttonLabel={resubmit ? "Resubmit for review" : "Submit for review"}
       question={resubmit ? "Resubmit this evidence?" : "Submit this evidence for review?"}
       explanation={
         <>
-          Your practice educator is told at once. You cannot edit it while they review it; the university can read it from now on.
+          Your practice educator is told at once. You cannot edit it while they review it; the university can read it
+          from now on.
           {blocked && <span className="mt-2 block font-semibold">{blocked}</span>}
         </>
       }
@@ -38,7 +49,15 @@ const DECISION_LABELS: Record<ReviewDecision, { label: string; hint: string }> =
 };
 
 /** The current PE's review: a comment at any time; a decision once the student has submitted. */
-export function ReviewForm({ evidenceId, version, canDecide }: { evidenceId: string; version: number; canDecide: boolean }) {
+export function ReviewForm({
+  evidenceId,
+  version,
+  canDecide,
+}: {
+  evidenceId: string;
+  version: number;
+  canDecide: boolean;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const decisions: ReviewDecision[] = canDecide ? ["COMMENT", "CHANGES_REQUESTED", "ACCEPTED"] : ["COMMENT"];
@@ -60,7 +79,13 @@ export function ReviewForm({ evidenceId, version, canDecide }: { evidenceId: str
           <div role="radiogroup" aria-label="Your review" className="space-y-2">
             {decisions.map((decision) => (
               <div key={decision} className="flex items-start gap-2">
-                <input id={decision === "COMMENT" ? "decision" : `decision-${decision}`} type="radio" value={decision} className="mt-1 h-5 w-5" {...form.register("decision")} />
+                <input
+                  id={decision === "COMMENT" ? "decision" : `decision-${decision}`}
+                  type="radio"
+                  value={decision}
+                  className="mt-1 h-5 w-5"
+                  {...form.register("decision")}
+                />
                 <label htmlFor={decision === "COMMENT" ? "decision" : `decision-${decision}`}>
                   <span className="font-semibold">{DECISION_LABELS[decision].label}</span>
                   <span className="block text-sm text-muted">{DECISION_LABELS[decision].hint}</span>
@@ -70,7 +95,14 @@ export function ReviewForm({ evidenceId, version, canDecide }: { evidenceId: str
           </div>
         </Field>
       )}
-      <TextAreaField id="comment" label="Comment" hint="Refer to children by their code only: the university reads the review thread." rows={4} error={errorOf("comment")} {...form.register("comment", { onChange: () => setSaved(undefined) })} />
+      <TextAreaField
+        id="comment"
+        label="Comment"
+        hint="Refer to children by their code only: the university reads the review thread."
+        rows={4}
+        error={errorOf("comment")}
+        {...form.register("comment", { onChange: () => setSaved(undefined) })}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending}>Save review</SubmitButton>
         <p role="status" className="font-semibold text-green-900">
@@ -88,7 +120,9 @@ export function EvidenceAddendumForm({ evidenceId }: { evidenceId: string }) {
       rows={3}
       action={async (values) => {
         const result = await addEvidenceAddendumAction(evidenceId, { body: values.text });
-        return !result.ok && result.fieldErrors?.body ? { ...result, fieldErrors: { text: result.fieldErrors.body } } : result;
+        return !result.ok && result.fieldErrors?.body
+          ? { ...result, fieldErrors: { text: result.fieldErrors.body } }
+          : result;
       }}
     />
   );
@@ -123,7 +157,9 @@ export function AttachmentUpload({ evidenceId, maxLabel }: { evidenceId: string;
     setPending(true);
     const body = new FormData();
     body.append("file", file);
-    const response = await fetch(`/api/v1/evidence/${evidenceId}/attachments`, { method: "POST", body }).catch(() => null);
+    const response = await fetch(`/api/v1/evidence/${evidenceId}/attachments`, { method: "POST", body }).catch(
+      () => null,
+    );
     setPending(false);
     if (!response || !response.ok) {
       setError(response ? await messageOf(response) : "The upload failed: check your connection and try again.");
@@ -136,7 +172,12 @@ export function AttachmentUpload({ evidenceId, maxLabel }: { evidenceId: string;
   };
   return (
     <form onSubmit={upload} noValidate aria-label="Upload an attachment" className="mt-3">
-      <Field id="attachment-file" label="Attach a file" hint={`PDF, image (PNG, JPEG, GIF, WebP) or Word, Excel or PowerPoint document, up to ${maxLabel}. Remove children's names from files before attaching them.`} error={error}>
+      <Field
+        id="attachment-file"
+        label="Attach a file"
+        hint={`PDF, image (PNG, JPEG, GIF, WebP) or Word, Excel or PowerPoint document, up to ${maxLabel}. Remove children's names from files before attaching them.`}
+        error={error}
+      >
         <input
           ref={input}
           id="attachment-file"
@@ -159,7 +200,15 @@ export function AttachmentUpload({ evidenceId, maxLabel }: { evidenceId: string;
 }
 
 /** Removes an attachment while the evidence can still be edited. */
-export function RemoveAttachmentButton({ evidenceId, attachmentId, fileName }: { evidenceId: string; attachmentId: string; fileName: string }) {
+export function RemoveAttachmentButton({
+  evidenceId,
+  attachmentId,
+  fileName,
+}: {
+  evidenceId: string;
+  attachmentId: string;
+  fileName: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -171,14 +220,22 @@ export function RemoveAttachmentButton({ evidenceId, attachmentId, fileName }: {
         onClick={async () => {
           if (!window.confirm(`Remove ${fileName}?`)) return;
           setPending(true);
-          const response = await fetch(`/api/v1/evidence/${evidenceId}/attachments/${attachmentId}`, { method: "DELETE" }).catch(() => null);
+          const response = await fetch(`/api/v1/evidence/${evidenceId}/attachments/${attachmentId}`, {
+            method: "DELETE",
+          }).catch(() => null);
           setPending(false);
           if (!response?.ok) setError(response ? await messageOf(response) : "It could not be removed: try again.");
           else router.refresh();
         }}
         className="rounded border-2 border-gray-700 bg-white px-2 py-0.5 text-sm font-semibold"
       >
-        {pending ? "Removing…" : <>Remove<span className="sr-only"> {fileName}</span></>}
+        {pending ? (
+          "Removing…"
+        ) : (
+          <>
+            Remove<span className="sr-only"> {fileName}</span>
+          </>
+        )}
       </button>
       {error && (
         <span role="alert" className="ml-2 font-semibold text-red-800">

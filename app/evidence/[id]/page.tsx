@@ -10,7 +10,13 @@ import { EVIDENCE_TYPE_LABELS } from "@/lib/validations/evidence";
 import { EvidenceStatusBadge } from "@/components/portfolio/evidence-status-badge";
 import { PlainText } from "@/components/portfolio/plain-text";
 import { SummaryList } from "@/components/summary-list";
-import { AttachmentUpload, EvidenceAddendumForm, RemoveAttachmentButton, ReviewForm, SubmitPanel } from "./evidence-panels";
+import {
+  AttachmentUpload,
+  EvidenceAddendumForm,
+  RemoveAttachmentButton,
+  ReviewForm,
+  SubmitPanel,
+} from "./evidence-panels";
 
 export const metadata: Metadata = { title: "Evidence" };
 export const dynamic = "force-dynamic";
@@ -42,9 +48,18 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /{" "}
-          <Link href={`/placements/${placement.id}/portfolio`} className="text-brand-700 underline">Portfolio</Link> /
+          <Link href="/placements" className="text-brand-700 underline">
+            Placements
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+            {placement.studentName}
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}/portfolio`} className="text-brand-700 underline">
+            Portfolio
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold break-words">{evidence.title}</h1>
         <p className="text-muted">
@@ -57,17 +72,27 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         {childNameWarning && (
           <div role="alert" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3">
             <p className="font-semibold">{childNameWarning}</p>
-            <p>The university reads submitted evidence, so it cannot be submitted until the name is replaced by the code.</p>
+            <p>
+              The university reads submitted evidence, so it cannot be submitted until the name is replaced by the code.
+            </p>
           </div>
         )}
         {permissions.canEdit && (
           <div className="mt-4 flex flex-wrap items-start gap-4">
-            <Link href={`/evidence/${evidence.id}/edit`} className="mt-3 rounded border-2 border-brand-600 px-4 py-2 font-semibold text-brand-700 no-underline">
+            <Link
+              href={`/evidence/${evidence.id}/edit`}
+              className="mt-3 rounded border-2 border-brand-600 px-4 py-2 font-semibold text-brand-700 no-underline"
+            >
               Edit
             </Link>
             {permissions.canSubmit && (
               <div>
-                <SubmitPanel evidenceId={evidence.id} version={evidence.version} resubmit={evidence.status === "CHANGES_REQUESTED"} blocked={childNameWarning} />
+                <SubmitPanel
+                  evidenceId={evidence.id}
+                  version={evidence.version}
+                  resubmit={evidence.status === "CHANGES_REQUESTED"}
+                  blocked={childNameWarning}
+                />
               </div>
             )}
           </div>
@@ -75,7 +100,9 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       </div>
 
       <section aria-labelledby="details-heading">
-        <h2 id="details-heading" className="sr-only">Details</h2>
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
         <SummaryList
           rows={[
             ["Date", formatDate(evidence.occurredOn)],
@@ -87,18 +114,24 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       </section>
 
       <section aria-labelledby="body-heading" className={section}>
-        <h2 id="body-heading" className="mb-3 text-2xl font-bold">Evidence</h2>
+        <h2 id="body-heading" className="mb-3 text-2xl font-bold">
+          Evidence
+        </h2>
         <PlainText text={evidence.body} />
       </section>
 
       <section aria-labelledby="links-heading" className={section}>
-        <h2 id="links-heading" className="mb-3 text-2xl font-bold">Capabilities shown</h2>
+        <h2 id="links-heading" className="mb-3 text-2xl font-bold">
+          Capabilities shown
+        </h2>
         <ul className="space-y-3">
           {evidence.links.map((link) => (
             <li key={link.frameworkItemId} className="border-l-4 border-brand-600 pl-3">
               <p className="font-semibold">
                 {link.framework} {link.number}. {link.name}
-                <span className="ml-2 text-sm font-normal text-muted">({link.frameworkName} {link.frameworkVersion})</span>
+                <span className="ml-2 text-sm font-normal text-muted">
+                  ({link.frameworkName} {link.frameworkVersion})
+                </span>
               </p>
               <p className="whitespace-pre-line break-words">{link.note}</p>
             </li>
@@ -107,7 +140,9 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       </section>
 
       <section aria-labelledby="attachments-heading" className={section}>
-        <h2 id="attachments-heading" className="mb-3 text-2xl font-bold">Attachments</h2>
+        <h2 id="attachments-heading" className="mb-3 text-2xl font-bold">
+          Attachments
+        </h2>
         {evidence.attachments.length === 0 ? (
           <p className="text-muted">No files attached.</p>
         ) : (
@@ -118,18 +153,29 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                   Download {attachment.fileName}
                 </a>
                 <span className="text-sm text-muted">
-                  {formatBytes(attachment.sizeBytes)} · added by {attachment.uploadedByName} {formatDateTime(new Date(attachment.createdAt))}
+                  {formatBytes(attachment.sizeBytes)} · added by {attachment.uploadedByName}{" "}
+                  {formatDateTime(new Date(attachment.createdAt))}
                 </span>
-                {permissions.canAttach && <RemoveAttachmentButton evidenceId={evidence.id} attachmentId={attachment.id} fileName={attachment.fileName} />}
+                {permissions.canAttach && (
+                  <RemoveAttachmentButton
+                    evidenceId={evidence.id}
+                    attachmentId={attachment.id}
+                    fileName={attachment.fileName}
+                  />
+                )}
               </li>
             ))}
           </ul>
         )}
-        {permissions.canAttach && <AttachmentUpload evidenceId={evidence.id} maxLabel={formatBytes(attachmentMaxBytes())} />}
+        {permissions.canAttach && (
+          <AttachmentUpload evidenceId={evidence.id} maxLabel={formatBytes(attachmentMaxBytes())} />
+        )}
       </section>
 
       <section aria-labelledby="review-heading">
-        <h2 id="review-heading" className="mb-3 text-2xl font-bold">Review</h2>
+        <h2 id="review-heading" className="mb-3 text-2xl font-bold">
+          Review
+        </h2>
         {thread.length === 0 ? (
           <p className="text-muted">No review yet.</p>
         ) : (
@@ -138,7 +184,9 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
               <li key={comment.id} className={section}>
                 <p className="font-semibold">
                   {KIND_LABELS[comment.kind]} · {comment.authorName}
-                  <span className="ml-2 text-sm font-normal text-muted">{formatDateTime(new Date(comment.createdAt))}</span>
+                  <span className="ml-2 text-sm font-normal text-muted">
+                    {formatDateTime(new Date(comment.createdAt))}
+                  </span>
                 </p>
                 {comment.body && (
                   <div className="mt-1">
@@ -151,7 +199,9 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         )}
         {permissions.canComment && (
           <div className={`mt-4 ${section}`}>
-            <h3 className="mb-3 text-lg font-bold">{permissions.canDecide ? "Review this evidence" : "Add a comment"}</h3>
+            <h3 className="mb-3 text-lg font-bold">
+              {permissions.canDecide ? "Review this evidence" : "Add a comment"}
+            </h3>
             <ReviewForm evidenceId={evidence.id} version={evidence.version} canDecide={permissions.canDecide} />
           </div>
         )}
@@ -159,15 +209,21 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
 
       {(addenda.length > 0 || permissions.canAddAddendum) && (
         <section aria-labelledby="addenda-heading">
-          <h2 id="addenda-heading" className="mb-1 text-2xl font-bold">Addenda</h2>
-          <p className="mb-3 text-muted">Corrections and later notes, added after acceptance. They never change the accepted evidence.</p>
+          <h2 id="addenda-heading" className="mb-1 text-2xl font-bold">
+            Addenda
+          </h2>
+          <p className="mb-3 text-muted">
+            Corrections and later notes, added after acceptance. They never change the accepted evidence.
+          </p>
           {addenda.length > 0 && (
             <ol className="space-y-3">
               {addenda.map((addendum) => (
                 <li key={addendum.id} className={section}>
                   <p className="font-semibold">
                     {addendum.authorName}
-                    <span className="ml-2 text-sm font-normal text-muted">{formatDateTime(new Date(addendum.createdAt))}</span>
+                    <span className="ml-2 text-sm font-normal text-muted">
+                      {formatDateTime(new Date(addendum.createdAt))}
+                    </span>
                   </p>
                   <PlainText text={addendum.body} />
                 </li>

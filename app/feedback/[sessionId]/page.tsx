@@ -15,5 +15,11 @@ export default async function ChildFeedbackInPersonPage({ params }: { params: Pr
   const user = await requireUser();
   const { sessionId } = await params;
   const { programmeId } = await loadOrNotFound(() => openFeedbackInPerson(user, sessionId));
-  return <ChildFeedbackScreen mode="child" send={submitFeedbackInPersonAction.bind(null, sessionId)} backHref={`/programmes/${programmeId}/sessions/${sessionId}`} />;
+  return (
+    <ChildFeedbackScreen
+      mode="child"
+      send={submitFeedbackInPersonAction.bind(null, sessionId)}
+      backHref={`/programmes/${programmeId}/sessions/${sessionId}`}
+    />
+  );
 }

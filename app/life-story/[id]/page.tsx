@@ -21,39 +21,53 @@ function stageState(stage: { startedOn: string | null; completedOn: string | nul
 export default async function LifeStoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const { work, allocation, child, stages, today, permissions } = await loadOrNotFound(() => getLifeStoryWork(user, id));
+  const { work, allocation, child, stages, today, permissions } = await loadOrNotFound(() =>
+    getLifeStoryWork(user, id),
+  );
   const done = stages.filter((stage) => stage.completedOn).length;
 
   return (
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href={`/children/${child.id}`} className="text-brand-700 underline">{child.label}</Link> /
+          <Link href={`/children/${child.id}`} className="text-brand-700 underline">
+            {child.label}
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">Life story work</h1>
         <p className="text-muted">
-          {child.label} · {allocation.studentName} · overseen by {allocation.overseeingPeName} · allocated {formatDate(allocation.startDate)}
+          {child.label} · {allocation.studentName} · overseen by {allocation.overseeingPeName} · allocated{" "}
+          {formatDate(allocation.startDate)}
           {allocation.status === "ENDED" && " · allocation ended"}
         </p>
-        <p className="mt-1">{done} of {stages.length} stages completed.</p>
+        <p className="mt-1">
+          {done} of {stages.length} stages completed.
+        </p>
       </div>
 
       {allocation.signedOff ? (
         <p className="border-l-4 border-green-800 bg-green-50 p-3">
-          <span className="font-semibold">Signed off</span> by {allocation.signedOff.byName ?? "the practice educator"} on {formatDateTime(new Date(allocation.signedOff.at))}.
+          <span className="font-semibold">Signed off</span> by {allocation.signedOff.byName ?? "the practice educator"}{" "}
+          on {formatDateTime(new Date(allocation.signedOff.at))}.
         </p>
       ) : (
         <section aria-labelledby="sign-off-heading" className="border-l-8 border-amber-700 bg-amber-50 p-4">
-          <h2 id="sign-off-heading" className="text-xl font-bold">Waiting for the practice educator&apos;s sign-off</h2>
+          <h2 id="sign-off-heading" className="text-xl font-bold">
+            Waiting for the practice educator&apos;s sign-off
+          </h2>
           <p className="mt-1">
-            A student does life story work only with their practice educator&apos;s agreement. Nothing can be recorded on the stages until {allocation.overseeingPeName} signs this work off.
+            A student does life story work only with their practice educator&apos;s agreement. Nothing can be recorded
+            on the stages until {allocation.overseeingPeName} signs this work off.
           </p>
           {permissions.canSignOff && <SignOffButton workId={work.id} studentName={allocation.studentName} />}
         </section>
       )}
 
       <section aria-labelledby="stages-heading">
-        <h2 id="stages-heading" className="mb-3 text-2xl font-bold">Stages</h2>
+        <h2 id="stages-heading" className="mb-3 text-2xl font-bold">
+          Stages
+        </h2>
         <ol className="space-y-4">
           {stages.map((stage, index) => {
             const state = stageState(stage);
@@ -63,7 +77,11 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
                   <span>
                     {index + 1}. {LIFE_STORY_STAGE_LABELS[stage.stage]}
                   </span>
-                  <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${state.style}`}>{state.label}</span>
+                  <span
+                    className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${state.style}`}
+                  >
+                    {state.label}
+                  </span>
                 </h3>
                 <p className="mb-3 text-sm text-muted">{LIFE_STORY_STAGE_HINTS[stage.stage]}</p>
                 {permissions.canEdit ? (
@@ -73,7 +91,11 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
                     updatedAt={stage.updatedAt}
                     minDate={allocation.startDate}
                     today={today}
-                    values={{ startedOn: stage.startedOn ?? "", completedOn: stage.completedOn ?? "", notes: stage.notes }}
+                    values={{
+                      startedOn: stage.startedOn ?? "",
+                      completedOn: stage.completedOn ?? "",
+                      notes: stage.notes,
+                    }}
                   />
                 ) : (
                   <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
@@ -87,7 +109,9 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
                     </div>
                     <div className="sm:col-span-3">
                       <dt className="font-semibold">Notes</dt>
-                      <dd className="whitespace-pre-wrap">{stage.notes.trim() ? stage.notes : <span className="text-muted">No notes yet.</span>}</dd>
+                      <dd className="whitespace-pre-wrap">
+                        {stage.notes.trim() ? stage.notes : <span className="text-muted">No notes yet.</span>}
+                      </dd>
                     </div>
                   </dl>
                 )}

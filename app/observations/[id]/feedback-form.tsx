@@ -14,9 +14,17 @@ type Domain = { id: string; number: number; name: string };
 const clientSchema = observationFeedbackSchema.omit({ domains: true });
 
 /** The observer's feedback, mapped to PCF domains with a note on each. */
-export function FeedbackForm(props: { observationId: string; version: number; feedback: string; domains: Domain[]; chosen: Array<{ frameworkItemId: string; note: string }> }) {
+export function FeedbackForm(props: {
+  observationId: string;
+  version: number;
+  feedback: string;
+  domains: Domain[];
+  chosen: Array<{ frameworkItemId: string; note: string }>;
+}) {
   const router = useRouter();
-  const [notes, setNotes] = useState<Record<string, string>>(Object.fromEntries(props.chosen.map((domain) => [domain.frameworkItemId, domain.note])));
+  const [notes, setNotes] = useState<Record<string, string>>(
+    Object.fromEntries(props.chosen.map((domain) => [domain.frameworkItemId, domain.note])),
+  );
   const [checked, setChecked] = useState<Set<string>>(new Set(props.chosen.map((domain) => domain.frameworkItemId)));
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: clientSchema,
@@ -25,7 +33,9 @@ export function FeedbackForm(props: { observationId: string; version: number; fe
       updateObservationAction(props.observationId, {
         ...values,
         part: "feedback",
-        domains: props.domains.filter((domain) => checked.has(domain.id)).map((domain) => ({ frameworkItemId: domain.id, note: notes[domain.id] ?? "" })),
+        domains: props.domains
+          .filter((domain) => checked.has(domain.id))
+          .map((domain) => ({ frameworkItemId: domain.id, note: notes[domain.id] ?? "" })),
       }),
     onSuccess: () => router.refresh(),
   });
@@ -40,11 +50,29 @@ export function FeedbackForm(props: { observationId: string; version: number; fe
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={{ feedback: "Feedback", domains: "PCF domains" }} attempt={attempt} />
-      <TextAreaField id="feedback" label="Feedback" hint="What you saw, what went well and what to develop" rows={6} error={errorOf("feedback")} {...form.register("feedback")} />
-      <fieldset id="domains" className={`mb-5 ${domainsError ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={domainsError ? "domains-error" : "domains-hint"}>
+      <ErrorSummary
+        message={formError}
+        fieldErrors={fieldErrors}
+        labels={{ feedback: "Feedback", domains: "PCF domains" }}
+        attempt={attempt}
+      />
+      <TextAreaField
+        id="feedback"
+        label="Feedback"
+        hint="What you saw, what went well and what to develop"
+        rows={6}
+        error={errorOf("feedback")}
+        {...form.register("feedback")}
+      />
+      <fieldset
+        id="domains"
+        className={`mb-5 ${domainsError ? "border-l-4 border-red-700 pl-3" : ""}`}
+        aria-describedby={domainsError ? "domains-error" : "domains-hint"}
+      >
         <legend className="mb-1 font-semibold">PCF domains the observation showed</legend>
-        <p id="domains-hint" className="mb-2 text-sm text-muted">Tick each domain and say what you saw of it.</p>
+        <p id="domains-hint" className="mb-2 text-sm text-muted">
+          Tick each domain and say what you saw of it.
+        </p>
         {domainsError && (
           <p id="domains-error" className="mb-2 font-semibold text-red-800">
             <span className="sr-only">Error: </span>
@@ -55,7 +83,12 @@ export function FeedbackForm(props: { observationId: string; version: number; fe
           {props.domains.map((domain) => (
             <li key={domain.id}>
               <label className="flex items-center gap-2">
-                <input type="checkbox" className="h-5 w-5" checked={checked.has(domain.id)} onChange={() => toggle(domain.id)} />
+                <input
+                  type="checkbox"
+                  className="h-5 w-5"
+                  checked={checked.has(domain.id)}
+                  onChange={() => toggle(domain.id)}
+                />
                 <span>
                   {domain.number}. {domain.name}
                 </span>

@@ -26,31 +26,49 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
       >
         <p className="mt-2 flex flex-wrap items-center gap-2">
           <span className="font-semibold">State:</span>
-          {observation.done ? <StateTag tone="good">Done: feedback written</StateTag> : <StateTag tone="warn">Waiting for the observer's feedback</StateTag>}
+          {observation.done ? (
+            <StateTag tone="good">Done: feedback written</StateTag>
+          ) : (
+            <StateTag tone="warn">Waiting for the observer's feedback</StateTag>
+          )}
         </p>
       </PortfolioPageHeader>
 
       <SummaryList
         rows={[
           ["Activity observed", observation.activity],
-          ["Observer", `${observation.observer.name} (${observation.observer.role === "ONSITE_SUPERVISOR" ? "on-site supervisor" : "practice educator"})`],
+          [
+            "Observer",
+            `${observation.observer.name} (${observation.observer.role === "ONSITE_SUPERVISOR" ? "on-site supervisor" : "practice educator"})`,
+          ],
           ["Date", formatDate(observation.observedOn)],
           ["PCF version", framework ? `${framework.version}, in force on the day` : "None in force on this date"],
         ]}
       />
 
       <section aria-labelledby="preparation-heading" className={section}>
-        <h2 id="preparation-heading" className="text-xl font-bold">1. The student's preparation</h2>
+        <h2 id="preparation-heading" className="text-xl font-bold">
+          1. The student's preparation
+        </h2>
         <p className="text-muted">Written by {placement.studentName} before the observation.</p>
         {permissions.canWritePreparation ? (
-          <StudentTextForm observationId={observation.id} part="preparation" text={observation.preparationNote} version={observation.version} label="Your preparation" hint="What you plan to do, what you want feedback on, anything the observer should know. Refer to a child by their code only." />
+          <StudentTextForm
+            observationId={observation.id}
+            part="preparation"
+            text={observation.preparationNote}
+            version={observation.version}
+            label="Your preparation"
+            hint="What you plan to do, what you want feedback on, anything the observer should know. Refer to a child by their code only."
+          />
         ) : (
           <WrittenText text={observation.preparationNote} />
         )}
       </section>
 
       <section aria-labelledby="feedback-heading" className={section}>
-        <h2 id="feedback-heading" className="text-xl font-bold">2. The observer's feedback</h2>
+        <h2 id="feedback-heading" className="text-xl font-bold">
+          2. The observer's feedback
+        </h2>
         <p className="text-muted">
           Written by {observation.observer.name}
           {observation.feedbackAt ? `, first recorded ${formatDateTime(new Date(observation.feedbackAt))}` : ""}.
@@ -61,18 +79,28 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
             version={observation.version}
             feedback={observation.feedback}
             domains={framework.items.map((item) => ({ id: item.id, number: item.number, name: item.name }))}
-            chosen={observation.domains.map((domain) => ({ frameworkItemId: domain.frameworkItemId, note: domain.note }))}
+            chosen={observation.domains.map((domain) => ({
+              frameworkItemId: domain.frameworkItemId,
+              note: domain.note,
+            }))}
           />
         ) : (
           <>
-            <WrittenText text={observation.feedback} empty={observation.observedOn > todayInUk() ? "The observation has not happened yet." : "Not written yet."} />
+            <WrittenText
+              text={observation.feedback}
+              empty={
+                observation.observedOn > todayInUk() ? "The observation has not happened yet." : "Not written yet."
+              }
+            />
             {observation.domains.length > 0 && (
               <div>
                 <h3 className="mb-2 text-lg font-bold">PCF domains</h3>
                 <dl className="divide-y divide-gray-200 rounded border border-gray-200">
                   {observation.domains.map((domain) => (
                     <div key={domain.frameworkItemId} className="grid grid-cols-1 gap-1 px-3 py-2 sm:grid-cols-3">
-                      <dt className="font-semibold">{domain.number}. {domain.name}</dt>
+                      <dt className="font-semibold">
+                        {domain.number}. {domain.name}
+                      </dt>
                       <dd className="whitespace-pre-line sm:col-span-2">{domain.note || "—"}</dd>
                     </div>
                   ))}
@@ -84,10 +112,19 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
       </section>
 
       <section aria-labelledby="reflection-heading" className={section}>
-        <h2 id="reflection-heading" className="text-xl font-bold">3. The student's reflection</h2>
+        <h2 id="reflection-heading" className="text-xl font-bold">
+          3. The student's reflection
+        </h2>
         <p className="text-muted">Written by {placement.studentName} after the observation.</p>
         {permissions.canWriteReflection ? (
-          <StudentTextForm observationId={observation.id} part="reflection" text={observation.reflection} version={observation.version} label="Your reflection" hint="What went well, what you would do differently, what you learned about your practice." />
+          <StudentTextForm
+            observationId={observation.id}
+            part="reflection"
+            text={observation.reflection}
+            version={observation.version}
+            label="Your reflection"
+            hint="What went well, what you would do differently, what you learned about your practice."
+          />
         ) : (
           <WrittenText text={observation.reflection} />
         )}

@@ -7,7 +7,14 @@ import { observationPreparationSchema, observationReflectionSchema } from "@/lib
 import { updateObservationAction } from "@/app/observations/actions";
 
 /** The student's preparation or reflection: their own text, saved with the version they opened. */
-export function StudentTextForm(props: { observationId: string; part: "preparation" | "reflection"; text: string; version: number; label: string; hint: string }) {
+export function StudentTextForm(props: {
+  observationId: string;
+  part: "preparation" | "reflection";
+  text: string;
+  version: number;
+  label: string;
+  hint: string;
+}) {
   const router = useRouter();
   const field = props.part === "preparation" ? "preparationNote" : "reflection";
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
@@ -19,8 +26,17 @@ export function StudentTextForm(props: { observationId: string; part: "preparati
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={{ [field]: props.label }} attempt={attempt} />
-      <TextAreaField id={field} label={props.label} hint={props.hint} rows={6} error={errorOf(field)} {...form.register(field as never)} />
-      <SubmitButton pending={pending}>{props.part === "preparation" ? "Save my preparation" : "Save my reflection"}</SubmitButton>
+      <TextAreaField
+        id={field}
+        label={props.label}
+        hint={props.hint}
+        rows={6}
+        error={errorOf(field)}
+        {...form.register(field as never)}
+      />
+      <SubmitButton pending={pending}>
+        {props.part === "preparation" ? "Save my preparation" : "Save my reflection"}
+      </SubmitButton>
     </form>
   );
 }

@@ -25,13 +25,28 @@ export function AttendanceForm({ placementId, today }: { placementId: string; to
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-3">
-        <TextField id="date" label="Date" type="date" max={today} error={errorOf("date")} {...form.register("date", { onChange: () => setSaved(undefined) })} />
-        <SelectField id="kind" label="Kind of day" options={attendanceKinds.map((kind) => ({ value: kind, label: ATTENDANCE_KIND_LABELS[kind] }))} error={errorOf("kind")} {...form.register("kind")} />
+        <TextField
+          id="date"
+          label="Date"
+          type="date"
+          max={today}
+          error={errorOf("date")}
+          {...form.register("date", { onChange: () => setSaved(undefined) })}
+        />
+        <SelectField
+          id="kind"
+          label="Kind of day"
+          options={attendanceKinds.map((kind) => ({ value: kind, label: ATTENDANCE_KIND_LABELS[kind] }))}
+          error={errorOf("kind")}
+          {...form.register("kind")}
+        />
         <TextField id="note" label="Note (optional)" error={errorOf("note")} {...form.register("note")} />
       </div>
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>Log day</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">{saved}</p>
+        <p role="status" className="font-semibold text-green-900">
+          {saved}
+        </p>
       </div>
     </form>
   );

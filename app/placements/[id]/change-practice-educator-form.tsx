@@ -6,7 +6,15 @@ import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { assignPracticeEducatorSchema } from "@/lib/validations/placement";
 import { assignPracticeEducatorAction } from "../actions";
 
-export function ChangePracticeEducatorForm({ placementId, options, today }: { placementId: string; options: Array<{ value: string; label: string }>; today: string }) {
+export function ChangePracticeEducatorForm({
+  placementId,
+  options,
+  today,
+}: {
+  placementId: string;
+  options: Array<{ value: string; label: string }>;
+  today: string;
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: assignPracticeEducatorSchema,
@@ -20,9 +28,28 @@ export function ChangePracticeEducatorForm({ placementId, options, today }: { pl
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <SelectField id="practiceEducatorId" label="New practice educator" placeholder="Choose a practice educator" options={options} error={errorOf("practiceEducatorId")} {...form.register("practiceEducatorId")} />
-      <TextField id="startDate" label="Takes over from" type="date" error={errorOf("startDate")} {...form.register("startDate")} />
-      <TextField id="reason" label="Reason for the change" hint="For example: previous practice educator on long-term leave" error={errorOf("reason")} {...form.register("reason")} />
+      <SelectField
+        id="practiceEducatorId"
+        label="New practice educator"
+        placeholder="Choose a practice educator"
+        options={options}
+        error={errorOf("practiceEducatorId")}
+        {...form.register("practiceEducatorId")}
+      />
+      <TextField
+        id="startDate"
+        label="Takes over from"
+        type="date"
+        error={errorOf("startDate")}
+        {...form.register("startDate")}
+      />
+      <TextField
+        id="reason"
+        label="Reason for the change"
+        hint="For example: previous practice educator on long-term leave"
+        error={errorOf("reason")}
+        {...form.register("reason")}
+      />
       <SubmitButton pending={pending}>Change practice educator</SubmitButton>
     </form>
   );

@@ -26,9 +26,14 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   const user = await requireUser();
   const { id } = await params;
   const placement = await loadOrNotFound(() => getPlacement(user, id));
-  const practiceEducators = placement.permissions.canManage ? await listPeopleForChoosing(user, "PRACTICE_EDUCATOR") : [];
+  const practiceEducators = placement.permissions.canManage
+    ? await listPeopleForChoosing(user, "PRACTICE_EDUCATOR")
+    : [];
   // Empty for on-site supervisors, who do not see supervision.
-  const [supervisionOverview, progress] = await Promise.all([supervisionOverviewFor(user, [placement.id]), loadPlacementProgress(user, placement.id)]);
+  const [supervisionOverview, progress] = await Promise.all([
+    supervisionOverviewFor(user, [placement.id]),
+    loadPlacementProgress(user, placement.id),
+  ]);
   const supervision = supervisionOverview.get(placement.id);
   const { days } = placement;
   const peps = placement.currentPracticeEducator?.pepsStage;
@@ -37,7 +42,10 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">Placements</Link> /
+          <Link href="/placements" className="text-brand-700 underline">
+            Placements
+          </Link>{" "}
+          /
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-3xl font-bold">{placement.student.name}</h1>
@@ -55,12 +63,16 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         {placement.level === "FINAL" && peps === "STAGE_1" && (
           <p className="mt-2 border-l-4 border-amber-700 bg-amber-50 p-3">
             <span className="font-semibold">Warning: </span>
-            the practice educator is at PEPS stage 1. A final placement&apos;s assessment needs a stage 2 practice educator to ratify it.
+            the practice educator is at PEPS stage 1. A final placement&apos;s assessment needs a stage 2 practice
+            educator to ratify it.
           </p>
         )}
         {placement.permissions.canManage && (
           <p className="mt-3">
-            <Link href={`/placements/${placement.id}/edit`} className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700 no-underline">
+            <Link
+              href={`/placements/${placement.id}/edit`}
+              className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700 no-underline"
+            >
               Edit placement or change status
             </Link>
           </p>
@@ -69,39 +81,72 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
 
       {progress && (
         <section aria-labelledby="progress-heading" className="rounded border border-gray-300 bg-white p-4">
-          <h2 id="progress-heading" className="mb-3 text-xl font-bold">Progress</h2>
+          <h2 id="progress-heading" className="mb-3 text-xl font-bold">
+            Progress
+          </h2>
           <ProgressSummary id="placement-progress" detail={progress} level={3} numbers={false} />
         </section>
       )}
 
       <section aria-labelledby="days-heading" className="rounded border border-gray-300 bg-white p-4">
-        <h2 id="days-heading" className="mb-3 text-xl font-bold">Days</h2>
+        <h2 id="days-heading" className="mb-3 text-xl font-bold">
+          Days
+        </h2>
         <ProgressBar value={days.completed} max={days.required} label="Placement days completed" />
         <ul className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-          <li><span className="font-semibold">{days.remaining}</span> days to go</li>
-          <li><span className="font-semibold">{days.skillsDays}</span> skills days</li>
-          <li><span className="font-semibold">{days.absences}</span> days sick or absent</li>
+          <li>
+            <span className="font-semibold">{days.remaining}</span> days to go
+          </li>
+          <li>
+            <span className="font-semibold">{days.skillsDays}</span> skills days
+          </li>
+          <li>
+            <span className="font-semibold">{days.absences}</span> days sick or absent
+          </li>
           <li>
             Projected end: <span className="font-semibold">{formatDate(days.projectedEndDate)}</span>
-            {days.projectedLate && <span className="block text-red-800">After the planned end ({formatDate(placement.endDate)})</span>}
+            {days.projectedLate && (
+              <span className="block text-red-800">After the planned end ({formatDate(placement.endDate)})</span>
+            )}
           </li>
         </ul>
-        <p className="mt-2 text-sm text-muted">Days missed through sickness or absence are made up at the end, so they move the projected end date.</p>
+        <p className="mt-2 text-sm text-muted">
+          Days missed through sickness or absence are made up at the end, so they move the projected end date.
+        </p>
       </section>
 
       {supervision && (
         <section aria-labelledby="supervision-heading" className="rounded border border-gray-300 bg-white p-4">
           <div className="mb-3 flex flex-wrap items-center gap-3">
-            <h2 id="supervision-heading" className="text-xl font-bold">Supervision</h2>
+            <h2 id="supervision-heading" className="text-xl font-bold">
+              Supervision
+            </h2>
             {supervision.overdue && <OverdueFlag />}
           </div>
           <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-            <li><span className="font-semibold">{supervision.sessions}</span> {supervision.sessions === 1 ? "session" : "sessions"}</li>
-            <li><span className="font-semibold">{formatHours(supervision.totalMinutes)}</span> hours</li>
-            <li><span className="font-semibold">{supervision.missed}</span> missed {supervision.missed === 1 ? "week" : "weeks"}</li>
-            <li>Last session: <span className="font-semibold">{supervision.lastSessionOn ? formatDate(supervision.lastSessionOn) : "none yet"}</span></li>
+            <li>
+              <span className="font-semibold">{supervision.sessions}</span>{" "}
+              {supervision.sessions === 1 ? "session" : "sessions"}
+            </li>
+            <li>
+              <span className="font-semibold">{formatHours(supervision.totalMinutes)}</span> hours
+            </li>
+            <li>
+              <span className="font-semibold">{supervision.missed}</span> missed{" "}
+              {supervision.missed === 1 ? "week" : "weeks"}
+            </li>
+            <li>
+              Last session:{" "}
+              <span className="font-semibold">
+                {supervision.lastSessionOn ? formatDate(supervision.lastSessionOn) : "none yet"}
+              </span>
+            </li>
           </ul>
-          {supervision.overdue && <p className="mt-2 text-sm font-semibold text-red-800">Supervision is overdue: no session in the expected interval.</p>}
+          {supervision.overdue && (
+            <p className="mt-2 text-sm font-semibold text-red-800">
+              Supervision is overdue: no session in the expected interval.
+            </p>
+          )}
           <p className="mt-3">
             <Link href={`/placements/${placement.id}/supervision`} className="font-semibold text-brand-700 underline">
               Open the supervision log
@@ -113,15 +158,36 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
       <PlacementPortfolioNav user={user} placementId={placement.id} />
 
       <section aria-labelledby="details-heading">
-        <h2 id="details-heading" className="mb-3 text-xl font-bold">Details</h2>
+        <h2 id="details-heading" className="mb-3 text-xl font-bold">
+          Details
+        </h2>
         <SummaryList
           rows={[
-            ["Student", <>{placement.student.name} <span className="text-muted">({placement.student.email})</span></>],
+            [
+              "Student",
+              <>
+                {placement.student.name} <span className="text-muted">({placement.student.email})</span>
+              </>,
+            ],
             ["University", placement.university?.name],
-            ["Programme", [placement.programmeName, placement.cohortName, placement.yearOfStudy ? `year ${placement.yearOfStudy}` : null].filter(Boolean).join(", ")],
+            [
+              "Programme",
+              [
+                placement.programmeName,
+                placement.cohortName,
+                placement.yearOfStudy ? `year ${placement.yearOfStudy}` : null,
+              ]
+                .filter(Boolean)
+                .join(", "),
+            ],
             ["Dates", `${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`],
             ["Required days", placement.requiredDays],
-            ["Practice educator", placement.currentPracticeEducator ? `${placement.currentPracticeEducator.name}${peps ? ` (PEPS ${peps === "STAGE_1" ? "stage 1" : "stage 2"})` : ""}` : "None assigned"],
+            [
+              "Practice educator",
+              placement.currentPracticeEducator
+                ? `${placement.currentPracticeEducator.name}${peps ? ` (PEPS ${peps === "STAGE_1" ? "stage 1" : "stage 2"})` : ""}`
+                : "None assigned",
+            ],
             ["On-site supervisor", placement.onsiteSupervisor?.name ?? "None"],
             ["University tutor", placement.tutor?.name ?? "None"],
           ]}
@@ -129,16 +195,26 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
       </section>
 
       <section aria-labelledby="pe-heading">
-        <h2 id="pe-heading" className="mb-3 text-xl font-bold">Practice educator history</h2>
+        <h2 id="pe-heading" className="mb-3 text-xl font-bold">
+          Practice educator history
+        </h2>
         <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Who was practice educator when</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Practice educator</th>
-                <th scope="col" className="px-3 py-2">From</th>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
+                <th scope="col" className="px-3 py-2">
+                  Practice educator
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  From
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  To
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -161,7 +237,10 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
                 placementId={placement.id}
                 options={practiceEducators
                   .filter((pe) => pe.id !== placement.currentPracticeEducator?.id)
-                  .map((pe) => ({ value: pe.id, label: `${pe.name}${pe.pepsStage ? ` (PEPS ${pe.pepsStage === "STAGE_1" ? "stage 1" : "stage 2"})` : ""}` }))}
+                  .map((pe) => ({
+                    value: pe.id,
+                    label: `${pe.name}${pe.pepsStage ? ` (PEPS ${pe.pepsStage === "STAGE_1" ? "stage 1" : "stage 2"})` : ""}`,
+                  }))}
                 today={todayInUk()}
               />
             </div>
@@ -170,7 +249,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
       </section>
 
       <section aria-labelledby="attendance-heading">
-        <h2 id="attendance-heading" className="mb-3 text-xl font-bold">Attendance</h2>
+        <h2 id="attendance-heading" className="mb-3 text-xl font-bold">
+          Attendance
+        </h2>
         {placement.permissions.canRecordAttendance && placement.status === "ACTIVE" && (
           <div className="mb-4 rounded border border-gray-300 bg-white p-4">
             <h3 className="mb-3 text-lg font-semibold">Log a day</h3>
@@ -180,16 +261,33 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         {placement.attendance.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No days logged yet.</p>
         ) : (
-          <div className="relative max-h-[28rem] overflow-y-auto rounded border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Days logged">
+          <div
+            className="relative max-h-[28rem] overflow-y-auto rounded border border-gray-300 bg-white"
+            tabIndex={0}
+            role="region"
+            aria-label="Days logged"
+          >
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Days logged, newest first</caption>
               <thead className="sticky top-0 bg-gray-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Date</th>
-                  <th scope="col" className="px-3 py-2">Day</th>
-                  <th scope="col" className="px-3 py-2">Note</th>
-                  <th scope="col" className="px-3 py-2">Logged by</th>
-                  {placement.permissions.canRecordAttendance && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+                  <th scope="col" className="px-3 py-2">
+                    Date
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Day
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Note
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Logged by
+                  </th>
+                  {placement.permissions.canRecordAttendance && (
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -201,7 +299,11 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
                     <td className="px-3 py-1.5">{day.recordedByName}</td>
                     {placement.permissions.canRecordAttendance && (
                       <td className="px-3 py-1.5 text-right">
-                        <RemoveAttendanceButton placementId={placement.id} attendanceId={day.id} label={`${ATTENDANCE_KIND_LABELS[day.kind]} on ${formatDate(day.date)}`} />
+                        <RemoveAttendanceButton
+                          placementId={placement.id}
+                          attendanceId={day.id}
+                          label={`${ATTENDANCE_KIND_LABELS[day.kind]} on ${formatDate(day.date)}`}
+                        />
                       </td>
                     )}
                   </tr>

@@ -3,7 +3,15 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { removeAttendanceAction } from "../actions";
 
-export function RemoveAttendanceButton({ placementId, attendanceId, label }: { placementId: string; attendanceId: string; label: string }) {
+export function RemoveAttendanceButton({
+  placementId,
+  attendanceId,
+  label,
+}: {
+  placementId: string;
+  attendanceId: string;
+  label: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -24,7 +32,11 @@ export function RemoveAttendanceButton({ placementId, attendanceId, label }: { p
       >
         Remove<span className="sr-only"> {label}</span>
       </button>
-      {error && <span role="alert" className="block text-red-800">{error}</span>}
+      {error && (
+        <span role="alert" className="block text-red-800">
+          {error}
+        </span>
+      )}
     </>
   );
 }

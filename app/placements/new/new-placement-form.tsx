@@ -9,7 +9,13 @@ import { createPlacementAction } from "../actions";
 
 type Option = { value: string; label: string };
 
-export function NewPlacementForm(props: { today: string; students: Option[]; practiceEducators: Option[]; onsiteSupervisors: Option[]; tutors: Option[] }) {
+export function NewPlacementForm(props: {
+  today: string;
+  students: Option[];
+  practiceEducators: Option[];
+  onsiteSupervisors: Option[];
+  tutors: Option[];
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: createPlacementSchema,
@@ -35,17 +41,82 @@ export function NewPlacementForm(props: { today: string; students: Option[]; pra
   return (
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <SelectField id="studentId" label="Student" placeholder="Choose a student" options={props.students} error={errorOf("studentId")} {...form.register("studentId")} />
-      <TextField id="setting" label="Setting or team" hint="For example: Early help direct work in schools" error={errorOf("setting")} {...form.register("setting")} />
-      <SelectField id="level" label="Placement level" options={[{ value: "FIRST", label: "First placement" }, { value: "FINAL", label: "Final (last) placement" }]} error={errorOf("level")} {...level} />
+      <SelectField
+        id="studentId"
+        label="Student"
+        placeholder="Choose a student"
+        options={props.students}
+        error={errorOf("studentId")}
+        {...form.register("studentId")}
+      />
+      <TextField
+        id="setting"
+        label="Setting or team"
+        hint="For example: Early help direct work in schools"
+        error={errorOf("setting")}
+        {...form.register("setting")}
+      />
+      <SelectField
+        id="level"
+        label="Placement level"
+        options={[
+          { value: "FIRST", label: "First placement" },
+          { value: "FINAL", label: "Final (last) placement" },
+        ]}
+        error={errorOf("level")}
+        {...level}
+      />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-3">
-        <TextField id="startDate" label="Start date" type="date" error={errorOf("startDate")} {...form.register("startDate")} />
-        <TextField id="endDate" label="Planned end date" type="date" error={errorOf("endDate")} {...form.register("endDate")} />
-        <TextField id="requiredDays" label="Required days" type="number" inputMode="numeric" min={1} max={200} error={errorOf("requiredDays")} {...form.register("requiredDays", { valueAsNumber: true })} />
+        <TextField
+          id="startDate"
+          label="Start date"
+          type="date"
+          error={errorOf("startDate")}
+          {...form.register("startDate")}
+        />
+        <TextField
+          id="endDate"
+          label="Planned end date"
+          type="date"
+          error={errorOf("endDate")}
+          {...form.register("endDate")}
+        />
+        <TextField
+          id="requiredDays"
+          label="Required days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={200}
+          error={errorOf("requiredDays")}
+          {...form.register("requiredDays", { valueAsNumber: true })}
+        />
       </div>
-      <SelectField id="practiceEducatorId" label="Practice educator" placeholder="Choose a practice educator" options={props.practiceEducators} error={errorOf("practiceEducatorId")} {...form.register("practiceEducatorId")} />
-      <SelectField id="onsiteSupervisorId" label="On-site supervisor (optional)" placeholder="None" options={props.onsiteSupervisors} error={errorOf("onsiteSupervisorId")} {...form.register("onsiteSupervisorId")} />
-      <SelectField id="tutorId" label="University tutor (optional)" hint="Must be from the student's university" placeholder="None" options={props.tutors} error={errorOf("tutorId")} {...form.register("tutorId")} />
+      <SelectField
+        id="practiceEducatorId"
+        label="Practice educator"
+        placeholder="Choose a practice educator"
+        options={props.practiceEducators}
+        error={errorOf("practiceEducatorId")}
+        {...form.register("practiceEducatorId")}
+      />
+      <SelectField
+        id="onsiteSupervisorId"
+        label="On-site supervisor (optional)"
+        placeholder="None"
+        options={props.onsiteSupervisors}
+        error={errorOf("onsiteSupervisorId")}
+        {...form.register("onsiteSupervisorId")}
+      />
+      <SelectField
+        id="tutorId"
+        label="University tutor (optional)"
+        hint="Must be from the student's university"
+        placeholder="None"
+        options={props.tutors}
+        error={errorOf("tutorId")}
+        {...form.register("tutorId")}
+      />
       <SubmitButton pending={pending}>Add placement</SubmitButton>
     </form>
   );

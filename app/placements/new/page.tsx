@@ -12,7 +12,9 @@ export default async function NewPlacementPage() {
   const user = await requireUser();
   const [students, practiceEducators, onsiteSupervisors, tutors] = await loadOrNotFound(() =>
     Promise.all(
-      (["STUDENT", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "UNIVERSITY_TUTOR"] as const).map((role) => listPeopleForChoosing(user, role)),
+      (["STUDENT", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "UNIVERSITY_TUTOR"] as const).map((role) =>
+        listPeopleForChoosing(user, role),
+      ),
     ),
   );
   const option = (person: { id: string; name: string }) => ({ value: person.id, label: person.name });
@@ -22,7 +24,10 @@ export default async function NewPlacementPage() {
       <NewPlacementForm
         today={todayInUk()}
         students={students.map(option)}
-        practiceEducators={practiceEducators.map((pe) => ({ value: pe.id, label: `${pe.name}${pe.pepsStage ? ` (PEPS ${pe.pepsStage === "STAGE_1" ? "stage 1" : "stage 2"})` : ""}` }))}
+        practiceEducators={practiceEducators.map((pe) => ({
+          value: pe.id,
+          label: `${pe.name}${pe.pepsStage ? ` (PEPS ${pe.pepsStage === "STAGE_1" ? "stage 1" : "stage 2"})` : ""}`,
+        }))}
         onsiteSupervisors={onsiteSupervisors.map(option)}
         tutors={tutors.map(option)}
       />

@@ -21,8 +21,15 @@ export function GoalsForm({ programmeId, goals }: { programmeId: string; goals: 
       router.refresh();
     },
   });
-  const goalErrors = (form.formState.errors.goals ?? {}) as { message?: string } & Record<number, { message?: string } | undefined>;
-  const summary: Record<string, string | undefined> = { ...fieldErrors, goals: undefined, "goal-1": goalErrors.message };
+  const goalErrors = (form.formState.errors.goals ?? {}) as { message?: string } & Record<
+    number,
+    { message?: string } | undefined
+  >;
+  const summary: Record<string, string | undefined> = {
+    ...fieldErrors,
+    goals: undefined,
+    "goal-1": goalErrors.message,
+  };
   texts.forEach((_, index) => {
     if (goalErrors[index]?.message) summary[`goal-${index + 1}`] = `Goal ${index + 1}: ${goalErrors[index]?.message}`;
   });
@@ -42,16 +49,20 @@ export function GoalsForm({ programmeId, goals }: { programmeId: string; goals: 
           key={index}
           id={`goal-${index + 1}`}
           label={`Goal ${index + 1}${index === 0 ? "" : " (optional)"}`}
-          hint={index === 0 ? "In the child's own words where you can, e.g. \"Feel calmer in lessons\"" : undefined}
+          hint={index === 0 ? 'In the child\'s own words where you can, e.g. "Feel calmer in lessons"' : undefined}
           value={text}
           maxLength={500}
-          error={index === 0 ? goalErrors.message ?? goalErrors[0]?.message : goalErrors[index]?.message}
-          onChange={(event) => setTexts((current) => current.map((value, i) => (i === index ? event.target.value : value)))}
+          error={index === 0 ? (goalErrors.message ?? goalErrors[0]?.message) : goalErrors[index]?.message}
+          onChange={(event) =>
+            setTexts((current) => current.map((value, i) => (i === index ? event.target.value : value)))
+          }
         />
       ))}
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>Save goals</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">{saved}</p>
+        <p role="status" className="font-semibold text-green-900">
+          {saved}
+        </p>
       </div>
     </form>
   );

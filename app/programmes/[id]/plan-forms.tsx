@@ -8,7 +8,19 @@ import { addDays, formatDate } from "@/lib/dates";
 import { addSessionSchema, closeProgrammeSchema, extendProgrammeSchema } from "@/lib/validations/programmes";
 import { addSessionAction, closeProgrammeAction, extendProgrammeAction } from "../actions";
 
-export function AddSessionForm({ programmeId, themes, defaultDate, min, max }: { programmeId: string; themes: string[]; defaultDate: string; min: string; max: string }) {
+export function AddSessionForm({
+  programmeId,
+  themes,
+  defaultDate,
+  min,
+  max,
+}: {
+  programmeId: string;
+  themes: string[];
+  defaultDate: string;
+  min: string;
+  max: string;
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: addSessionSchema,
@@ -22,14 +34,38 @@ export function AddSessionForm({ programmeId, themes, defaultDate, min, max }: {
   return (
     <form noValidate onSubmit={onSubmit}>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <TextField id="plannedOn" label="Planned date" hint={`Within the programme: ${formatDate(min)} to ${formatDate(max)}`} type="date" min={min} max={max} error={errorOf("plannedOn")} {...form.register("plannedOn")} />
-      <SelectField id="theme" label="Theme" placeholder="Choose a theme" options={themes.map((theme) => ({ value: theme, label: theme }))} error={errorOf("theme")} {...form.register("theme")} />
+      <TextField
+        id="plannedOn"
+        label="Planned date"
+        hint={`Within the programme: ${formatDate(min)} to ${formatDate(max)}`}
+        type="date"
+        min={min}
+        max={max}
+        error={errorOf("plannedOn")}
+        {...form.register("plannedOn")}
+      />
+      <SelectField
+        id="theme"
+        label="Theme"
+        placeholder="Choose a theme"
+        options={themes.map((theme) => ({ value: theme, label: theme }))}
+        error={errorOf("theme")}
+        {...form.register("theme")}
+      />
       <SubmitButton pending={pending}>Add session</SubmitButton>
     </form>
   );
 }
 
-export function ExtendProgrammeForm({ programmeId, version, endDate }: { programmeId: string; version: number; endDate: string }) {
+export function ExtendProgrammeForm({
+  programmeId,
+  version,
+  endDate,
+}: {
+  programmeId: string;
+  version: number;
+  endDate: string;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
@@ -38,7 +74,9 @@ export function ExtendProgrammeForm({ programmeId, version, endDate }: { program
     action: (values) => extendProgrammeAction(programmeId, { ...values, version }),
     onSuccess: (data) => {
       const result = data as { plannedSessions: number; endDate: string };
-      setSaved(`The plan now has ${result.plannedSessions} sessions and runs to ${formatDate(result.endDate)}. Add the new sessions on the left.`);
+      setSaved(
+        `The plan now has ${result.plannedSessions} sessions and runs to ${formatDate(result.endDate)}. Add the new sessions on the left.`,
+      );
       router.refresh();
     },
   });
@@ -48,12 +86,25 @@ export function ExtendProgrammeForm({ programmeId, version, endDate }: { program
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <p className="mb-3 text-sm">
         The programme runs to {formatDate(endDate)}.
-        {Number.isInteger(added) && added > 0 && added <= 12 ? ` Adding ${added} weekly ${added === 1 ? "session moves" : "sessions moves"} the end to ${formatDate(addDays(endDate, 7 * added))}.` : ""}
+        {Number.isInteger(added) && added > 0 && added <= 12
+          ? ` Adding ${added} weekly ${added === 1 ? "session moves" : "sessions moves"} the end to ${formatDate(addDays(endDate, 7 * added))}.`
+          : ""}
       </p>
-      <TextField id="additionalSessions" label="Sessions to add" type="number" inputMode="numeric" min={1} max={12} error={errorOf("additionalSessions")} {...form.register("additionalSessions", { valueAsNumber: true, onChange: () => setSaved(undefined) })} />
+      <TextField
+        id="additionalSessions"
+        label="Sessions to add"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={12}
+        error={errorOf("additionalSessions")}
+        {...form.register("additionalSessions", { valueAsNumber: true, onChange: () => setSaved(undefined) })}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending}>Extend the plan</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">{saved}</p>
+        <p role="status" className="font-semibold text-green-900">
+          {saved}
+        </p>
       </div>
     </form>
   );

@@ -23,11 +23,16 @@ export function RadioGroup({
   register: UseFormRegisterReturn;
   inline?: boolean;
 }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className={`mb-5 ${error ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={describedBy}>
       <legend className="mb-1 font-semibold">{legend}</legend>
-      {hint && <p id={`${name}-hint`} className="mb-1 text-sm text-muted">{hint}</p>}
+      {hint && (
+        <p id={`${name}-hint`} className="mb-1 text-sm text-muted">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${name}-error`} className="mb-1 font-semibold text-red-800">
           <span className="sr-only">Error: </span>
@@ -39,7 +44,14 @@ export function RadioGroup({
           const id = index === 0 ? name : `${name}-${option.value}`;
           return (
             <div key={option.value} className={inline ? "" : "flex items-center gap-3 py-1"}>
-              <input id={id} type="radio" value={option.value} aria-invalid={error ? true : undefined} className={inline ? "peer sr-only" : "h-6 w-6 shrink-0 accent-brand-600"} {...register} />
+              <input
+                id={id}
+                type="radio"
+                value={option.value}
+                aria-invalid={error ? true : undefined}
+                className={inline ? "peer sr-only" : "h-6 w-6 shrink-0 accent-brand-600"}
+                {...register}
+              />
               <label
                 htmlFor={id}
                 className={

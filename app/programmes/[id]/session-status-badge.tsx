@@ -9,5 +9,11 @@ const STYLES: Record<SessionStatus, string> = {
 };
 
 export function SessionStatusBadge({ status, text }: { status: SessionStatus; text: string }) {
-  return <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>{text}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}
+    >
+      {text}
+    </span>
+  );
 }

@@ -8,7 +8,17 @@ import { addDays, formatDate, isValidIsoDate } from "@/lib/dates";
 import { createProgrammeSchema, DEFAULT_PLANNED_SESSIONS, MAX_PLANNED_SESSIONS } from "@/lib/validations/programmes";
 import { createProgrammeAction } from "../actions";
 
-export function NewProgrammeForm({ allocationId, firstSession, earliest, themes }: { allocationId: string; firstSession: string; earliest: string; themes: string[] }) {
+export function NewProgrammeForm({
+  allocationId,
+  firstSession,
+  earliest,
+  themes,
+}: {
+  allocationId: string;
+  firstSession: string;
+  earliest: string;
+  themes: string[];
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: createProgrammeSchema,
@@ -26,10 +36,13 @@ export function NewProgrammeForm({ allocationId, firstSession, earliest, themes 
   const rawCount = Number(form.watch("plannedSessions"));
   const count = Number.isInteger(rawCount) ? Math.max(0, Math.min(MAX_PLANNED_SESSIONS, rawCount)) : 0;
   const startDate = form.watch("startDate");
-  const themeErrors = (form.formState.errors.themes ?? []) as unknown as Array<{ message?: string } | undefined> & { message?: string };
+  const themeErrors = (form.formState.errors.themes ?? []) as unknown as Array<{ message?: string } | undefined> & {
+    message?: string;
+  };
   const themeError = (index: number) => themeErrors[index]?.message;
   const summaryErrors: Record<string, string | undefined> = { ...fieldErrors, themes: themeErrors.message };
-  for (let index = 0; index < count; index++) summaryErrors[`themes.${index}`] = themeError(index) ? `Session ${index + 1}: ${themeError(index)}` : undefined;
+  for (let index = 0; index < count; index++)
+    summaryErrors[`themes.${index}`] = themeError(index) ? `Session ${index + 1}: ${themeError(index)}` : undefined;
   const options = themes.map((theme) => ({ value: theme, label: theme }));
 
   return (
@@ -44,7 +57,15 @@ export function NewProgrammeForm({ allocationId, firstSession, earliest, themes 
     >
       <ErrorSummary message={formError} fieldErrors={summaryErrors} attempt={attempt} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-        <TextField id="startDate" label="Date of the first session" hint={`Not before the work started (${formatDate(earliest)})`} type="date" min={earliest} error={errorOf("startDate")} {...form.register("startDate")} />
+        <TextField
+          id="startDate"
+          label="Date of the first session"
+          hint={`Not before the work started (${formatDate(earliest)})`}
+          type="date"
+          min={earliest}
+          error={errorOf("startDate")}
+          {...form.register("startDate")}
+        />
         <TextField
           id="plannedSessions"
           label="Number of weekly sessions"

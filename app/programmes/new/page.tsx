@@ -11,7 +11,11 @@ import { NewProgrammeForm } from "./new-programme-form";
 export const metadata: Metadata = { title: "Agree a plan of sessions" };
 export const dynamic = "force-dynamic";
 
-export default async function NewProgrammePage({ searchParams }: { searchParams: Promise<{ allocationId?: string | string[] }> }) {
+export default async function NewProgrammePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ allocationId?: string | string[] }>;
+}) {
   const user = await requireUser();
   const { allocationId } = await searchParams;
   if (typeof allocationId !== "string" || !allocationId) notFound();
@@ -23,21 +27,37 @@ export default async function NewProgrammePage({ searchParams }: { searchParams:
   return (
     <div className="max-w-3xl">
       <p className="text-muted">
-        <Link href="/caseload" className="text-brand-700 underline">Caseload</Link> /{" "}
-        <Link href={`/children/${plan.child.id}`} className="text-brand-700 underline">{plan.child.label}</Link> /
+        <Link href="/caseload" className="text-brand-700 underline">
+          Caseload
+        </Link>{" "}
+        /{" "}
+        <Link href={`/children/${plan.child.id}`} className="text-brand-700 underline">
+          {plan.child.label}
+        </Link>{" "}
+        /
       </p>
       <h1 className="mb-2 text-3xl font-bold">Agree a plan of sessions</h1>
       <p className="mb-6 text-muted">
-        Direct work with {plan.child.label}, by {plan.allocation.studentName}, overseen by {plan.allocation.overseeingPeName}. Sessions are weekly in school, usually for {DEFAULT_PLANNED_SESSIONS} weeks.
+        Direct work with {plan.child.label}, by {plan.allocation.studentName}, overseen by{" "}
+        {plan.allocation.overseeingPeName}. Sessions are weekly in school, usually for {DEFAULT_PLANNED_SESSIONS} weeks.
       </p>
       {plan.allocation.kind !== "DIRECT_WORK" ? (
         <p className="rounded border border-gray-300 bg-white p-4">Only direct work has a plan of sessions.</p>
       ) : plan.allocation.status !== "ACTIVE" ? (
-        <p className="rounded border border-gray-300 bg-white p-4">This allocation has ended, so a new plan cannot be agreed on it.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          This allocation has ended, so a new plan cannot be agreed on it.
+        </p>
       ) : !plan.canWrite ? (
-        <p className="rounded border border-gray-300 bg-white p-4">The allocated student, their practice educator or the team manager agrees the plan. There is no plan yet.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          The allocated student, their practice educator or the team manager agrees the plan. There is no plan yet.
+        </p>
       ) : (
-        <NewProgrammeForm allocationId={plan.allocation.id} firstSession={firstSession} earliest={plan.allocation.startDate} themes={plan.themes} />
+        <NewProgrammeForm
+          allocationId={plan.allocation.id}
+          firstSession={firstSession}
+          earliest={plan.allocation.startDate}
+          themes={plan.themes}
+        />
       )}
     </div>
   );

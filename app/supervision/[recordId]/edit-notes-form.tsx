@@ -18,7 +18,19 @@ import { PeSignPanel } from "./pe-sign-panel";
  * the draft is saved with the version the page last saw. A 409 (someone else
  * saved in between) stops autosaving and says who changed what.
  */
-export function EditNotesForm({ record, minDate, maxDate, onsiteSupervisorName, canSign }: { record: SupervisionRecordDto; minDate: string; maxDate: string; onsiteSupervisorName: string | null; canSign: boolean }) {
+export function EditNotesForm({
+  record,
+  minDate,
+  maxDate,
+  onsiteSupervisorName,
+  canSign,
+}: {
+  record: SupervisionRecordDto;
+  minDate: string;
+  maxDate: string;
+  onsiteSupervisorName: string | null;
+  canSign: boolean;
+}) {
   const form = useForm<SupervisionNotesInput>({
     resolver: zodResolver(supervisionNotesSchema as never) as unknown as Resolver<SupervisionNotesInput>,
     defaultValues: notesFormValues(record),
@@ -42,9 +54,15 @@ export function EditNotesForm({ record, minDate, maxDate, onsiteSupervisorName, 
     }
     if (result.status === 409) return { kind: "conflict", message: result.message };
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(field as Path<SupervisionNotesInput>, { type: "server", message: messages[0] }, { shouldFocus: false });
+      form.setError(
+        field as Path<SupervisionNotesInput>,
+        { type: "server", message: messages[0] },
+        { shouldFocus: false },
+      );
     }
-    return result.status === 400 ? { kind: "invalid", message: result.message } : { kind: "failed", message: result.message };
+    return result.status === 400
+      ? { kind: "invalid", message: result.message }
+      : { kind: "failed", message: result.message };
   }, [form, record.id]);
 
   const autosave = useAutosave(save);
@@ -86,18 +104,41 @@ export function EditNotesForm({ record, minDate, maxDate, onsiteSupervisorName, 
   return (
     <>
       {state.kind === "conflict" && <ConflictAlert message={state.message} />}
-      <form onSubmit={onSubmit} noValidate aria-label="Supervision notes" className="rounded border border-gray-300 bg-white p-4 sm:p-6">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Supervision notes"
+        className="rounded border border-gray-300 bg-white p-4 sm:p-6"
+      >
         {/* The summary takes focus only after the Save button; autosave errors show beside the fields. */}
-        {attempt > 0 && summary && <ErrorSummary message="The draft was not saved" fieldErrors={errors} labels={errorLabels(errors)} attempt={attempt} />}
-        <SupervisionNotesFields form={form} minDate={minDate} maxDate={maxDate} onsiteSupervisorLabel={onsiteSupervisorName ? `On-site supervisor (${onsiteSupervisorName})` : null} />
+        {attempt > 0 && summary && (
+          <ErrorSummary
+            message="The draft was not saved"
+            fieldErrors={errors}
+            labels={errorLabels(errors)}
+            attempt={attempt}
+          />
+        )}
+        <SupervisionNotesFields
+          form={form}
+          minDate={minDate}
+          maxDate={maxDate}
+          onsiteSupervisorLabel={onsiteSupervisorName ? `On-site supervisor (${onsiteSupervisorName})` : null}
+        />
         <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t-2 border-gray-300 bg-white px-4 py-3 sm:-mx-6 sm:-mb-6 sm:px-6">
-          <button type="submit" disabled={state.kind === "conflict" || state.kind === "saving"} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={state.kind === "conflict" || state.kind === "saving"}
+            className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             Save draft now
           </button>
           <AutosaveStatus state={state} />
         </div>
       </form>
-      {canSign && <PeSignPanel recordId={record.id} flush={() => autosave.flush()} blocked={state.kind === "conflict"} />}
+      {canSign && (
+        <PeSignPanel recordId={record.id} flush={() => autosave.flush()} blocked={state.kind === "conflict"} />
+      )}
     </>
   );
 }

@@ -4,7 +4,15 @@ import type { SaveOutcome } from "@/components/supervision/use-autosave";
 import { signSupervisionRecordAction } from "../actions";
 
 /** "Sign as practice educator", with a confirmation step: signing locks the notes. */
-export function PeSignPanel({ recordId, flush, blocked }: { recordId: string; flush: () => Promise<SaveOutcome>; blocked: boolean }) {
+export function PeSignPanel({
+  recordId,
+  flush,
+  blocked,
+}: {
+  recordId: string;
+  flush: () => Promise<SaveOutcome>;
+  blocked: boolean;
+}) {
   return (
     <section aria-labelledby="pe-sign-heading" className="mt-6 rounded border-2 border-brand-600 bg-white p-4">
       <h2 id="pe-sign-heading" className="text-xl font-bold">
@@ -21,7 +29,8 @@ export function PeSignPanel({ recordId, flush, blocked }: { recordId: string; fl
         onConfirm={async () => {
           // The latest typing must be saved first: the signature covers what is stored.
           const saved = await flush();
-          if (saved.kind !== "saved") return `Your latest changes could not be saved, so the record was not signed: ${saved.message}`;
+          if (saved.kind !== "saved")
+            return `Your latest changes could not be saved, so the record was not signed: ${saved.message}`;
           const result = await signSupervisionRecordAction(recordId, {});
           return result.ok ? null : result.message;
         }}

@@ -9,7 +9,17 @@ import { studentReflectionSchema, studentSignSchema } from "@/lib/validations/su
 import { saveStudentReflectionAction, signSupervisionRecordAction } from "../actions";
 
 /** The student's reflection (autosaved, with its own version) and the student's signature. */
-export function StudentReflectionForm({ recordId, reflection, reflectionVersion, canSign }: { recordId: string; reflection: string; reflectionVersion: number; canSign: boolean }) {
+export function StudentReflectionForm({
+  recordId,
+  reflection,
+  reflectionVersion,
+  canSign,
+}: {
+  recordId: string;
+  reflection: string;
+  reflectionVersion: number;
+  canSign: boolean;
+}) {
   const router = useRouter();
   const [text, setText] = useState(reflection);
   const [error, setError] = useState<string>();
@@ -64,22 +74,47 @@ export function StudentReflectionForm({ recordId, reflection, reflectionVersion,
           }}
         />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <button type="submit" disabled={state.kind === "conflict" || state.kind === "saving"} className="rounded border-2 border-brand-600 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={state.kind === "conflict" || state.kind === "saving"}
+            className="rounded border-2 border-brand-600 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+          >
             Save reflection now
           </button>
-          <AutosaveStatus state={state} noun="Reflection" idleText="Your reflection is saved automatically a few seconds after you stop typing." />
+          <AutosaveStatus
+            state={state}
+            noun="Reflection"
+            idleText="Your reflection is saved automatically a few seconds after you stop typing."
+          />
         </div>
       </form>
       {canSign ? (
-        <StudentSign recordId={recordId} blocked={state.kind === "conflict"} flush={() => autosave.flush()} onSigned={() => router.refresh()} />
+        <StudentSign
+          recordId={recordId}
+          blocked={state.kind === "conflict"}
+          flush={() => autosave.flush()}
+          onSigned={() => router.refresh()}
+        />
       ) : (
-        <p className="mt-4 border-l-4 border-gray-500 bg-gray-50 p-3">You can sign once your practice educator has signed the notes.</p>
+        <p className="mt-4 border-l-4 border-gray-500 bg-gray-50 p-3">
+          You can sign once your practice educator has signed the notes.
+        </p>
       )}
     </div>
   );
 }
 
-function StudentSign({ recordId, blocked, flush, onSigned }: { recordId: string; blocked: boolean; flush: () => Promise<SaveOutcome>; onSigned: () => void }) {
+function StudentSign({
+  recordId,
+  blocked,
+  flush,
+  onSigned,
+}: {
+  recordId: string;
+  blocked: boolean;
+  flush: () => Promise<SaveOutcome>;
+  onSigned: () => void;
+}) {
   const [disagree, setDisagree] = useState(false);
   const [comment, setComment] = useState("");
   const [pending, setPending] = useState(false);
@@ -117,12 +152,33 @@ function StudentSign({ recordId, blocked, flush, onSigned }: { recordId: string;
       <h3 id="student-sign-heading" className="text-lg font-bold">
         Sign the record
       </h3>
-      <p className="mb-2 mt-1">Signing confirms you have read the notes. It locks your reflection; corrections after that are addenda.</p>
-      <Checkbox id="disagree" label="I disagree with these notes" hint="You still sign, and your comment is kept with the record." checked={disagree} onChange={(event) => setDisagree(event.target.checked)} />
+      <p className="mb-2 mt-1">
+        Signing confirms you have read the notes. It locks your reflection; corrections after that are addenda.
+      </p>
+      <Checkbox
+        id="disagree"
+        label="I disagree with these notes"
+        hint="You still sign, and your comment is kept with the record."
+        checked={disagree}
+        onChange={(event) => setDisagree(event.target.checked)}
+      />
       {disagree && (
-        <TextAreaField id="disagreement" label="What you disagree with" rows={4} value={comment} error={commentError} fieldClassName="mt-3" onChange={(event) => setComment(event.target.value)} />
+        <TextAreaField
+          id="disagreement"
+          label="What you disagree with"
+          rows={4}
+          value={comment}
+          error={commentError}
+          fieldClassName="mt-3"
+          onChange={(event) => setComment(event.target.value)}
+        />
       )}
-      <button type="button" disabled={pending || blocked} onClick={sign} className="mt-3 rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="button"
+        disabled={pending || blocked}
+        onClick={sign}
+        className="mt-3 rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Signing…" : disagree ? "Sign, recording my disagreement" : "Sign as student"}
       </button>
       {error && (

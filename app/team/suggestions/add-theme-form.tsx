@@ -23,10 +23,19 @@ export function AddThemeForm() {
   return (
     <form noValidate onSubmit={onSubmit}>
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <TextField id="name" label="New theme" hint="For example: Bereavement and loss" maxLength={80} error={errorOf("name")} {...form.register("name", { onChange: () => setSaved(undefined) })} />
+      <TextField
+        id="name"
+        label="New theme"
+        hint="For example: Bereavement and loss"
+        maxLength={80}
+        error={errorOf("name")}
+        {...form.register("name", { onChange: () => setSaved(undefined) })}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending}>Add theme</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">{saved}</p>
+        <p role="status" className="font-semibold text-green-900">
+          {saved}
+        </p>
       </div>
     </form>
   );

@@ -16,11 +16,20 @@ export function PortfolioPageHeader(props: {
   return (
     <div>
       <p className="text-muted">
-        <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-        <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /{" "}
+        <Link href="/placements" className="text-brand-700 underline">
+          Placements
+        </Link>{" "}
+        /{" "}
+        <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+          {placement.studentName}
+        </Link>{" "}
+        /{" "}
         {(props.crumbs ?? []).map((crumb) => (
           <span key={crumb.href}>
-            <Link href={crumb.href} className="text-brand-700 underline">{crumb.label}</Link> /{" "}
+            <Link href={crumb.href} className="text-brand-700 underline">
+              {crumb.label}
+            </Link>{" "}
+            /{" "}
           </span>
         ))}
       </p>

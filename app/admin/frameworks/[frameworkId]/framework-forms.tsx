@@ -18,7 +18,11 @@ function Saved({ message }: { message?: string }) {
   );
 }
 
-export function FrameworkItemForm({ item }: { item: { id: string; number: number; name: string; description: string; version: number } }) {
+export function FrameworkItemForm({
+  item,
+}: {
+  item: { id: string; number: number; name: string; description: string; version: number };
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const prefix = `item-${item.id}`;
@@ -34,16 +38,41 @@ export function FrameworkItemForm({ item }: { item: { id: string; number: number
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Name and description of ${item.number}. ${item.name}`}>
-      <ErrorSummary attempt={attempt} message={formError} fieldErrors={{ [`${prefix}-name`]: errorOf("name"), [`${prefix}-description`]: errorOf("description") }} labels={{ [`${prefix}-name`]: "Name", [`${prefix}-description`]: "Description" }} />
-      <TextField id={`${prefix}-name`} label="Name" autoComplete="off" error={errorOf("name")} {...form.register("name", { onChange: () => setSaved(undefined) })} />
-      <TextAreaField id={`${prefix}-description`} label="Description" rows={3} error={errorOf("description")} {...form.register("description", { onChange: () => setSaved(undefined) })} />
+      <ErrorSummary
+        attempt={attempt}
+        message={formError}
+        fieldErrors={{ [`${prefix}-name`]: errorOf("name"), [`${prefix}-description`]: errorOf("description") }}
+        labels={{ [`${prefix}-name`]: "Name", [`${prefix}-description`]: "Description" }}
+      />
+      <TextField
+        id={`${prefix}-name`}
+        label="Name"
+        autoComplete="off"
+        error={errorOf("name")}
+        {...form.register("name", { onChange: () => setSaved(undefined) })}
+      />
+      <TextAreaField
+        id={`${prefix}-description`}
+        label="Description"
+        rows={3}
+        error={errorOf("description")}
+        {...form.register("description", { onChange: () => setSaved(undefined) })}
+      />
       <SubmitButton pending={pending}>Save name and description</SubmitButton>
       <Saved message={saved} />
     </form>
   );
 }
 
-export function LevelDescriptorForm({ descriptor, label, itemName }: { descriptor: { id: string; text: string; version: number }; label: string; itemName: string }) {
+export function LevelDescriptorForm({
+  descriptor,
+  label,
+  itemName,
+}: {
+  descriptor: { id: string; text: string; version: number };
+  label: string;
+  itemName: string;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const id = `descriptor-${descriptor.id}`;
@@ -59,8 +88,19 @@ export function LevelDescriptorForm({ descriptor, label, itemName }: { descripto
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`${itemName} at the ${label.toLowerCase()}`} className="mb-4">
-      <ErrorSummary attempt={attempt} message={formError} fieldErrors={{ [id]: errorOf("text") }} labels={{ [id]: label }} />
-      <TextAreaField id={id} label={label} rows={3} error={errorOf("text")} {...form.register("text", { onChange: () => setSaved(undefined) })} />
+      <ErrorSummary
+        attempt={attempt}
+        message={formError}
+        fieldErrors={{ [id]: errorOf("text") }}
+        labels={{ [id]: label }}
+      />
+      <TextAreaField
+        id={id}
+        label={label}
+        rows={3}
+        error={errorOf("text")}
+        {...form.register("text", { onChange: () => setSaved(undefined) })}
+      />
       <SubmitButton pending={pending}>Save descriptor</SubmitButton>
       <Saved message={saved} />
     </form>
@@ -76,14 +116,42 @@ export function NewVersionForm({ frameworkId, name }: { frameworkId: string; nam
     onSuccess: (data) => router.push(`/admin/frameworks/${(data as { id: string }).id}`),
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="new-version-heading" className="rounded border border-gray-300 bg-white p-4">
-      <h2 id="new-version-heading" className="mb-1 text-xl font-bold">Add a new version</h2>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="new-version-heading"
+      className="rounded border border-gray-300 bg-white p-4"
+    >
+      <h2 id="new-version-heading" className="mb-1 text-xl font-bold">
+        Add a new version
+      </h2>
       <p className="mb-3 text-muted">
-        Copies every item of this version of the {name}, with its descriptors, into a new version you can then correct. This version stops applying on the day the new one starts. Evidence already mapped keeps pointing at this version.
+        Copies every item of this version of the {name}, with its descriptors, into a new version you can then correct.
+        This version stops applying on the day the new one starts. Evidence already mapped keeps pointing at this
+        version.
       </p>
-      <ErrorSummary attempt={attempt} message={formError} fieldErrors={{ "new-version": errorOf("version"), "new-effective-from": errorOf("effectiveFrom") }} labels={{ "new-version": "Version label", "new-effective-from": "Applies from" }} />
-      <TextField id="new-version" label="Version label" hint="For example 2027, or “Early career standards 2027”." autoComplete="off" error={errorOf("version")} {...form.register("version")} />
-      <TextField id="new-effective-from" type="date" label="Applies from" hint="The first day evidence is mapped to the new version." error={errorOf("effectiveFrom")} {...form.register("effectiveFrom")} />
+      <ErrorSummary
+        attempt={attempt}
+        message={formError}
+        fieldErrors={{ "new-version": errorOf("version"), "new-effective-from": errorOf("effectiveFrom") }}
+        labels={{ "new-version": "Version label", "new-effective-from": "Applies from" }}
+      />
+      <TextField
+        id="new-version"
+        label="Version label"
+        hint="For example 2027, or “Early career standards 2027”."
+        autoComplete="off"
+        error={errorOf("version")}
+        {...form.register("version")}
+      />
+      <TextField
+        id="new-effective-from"
+        type="date"
+        label="Applies from"
+        hint="The first day evidence is mapped to the new version."
+        error={errorOf("effectiveFrom")}
+        {...form.register("effectiveFrom")}
+      />
       <SubmitButton pending={pending}>Add the new version</SubmitButton>
     </form>
   );

@@ -19,7 +19,10 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/admin/frameworks" className="text-brand-700 underline">Frameworks</Link> /
+          <Link href="/admin/frameworks" className="text-brand-700 underline">
+            Frameworks
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">
           {framework.name}, version {framework.version}
@@ -29,16 +32,24 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
             rows={[
               ["Published by", framework.publishedBy || "—"],
               ["Applies from", formatDate(framework.effectiveFrom)],
-              ["Applies until", framework.effectiveTo ? `${formatDate(framework.effectiveTo)} (not included)` : "No end date"],
+              [
+                "Applies until",
+                framework.effectiveTo ? `${formatDate(framework.effectiveTo)} (not included)` : "No end date",
+              ],
               ["In force today", framework.inForce ? "Yes" : "No"],
             ]}
           />
         </div>
-        <p className="mt-3 max-w-3xl text-muted">Corrections are recorded in the audit log with your name. Evidence already mapped to an item keeps the link; only the wording changes.</p>
+        <p className="mt-3 max-w-3xl text-muted">
+          Corrections are recorded in the audit log with your name. Evidence already mapped to an item keeps the link;
+          only the wording changes.
+        </p>
       </div>
 
       <section aria-labelledby="items-heading">
-        <h2 id="items-heading" className="mb-3 text-2xl font-bold">Items</h2>
+        <h2 id="items-heading" className="mb-3 text-2xl font-bold">
+          Items
+        </h2>
         <ol className="space-y-6">
           {framework.items.map((item) => (
             <li key={item.id} className="rounded border border-gray-300 bg-white p-4">
@@ -54,7 +65,12 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
                 <div className="mt-5 border-t border-gray-200 pt-4">
                   <h4 className="mb-2 text-lg font-bold">Level descriptors</h4>
                   {item.levelDescriptors.map((descriptor) => (
-                    <LevelDescriptorForm key={descriptor.id} descriptor={descriptor} label={CAPABILITY_LEVEL_LABELS[descriptor.level]} itemName={`${item.number}. ${item.name}`} />
+                    <LevelDescriptorForm
+                      key={descriptor.id}
+                      descriptor={descriptor}
+                      label={CAPABILITY_LEVEL_LABELS[descriptor.level]}
+                      itemName={`${item.number}. ${item.name}`}
+                    />
                   ))}
                 </div>
               )}
@@ -66,7 +82,9 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
       {framework.isLatest ? (
         <NewVersionForm frameworkId={framework.id} name={framework.name} />
       ) : (
-        <p className="rounded border border-gray-300 bg-white p-4">A newer version of this framework exists: new versions are added from the latest one.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          A newer version of this framework exists: new versions are added from the latest one.
+        </p>
       )}
     </div>
   );

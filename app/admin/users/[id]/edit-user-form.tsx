@@ -8,7 +8,12 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/validations/user";
 import { blankToNullNumber, emptyToNull, ProfileFields, roleOptions, type UniversityOption } from "../profile-fields";
 import { updateUserAction } from "../actions";
 
-export function EditUserForm(props: { userId: string; isSelf: boolean; values: UpdateUserInput; universities: UniversityOption[] }) {
+export function EditUserForm(props: {
+  userId: string;
+  isSelf: boolean;
+  values: UpdateUserInput;
+  universities: UniversityOption[];
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: updateUserSchema,
@@ -30,12 +35,17 @@ export function EditUserForm(props: { userId: string; isSelf: boolean; values: U
         form.setValue("cohortId", "");
       },
     }),
-    programmeId: form.register("programmeId", { shouldUnregister: true, onChange: () => form.setValue("cohortId", "") }),
+    programmeId: form.register("programmeId", {
+      shouldUnregister: true,
+      onChange: () => form.setValue("cohortId", ""),
+    }),
     cohortId: form.register("cohortId", { shouldUnregister: true }),
     yearOfStudy: form.register("yearOfStudy", { shouldUnregister: true, setValueAs: blankToNullNumber }),
     placementLevel: form.register("placementLevel", { shouldUnregister: true, setValueAs: emptyToNull }),
   };
-  const activeHint = props.isSelf ? "This is your own account: you cannot deactivate it or remove your admin role." : "Someone who is not active cannot sign in. Their records are kept.";
+  const activeHint = props.isSelf
+    ? "This is your own account: you cannot deactivate it or remove your admin role."
+    : "Someone who is not active cannot sign in. Their records are kept.";
   const activeError = errorOf("active");
 
   return (
@@ -43,7 +53,16 @@ export function EditUserForm(props: { userId: string; isSelf: boolean; values: U
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <input type="hidden" {...form.register("version", { valueAsNumber: true })} />
       <TextField id="name" label="Full name" autoComplete="off" error={errorOf("name")} {...form.register("name")} />
-      <TextField id="email" label="Email address" hint="They sign in with this address" type="email" autoComplete="off" spellCheck={false} error={errorOf("email")} {...form.register("email")} />
+      <TextField
+        id="email"
+        label="Email address"
+        hint="They sign in with this address"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        error={errorOf("email")}
+        {...form.register("email")}
+      />
       <SelectField id="role" label="Role" options={roleOptions} error={errorOf("role")} {...form.register("role")} />
       <ProfileFields
         role={form.watch("role")}

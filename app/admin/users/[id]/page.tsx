@@ -13,17 +13,25 @@ export const dynamic = "force-dynamic";
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const [person, universities] = await loadOrNotFound(() => Promise.all([getUserForEdit(user, id), listUniversitiesForAdmin(user)]));
+  const [person, universities] = await loadOrNotFound(() =>
+    Promise.all([getUserForEdit(user, id), listUniversitiesForAdmin(user)]),
+  );
   const profile = person.studentProfile;
 
   return (
     <div className="max-w-2xl">
       <p className="text-muted">
-        <Link href="/admin/users" className="text-brand-700 underline">People</Link> /
+        <Link href="/admin/users" className="text-brand-700 underline">
+          People
+        </Link>{" "}
+        /
       </p>
       <h1 className="text-3xl font-bold">Edit {person.name}</h1>
       <p className="mb-6">
-        <Link href={`/admin/audit?entity=User&entityId=${encodeURIComponent(person.id)}`} className="text-brand-700 underline">
+        <Link
+          href={`/admin/audit?entity=User&entityId=${encodeURIComponent(person.id)}`}
+          className="text-brand-700 underline"
+        >
           See the changes made to this account
         </Link>
       </p>

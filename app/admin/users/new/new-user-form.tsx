@@ -41,7 +41,10 @@ export function NewUserForm(props: { universities: UniversityOption[] }) {
         form.setValue("cohortId", "");
       },
     }),
-    programmeId: form.register("programmeId", { shouldUnregister: true, onChange: () => form.setValue("cohortId", "") }),
+    programmeId: form.register("programmeId", {
+      shouldUnregister: true,
+      onChange: () => form.setValue("cohortId", ""),
+    }),
     cohortId: form.register("cohortId", { shouldUnregister: true }),
     yearOfStudy: form.register("yearOfStudy", { shouldUnregister: true, setValueAs: blankToNullNumber }),
     placementLevel: form.register("placementLevel", { shouldUnregister: true, setValueAs: emptyToNull }),
@@ -51,8 +54,24 @@ export function NewUserForm(props: { universities: UniversityOption[] }) {
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <TextField id="name" label="Full name" autoComplete="off" error={errorOf("name")} {...form.register("name")} />
-      <TextField id="email" label="Email address" hint="They sign in with this address" type="email" autoComplete="off" spellCheck={false} error={errorOf("email")} {...form.register("email")} />
-      <SelectField id="role" label="Role" placeholder="Choose a role" options={roleOptions} error={errorOf("role")} {...form.register("role")} />
+      <TextField
+        id="email"
+        label="Email address"
+        hint="They sign in with this address"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        error={errorOf("email")}
+        {...form.register("email")}
+      />
+      <SelectField
+        id="role"
+        label="Role"
+        placeholder="Choose a role"
+        options={roleOptions}
+        error={errorOf("role")}
+        {...form.register("role")}
+      />
       <ProfileFields
         role={form.watch("role")}
         universityId={form.watch("universityId")}

@@ -14,7 +14,10 @@ export default async function NewUserPage() {
   return (
     <div className="max-w-2xl">
       <p className="text-muted">
-        <Link href="/admin/users" className="text-brand-700 underline">People</Link> /
+        <Link href="/admin/users" className="text-brand-700 underline">
+          People
+        </Link>{" "}
+        /
       </p>
       <h1 className="mb-6 text-3xl font-bold">Add a person</h1>
       <NewUserForm universities={universities} />

@@ -8,4 +8,6 @@ export const GET = apiRoute(async ({ user, request }) => {
 });
 
 // POST /api/v1/allocations – allocate one child or a group to a student on an active placement (team manager, or the student's PE)
-export const POST = apiRoute(async ({ user, request }) => json(await allocateChildren(user, await readJson(request)), 201));
+export const POST = apiRoute(async ({ user, request }) =>
+  json(await allocateChildren(user, await readJson(request)), 201),
+);

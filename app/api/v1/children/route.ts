@@ -2,7 +2,9 @@ import { apiRoute, json, readJson, searchParamsOf } from "@/lib/api/route";
 import { createChild, listChildren } from "@/lib/children/children";
 
 // GET /api/v1/children – children the caller may see (?q= code, or name among those they may identify); names only where allowed
-export const GET = apiRoute(async ({ user, request }) => ({ children: await listChildren(user, { q: searchParamsOf(request).q?.slice(0, 100) }) }));
+export const GET = apiRoute(async ({ user, request }) => ({
+  children: await listChildren(user, { q: searchParamsOf(request).q?.slice(0, 100) }),
+}));
 
 // POST /api/v1/children – record a child (team manager); returns the pseudonymous code
 export const POST = apiRoute(async ({ user, request }) => json(await createChild(user, await readJson(request)), 201));

@@ -5,5 +5,8 @@ import { listNotifications } from "@/lib/notifications/notifications";
 export const GET = apiRoute(async ({ user, request }) => {
   const query = searchParamsOf(request);
   const take = Number.parseInt(query.take ?? "", 10);
-  return listNotifications(user, { unreadOnly: query.unread === "1" || query.unread === "true", take: Number.isFinite(take) ? take : undefined });
+  return listNotifications(user, {
+    unreadOnly: query.unread === "1" || query.unread === "true",
+    take: Number.isFinite(take) ? take : undefined,
+  });
 });

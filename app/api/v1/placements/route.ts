@@ -4,7 +4,11 @@ import { createPlacement } from "@/lib/placements/create-placement";
 
 // GET /api/v1/placements – the placements the caller may see (?status=&universityId=&practiceEducatorId=&q=),
 // a page at a time in (updatedAt, id) order (?updatedSince=&limit=&cursor=); university API tokens may read it
-export const GET = apiRoute(async ({ user, request }) => listPlacementsPage(user, searchParamsOf(request)), { apiToken: true });
+export const GET = apiRoute(async ({ user, request }) => listPlacementsPage(user, searchParamsOf(request)), {
+  apiToken: true,
+});
 
 // POST /api/v1/placements – create a placement (admin)
-export const POST = apiRoute(async ({ user, request }) => json(await createPlacement(user, await readJson(request)), 201));
+export const POST = apiRoute(async ({ user, request }) =>
+  json(await createPlacement(user, await readJson(request)), 201),
+);

@@ -5,4 +5,6 @@ import { listOpenSafeguardingConcerns, raiseSafeguardingConcern } from "@/lib/ch
 export const GET = apiRoute(async ({ user }) => ({ concerns: await listOpenSafeguardingConcerns(user) }));
 
 // POST /api/v1/safeguarding-concerns – raise a concern about a child the caller can see; the overseeing PE(s) and the team's admins are notified at once
-export const POST = apiRoute(async ({ user, request }) => json(await raiseSafeguardingConcern(user, await readJson(request)), 201));
+export const POST = apiRoute(async ({ user, request }) =>
+  json(await raiseSafeguardingConcern(user, await readJson(request)), 201),
+);

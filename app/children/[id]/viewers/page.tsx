@@ -16,20 +16,31 @@ export default async function ChildViewersPage({ params }: { params: Promise<{ i
   return (
     <div>
       <p className="text-muted">
-        <Link href={`/children/${id}`} className="text-brand-700 underline">Child&apos;s record</Link> /
+        <Link href={`/children/${id}`} className="text-brand-700 underline">
+          Child&apos;s record
+        </Link>{" "}
+        /
       </p>
       <h1 className="mb-4 text-3xl font-bold">Who has viewed this record</h1>
       {viewers.length === 0 ? (
-        <p className="rounded border border-gray-300 bg-white p-4">Nobody has viewed the child&apos;s identifiable record yet.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          Nobody has viewed the child&apos;s identifiable record yet.
+        </p>
       ) : (
         <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Views of the child&apos;s identifiable record, newest first</caption>
             <thead className="bg-gray-100">
               <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">What</th>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  What
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -40,7 +51,9 @@ export default async function ChildViewersPage({ params }: { params: Promise<{ i
                     {view.actorName}
                     {view.actorRole && <span className="block text-muted">{ROLE_LABELS[view.actorRole]}</span>}
                   </td>
-                  <td className="px-3 py-2">{view.action === "EXPORT" ? "Exported the record" : `Viewed (${view.context ?? "record"})`}</td>
+                  <td className="px-3 py-2">
+                    {view.action === "EXPORT" ? "Exported the record" : `Viewed (${view.context ?? "record"})`}
+                  </td>
                 </tr>
               ))}
             </tbody>

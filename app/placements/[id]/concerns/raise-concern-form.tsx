@@ -15,11 +15,33 @@ export function RaiseConcernForm({ placementId }: { placementId: string }) {
     onSuccess: (data) => router.push(`/concerns/${(data as { id: string }).id}`),
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="raise-heading" className="rounded border border-gray-300 bg-white p-4 sm:p-6">
-      <h2 id="raise-heading" className="mb-3 text-xl font-bold">Raise a cause for concern</h2>
-      <p className="mb-4 text-muted">The student, the practice educator, the on-site supervisor, the tutor and the team manager are told. A stage 1 meeting is the next step.</p>
-      <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={{ summary: "What is the concern?" }} attempt={attempt} />
-      <TextAreaField id="summary" label="What is the concern?" hint="What has happened, and how it puts the student's progress or conduct at risk. Refer to a child by their code only." rows={5} error={errorOf("summary")} {...form.register("summary")} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="raise-heading"
+      className="rounded border border-gray-300 bg-white p-4 sm:p-6"
+    >
+      <h2 id="raise-heading" className="mb-3 text-xl font-bold">
+        Raise a cause for concern
+      </h2>
+      <p className="mb-4 text-muted">
+        The student, the practice educator, the on-site supervisor, the tutor and the team manager are told. A stage 1
+        meeting is the next step.
+      </p>
+      <ErrorSummary
+        message={formError}
+        fieldErrors={fieldErrors}
+        labels={{ summary: "What is the concern?" }}
+        attempt={attempt}
+      />
+      <TextAreaField
+        id="summary"
+        label="What is the concern?"
+        hint="What has happened, and how it puts the student's progress or conduct at risk. Refer to a child by their code only."
+        rows={5}
+        error={errorOf("summary")}
+        {...form.register("summary")}
+      />
       <SubmitButton pending={pending}>Raise the concern</SubmitButton>
     </form>
   );

@@ -15,11 +15,17 @@ export default async function EditPlacementPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const placement = await loadOrNotFound(() => getPlacement(user, id));
   if (!placement.permissions.canManage) notFound();
-  const [onsiteSupervisors, tutors] = await Promise.all([listPeopleForChoosing(user, "ONSITE_SUPERVISOR"), listPeopleForChoosing(user, "UNIVERSITY_TUTOR")]);
+  const [onsiteSupervisors, tutors] = await Promise.all([
+    listPeopleForChoosing(user, "ONSITE_SUPERVISOR"),
+    listPeopleForChoosing(user, "UNIVERSITY_TUTOR"),
+  ]);
   return (
     <div className="max-w-2xl">
       <p className="text-muted">
-        <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.student.name}</Link> /
+        <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+          {placement.student.name}
+        </Link>{" "}
+        /
       </p>
       <h1 className="mb-6 text-3xl font-bold">Edit placement</h1>
       <EditPlacementForm
@@ -40,7 +46,9 @@ export default async function EditPlacementPage({ params }: { params: Promise<{ 
           },
         }}
         onsiteSupervisors={onsiteSupervisors.map((person) => ({ value: person.id, label: person.name }))}
-        tutors={tutors.filter((tutor) => tutor.organisationId === placement.university?.id).map((person) => ({ value: person.id, label: person.name }))}
+        tutors={tutors
+          .filter((tutor) => tutor.organisationId === placement.university?.id)
+          .map((person) => ({ value: person.id, label: person.name }))}
       />
     </div>
   );

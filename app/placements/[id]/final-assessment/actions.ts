@@ -4,8 +4,18 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import { ratifyFinalAssessment, saveFinalAssessmentPeParts, saveFinalReflection, signFinalAssessment, startFinalAssessment } from "@/lib/portfolio/final-assessment";
-import type { FinalAssessmentPeInput, FinalReflectionInput, SignFinalAssessmentInput } from "@/lib/validations/final-assessment";
+import {
+  ratifyFinalAssessment,
+  saveFinalAssessmentPeParts,
+  saveFinalReflection,
+  signFinalAssessment,
+  startFinalAssessment,
+} from "@/lib/portfolio/final-assessment";
+import type {
+  FinalAssessmentPeInput,
+  FinalReflectionInput,
+  SignFinalAssessmentInput,
+} from "@/lib/validations/final-assessment";
 
 function revalidate(placementId: string) {
   revalidatePath(`/placements/${placementId}/final-assessment`);
@@ -35,7 +45,11 @@ export async function saveFinalReflectionAction(placementId: string, input: Fina
   return result;
 }
 
-export async function signFinalAssessmentAction(placementId: string, assessmentId: string, input: SignFinalAssessmentInput) {
+export async function signFinalAssessmentAction(
+  placementId: string,
+  assessmentId: string,
+  input: SignFinalAssessmentInput,
+) {
   const user = await requireUser();
   const result = await runAction(() => signFinalAssessment(user, assessmentId, input));
   if (result.ok) revalidate(placementId);

@@ -22,7 +22,9 @@ function TextBlock({ text, empty }: { text: string; empty: string }) {
 function SignatureRow({ role, name, at, waiting }: { role: string; name: string; at: string | null; waiting: string }) {
   return (
     <tr>
-      <th scope="row" className="border border-gray-300 px-3 py-2 text-left font-semibold">{role}</th>
+      <th scope="row" className="border border-gray-300 px-3 py-2 text-left font-semibold">
+        {role}
+      </th>
       <td className="border border-gray-300 px-3 py-2">{name}</td>
       <td className="border border-gray-300 px-3 py-2">
         {at ? (
@@ -52,11 +54,14 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
   if (!assessment) {
     body = (
       <section aria-labelledby="start-heading" className={section}>
-        <h2 id="start-heading" className="mb-2 text-2xl font-bold">Not started</h2>
+        <h2 id="start-heading" className="mb-2 text-2xl font-bold">
+          Not started
+        </h2>
         {permissions.canStart ? (
           <>
             <p className="mb-3">
-              Start the final report when the placement is nearing its end. You can save drafts; the student can write their reflective summary at the same time.
+              Start the final report when the placement is nearing its end. You can save drafts; the student can write
+              their reflective summary at the same time.
             </p>
             <StartFinalAssessmentButton placementId={placement.id} />
           </>
@@ -87,11 +92,18 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
               recommendation={assessment.recommendation}
               developmentPlan={assessment.developmentPlan}
               levelLabel={levelLabel}
-              domains={framework.items.map((item) => ({ ...item, text: assessment.domains.find((domain) => domain.code === item.code)?.text ?? "" }))}
+              domains={framework.items.map((item) => ({
+                ...item,
+                text: assessment.domains.find((domain) => domain.code === item.code)?.text ?? "",
+              }))}
             />
           ) : (
             <>
-              {assessment.status === "DRAFT" && <p className="mb-3 border-l-4 border-amber-700 bg-amber-50 p-3 font-semibold">Draft: the practice educator is still writing this report.</p>}
+              {assessment.status === "DRAFT" && (
+                <p className="mb-3 border-l-4 border-amber-700 bg-amber-50 p-3 font-semibold">
+                  Draft: the practice educator is still writing this report.
+                </p>
+              )}
               <h3 className="mb-1 text-lg font-bold">Holistic assessment</h3>
               <TextBlock text={assessment.holisticSummary} empty="Not written yet." />
               <h3 className="mb-2 mt-5 text-lg font-bold">The nine PCF domains</h3>
@@ -108,7 +120,9 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
                 ))}
               </dl>
               <h3 className="mb-1 mt-5 text-lg font-bold">Recommendation</h3>
-              <p className="font-semibold">{assessment.recommendation ? RECOMMENDATION_LABELS[assessment.recommendation] : "Not made yet"}</p>
+              <p className="font-semibold">
+                {assessment.recommendation ? RECOMMENDATION_LABELS[assessment.recommendation] : "Not made yet"}
+              </p>
               <h3 className="mb-1 mt-5 text-lg font-bold">Professional development plan</h3>
               <TextBlock text={assessment.developmentPlan} empty="Not written yet." />
             </>
@@ -116,7 +130,9 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
         </section>
 
         <section aria-labelledby="reflection-heading" className={section}>
-          <h2 id="reflection-heading" className="mb-3 text-2xl font-bold">Student&apos;s critical reflection</h2>
+          <h2 id="reflection-heading" className="mb-3 text-2xl font-bold">
+            Student&apos;s critical reflection
+          </h2>
           {permissions.canEditReflection ? (
             <ReflectionForm
               placementId={placement.id}
@@ -127,26 +143,49 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
             />
           ) : (
             <>
-              {!assessment.studentSignedAt && assessment.studentReflection.trim() && <p className="mb-2 text-sm font-semibold">Draft: the student has not signed yet.</p>}
-              <TextBlock text={assessment.studentReflection} empty="The student has not written their reflective summary yet." />
+              {!assessment.studentSignedAt && assessment.studentReflection.trim() && (
+                <p className="mb-2 text-sm font-semibold">Draft: the student has not signed yet.</p>
+              )}
+              <TextBlock
+                text={assessment.studentReflection}
+                empty="The student has not written their reflective summary yet."
+              />
             </>
           )}
         </section>
 
         <section aria-labelledby="signatures-heading">
-          <h2 id="signatures-heading" className="mb-3 text-2xl font-bold">Signatures</h2>
+          <h2 id="signatures-heading" className="mb-3 text-2xl font-bold">
+            Signatures
+          </h2>
           <table className="w-full border-collapse bg-white text-left">
             <caption className="sr-only">Signatures of the final assessment</caption>
             <thead>
               <tr>
-                <th scope="col" className="border border-gray-300 bg-gray-100 px-3 py-2">Role</th>
-                <th scope="col" className="border border-gray-300 bg-gray-100 px-3 py-2">Name</th>
-                <th scope="col" className="border border-gray-300 bg-gray-100 px-3 py-2">Signature</th>
+                <th scope="col" className="border border-gray-300 bg-gray-100 px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="border border-gray-300 bg-gray-100 px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="border border-gray-300 bg-gray-100 px-3 py-2">
+                  Signature
+                </th>
               </tr>
             </thead>
             <tbody>
-              <SignatureRow role="Practice educator" name={assessment.practiceEducatorName} at={assessment.peSignedAt} waiting="Not signed yet" />
-              <SignatureRow role="Student" name={placement.studentName} at={assessment.studentSignedAt} waiting={assessment.peSignedAt ? "Waiting for the student" : "After the practice educator"} />
+              <SignatureRow
+                role="Practice educator"
+                name={assessment.practiceEducatorName}
+                at={assessment.peSignedAt}
+                waiting="Not signed yet"
+              />
+              <SignatureRow
+                role="Student"
+                name={placement.studentName}
+                at={assessment.studentSignedAt}
+                waiting={assessment.peSignedAt ? "Waiting for the student" : "After the practice educator"}
+              />
               {(placement.onsiteSupervisorName || assessment.onsiteSignedAt) && (
                 <SignatureRow
                   role="On-site supervisor"
@@ -156,12 +195,25 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
                 />
               )}
               {(assessment.ratifiedAt || assessment.status === "AWAITING_RATIFICATION" || view.warning) && (
-                <SignatureRow role="Ratified by (PEPS stage 2)" name={assessment.ratifiedByName ?? "—"} at={assessment.ratifiedAt} waiting="Not ratified yet" />
+                <SignatureRow
+                  role="Ratified by (PEPS stage 2)"
+                  name={assessment.ratifiedByName ?? "—"}
+                  at={assessment.ratifiedAt}
+                  waiting="Not ratified yet"
+                />
               )}
             </tbody>
           </table>
-          {permissions.canSignAsOnsiteSupervisor && <OnsiteSignPanel placementId={placement.id} assessmentId={assessment.id} />}
-          {permissions.canRatify && <RatifyPanel placementId={placement.id} assessmentId={assessment.id} assessorName={assessment.practiceEducatorName} />}
+          {permissions.canSignAsOnsiteSupervisor && (
+            <OnsiteSignPanel placementId={placement.id} assessmentId={assessment.id} />
+          )}
+          {permissions.canRatify && (
+            <RatifyPanel
+              placementId={placement.id}
+              assessmentId={assessment.id}
+              assessorName={assessment.practiceEducatorName}
+            />
+          )}
         </section>
       </>
     );
@@ -173,25 +225,38 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
         <p className="text-muted">
           {view.onPlacement ? (
             <>
-              <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-              <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /
+              <Link href="/placements" className="text-brand-700 underline">
+                Placements
+              </Link>{" "}
+              /{" "}
+              <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+                {placement.studentName}
+              </Link>{" "}
+              /
             </>
           ) : (
             <>
-              <Link href="/ratification" className="text-brand-700 underline">Ratification</Link> /
+              <Link href="/ratification" className="text-brand-700 underline">
+                Ratification
+              </Link>{" "}
+              /
             </>
           )}
         </p>
         <h1 className="text-3xl font-bold">Final assessment: {placement.studentName}</h1>
         <p className="text-muted">
-          {placement.level === "FINAL" ? "Final" : "First"} placement · {placement.setting} · {formatDate(placement.startDate)} to {formatDate(placement.endDate)} · assessed at the {levelLabel.toLowerCase()}
+          {placement.level === "FINAL" ? "Final" : "First"} placement · {placement.setting} ·{" "}
+          {formatDate(placement.startDate)} to {formatDate(placement.endDate)} · assessed at the{" "}
+          {levelLabel.toLowerCase()}
         </p>
         {assessment && (
           <div className="mt-2">
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-semibold">Status:</span> <FinalStatusBadge status={assessment.status} />
             </p>
-            {assessment.waitingFor.length > 0 && <p className="mt-1">Waiting for {assessment.waitingFor.join(" and ")}.</p>}
+            {assessment.waitingFor.length > 0 && (
+              <p className="mt-1">Waiting for {assessment.waitingFor.join(" and ")}.</p>
+            )}
           </div>
         )}
         {view.warning && (
@@ -201,14 +266,21 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
           </p>
         )}
         {view.canReadPad && (
-        <p className="mt-4 flex flex-wrap gap-3">
-          <Link href={`/placements/${placement.id}/pad`} className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700 no-underline">
-            Practice Assessment Document (print view)
-          </Link>
-          <a href={`/api/v1/placements/${placement.id}/pad.pdf`} className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700 no-underline" download>
-            Download the PAD as a PDF
-          </a>
-        </p>
+          <p className="mt-4 flex flex-wrap gap-3">
+            <Link
+              href={`/placements/${placement.id}/pad`}
+              className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700 no-underline"
+            >
+              Practice Assessment Document (print view)
+            </Link>
+            <a
+              href={`/api/v1/placements/${placement.id}/pad.pdf`}
+              className="rounded border-2 border-brand-600 px-3 py-1.5 font-semibold text-brand-700 no-underline"
+              download
+            >
+              Download the PAD as a PDF
+            </a>
+          </p>
         )}
       </div>
       {body}

@@ -57,14 +57,23 @@ export function OnsiteSignPanel({ placementId, assessmentId }: { placementId: st
   );
 }
 
-export function RatifyPanel({ placementId, assessmentId, assessorName }: { placementId: string; assessmentId: string; assessorName: string }) {
+export function RatifyPanel({
+  placementId,
+  assessmentId,
+  assessorName,
+}: {
+  placementId: string;
+  assessmentId: string;
+  assessorName: string;
+}) {
   return (
     <section aria-labelledby="ratify-heading" className="mt-4 rounded border-2 border-brand-600 bg-white p-4">
       <h3 id="ratify-heading" className="text-lg font-bold">
         Ratify as a PEPS stage 2 practice educator
       </h3>
       <p className="mt-1">
-        {assessorName} is at PEPS stage 1, so this final-placement assessment needs your ratification. Read the report and the Practice Assessment Document first.
+        {assessorName} is at PEPS stage 1, so this final-placement assessment needs your ratification. Read the report
+        and the Practice Assessment Document first.
       </p>
       <ConfirmStep
         buttonLabel="Ratify the final assessment"

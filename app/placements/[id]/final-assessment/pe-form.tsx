@@ -10,7 +10,13 @@ import { saveFinalAssessmentAction, signFinalAssessmentAction } from "./actions"
 
 type Domain = { code: string; number: number; name: string; descriptor: string; text: string };
 
-type Values = { version: number; holisticSummary: string; recommendation: "" | "PASS" | "FAIL" | "REFER"; developmentPlan: string; domains: Record<string, string> };
+type Values = {
+  version: number;
+  holisticSummary: string;
+  recommendation: "" | "PASS" | "FAIL" | "REFER";
+  developmentPlan: string;
+  domains: Record<string, string>;
+};
 
 const RECOMMENDATIONS = [
   { value: "PASS", label: "Pass", hint: "The student has shown the capabilities expected at this level." },
@@ -52,7 +58,8 @@ export function PeFinalReportForm(props: {
   const fail = (message: string, fieldErrors?: Record<string, string[]>) => {
     setFormError(message);
     setAttempt((count) => count + 1);
-    for (const [field, messages] of Object.entries(fieldErrors ?? {})) form.setError(field as never, { type: "server", message: messages[0] });
+    for (const [field, messages] of Object.entries(fieldErrors ?? {}))
+      form.setError(field as never, { type: "server", message: messages[0] });
   };
 
   /** Saves what is on screen; returns an error message or null. */
@@ -106,7 +113,10 @@ export function PeFinalReportForm(props: {
         />
 
         <h3 className="mb-1 mt-6 text-xl font-bold">The nine PCF domains</h3>
-        <p className="mb-4 text-muted">Write what the evidence shows in each domain, against the expectations at the {props.levelLabel.toLowerCase()}.</p>
+        <p className="mb-4 text-muted">
+          Write what the evidence shows in each domain, against the expectations at the {props.levelLabel.toLowerCase()}
+          .
+        </p>
         {props.domains.map((domain) => (
           <TextAreaField
             key={domain.code}
@@ -119,7 +129,12 @@ export function PeFinalReportForm(props: {
           />
         ))}
 
-        <fieldset id="recommendation" tabIndex={-1} aria-describedby={describedBy("recommendation", undefined, errors.recommendation?.message)} className={`mb-5 ${errors.recommendation ? "border-l-4 border-red-700 pl-3" : ""}`}>
+        <fieldset
+          id="recommendation"
+          tabIndex={-1}
+          aria-describedby={describedBy("recommendation", undefined, errors.recommendation?.message)}
+          className={`mb-5 ${errors.recommendation ? "border-l-4 border-red-700 pl-3" : ""}`}
+        >
           <legend className="mb-1 font-semibold">Recommendation</legend>
           {errors.recommendation?.message && (
             <p id="recommendation-error" className="mb-1 font-semibold text-red-800">
@@ -130,7 +145,12 @@ export function PeFinalReportForm(props: {
           <div className="space-y-2">
             {RECOMMENDATIONS.map((option) => (
               <label key={option.value} className="flex items-start gap-2">
-                <input type="radio" value={option.value} className="mt-1 h-5 w-5" {...form.register("recommendation")} />
+                <input
+                  type="radio"
+                  value={option.value}
+                  className="mt-1 h-5 w-5"
+                  {...form.register("recommendation")}
+                />
                 <span>
                   <span className="font-semibold">{option.label}</span>
                   <span className="block text-sm text-muted">{option.hint}</span>
@@ -161,7 +181,10 @@ export function PeFinalReportForm(props: {
         <h3 id="pe-sign-heading" className="text-lg font-bold">
           Sign the final report
         </h3>
-        <p className="mt-1">When the holistic assessment, every domain and your recommendation are written, sign the report. The student and on-site supervisor then sign.</p>
+        <p className="mt-1">
+          When the holistic assessment, every domain and your recommendation are written, sign the report. The student
+          and on-site supervisor then sign.
+        </p>
         <ConfirmStep
           key={draftSaves}
           buttonLabel="Sign as practice educator"
@@ -172,7 +195,10 @@ export function PeFinalReportForm(props: {
           onConfirm={async () => {
             const failure = await save();
             if (failure) return `Your latest changes could not be saved, so the report was not signed: ${failure}`;
-            const result = await signFinalAssessmentAction(props.placementId, props.assessmentId, { as: "PRACTICE_EDUCATOR", version: version.current });
+            const result = await signFinalAssessmentAction(props.placementId, props.assessmentId, {
+              as: "PRACTICE_EDUCATOR",
+              version: version.current,
+            });
             if (result.ok) return null;
             fail(result.message, result.fieldErrors);
             return result.message;

@@ -11,7 +11,13 @@ import { saveFinalReflectionAction, signFinalAssessmentAction } from "./actions"
 type Values = { reflectionVersion: number; studentReflection: string };
 
 /** The student's critical reflection (its own version, so the PE can write at the same time) and the student's signature. */
-export function ReflectionForm(props: { placementId: string; assessmentId: string; reflectionVersion: number; studentReflection: string; canSign: boolean }) {
+export function ReflectionForm(props: {
+  placementId: string;
+  assessmentId: string;
+  reflectionVersion: number;
+  studentReflection: string;
+  canSign: boolean;
+}) {
   const version = useRef(props.reflectionVersion);
   const [formError, setFormError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
@@ -32,7 +38,10 @@ export function ReflectionForm(props: { placementId: string; assessmentId: strin
 
   const save = async (): Promise<string | null> => {
     setSavedAt(undefined);
-    const result = await saveFinalReflectionAction(props.placementId, { reflectionVersion: version.current, studentReflection: form.getValues("studentReflection") });
+    const result = await saveFinalReflectionAction(props.placementId, {
+      reflectionVersion: version.current,
+      studentReflection: form.getValues("studentReflection"),
+    });
     if (result.ok) {
       version.current = result.data.reflectionVersion;
       form.clearErrors();
@@ -46,7 +55,12 @@ export function ReflectionForm(props: { placementId: string; assessmentId: strin
 
   return (
     <div>
-      <ErrorSummary message={formError} fieldErrors={{ studentReflection: error }} labels={{ studentReflection: "Your reflective summary" }} attempt={attempt} />
+      <ErrorSummary
+        message={formError}
+        fieldErrors={{ studentReflection: error }}
+        labels={{ studentReflection: "Your reflective summary" }}
+        attempt={attempt}
+      />
       <form
         noValidate
         aria-label="Your reflective summary"
@@ -77,7 +91,9 @@ export function ReflectionForm(props: { placementId: string; assessmentId: strin
           <h3 id="student-sign-heading" className="text-lg font-bold">
             Sign the final assessment
           </h3>
-          <p className="mt-1">Signing confirms you have read your practice educator&apos;s report. It locks your reflective summary.</p>
+          <p className="mt-1">
+            Signing confirms you have read your practice educator&apos;s report. It locks your reflective summary.
+          </p>
           <ConfirmStep
             buttonLabel="Sign as student"
             question="Sign the final assessment?"
@@ -95,7 +111,9 @@ export function ReflectionForm(props: { placementId: string; assessmentId: strin
           />
         </section>
       ) : (
-        <p className="mt-4 border-l-4 border-gray-500 bg-gray-50 p-3">You can sign once your practice educator has signed the final report.</p>
+        <p className="mt-4 border-l-4 border-gray-500 bg-gray-50 p-3">
+          You can sign once your practice educator has signed the final report.
+        </p>
       )}
     </div>
   );

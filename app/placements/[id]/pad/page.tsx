@@ -17,10 +17,23 @@ export const dynamic = "force-dynamic";
 const cell = "border border-gray-400 px-2 py-1 align-top print:border-black";
 const th = `${cell} bg-gray-100 font-semibold print:bg-white`;
 
-function Part({ number, title, children, breakBefore = false }: { number?: number; title: string; children: ReactNode; breakBefore?: boolean }) {
+function Part({
+  number,
+  title,
+  children,
+  breakBefore = false,
+}: {
+  number?: number;
+  title: string;
+  children: ReactNode;
+  breakBefore?: boolean;
+}) {
   const id = `part-${number ?? title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return (
-    <section aria-labelledby={id} className={`mt-8 border-t-2 border-black pt-3 ${breakBefore ? "print:break-before-page" : ""}`}>
+    <section
+      aria-labelledby={id}
+      className={`mt-8 border-t-2 border-black pt-3 ${breakBefore ? "print:break-before-page" : ""}`}
+    >
       <h2 id={id} className="mb-3 text-xl font-bold">
         {number ? `${number}. ` : ""}
         {title}
@@ -41,7 +54,9 @@ function Facts({ rows, caption }: { rows: Array<[string, ReactNode]>; caption: s
       <tbody>
         {rows.map(([term, value]) => (
           <tr key={term}>
-            <th scope="row" className={`${th} w-56`}>{term}</th>
+            <th scope="row" className={`${th} w-56`}>
+              {term}
+            </th>
             <td className={cell}>{value ?? "—"}</td>
           </tr>
         ))}
@@ -50,7 +65,13 @@ function Facts({ rows, caption }: { rows: Array<[string, ReactNode]>; caption: s
   );
 }
 
-function Meeting({ meeting, kind }: { meeting: NonNullable<Pad["learningAgreement"]>; kind: "agreement" | "midpoint" }) {
+function Meeting({
+  meeting,
+  kind,
+}: {
+  meeting: NonNullable<Pad["learningAgreement"]>;
+  kind: "agreement" | "midpoint";
+}) {
   const h3 = "mb-1 mt-3 font-bold";
   return (
     <>
@@ -126,7 +147,10 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
   return (
     <PrintFrame backHref={`/placements/${id}/final-assessment`} backLabel="Back to the final assessment">
       <header>
-        <p className="text-sm">Social work practice placement · Placement Tracker · printed {formatDate(pad.generatedOn)} · children are referred to by code only</p>
+        <p className="text-sm">
+          Social work practice placement · Placement Tracker · printed {formatDate(pad.generatedOn)} · children are
+          referred to by code only
+        </p>
         <h1 className="mb-1 mt-1 text-2xl font-bold">Practice Assessment Document</h1>
         <p className="mb-3 text-lg">{front.studentName}</p>
         <p className="no-print">
@@ -153,7 +177,8 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
                 {front.practiceEducators.map((spell) => (
                   <li key={`${spell.name}-${spell.from}`}>
                     {spell.name}
-                    {spell.pepsStage ? ` (${spell.pepsStage})` : ""}, {formatDate(spell.from)} to {spell.to ? formatDate(spell.to) : "date"}
+                    {spell.pepsStage ? ` (${spell.pepsStage})` : ""}, {formatDate(spell.from)} to{" "}
+                    {spell.to ? formatDate(spell.to) : "date"}
                   </li>
                 ))}
               </ul>,
@@ -166,7 +191,11 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
       </Part>
 
       <Part number={2} title="Practice learning agreement">
-        {pad.learningAgreement ? <Meeting meeting={pad.learningAgreement} kind="agreement" /> : <p className="italic">The learning agreement meeting has not been recorded.</p>}
+        {pad.learningAgreement ? (
+          <Meeting meeting={pad.learningAgreement} kind="agreement" />
+        ) : (
+          <p className="italic">The learning agreement meeting has not been recorded.</p>
+        )}
       </Part>
 
       <Part number={3} title="Index of evidence">
@@ -178,7 +207,9 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
             <thead>
               <tr>
                 {["Date", "Title", "Type", "Status", "PCF domains"].map((heading) => (
-                  <th key={heading} scope="col" className={th}>{heading}</th>
+                  <th key={heading} scope="col" className={th}>
+                    {heading}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -203,7 +234,11 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
       <Part number={4} title="Direct observations">
         {pad.observations.length === 0 && <p className="italic">No direct observations recorded.</p>}
         {pad.observations.map((observation, index) => (
-          <article key={observation.id} aria-labelledby={`observation-${observation.id}`} className="mb-5 print:break-inside-avoid">
+          <article
+            key={observation.id}
+            aria-labelledby={`observation-${observation.id}`}
+            className="mb-5 print:break-inside-avoid"
+          >
             <h3 id={`observation-${observation.id}`} className="text-lg font-bold">
               Observation {index + 1}: {formatDate(observation.observedOn)}, {observation.activity}
             </h3>
@@ -219,14 +254,20 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
                 <caption className="sr-only">Feedback by PCF domain</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className={th}>PCF domain</th>
-                    <th scope="col" className={th}>Feedback on the domain</th>
+                    <th scope="col" className={th}>
+                      PCF domain
+                    </th>
+                    <th scope="col" className={th}>
+                      Feedback on the domain
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {observation.domains.map((domain) => (
                     <tr key={domain.label}>
-                      <th scope="row" className={`${cell} font-normal`}>{domain.label}</th>
+                      <th scope="row" className={`${cell} font-normal`}>
+                        {domain.label}
+                      </th>
                       <td className={cell}>{domain.note || "—"}</td>
                     </tr>
                   ))}
@@ -249,11 +290,17 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
 
       <Part number={7} title="Critical reflection">
         <Text text={pad.criticalReflection?.text} empty="The student has not written their reflective summary yet." />
-        {pad.criticalReflection && !pad.criticalReflection.signed && pad.criticalReflection.text.trim() && <p className="mt-1 font-semibold">Draft: the student has not signed yet.</p>}
+        {pad.criticalReflection && !pad.criticalReflection.signed && pad.criticalReflection.text.trim() && (
+          <p className="mt-1 font-semibold">Draft: the student has not signed yet.</p>
+        )}
       </Part>
 
       <Part number={8} title="Midpoint review">
-        {pad.midpoint ? <Meeting meeting={pad.midpoint} kind="midpoint" /> : <p className="italic">The midpoint review has not been recorded.</p>}
+        {pad.midpoint ? (
+          <Meeting meeting={pad.midpoint} kind="midpoint" />
+        ) : (
+          <p className="italic">The midpoint review has not been recorded.</p>
+        )}
       </Part>
 
       <Part number={9} title="Final report" breakBefore>
@@ -282,24 +329,40 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
               <caption className="sr-only">Signatures</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={th}>Role</th>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>Signed</th>
+                  <th scope="col" className={th}>
+                    Role
+                  </th>
+                  <th scope="col" className={th}>
+                    Name
+                  </th>
+                  <th scope="col" className={th}>
+                    Signed
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {report.signatures.map((signature) => (
                   <tr key={signature.role}>
-                    <th scope="row" className={`${cell} font-normal`}>{signature.role}</th>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      {signature.role}
+                    </th>
                     <td className={cell}>{signature.name}</td>
-                    <td className={cell}>{signature.signedAt ? formatDateTime(new Date(signature.signedAt)) : "Not signed yet"}</td>
+                    <td className={cell}>
+                      {signature.signedAt ? formatDateTime(new Date(signature.signedAt)) : "Not signed yet"}
+                    </td>
                   </tr>
                 ))}
                 {report.ratification.needed && (
                   <tr>
-                    <th scope="row" className={`${cell} font-normal`}>Ratified by (PEPS stage 2)</th>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      Ratified by (PEPS stage 2)
+                    </th>
                     <td className={cell}>{report.ratification.name ?? "—"}</td>
-                    <td className={cell}>{report.ratification.ratifiedAt ? formatDateTime(new Date(report.ratification.ratifiedAt)) : "Not ratified yet"}</td>
+                    <td className={cell}>
+                      {report.ratification.ratifiedAt
+                        ? formatDateTime(new Date(report.ratification.ratifiedAt))
+                        : "Not ratified yet"}
+                    </td>
                   </tr>
                 )}
               </tbody>
@@ -314,7 +377,8 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
 
       <Part title="Supervision log">
         <p className="mb-2">
-          {pad.supervision.sessions.length} signed supervision session{pad.supervision.sessions.length === 1 ? "" : "s"}, {formatMinutes(pad.supervision.totalMinutes)} in all.
+          {pad.supervision.sessions.length} signed supervision session{pad.supervision.sessions.length === 1 ? "" : "s"}
+          , {formatMinutes(pad.supervision.totalMinutes)} in all.
         </p>
         {pad.supervision.sessions.length > 0 && (
           <table className="w-full border-collapse text-left text-sm">
@@ -322,7 +386,9 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
             <thead>
               <tr>
                 {["No.", "Date", "Type", "Length"].map((heading) => (
-                  <th key={heading} scope="col" className={th}>{heading}</th>
+                  <th key={heading} scope="col" className={th}>
+                    {heading}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -348,11 +414,17 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
             {pad.appendix.frameworkName}, version {pad.appendix.version}.
           </p>
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">What each domain looks like at the {pad.appendix.levelLabel.toLowerCase()}</caption>
+            <caption className="sr-only">
+              What each domain looks like at the {pad.appendix.levelLabel.toLowerCase()}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" className={`${th} w-1/3`}>Domain</th>
-                <th scope="col" className={th}>At the {pad.appendix.levelLabel.toLowerCase()}</th>
+                <th scope="col" className={`${th} w-1/3`}>
+                  Domain
+                </th>
+                <th scope="col" className={th}>
+                  At the {pad.appendix.levelLabel.toLowerCase()}
+                </th>
               </tr>
             </thead>
             <tbody>

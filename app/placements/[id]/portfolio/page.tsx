@@ -22,17 +22,27 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /
+          <Link href="/placements" className="text-brand-700 underline">
+            Placements
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+            {placement.studentName}
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">Portfolio</h1>
         <p className="text-muted">
-          {placement.studentName} · {placement.level === "FIRST" ? "First" : "Final"} placement · {formatDate(placement.startDate)} to {formatDate(placement.endDate)}
+          {placement.studentName} · {placement.level === "FIRST" ? "First" : "Final"} placement ·{" "}
+          {formatDate(placement.startDate)} to {formatDate(placement.endDate)}
           {placement.practiceEducatorName ? ` · Practice educator ${placement.practiceEducatorName}` : ""}
         </p>
         {permissions.canAdd && (
           <p className="mt-4">
-            <Link href={`/placements/${placement.id}/portfolio/new`} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline shadow-[0_2px_0_#0b2f31] hover:bg-brand-700">
+            <Link
+              href={`/placements/${placement.id}/portfolio/new`}
+              className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline shadow-[0_2px_0_#0b2f31] hover:bg-brand-700"
+            >
               Add evidence
             </Link>
           </p>
@@ -40,12 +50,16 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
       </div>
 
       <section aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading" className="mb-1 text-2xl font-bold">Coverage of the PCF</h2>
+        <h2 id="coverage-heading" className="mb-1 text-2xl font-bold">
+          Coverage of the PCF
+        </h2>
         {coverage ? (
           <>
             <p className="mb-3 text-muted">
-              {coverage.domainsEvidenced} of {coverage.domains} domains have accepted evidence; {coverage.gaps === 0 ? "no gaps" : `${coverage.gaps} ${coverage.gaps === 1 ? "gap" : "gaps"}`}.
-              Coverage shows where evidence is thin: the practice educator&apos;s assessment across the domains is holistic, not a count.
+              {coverage.domainsEvidenced} of {coverage.domains} domains have accepted evidence;{" "}
+              {coverage.gaps === 0 ? "no gaps" : `${coverage.gaps} ${coverage.gaps === 1 ? "gap" : "gaps"}`}. Coverage
+              shows where evidence is thin: the practice educator&apos;s assessment across the domains is holistic, not
+              a count.
             </p>
             <div className="overflow-x-auto rounded border border-gray-300 bg-white">
               <table className="w-full border-collapse">
@@ -54,10 +68,18 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col" className={th}>Domain</th>
-                    <th scope="col" className={`${th} text-right`}>Evidence items</th>
-                    <th scope="col" className={`${th} text-right`}>Accepted</th>
-                    <th scope="col" className={th}>State</th>
+                    <th scope="col" className={th}>
+                      Domain
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Evidence items
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Accepted
+                    </th>
+                    <th scope="col" className={th}>
+                      State
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -87,13 +109,20 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
             </div>
           </>
         ) : (
-          <p>No version of the PCF is in force today, so coverage cannot be shown. The team manager can add the current version.</p>
+          <p>
+            No version of the PCF is in force today, so coverage cannot be shown. The team manager can add the current
+            version.
+          </p>
         )}
       </section>
 
       <section aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading" className="mb-1 text-2xl font-bold">Evidence</h2>
-        {user.role === "UNIVERSITY_TUTOR" && <p className="mb-3 text-muted">Drafts are not shown: you see evidence once the student has submitted it.</p>}
+        <h2 id="evidence-heading" className="mb-1 text-2xl font-bold">
+          Evidence
+        </h2>
+        {user.role === "UNIVERSITY_TUTOR" && (
+          <p className="mb-3 text-muted">Drafts are not shown: you see evidence once the student has submitted it.</p>
+        )}
         {evidence.length === 0 ? (
           <p>No evidence yet.</p>
         ) : (
@@ -102,11 +131,21 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
               <caption className="sr-only">Evidence items, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={th}>Title</th>
-                  <th scope="col" className={th}>Date</th>
-                  <th scope="col" className={th}>Type</th>
-                  <th scope="col" className={th}>Status</th>
-                  <th scope="col" className={th}>Capabilities</th>
+                  <th scope="col" className={th}>
+                    Title
+                  </th>
+                  <th scope="col" className={th}>
+                    Date
+                  </th>
+                  <th scope="col" className={th}>
+                    Type
+                  </th>
+                  <th scope="col" className={th}>
+                    Status
+                  </th>
+                  <th scope="col" className={th}>
+                    Capabilities
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -116,7 +155,11 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                       <Link href={`/evidence/${item.id}`} className="font-semibold text-brand-700 underline">
                         {item.title}
                       </Link>
-                      {item.attachments > 0 && <span className="block text-sm text-muted">{item.attachments} {item.attachments === 1 ? "attachment" : "attachments"}</span>}
+                      {item.attachments > 0 && (
+                        <span className="block text-sm text-muted">
+                          {item.attachments} {item.attachments === 1 ? "attachment" : "attachments"}
+                        </span>
+                      )}
                     </td>
                     <td className={`${td} whitespace-nowrap`}>{formatDate(item.occurredOn)}</td>
                     <td className={td}>{EVIDENCE_TYPE_LABELS[item.type]}</td>
@@ -124,7 +167,9 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                       <EvidenceStatusBadge status={item.status} />
                     </td>
                     <td className={`${td} text-sm`}>
-                      {item.capabilities.map((capability) => `${capability.framework} ${capability.number}. ${capability.name}`).join("; ")}
+                      {item.capabilities
+                        .map((capability) => `${capability.framework} ${capability.number}. ${capability.name}`)
+                        .join("; ")}
                     </td>
                   </tr>
                 ))}

@@ -26,11 +26,19 @@ function RecordContent({ kind, record }: { kind: string; record: MilestoneRecord
       ["Supervision arrangements", <WrittenText key="s" text={record.supervisionArrangements} empty="—" />],
     );
   } else {
-    rows.push(["Days completed at the meeting", String(record.daysCompletedAtMeeting ?? "—")], ["Recommendation", record.recommendation ? RECOMMENDATION_LABELS[record.recommendation] : "—"]);
-    if (kind === "MIDPOINT_REVIEW" && record.actionPlan) rows.push(["Action plan", <WrittenText key="p" text={record.actionPlan} />]);
-    if (kind === "FINAL_REVIEW" && record.earlyReason) rows.push(["Why it was held early", <WrittenText key="e" text={record.earlyReason} />]);
+    rows.push(
+      ["Days completed at the meeting", String(record.daysCompletedAtMeeting ?? "—")],
+      ["Recommendation", record.recommendation ? RECOMMENDATION_LABELS[record.recommendation] : "—"],
+    );
+    if (kind === "MIDPOINT_REVIEW" && record.actionPlan)
+      rows.push(["Action plan", <WrittenText key="p" text={record.actionPlan} />]);
+    if (kind === "FINAL_REVIEW" && record.earlyReason)
+      rows.push(["Why it was held early", <WrittenText key="e" text={record.earlyReason} />]);
   }
-  rows.push(["Notes", <WrittenText key="notes" text={record.notes} empty="—" />], ["Recorded by", `${record.recordedByName} (version ${record.version})`]);
+  rows.push(
+    ["Notes", <WrittenText key="notes" text={record.notes} empty="—" />],
+    ["Recorded by", `${record.recordedByName} (version ${record.version})`],
+  );
   return <SummaryList rows={rows} />;
 }
 
@@ -52,9 +60,15 @@ export default async function ReviewsPage({ params }: { params: Promise<{ id: st
         ]}
       />
       {milestones.map((milestone) => (
-        <section key={milestone.kind} aria-labelledby={`${milestone.slug}-heading`} className="space-y-3 rounded border border-gray-300 bg-white p-4">
+        <section
+          key={milestone.kind}
+          aria-labelledby={`${milestone.slug}-heading`}
+          className="space-y-3 rounded border border-gray-300 bg-white p-4"
+        >
           <div className="flex flex-wrap items-center gap-3">
-            <h2 id={`${milestone.slug}-heading`} className="text-xl font-bold">{milestone.label}</h2>
+            <h2 id={`${milestone.slug}-heading`} className="text-xl font-bold">
+              {milestone.label}
+            </h2>
             <MilestoneStateTag state={milestone.state} />
           </div>
           <p>
@@ -67,15 +81,23 @@ export default async function ReviewsPage({ params }: { params: Promise<{ id: st
               {view.supervisionSessionDates.length === 0 ? (
                 <p>None recorded.</p>
               ) : (
-                <p>{view.supervisionSessionDates.map((date) => formatDate(date)).join(", ")} ({view.supervisionSessionDates.length})</p>
+                <p>
+                  {view.supervisionSessionDates.map((date) => formatDate(date)).join(", ")} (
+                  {view.supervisionSessionDates.length})
+                </p>
               )}
             </div>
           )}
           {milestone.record && <RecordContent kind={milestone.kind} record={milestone.record} />}
           {permissions.canRecord && (
             <p>
-              <Link href={`/placements/${placement.id}/reviews/${milestone.slug}`} className="inline-block rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700">
-                {milestone.record ? `Edit the ${milestone.label.toLowerCase()}` : `Record the ${milestone.label.toLowerCase()}`}
+              <Link
+                href={`/placements/${placement.id}/reviews/${milestone.slug}`}
+                className="inline-block rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
+              >
+                {milestone.record
+                  ? `Edit the ${milestone.label.toLowerCase()}`
+                  : `Record the ${milestone.label.toLowerCase()}`}
               </Link>
             </p>
           )}

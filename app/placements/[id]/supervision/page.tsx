@@ -23,14 +23,22 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
   const canChangeSettings = user.role === "ADMIN" || permissions.canRecord;
   const expected = `${cadence.everyWeeks === 1 ? "Every week" : `Every ${cadence.everyWeeks} weeks`}, at least ${formatMinutes(cadence.minMinutes)}`;
   const interval = cadence.everyWeeks === 1 ? "a week" : `${cadence.everyWeeks} weeks`;
-  const pes = placement.practiceEducators.map((spell) => `${spell.name} (${formatDate(spell.startDate)} to ${spell.endDate ? formatDate(spell.endDate) : "now"})`);
+  const pes = placement.practiceEducators.map(
+    (spell) => `${spell.name} (${formatDate(spell.startDate)} to ${spell.endDate ? formatDate(spell.endDate) : "now"})`,
+  );
 
   return (
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /
+          <Link href="/placements" className="text-brand-700 underline">
+            Placements
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+            {placement.studentName}
+          </Link>{" "}
+          /
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-3xl font-bold">Supervision: {placement.studentName}</h1>
@@ -41,11 +49,17 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
         </p>
         <p className="mt-3 flex flex-wrap gap-3">
           {permissions.canRecord && (
-            <Link href={`/placements/${placement.id}/supervision/new`} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700">
+            <Link
+              href={`/placements/${placement.id}/supervision/new`}
+              className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
+            >
               Record a session
             </Link>
           )}
-          <Link href={`/placements/${placement.id}/supervision/print`} className="rounded border-2 border-brand-600 px-4 py-2 font-semibold text-brand-700 no-underline">
+          <Link
+            href={`/placements/${placement.id}/supervision/print`}
+            className="rounded border-2 border-brand-600 px-4 py-2 font-semibold text-brand-700 no-underline"
+          >
             Print view of the whole log
           </Link>
         </p>
@@ -54,14 +68,27 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
       <SummaryList
         rows={[
           ["Student", placement.studentName],
-          ["Practice educator", pes.length ? <ul>{pes.map((pe) => <li key={pe}>{pe}</li>)}</ul> : "None assigned"],
+          [
+            "Practice educator",
+            pes.length ? (
+              <ul>
+                {pes.map((pe) => (
+                  <li key={pe}>{pe}</li>
+                ))}
+              </ul>
+            ) : (
+              "None assigned"
+            ),
+          ],
           ["Placement dates", `${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`],
           ["Supervision expected", expected],
         ]}
       />
 
       <section aria-labelledby="cadence-heading" className="space-y-4">
-        <h2 id="cadence-heading" className="text-xl font-bold">How often supervision happened</h2>
+        <h2 id="cadence-heading" className="text-xl font-bold">
+          How often supervision happened
+        </h2>
         {cadence.overdue && (
           <div className="border-l-4 border-red-800 bg-red-50 p-3">
             <p className="flex flex-wrap items-center gap-2">
@@ -82,17 +109,21 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
           <Total value={log.openActions} label={log.openActions === 1 ? "open action" : "open actions"} />
         </ul>
         <p className="text-sm text-muted">
-          Formal and group supervision count; review meetings and direct-observation feedback are recorded but are not counted. A {cadence.everyWeeks === 1 ? "week" : "period"} is excused when the student had fewer than 2 working days
-          in it (bank holidays, sickness or absence).
+          Formal and group supervision count; review meetings and direct-observation feedback are recorded but are not
+          counted. A {cadence.everyWeeks === 1 ? "week" : "period"} is excused when the student had fewer than 2 working
+          days in it (bank holidays, sickness or absence).
         </p>
         <CadenceTable cadence={cadence} />
       </section>
 
       <section aria-labelledby="records-heading">
-        <h2 id="records-heading" className="mb-3 text-xl font-bold">Records</h2>
+        <h2 id="records-heading" className="mb-3 text-xl font-bold">
+          Records
+        </h2>
         {log.hiddenRecords > 0 && (
           <p className="mb-3 border-l-4 border-gray-500 bg-gray-50 p-3">
-            {plural(log.hiddenRecords, "record")} not yet signed by both {log.hiddenRecords === 1 ? "is" : "are"} not shown. Tutors see a record once the practice educator and the student have both signed it.
+            {plural(log.hiddenRecords, "record")} not yet signed by both {log.hiddenRecords === 1 ? "is" : "are"} not
+            shown. Tutors see a record once the practice educator and the student have both signed it.
           </p>
         )}
         {records.length === 0 ? (
@@ -103,11 +134,21 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
               <caption className="sr-only">Supervision records, earliest first</caption>
               <thead className="bg-gray-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Date</th>
-                  <th scope="col" className="px-3 py-2">Type</th>
-                  <th scope="col" className="px-3 py-2">Length</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2">Actions agreed</th>
+                  <th scope="col" className="px-3 py-2">
+                    Date
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Type
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Length
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Actions agreed
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -124,7 +165,11 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
                     <td className="px-3 py-2">
                       <SupervisionStatusBadge status={record.status} />
                     </td>
-                    <td className="px-3 py-2">{record.actions.length === 0 ? "None" : `${record.actions.length} (${record.actions.filter((action) => action.status === "OPEN").length} open)`}</td>
+                    <td className="px-3 py-2">
+                      {record.actions.length === 0
+                        ? "None"
+                        : `${record.actions.length} (${record.actions.filter((action) => action.status === "OPEN").length} open)`}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -142,7 +187,11 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
               </h2>
             </summary>
             <div className="mt-4">
-              <SupervisionSettingsForm placementId={placement.id} everyWeeks={placement.supervisionEveryWeeks} minMinutes={placement.supervisionMinMinutes} />
+              <SupervisionSettingsForm
+                placementId={placement.id}
+                everyWeeks={placement.supervisionEveryWeeks}
+                minMinutes={placement.supervisionMinMinutes}
+              />
             </div>
           </details>
         </section>

@@ -7,10 +7,21 @@ import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { supervisionSettingsSchema } from "@/lib/validations/supervision";
 import { updateSupervisionSettingsAction } from "@/app/supervision/actions";
 
-const FREQUENCIES = [1, 2, 3, 4].map((weeks) => ({ value: String(weeks), label: weeks === 1 ? "Every week" : `Every ${weeks} weeks` }));
+const FREQUENCIES = [1, 2, 3, 4].map((weeks) => ({
+  value: String(weeks),
+  label: weeks === 1 ? "Every week" : `Every ${weeks} weeks`,
+}));
 
 /** How often supervision is expected and for how long: the team manager or the current PE sets it. */
-export function SupervisionSettingsForm({ placementId, everyWeeks, minMinutes }: { placementId: string; everyWeeks: number; minMinutes: number }) {
+export function SupervisionSettingsForm({
+  placementId,
+  everyWeeks,
+  minMinutes,
+}: {
+  placementId: string;
+  everyWeeks: number;
+  minMinutes: number;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({

@@ -5,4 +5,6 @@ import { getAssessment, updateAssessment } from "@/lib/children/assessments";
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getAssessment(user, params.id));
 
 // PATCH /api/v1/assessments/:id – record status, outcome and completion date (allocated student, overseeing PE, admin); the body names the version it started from (409 if stale)
-export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) => updateAssessment(user, params.id, await readJson(request)));
+export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  updateAssessment(user, params.id, await readJson(request)),
+);

@@ -5,4 +5,6 @@ import { getChild, updateChild } from "@/lib/children/children";
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getChild(user, params.id));
 
 // PATCH /api/v1/children/:id – correct the child's details (team manager or PE working with the child; version required)
-export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) => updateChild(user, params.id, await readJson(request)));
+export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  updateChild(user, params.id, await readJson(request)),
+);

@@ -5,4 +5,6 @@ import { getEvidence, updateEvidence } from "@/lib/portfolio/evidence";
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getEvidence(user, params.id));
 
 // PATCH /api/v1/evidence/:id – the student edits a draft or an item sent back for changes; names the version it started from (409 if stale)
-export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) => updateEvidence(user, params.id, await readJson(request)));
+export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  updateEvidence(user, params.id, await readJson(request)),
+);

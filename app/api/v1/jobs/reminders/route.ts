@@ -14,7 +14,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const auth = checkJobAuthorization(request.headers.get("authorization"));
   if (auth === "not-configured") {
-    return json({ error: "The reminders job is not enabled on this server: set REMINDER_JOB_SECRET to call it over HTTP." }, 503);
+    return json(
+      { error: "The reminders job is not enabled on this server: set REMINDER_JOB_SECRET to call it over HTTP." },
+      503,
+    );
   }
   if (auth === "unauthorised") {
     return json({ error: "Send the job secret as `Authorization: Bearer <REMINDER_JOB_SECRET>`." }, 401);

@@ -5,4 +5,6 @@ import { getObservation, updateObservation } from "@/lib/portfolio/observations"
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getObservation(user, params.id));
 
 // PATCH /api/v1/observations/:id – one part: plan or feedback (the observer), preparation or reflection (the student)
-export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) => updateObservation(user, params.id, await readJson(request)));
+export const PATCH = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  updateObservation(user, params.id, await readJson(request)),
+);

@@ -3,7 +3,11 @@ import { getSupervisionRecord } from "@/lib/supervision/supervision-records";
 import { updateSupervisionNotes } from "@/lib/supervision/write-supervision";
 
 // GET /api/v1/supervision/:recordId – one record, the open actions carried forward to it, and what the caller may do
-export const GET = apiRoute<{ recordId: string }>(async ({ user, params }) => getSupervisionRecord(user, params.recordId));
+export const GET = apiRoute<{ recordId: string }>(async ({ user, params }) =>
+  getSupervisionRecord(user, params.recordId),
+);
 
 // PATCH /api/v1/supervision/:recordId – edit a draft's notes and actions (current PE); the body names the version it started from (409 if stale)
-export const PATCH = apiRoute<{ recordId: string }>(async ({ user, request, params }) => updateSupervisionNotes(user, params.recordId, await readJson(request)));
+export const PATCH = apiRoute<{ recordId: string }>(async ({ user, request, params }) =>
+  updateSupervisionNotes(user, params.recordId, await readJson(request)),
+);

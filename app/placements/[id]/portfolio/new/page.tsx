@@ -17,13 +17,28 @@ export default async function NewEvidencePage({ params }: { params: Promise<{ id
     <div className="space-y-6">
       <div>
         <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /{" "}
-          <Link href={`/placements/${placement.id}/portfolio`} className="text-brand-700 underline">Portfolio</Link> /
+          <Link href="/placements" className="text-brand-700 underline">
+            Placements
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+            {placement.studentName}
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}/portfolio`} className="text-brand-700 underline">
+            Portfolio
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">Add evidence</h1>
       </div>
-      <EvidenceForm mode="create" placementId={placement.id} frameworks={frameworks} childCodes={childCodes} today={todayInUk()} />
+      <EvidenceForm
+        mode="create"
+        placementId={placement.id}
+        frameworks={frameworks}
+        childCodes={childCodes}
+        today={todayInUk()}
+      />
     </div>
   );
 }

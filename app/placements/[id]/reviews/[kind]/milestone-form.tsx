@@ -3,8 +3,17 @@ import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
-import { ATTENDEE_LABELS, meetingAttendees, recordMilestoneSchema, type RecordMilestoneInput } from "@/lib/validations/milestone";
-import { MILESTONE_RECOMMENDATIONS, RECOMMENDATION_LABELS, type MilestoneKindName } from "@/lib/portfolio/milestone-rules";
+import {
+  ATTENDEE_LABELS,
+  meetingAttendees,
+  recordMilestoneSchema,
+  type RecordMilestoneInput,
+} from "@/lib/validations/milestone";
+import {
+  MILESTONE_RECOMMENDATIONS,
+  RECOMMENDATION_LABELS,
+  type MilestoneKindName,
+} from "@/lib/portfolio/milestone-rules";
 import { recordMilestoneAction } from "../actions";
 
 const LABELS: Record<string, string> = {
@@ -20,7 +29,16 @@ const LABELS: Record<string, string> = {
   earlyReason: "Why the final review is held early",
 };
 
-export function MilestoneForm(props: { placementId: string; kind: MilestoneKindName; slug: string; values: RecordMilestoneInput; today: string; minDate: string; daysCompleted: number; requiredDays: number }) {
+export function MilestoneForm(props: {
+  placementId: string;
+  kind: MilestoneKindName;
+  slug: string;
+  values: RecordMilestoneInput;
+  today: string;
+  minDate: string;
+  daysCompleted: number;
+  requiredDays: number;
+}) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: recordMilestoneSchema,
@@ -37,12 +55,30 @@ export function MilestoneForm(props: { placementId: string; kind: MilestoneKindN
   const editing = props.values.version !== undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Record the meeting" className="rounded border border-gray-300 bg-white p-4 sm:p-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Record the meeting"
+      className="rounded border border-gray-300 bg-white p-4 sm:p-6"
+    >
       <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={LABELS} attempt={attempt} />
       {editing && <input type="hidden" {...form.register("version", { valueAsNumber: true })} />}
-      <TextField id="heldOn" label={LABELS.heldOn} type="date" min={props.minDate} max={props.today} className="max-w-48" error={errorOf("heldOn")} {...form.register("heldOn")} />
+      <TextField
+        id="heldOn"
+        label={LABELS.heldOn}
+        type="date"
+        min={props.minDate}
+        max={props.today}
+        className="max-w-48"
+        error={errorOf("heldOn")}
+        {...form.register("heldOn")}
+      />
 
-      <fieldset id="attendees" className={`mb-5 ${attendeesError ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={attendeesError ? "attendees-error" : undefined}>
+      <fieldset
+        id="attendees"
+        className={`mb-5 ${attendeesError ? "border-l-4 border-red-700 pl-3" : ""}`}
+        aria-describedby={attendeesError ? "attendees-error" : undefined}
+      >
         <legend className="mb-1 font-semibold">{LABELS.attendees}</legend>
         {attendeesError && (
           <p id="attendees-error" className="mb-1 font-semibold text-red-800">
@@ -60,16 +96,46 @@ export function MilestoneForm(props: { placementId: string; kind: MilestoneKindN
 
       {props.kind === "LEARNING_AGREEMENT" && (
         <>
-          <TextAreaField id="learningNeeds" label={LABELS.learningNeeds} hint="What the student needs to learn on this placement" error={errorOf("learningNeeds")} {...form.register("learningNeeds")} />
-          <TextAreaField id="learningOpportunities" label={LABELS.learningOpportunities} hint="The work the team will offer: assessments, meetings, direct work" error={errorOf("learningOpportunities")} {...form.register("learningOpportunities")} />
-          <TextAreaField id="reasonableAdjustments" label={LABELS.reasonableAdjustments} hint="Leave blank if none" error={errorOf("reasonableAdjustments")} {...form.register("reasonableAdjustments")} />
-          <TextAreaField id="supervisionArrangements" label={LABELS.supervisionArrangements} hint="How often, how long, who" error={errorOf("supervisionArrangements")} {...form.register("supervisionArrangements")} />
+          <TextAreaField
+            id="learningNeeds"
+            label={LABELS.learningNeeds}
+            hint="What the student needs to learn on this placement"
+            error={errorOf("learningNeeds")}
+            {...form.register("learningNeeds")}
+          />
+          <TextAreaField
+            id="learningOpportunities"
+            label={LABELS.learningOpportunities}
+            hint="The work the team will offer: assessments, meetings, direct work"
+            error={errorOf("learningOpportunities")}
+            {...form.register("learningOpportunities")}
+          />
+          <TextAreaField
+            id="reasonableAdjustments"
+            label={LABELS.reasonableAdjustments}
+            hint="Leave blank if none"
+            error={errorOf("reasonableAdjustments")}
+            {...form.register("reasonableAdjustments")}
+          />
+          <TextAreaField
+            id="supervisionArrangements"
+            label={LABELS.supervisionArrangements}
+            hint="How often, how long, who"
+            error={errorOf("supervisionArrangements")}
+            {...form.register("supervisionArrangements")}
+          />
         </>
       )}
 
       {recommendations.length > 0 && (
-        <fieldset id="recommendation" className={`mb-5 ${recommendationError ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={recommendationError ? "recommendation-error" : undefined}>
-          <legend className="mb-1 font-semibold">{props.kind === "MIDPOINT_REVIEW" ? "Progress at the midpoint" : "Recommendation"}</legend>
+        <fieldset
+          id="recommendation"
+          className={`mb-5 ${recommendationError ? "border-l-4 border-red-700 pl-3" : ""}`}
+          aria-describedby={recommendationError ? "recommendation-error" : undefined}
+        >
+          <legend className="mb-1 font-semibold">
+            {props.kind === "MIDPOINT_REVIEW" ? "Progress at the midpoint" : "Recommendation"}
+          </legend>
           {recommendationError && (
             <p id="recommendation-error" className="mb-1 font-semibold text-red-800">
               <span className="sr-only">Error: </span>
@@ -86,18 +152,39 @@ export function MilestoneForm(props: { placementId: string; kind: MilestoneKindN
       )}
 
       {props.kind === "MIDPOINT_REVIEW" && (
-        <TextAreaField id="actionPlan" label={LABELS.actionPlan} hint="Needed when progress raises concerns: what will change, by when, who helps" error={errorOf("actionPlan")} {...form.register("actionPlan")} />
+        <TextAreaField
+          id="actionPlan"
+          label={LABELS.actionPlan}
+          hint="Needed when progress raises concerns: what will change, by when, who helps"
+          error={errorOf("actionPlan")}
+          {...form.register("actionPlan")}
+        />
       )}
       {props.kind === "FINAL_REVIEW" && (
         <TextAreaField
           id="earlyReason"
           label={LABELS.earlyReason}
-          hint={props.daysCompleted >= props.requiredDays ? "Not needed: the required days are completed" : `Needed: only ${props.daysCompleted} of ${props.requiredDays} required days are completed so far`}
+          hint={
+            props.daysCompleted >= props.requiredDays
+              ? "Not needed: the required days are completed"
+              : `Needed: only ${props.daysCompleted} of ${props.requiredDays} required days are completed so far`
+          }
           error={errorOf("earlyReason")}
           {...form.register("earlyReason")}
         />
       )}
-      <TextAreaField id="notes" label={LABELS.notes} hint={props.kind === "MIDPOINT_REVIEW" ? "Whether the promised opportunities happened, adjustments reviewed, progress against the PCF" : undefined} rows={6} error={errorOf("notes")} {...form.register("notes")} />
+      <TextAreaField
+        id="notes"
+        label={LABELS.notes}
+        hint={
+          props.kind === "MIDPOINT_REVIEW"
+            ? "Whether the promised opportunities happened, adjustments reviewed, progress against the PCF"
+            : undefined
+        }
+        rows={6}
+        error={errorOf("notes")}
+        {...form.register("notes")}
+      />
       <SubmitButton pending={pending}>{editing ? "Save changes" : "Record the meeting"}</SubmitButton>
     </form>
   );

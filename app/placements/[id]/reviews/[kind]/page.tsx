@@ -37,7 +37,14 @@ export default async function MilestoneRecordPage({ params }: { params: Promise<
           ["State", <MilestoneStateTag key="state" state={milestone.state} />],
           ["Days completed so far", `${view.daysCompleted} of ${view.placement.requiredDays}`],
           ...(kind === "MIDPOINT_REVIEW"
-            ? ([["Supervision sessions held so far", view.supervisionSessionDates.length ? view.supervisionSessionDates.map((date) => formatDate(date)).join(", ") : "None recorded"]] as Array<[string, string]>)
+            ? ([
+                [
+                  "Supervision sessions held so far",
+                  view.supervisionSessionDates.length
+                    ? view.supervisionSessionDates.map((date) => formatDate(date)).join(", ")
+                    : "None recorded",
+                ],
+              ] as Array<[string, string]>)
             : []),
         ]}
       />

@@ -22,9 +22,18 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
     <div className="space-y-8">
       <div>
         <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">Placements</Link> /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">{placement.studentName}</Link> /{" "}
-          <Link href={`/placements/${placement.id}/supervision`} className="text-brand-700 underline">Supervision</Link> /
+          <Link href="/placements" className="text-brand-700 underline">
+            Placements
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
+            {placement.studentName}
+          </Link>{" "}
+          /{" "}
+          <Link href={`/placements/${placement.id}/supervision`} className="text-brand-700 underline">
+            Supervision
+          </Link>{" "}
+          /
         </p>
         <h1 className="text-3xl font-bold">Record a supervision session</h1>
         <p className="text-muted">
@@ -41,12 +50,19 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
       ) : (
         <>
           <section aria-labelledby="open-actions-heading">
-            <h2 id="open-actions-heading" className="mb-1 text-xl font-bold">Open actions from earlier sessions</h2>
-            <p className="mb-3 text-muted">Review these first. Mark an action done or drop it here; anything still open carries forward to the next session.</p>
+            <h2 id="open-actions-heading" className="mb-1 text-xl font-bold">
+              Open actions from earlier sessions
+            </h2>
+            <p className="mb-3 text-muted">
+              Review these first. Mark an action done or drop it here; anything still open carries forward to the next
+              session.
+            </p>
             <ActionsList actions={template.openActions} canUpdate emptyText="No open actions from earlier sessions." />
           </section>
           <section aria-labelledby="form-heading">
-            <h2 id="form-heading" className="sr-only">The session</h2>
+            <h2 id="form-heading" className="sr-only">
+              The session
+            </h2>
             <RecordSupervisionForm
               placementId={placement.id}
               today={today}

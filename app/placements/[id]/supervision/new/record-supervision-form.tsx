@@ -19,10 +19,24 @@ const STANDARD_AGENDA = [
   "Agreed actions and date of the next session",
 ].join("\n");
 
-type LastRecord = { agenda: string; startTime: string; durationMinutes: number; type: SupervisionNotesInput["type"]; attendedOnsiteSupervisor: boolean } | null;
+type LastRecord = {
+  agenda: string;
+  startTime: string;
+  durationMinutes: number;
+  type: SupervisionNotesInput["type"];
+  attendedOnsiteSupervisor: boolean;
+} | null;
 
 /** The PE records a session; it is saved as a draft the PE goes on editing until they sign it. */
-export function RecordSupervisionForm(props: { placementId: string; today: string; minDate: string; maxDate: string; minMinutes: number; onsiteSupervisorLabel: string | null; last: LastRecord }) {
+export function RecordSupervisionForm(props: {
+  placementId: string;
+  today: string;
+  minDate: string;
+  maxDate: string;
+  minMinutes: number;
+  onsiteSupervisorLabel: string | null;
+  last: LastRecord;
+}) {
   const router = useRouter();
   const [agendaNote, setAgendaNote] = useState<string>();
   const { last } = props;
@@ -59,11 +73,21 @@ export function RecordSupervisionForm(props: { placementId: string; today: strin
   const agendaTools = (
     <div className="mb-3 flex flex-wrap items-center gap-3">
       {last?.agenda.trim() && (
-        <button type="button" onClick={() => applyAgenda(last.agenda, "The agenda now holds your last session's agenda: edit it as you need.")} className="rounded border-2 border-brand-600 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={() =>
+            applyAgenda(last.agenda, "The agenda now holds your last session's agenda: edit it as you need.")
+          }
+          className="rounded border-2 border-brand-600 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50"
+        >
           Use my last agenda
         </button>
       )}
-      <button type="button" onClick={() => applyAgenda(STANDARD_AGENDA, "The agenda now holds the standard agenda: edit it as you need.")} className="rounded border-2 border-brand-600 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50">
+      <button
+        type="button"
+        onClick={() => applyAgenda(STANDARD_AGENDA, "The agenda now holds the standard agenda: edit it as you need.")}
+        className="rounded border-2 border-brand-600 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50"
+      >
         Use the standard agenda
       </button>
       <p role="status" className="text-sm font-semibold text-green-900">
@@ -73,10 +97,23 @@ export function RecordSupervisionForm(props: { placementId: string; today: strin
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Record a supervision session" className="rounded border border-gray-300 bg-white p-4 sm:p-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Record a supervision session"
+      className="rounded border border-gray-300 bg-white p-4 sm:p-6"
+    >
       <ErrorSummary message={formError} fieldErrors={errors} labels={errorLabels(errors)} attempt={attempt} />
-      <SupervisionNotesFields form={form} minDate={props.minDate} maxDate={props.maxDate} onsiteSupervisorLabel={props.onsiteSupervisorLabel} agendaTools={agendaTools} />
-      <p className="mb-3 text-muted">The record is saved as a draft. You can go on editing it (it saves as you type) until you sign it.</p>
+      <SupervisionNotesFields
+        form={form}
+        minDate={props.minDate}
+        maxDate={props.maxDate}
+        onsiteSupervisorLabel={props.onsiteSupervisorLabel}
+        agendaTools={agendaTools}
+      />
+      <p className="mb-3 text-muted">
+        The record is saved as a draft. You can go on editing it (it saves as you type) until you sign it.
+      </p>
       <SubmitButton pending={pending}>Save the record</SubmitButton>
     </form>
   );

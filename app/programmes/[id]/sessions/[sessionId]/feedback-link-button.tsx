@@ -37,20 +37,42 @@ export function FeedbackLinkButton({ sessionId }: { sessionId: string }) {
 
   return (
     <div className="min-w-0 flex-1">
-      <button type="button" onClick={create} disabled={pending} className="rounded border-2 border-brand-600 px-4 py-1.5 font-semibold text-brand-700 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={create}
+        disabled={pending}
+        className="rounded border-2 border-brand-600 px-4 py-1.5 font-semibold text-brand-700 disabled:opacity-60"
+      >
         {pending ? "Creating…" : link ? "Create another link" : "Create a link for a carer"}
       </button>
       <div aria-live="polite">
-        {error && <p role="alert" className="mt-2 font-semibold text-red-800">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-2 font-semibold text-red-800">
+            {error}
+          </p>
+        )}
         {link && (
           <div className="mt-3 border-l-4 border-brand-600 bg-brand-50 p-3">
-            <label htmlFor={`link-${sessionId}`} className="block font-semibold">One-time link for a carer</label>
+            <label htmlFor={`link-${sessionId}`} className="block font-semibold">
+              One-time link for a carer
+            </label>
             <p id={`link-${sessionId}-hint`} className="mb-2 text-sm">
               Copy it now: it is shown only this once. It works once, until {formatDateTime(new Date(link.expiresAt))}.
             </p>
             <div className="flex flex-wrap gap-2">
-              <input ref={input} id={`link-${sessionId}`} readOnly value={link.url} aria-describedby={`link-${sessionId}-hint`} className="min-w-0 flex-1 rounded border-2 border-gray-700 bg-white px-2 py-1 font-mono text-sm" />
-              <button type="button" onClick={copy} className="rounded border-2 border-brand-600 bg-white px-3 py-1 font-semibold text-brand-700">
+              <input
+                ref={input}
+                id={`link-${sessionId}`}
+                readOnly
+                value={link.url}
+                aria-describedby={`link-${sessionId}-hint`}
+                className="min-w-0 flex-1 rounded border-2 border-gray-700 bg-white px-2 py-1 font-mono text-sm"
+              />
+              <button
+                type="button"
+                onClick={copy}
+                className="rounded border-2 border-brand-600 bg-white px-3 py-1 font-semibold text-brand-700"
+              >
                 {copied ? "Copied" : "Copy link"}
               </button>
             </div>

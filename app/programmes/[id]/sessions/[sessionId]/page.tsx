@@ -22,24 +22,35 @@ export default async function ProgrammeSessionPage({ params }: { params: Promise
   if (!session) notFound();
   const today = todayInUk();
   const { permissions } = programme;
-  const feedbackPossible = permissions.canAskFeedback && session.status !== "DID_NOT_ATTEND" && session.status !== "CANCELLED";
+  const feedbackPossible =
+    permissions.canAskFeedback && session.status !== "DID_NOT_ATTEND" && session.status !== "CANCELLED";
 
   return (
     <div className="max-w-3xl space-y-8">
       <div>
         <p className="text-muted">
-          <Link href={`/programmes/${programme.id}`} className="text-brand-700 underline">Direct work with {programme.child.label}</Link> /
+          <Link href={`/programmes/${programme.id}`} className="text-brand-700 underline">
+            Direct work with {programme.child.label}
+          </Link>{" "}
+          /
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-3xl font-bold">Session {session.number}: {session.theme}</h1>
+          <h1 className="text-3xl font-bold">
+            Session {session.number}: {session.theme}
+          </h1>
           <SessionStatusBadge status={session.status} text={session.statusText} />
         </div>
-        <p className="text-muted">Planned for {formatDate(session.plannedOn)} · programme {formatDate(programme.startDate)} to {formatDate(programme.endDate)}</p>
+        <p className="text-muted">
+          Planned for {formatDate(session.plannedOn)} · programme {formatDate(programme.startDate)} to{" "}
+          {formatDate(programme.endDate)}
+        </p>
       </div>
 
       {permissions.canWrite ? (
         <section aria-labelledby="record-heading" className="rounded border border-gray-300 bg-white p-6">
-          <h2 id="record-heading" className="mb-4 text-xl font-bold">What happened</h2>
+          <h2 id="record-heading" className="mb-4 text-xl font-bold">
+            What happened
+          </h2>
           <SessionRecordForm
             programmeId={programme.id}
             session={{
@@ -59,7 +70,9 @@ export default async function ProgrammeSessionPage({ params }: { params: Promise
         </section>
       ) : (
         <section aria-labelledby="record-heading">
-          <h2 id="record-heading" className="mb-3 text-xl font-bold">What happened</h2>
+          <h2 id="record-heading" className="mb-3 text-xl font-bold">
+            What happened
+          </h2>
           <SummaryList
             rows={[
               ["Status", session.statusText],
@@ -75,17 +88,28 @@ export default async function ProgrammeSessionPage({ params }: { params: Promise
 
       {feedbackPossible && (
         <section aria-labelledby="child-feedback-heading" className="rounded border border-gray-300 bg-white p-6">
-          <h2 id="child-feedback-heading" className="mb-2 text-xl font-bold">The child&apos;s feedback</h2>
+          <h2 id="child-feedback-heading" className="mb-2 text-xl font-bold">
+            The child&apos;s feedback
+          </h2>
           <p className="mb-4">
-            At the end of the session, hand the tablet to the child: the feedback screen shows nothing else of the system, not even their name. Or send a parent or carer a link they can use once, within 7 days.
+            At the end of the session, hand the tablet to the child: the feedback screen shows nothing else of the
+            system, not even their name. Or send a parent or carer a link they can use once, within 7 days.
           </p>
           <div className="flex flex-wrap items-start gap-4">
-            <Link href={`/feedback/${session.id}`} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline shadow-[0_2px_0_#0b2f31] hover:bg-brand-700">
+            <Link
+              href={`/feedback/${session.id}`}
+              className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline shadow-[0_2px_0_#0b2f31] hover:bg-brand-700"
+            >
               Child feedback on the tablet
             </Link>
             <FeedbackLinkButton sessionId={session.id} />
           </div>
-          {session.feedback.length > 0 && <p className="mt-4 text-sm text-muted">{session.feedback.length} {session.feedback.length === 1 ? "answer" : "answers"} so far: see the programme page.</p>}
+          {session.feedback.length > 0 && (
+            <p className="mt-4 text-sm text-muted">
+              {session.feedback.length} {session.feedback.length === 1 ? "answer" : "answers"} so far: see the programme
+              page.
+            </p>
+          )}
         </section>
       )}
     </div>

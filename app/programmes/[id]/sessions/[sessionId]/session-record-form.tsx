@@ -41,7 +41,17 @@ const LABELS = {
   childRating: "The child's rating",
 };
 
-export function SessionRecordForm({ programmeId, session, min, max }: { programmeId: string; session: Session; min: string; max: string }) {
+export function SessionRecordForm({
+  programmeId,
+  session,
+  min,
+  max,
+}: {
+  programmeId: string;
+  session: Session;
+  min: string;
+  max: string;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const defaults = {
@@ -88,7 +98,10 @@ export function SessionRecordForm({ programmeId, session, min, max }: { programm
           id="cancelledBy"
           label={LABELS.cancelledBy}
           placeholder="Choose who cancelled"
-          options={cancelledByValues.map((value) => ({ value, label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}` }))}
+          options={cancelledByValues.map((value) => ({
+            value,
+            label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}`,
+          }))}
           error={errorOf("cancelledBy")}
           {...form.register("cancelledBy")}
         />
@@ -105,23 +118,47 @@ export function SessionRecordForm({ programmeId, session, min, max }: { programm
           {...form.register("heldOn")}
         />
       )}
-      <TextAreaField id="whatWasDone" label={LABELS.whatWasDone} hint="Activities and tools used. Refer to other children by their code, never by name." error={errorOf("whatWasDone")} {...form.register("whatWasDone")} />
-      <TextAreaField id="childsWords" label={LABELS.childsWords} hint="The voice of the child: what they said, in their own words, about their wishes and feelings." error={errorOf("childsWords")} {...form.register("childsWords")} />
-      <TextAreaField id="studentReflection" label={LABELS.studentReflection} hint="What went well, what you would do differently, what to take to supervision." error={errorOf("studentReflection")} {...form.register("studentReflection")} />
+      <TextAreaField
+        id="whatWasDone"
+        label={LABELS.whatWasDone}
+        hint="Activities and tools used. Refer to other children by their code, never by name."
+        error={errorOf("whatWasDone")}
+        {...form.register("whatWasDone")}
+      />
+      <TextAreaField
+        id="childsWords"
+        label={LABELS.childsWords}
+        hint="The voice of the child: what they said, in their own words, about their wishes and feelings."
+        error={errorOf("childsWords")}
+        {...form.register("childsWords")}
+      />
+      <TextAreaField
+        id="studentReflection"
+        label={LABELS.studentReflection}
+        hint="What went well, what you would do differently, what to take to supervision."
+        error={errorOf("studentReflection")}
+        {...form.register("studentReflection")}
+      />
       {status === "ATTENDED" && (
         <RadioGroup
           name="childRating"
           legend="The child's rating of the session (optional)"
           hint="Ask the child to choose: 1 is not good, 5 is great."
           inline
-          options={([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: `${value} ${RATING_LABELS[value]}`, icon: <Face rating={value} size={32} /> }))}
+          options={([1, 2, 3, 4, 5] as const).map((value) => ({
+            value: String(value),
+            label: `${value} ${RATING_LABELS[value]}`,
+            icon: <Face rating={value} size={32} />,
+          }))}
           error={errorOf("childRating")}
           register={form.register("childRating")}
         />
       )}
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending}>Save session record</SubmitButton>
-        <p role="status" className="font-semibold text-green-900">{saved}</p>
+        <p role="status" className="font-semibold text-green-900">
+          {saved}
+        </p>
       </div>
     </form>
   );

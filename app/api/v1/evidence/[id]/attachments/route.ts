@@ -12,7 +12,8 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  */
 function assertSameOrigin(request: Request) {
   const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError(403, "Upload files from Placement Tracker itself.");
+  if (site && site !== "same-origin" && site !== "none")
+    throw new AppError(403, "Upload files from Placement Tracker itself.");
   const origin = request.headers.get("origin");
   if (origin && origin !== "null") {
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -5,4 +5,6 @@ import { listConcerns, raiseConcern } from "@/lib/portfolio/concerns";
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => listConcerns(user, params.id));
 
 // POST /api/v1/placements/:id/concerns – raise a cause for concern (PE, on-site supervisor, student, tutor)
-export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => json(await raiseConcern(user, params.id, await readJson(request)), 201));
+export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  json(await raiseConcern(user, params.id, await readJson(request)), 201),
+);

@@ -5,4 +5,6 @@ import { createEvidence, listPlacementEvidence } from "@/lib/portfolio/evidence"
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => listPlacementEvidence(user, params.id));
 
 // POST /api/v1/placements/:id/evidence – the student adds a draft (201; `warning` names a child's code when the text seems to hold their name)
-export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => json(await createEvidence(user, params.id, await readJson(request)), 201));
+export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  json(await createEvidence(user, params.id, await readJson(request)), 201),
+);

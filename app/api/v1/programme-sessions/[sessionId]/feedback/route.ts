@@ -2,4 +2,6 @@ import { apiRoute, json, readJson } from "@/lib/api/route";
 import { submitFeedbackInPerson } from "@/lib/children/programmes";
 
 // POST /api/v1/programme-sessions/:sessionId/feedback – the child's feedback given in person on the student's device
-export const POST = apiRoute<{ sessionId: string }>(async ({ user, request, params }) => json(await submitFeedbackInPerson(user, params.sessionId, await readJson(request)), 201));
+export const POST = apiRoute<{ sessionId: string }>(async ({ user, request, params }) =>
+  json(await submitFeedbackInPerson(user, params.sessionId, await readJson(request)), 201),
+);

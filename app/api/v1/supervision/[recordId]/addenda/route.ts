@@ -2,4 +2,6 @@ import { apiRoute, json, readJson } from "@/lib/api/route";
 import { addSupervisionAddendum } from "@/lib/supervision/write-supervision";
 
 // POST /api/v1/supervision/:recordId/addenda – add a correction to a signed record (current PE or the student)
-export const POST = apiRoute<{ recordId: string }>(async ({ user, request, params }) => json(await addSupervisionAddendum(user, params.recordId, await readJson(request)), 201));
+export const POST = apiRoute<{ recordId: string }>(async ({ user, request, params }) =>
+  json(await addSupervisionAddendum(user, params.recordId, await readJson(request)), 201),
+);

@@ -8,9 +8,12 @@ import { signSupervisionRecord } from "@/lib/supervision/write-supervision";
  */
 async function optionalJson(request: Request): Promise<unknown> {
   const length = request.headers.get("content-length");
-  if (request.body === null || length === "0" || (length === null && !request.headers.has("transfer-encoding"))) return {};
+  if (request.body === null || length === "0" || (length === null && !request.headers.has("transfer-encoding")))
+    return {};
   return readJson(request);
 }
 
 // POST /api/v1/supervision/:recordId/signatures – sign as the current PE (first) or the student (second, optionally { disagreement }); 200 with the new status
-export const POST = apiRoute<{ recordId: string }>(async ({ user, request, params }) => signSupervisionRecord(user, params.recordId, await optionalJson(request)));
+export const POST = apiRoute<{ recordId: string }>(async ({ user, request, params }) =>
+  signSupervisionRecord(user, params.recordId, await optionalJson(request)),
+);

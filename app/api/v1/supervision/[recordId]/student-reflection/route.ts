@@ -2,4 +2,6 @@ import { apiRoute, readJson } from "@/lib/api/route";
 import { saveStudentReflection } from "@/lib/supervision/write-supervision";
 
 // PUT /api/v1/supervision/:recordId/student-reflection – the student saves their reflection until they sign; the body names reflectionVersion (409 if stale)
-export const PUT = apiRoute<{ recordId: string }>(async ({ user, request, params }) => saveStudentReflection(user, params.recordId, await readJson(request)));
+export const PUT = apiRoute<{ recordId: string }>(async ({ user, request, params }) =>
+  saveStudentReflection(user, params.recordId, await readJson(request)),
+);

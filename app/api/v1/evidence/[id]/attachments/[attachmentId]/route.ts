@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/api/route";
 import { deleteAttachment, getAttachment } from "@/lib/portfolio/attachments";
 
-const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc5987 = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 
 // GET /api/v1/evidence/:id/attachments/:attachmentId – the file, to whoever may read the evidence; always a download, never shown inline
 export const GET = apiRoute<{ id: string; attachmentId: string }>(async ({ user, params }) => {
@@ -20,4 +21,6 @@ export const GET = apiRoute<{ id: string; attachmentId: string }>(async ({ user,
 });
 
 // DELETE /api/v1/evidence/:id/attachments/:attachmentId – the student removes a file while the evidence can still be edited
-export const DELETE = apiRoute<{ id: string; attachmentId: string }>(async ({ user, params }) => deleteAttachment(user, params.id, params.attachmentId));
+export const DELETE = apiRoute<{ id: string; attachmentId: string }>(async ({ user, params }) =>
+  deleteAttachment(user, params.id, params.attachmentId),
+);
