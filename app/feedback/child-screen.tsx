@@ -1,7 +1,9 @@
 "use client";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { RATING_LABELS, childFeedbackSchema, type ChildFeedbackInput } from "@/lib/validations/programmes";
 import { Face } from "./face";
+
+const noSubscription = () => () => undefined;
 
 // The child-friendly feedback screen, for the tablet the student hands the
 // child and for a carer's one-time link. It shows nothing else of the system:
@@ -48,13 +50,17 @@ export function ChildFeedbackScreen({
   const [problem, setProblem] = useState<string>();
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
-  const [canSpeak, setCanSpeak] = useState(false);
+  // Read on the client only: the server cannot know whether the browser speaks.
+  const canSpeak = useSyncExternalStore(
+    noSubscription,
+    () => "speechSynthesis" in window,
+    () => false,
+  );
   const firstFace = useRef<HTMLInputElement>(null);
   const problemRef = useRef<HTMLParagraphElement>(null);
   const thanks = useRef<HTMLHeadingElement>(null);
   const heading = mode === "child" ? "How was your session?" : "How was the session?";
 
-  useEffect(() => setCanSpeak(typeof window !== "undefined" && "speechSynthesis" in window), []);
   useEffect(() => {
     if (done) thanks.current?.focus();
   }, [done]);

@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/progress-bar";
 import { PlacementRagStatus } from "@/components/progress/rag-status";
 import { WeeklySessionsChart } from "@/components/charts/weekly-sessions-chart";
 import { CoverageBars } from "@/components/charts/coverage-bars";
-import { formatHours } from "@/components/supervision/format";
+import { formatHours } from "@/lib/supervision/format";
 
 const STATE_STYLES = {
   DONE: "border-green-800 text-green-900",

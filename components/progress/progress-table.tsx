@@ -4,7 +4,7 @@ import type { DashboardRow } from "@/lib/progress/dashboard";
 import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { PlacementRagStatus } from "@/components/progress/rag-status";
-import { formatHours } from "@/components/supervision/format";
+import { formatHours } from "@/lib/supervision/format";
 
 /**
  * The dashboards' placement table: RAG in words with its reasons, days,

@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/dates";
 import type { CadenceSummary } from "@/lib/supervision/cadence";
-import { cadenceStateLabel } from "./format";
+import { cadenceStateLabel } from "@/lib/supervision/format";
 
 const STATE_STYLE = {
   MET: "",

@@ -4,7 +4,7 @@ import { formatDate, todayInUk } from "@/lib/dates";
 import type { SupervisionLog, SupervisionRecordDto } from "@/lib/supervision/supervision-records";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import { SupervisionStatusBadge } from "./status-badge";
-import { formatMinutes } from "./format";
+import { formatMinutes } from "@/lib/supervision/format";
 import { ActionsTable, AddendaList, NotesSections, SessionFacts, Signatures, TextBlock } from "./record-sections";
 import { PrintButton } from "./print-button";
 

@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { pcfDomainName } from "@/lib/frameworks/pcf";
 import { ACTION_OWNER_LABELS, SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import type { SupervisionRecordDto } from "@/lib/supervision/supervision-records";
-import { ACTION_STATUS_LABELS, attendeeNames, formatMinutes } from "./format";
+import { ACTION_STATUS_LABELS, attendeeNames, formatMinutes } from "@/lib/supervision/format";
 
 // Read-only parts of a supervision record, for the record page and the print views.
 

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { formatClockTime } from "./format";
+import { formatClockTime } from "@/lib/supervision/format";
 
 /** What one save attempt came to. "invalid": the draft has errors the user must fix; saving resumes on the next change. */
 export type SaveOutcome =
@@ -41,12 +41,10 @@ export function useAutosave(save: () => Promise<SaveOutcome>, delay = 3000) {
     if (!dirty.current) return { kind: "saved" };
     dirty.current = false;
     setState({ kind: "saving" });
-    const attempt = saveRef
-      .current()
-      .catch((): SaveOutcome => ({
-        kind: "failed",
-        message: "The draft could not be saved: check your connection. It will be tried again when you next type.",
-      }));
+    const attempt = saveRef.current().catch((): SaveOutcome => ({
+      kind: "failed",
+      message: "The draft could not be saved: check your connection. It will be tried again when you next type.",
+    }));
     running.current = attempt;
     const outcome = await attempt;
     running.current = null;

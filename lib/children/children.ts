@@ -12,8 +12,7 @@ import {
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { changedFields, writeAudit } from "@/lib/audit";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
-import { presentChild, type ChildSummary } from "@/lib/children/present-child";
-import { redactChild } from "@/lib/children/programmes";
+import { presentChild, redactChild, type ChildSummary } from "@/lib/children/present-child";
 import { mayAnonymise, retainUntil, type RecordKind } from "@/lib/children/retention";
 import { createChildSchema, updateChildSchema } from "@/lib/validations/children";
 

@@ -38,3 +38,16 @@ export function presentChild(child: ChildRow, identifiable: boolean): ChildSumma
     label: name ? `${name} (${child.code})` : child.code,
   };
 }
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Takes out what would identify the child in free text: their names and their code. */
+export function redactChild(text: string, child: { firstName: string; lastName: string; code: string }): string {
+  const words = [child.firstName, child.lastName, ...`${child.firstName} ${child.lastName}`.split(/\s+/)]
+    .map((word) => word.trim())
+    .filter((word) => word.length >= 2);
+  let result = text.replace(new RegExp(escapeRegExp(child.code), "gi"), "[child]");
+  for (const word of new Set(words))
+    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "giu"), "[name]");
+  return result.replace(/\bC-\d{4,6}\b/g, "[child]");
+}

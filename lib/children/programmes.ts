@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { changedFields, writeAudit } from "@/lib/audit";
 import { addDays, formatDate, fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
+import { redactChild } from "@/lib/children/present-child";
 import { goalChange, programmeProgress } from "@/lib/children/programme-progress";
 import {
   DEFAULT_THEMES,
@@ -738,19 +739,6 @@ export async function submitFeedbackWithLink(token: string, input: unknown) {
     });
     return { ok: true as const };
   });
-}
-
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Takes out what would identify the child in free text: their names and their code. */
-export function redactChild(text: string, child: { firstName: string; lastName: string; code: string }): string {
-  const words = [child.firstName, child.lastName, ...`${child.firstName} ${child.lastName}`.split(/\s+/)]
-    .map((word) => word.trim())
-    .filter((word) => word.length >= 2);
-  let result = text.replace(new RegExp(escapeRegExp(child.code), "gi"), "[child]");
-  for (const word of new Set(words))
-    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "giu"), "[name]");
-  return result.replace(/\bC-\d{4,6}\b/g, "[child]");
 }
 
 /**

@@ -12,7 +12,7 @@ import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";
 import { PLACEMENT_STATUS_LABELS } from "@/lib/placements/status-rules";
 import { toCsv, type CsvValue } from "@/lib/export/csv";
-import { formatHours } from "@/components/supervision/format";
+import { formatHours } from "@/lib/supervision/format";
 
 // Progress over HTTP (GET /api/v1/progress, /api/v1/placements/:id/progress)
 // and the CSV export of the dashboards' table. University API tokens act as

@@ -557,7 +557,6 @@ export async function seedDemoPortfolio(
   const pastMidpoint = (p: PlacementFacts) => midpointOf(p) < addDays(today, -3) && midpointOf(p) <= p.lastDay;
   const peOn = (p: PlacementFacts, date: IsoDate) =>
     p.pes.find((spell) => spell.from <= date && (spell.to === null || date <= spell.to)) ?? p.pes[0];
-  const currentPe = (p: PlacementFacts) => p.pes.at(-1)!;
   /** A working day `n` working days after `date`, but never today or later. */
   const pastDay = (date: IsoDate, n: number) => {
     const day = addWorkingDays(date, n);

@@ -40,7 +40,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     if (!raw.startsWith("--")) throw new Error(`Unexpected argument "${raw}"`);
-    let [name, value] = raw.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const [name, split] = raw.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    let value = split;
     if (flags.has(name)) {
       if (value !== undefined) throw new Error(`--${name} takes no value`);
       (args as Record<string, unknown>)[name] = true;

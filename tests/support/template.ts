@@ -18,7 +18,9 @@ export function migrationsHash(): string {
 
 const cacheDir = path.join(process.cwd(), "node_modules", ".cache", "placement-tracker");
 export const pgliteTemplatePath = () => path.join(cacheDir, `pglite-template-${migrationsHash()}.tar.gz`);
-export const postgresTemplateName = () => `pt_test_template_${migrationsHash()}`;
+// The checkout's path is part of the name: two checkouts testing on one server at once must not drop each other's template.
+const checkoutHash = () => createHash("sha256").update(process.cwd()).digest("hex").slice(0, 6);
+export const postgresTemplateName = () => `pt_test_template_${migrationsHash()}_${checkoutHash()}`;
 
 export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);

@@ -5,7 +5,7 @@ import { getAssessment } from "@/lib/children/assessments";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
-import { RaiseConcernForm } from "@/components/safeguarding/raise-concern-form";
+import { RaiseConcernForm } from "@/app/safeguarding/raise-concern-form";
 import { ASSESSMENT_OUTCOME_LABELS, ASSESSMENT_STATUS_LABELS } from "@/lib/validations/child-work";
 import { ASSESSMENT_LIMIT_WORKING_DAYS, NEAR_DUE_WORKING_DAYS } from "@/lib/children/assessment-due";
 import { AssessmentDueBadge } from "./due-badge";

@@ -11,7 +11,7 @@ import { ALLOCATION_KIND_LABELS, CONSENT_LABELS, REFERRAL_DECISION_LABELS } from
 import { DecideReferralForm, RecordReferralForm } from "./referral-forms";
 import { AllocateChildForm, EndAllocationButton } from "./allocation-forms";
 import { AnonymiseButton } from "./anonymise-button";
-import { RaiseConcernForm } from "@/components/safeguarding/raise-concern-form";
+import { RaiseConcernForm } from "@/app/safeguarding/raise-concern-form";
 
 export const metadata: Metadata = { title: "Child" };
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getLifeStoryWork } from "@/lib/children/life-story";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
-import { RaiseConcernForm } from "@/components/safeguarding/raise-concern-form";
+import { RaiseConcernForm } from "@/app/safeguarding/raise-concern-form";
 import { LIFE_STORY_STAGE_HINTS, LIFE_STORY_STAGE_LABELS } from "@/lib/validations/child-work";
 import { SignOffButton } from "./sign-off-button";
 import { StageForm } from "./stage-form";

@@ -29,7 +29,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
           {observation.done ? (
             <StateTag tone="good">Done: feedback written</StateTag>
           ) : (
-            <StateTag tone="warn">Waiting for the observer's feedback</StateTag>
+            <StateTag tone="warn">Waiting for the observer&apos;s feedback</StateTag>
           )}
         </p>
       </PortfolioPageHeader>
@@ -48,7 +48,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="preparation-heading" className={section}>
         <h2 id="preparation-heading" className="text-xl font-bold">
-          1. The student's preparation
+          1. The student&apos;s preparation
         </h2>
         <p className="text-muted">Written by {placement.studentName} before the observation.</p>
         {permissions.canWritePreparation ? (
@@ -67,7 +67,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="feedback-heading" className={section}>
         <h2 id="feedback-heading" className="text-xl font-bold">
-          2. The observer's feedback
+          2. The observer&apos;s feedback
         </h2>
         <p className="text-muted">
           Written by {observation.observer.name}
@@ -113,7 +113,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="reflection-heading" className={section}>
         <h2 id="reflection-heading" className="text-xl font-bold">
-          3. The student's reflection
+          3. The student&apos;s reflection
         </h2>
         <p className="text-muted">Written by {placement.studentName} after the observation.</p>
         {permissions.canWriteReflection ? (

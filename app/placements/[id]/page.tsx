@@ -15,7 +15,7 @@ import { ChangePracticeEducatorForm } from "./change-practice-educator-form";
 import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
 import { PlacementPortfolioNav } from "@/components/portfolio/placement-portfolio-nav";
 import { OverdueFlag } from "@/components/supervision/status-badge";
-import { formatHours } from "@/components/supervision/format";
+import { formatHours } from "@/lib/supervision/format";
 import { loadPlacementProgress } from "@/lib/progress/dashboard";
 import { ProgressSummary } from "@/components/progress/progress-summary";
 

@@ -48,7 +48,6 @@ export function RadioGroup({
                 id={id}
                 type="radio"
                 value={option.value}
-                aria-invalid={error ? true : undefined}
                 className={inline ? "peer sr-only" : "h-6 w-6 shrink-0 accent-brand-600"}
                 {...register}
               />

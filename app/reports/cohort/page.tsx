@@ -11,7 +11,7 @@ import { PLACEMENT_STATUS_LABELS } from "@/lib/placements/status-rules";
 import { formatDate, todayInUk } from "@/lib/dates";
 import { PrintButton } from "@/components/supervision/print-button";
 import { RagLabel } from "@/components/progress/rag-status";
-import { formatHours } from "@/components/supervision/format";
+import { formatHours } from "@/lib/supervision/format";
 
 export const metadata: Metadata = { title: "Cohort report" };
 export const dynamic = "force-dynamic";

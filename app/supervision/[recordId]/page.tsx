@@ -6,7 +6,7 @@ import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, todayInUk } from "@/lib/dates";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import { SupervisionStatusBadge } from "@/components/supervision/status-badge";
-import { ActionsList } from "@/components/supervision/open-actions";
+import { ActionsList } from "@/app/supervision/open-actions";
 import {
   AddendaList,
   NotesSections,
@@ -14,7 +14,7 @@ import {
   Signatures,
   TextBlock,
 } from "@/components/supervision/record-sections";
-import { formatMinutes } from "@/components/supervision/format";
+import { formatMinutes } from "@/lib/supervision/format";
 import { EditNotesForm } from "./edit-notes-form";
 import { StudentReflectionForm } from "./student-reflection-form";
 import { SupervisionAddendumForm } from "./addendum-form";

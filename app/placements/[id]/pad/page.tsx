@@ -5,7 +5,7 @@ import { getPad, type Pad } from "@/lib/portfolio/pad";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { PrintFrame } from "@/components/supervision/print-document";
-import { formatMinutes } from "@/components/supervision/format";
+import { formatMinutes } from "@/lib/supervision/format";
 
 export const metadata: Metadata = { title: "Practice Assessment Document" };
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { SummaryList } from "@/components/summary-list";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { OverdueFlag, SupervisionStatusBadge } from "@/components/supervision/status-badge";
 import { CadenceTable } from "@/components/supervision/cadence-table";
-import { formatHours, formatMinutes, plural } from "@/components/supervision/format";
+import { formatHours, formatMinutes, plural } from "@/lib/supervision/format";
 import { SupervisionSettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Supervision log" };

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { evidenceFormFor } from "@/lib/portfolio/evidence";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { todayInUk } from "@/lib/dates";
-import { EvidenceForm } from "@/components/portfolio/evidence-form";
+import { EvidenceForm } from "@/app/evidence/evidence-form";
 
 export const metadata: Metadata = { title: "Add evidence" };
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getSupervisionTemplate } from "@/lib/supervision/supervision-records";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, todayInUk } from "@/lib/dates";
-import { ActionsList } from "@/components/supervision/open-actions";
+import { ActionsList } from "@/app/supervision/open-actions";
 import { RecordSupervisionForm } from "./record-supervision-form";
 
 export const metadata: Metadata = { title: "Record a supervision session" };

@@ -7,7 +7,7 @@ import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import { SUPERVISION_STATUS_LABELS } from "@/lib/supervision/sign-off";
 import { CadenceTable } from "@/components/supervision/cadence-table";
 import { PrintFrame, PrintHeader, PrintRecord } from "@/components/supervision/print-document";
-import { formatHours, formatMinutes, plural } from "@/components/supervision/format";
+import { formatHours, formatMinutes, plural } from "@/lib/supervision/format";
 
 export const metadata: Metadata = { title: "Supervision log (print)" };
 export const dynamic = "force-dynamic";

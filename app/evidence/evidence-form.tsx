@@ -13,7 +13,7 @@ import {
 } from "@/lib/validations/evidence";
 import { formatDate } from "@/lib/dates";
 import type { FrameworkChoice } from "@/lib/portfolio/evidence";
-import { createEvidenceAction, updateEvidenceAction } from "@/app/evidence/actions";
+import { createEvidenceAction, updateEvidenceAction } from "./actions";
 
 type Props = {
   frameworks: FrameworkChoice[];

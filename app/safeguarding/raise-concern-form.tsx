@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField } from "@/components/form/fields";
 import { ProceduresWarning } from "@/components/safeguarding/procedures-warning";
 import { raiseConcernFormSchema } from "@/lib/validations/child-work";
-import { raiseSafeguardingConcernAction } from "@/app/safeguarding/actions";
+import { raiseSafeguardingConcernAction } from "./actions";
 
 /**
  * Raise a safeguarding concern about a child, from any record: the PE(s)

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setSupervisionActionStatusAction } from "@/app/supervision/actions";
-import type { ActionStatusName } from "./format";
+import { setSupervisionActionStatusAction } from "./actions";
+import type { ActionStatusName } from "@/lib/supervision/format";
 
 const BUTTONS: Record<ActionStatusName, Array<{ to: ActionStatusName; label: string }>> = {
   OPEN: [

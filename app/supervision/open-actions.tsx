@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { ACTION_OWNER_LABELS } from "@/lib/validations/supervision";
 import { ActionStatusButtons } from "./action-status-buttons";
-import { ACTION_STATUS_LABELS, type ActionStatusName } from "./format";
+import { ACTION_STATUS_LABELS, type ActionStatusName } from "@/lib/supervision/format";
 
 type Action = {
   id: string;
