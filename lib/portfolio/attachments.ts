@@ -25,7 +25,7 @@ export function formatBytes(size: number): string {
 
 export function tooLarge(max = attachmentMaxBytes()) {
   return new AppError(
-    413,
+    "too_large",
     `The file is larger than ${formatBytes(max)}, the most that can be attached. Make it smaller (for example, save a PDF at a lower quality) and try again.`,
     {
       file: [`The file must be ${formatBytes(max)} or smaller`],
@@ -33,7 +33,7 @@ export function tooLarge(max = attachmentMaxBytes()) {
   );
 }
 
-const refuse = (message: string) => new AppError(422, message, { file: [message] });
+const refuse = (message: string) => new AppError("validation", message, { file: [message] });
 
 function cleanFileName(name: unknown): string {
   const value = typeof name === "string" ? name.replace(/[\u0000-\u001f\u007f]/g, "").trim() : "";

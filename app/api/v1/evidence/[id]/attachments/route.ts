@@ -1,40 +1,24 @@
 import { apiRoute, json } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { badRequest } from "@/lib/errors";
 import { addAttachment, tooLarge } from "@/lib/portfolio/attachments";
 import { attachmentMaxBytes } from "@/lib/portfolio/attachment-store";
 
 // Room for the multipart boundaries and headers around the file.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/**
- * A multipart form can be posted from another site, unlike the JSON routes;
- * the browser's own Sec-Fetch-Site / Origin headers tell us when it was.
- */
-function assertSameOrigin(request: Request) {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none")
-    throw new AppError(403, "Upload files from Placement Tracker itself.");
-  const origin = request.headers.get("origin");
-  if (origin && origin !== "null") {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (host && new URL(origin).host !== host) throw new AppError(403, "Upload files from Placement Tracker itself.");
-  }
-}
-
 // POST /api/v1/evidence/:id/attachments – the student attaches one file (multipart/form-data, field "file"); 201, 413 over the size limit, 422 a refused type
 export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => {
-  assertSameOrigin(request);
   const max = attachmentMaxBytes();
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > max + MULTIPART_OVERHEAD) throw tooLarge(max);
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
-    throw new AppError(400, 'Send the file as multipart/form-data, in a field named "file".');
+    throw badRequest('Send the file as multipart/form-data, in a field named "file".');
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new AppError(400, "The upload could not be read. Try again.");
+    throw badRequest("The upload could not be read. Try again.");
   }
   const file = form.get("file");
   const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
