@@ -1,28 +1,26 @@
 "use server";
-// Server actions for supervision records. Each resolves the signed-in user
-// itself; lib/supervision checks what that user may do.
+// Server actions for supervision. Each resolves the signed-in user itself and
+// calls the same command as the route handler (lib/supervision), which checks
+// what that user may do.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import {
-  addSupervisionAddendum,
-  recordSupervision,
-  saveStudentReflection,
-  setSupervisionActionStatus,
-  signSupervisionRecord,
-  updateSupervisionNotes,
-  updateSupervisionSettings,
-} from "@/lib/supervision/write-supervision";
+import { recordSupervision } from "@/lib/supervision/record-supervision";
+import { updateSupervisionNotes } from "@/lib/supervision/update-supervision-notes";
+import { saveStudentReflection } from "@/lib/supervision/save-student-reflection";
+import { signSupervisionRecord } from "@/lib/supervision/sign-supervision-record";
+import { addSupervisionAddendum } from "@/lib/supervision/add-supervision-addendum";
+import { setSupervisionActionStatus } from "@/lib/supervision/set-supervision-action-status";
+import { updateSupervisionSettings } from "@/lib/supervision/update-supervision-settings";
 import type {
   ActionStatusInput,
   AddendumInput,
-  CreateSupervisionInput,
   StudentReflectionInput,
   StudentSignInput,
+  SupervisionNotesInput,
+  SupervisionSettingsInput,
   UpdateSupervisionInput,
 } from "@/lib/validations/supervision";
-import type { z } from "zod";
-import type { supervisionSettingsSchema } from "@/lib/validations/supervision";
 
 /** Every page that shows supervision: the logs, the records and the placement pages' summaries. */
 function revalidateSupervision(recordId?: string) {
@@ -33,9 +31,9 @@ function revalidateSupervision(recordId?: string) {
   revalidatePath("/");
 }
 
-export async function recordSupervisionAction(input: CreateSupervisionInput) {
+export async function recordSupervisionAction(placementId: string, input: SupervisionNotesInput) {
   const user = await requireUser();
-  const result = await runAction(() => recordSupervision(user, input));
+  const result = await runAction(() => recordSupervision(user, placementId, input));
   if (result.ok) revalidateSupervision(result.data.id);
   return result;
 }
@@ -76,10 +74,7 @@ export async function setSupervisionActionStatusAction(actionId: string, input: 
   return result;
 }
 
-export async function updateSupervisionSettingsAction(
-  placementId: string,
-  input: z.input<typeof supervisionSettingsSchema>,
-) {
+export async function updateSupervisionSettingsAction(placementId: string, input: SupervisionSettingsInput) {
   const user = await requireUser();
   const result = await runAction(() => updateSupervisionSettings(user, placementId, input));
   if (result.ok) revalidateSupervision();

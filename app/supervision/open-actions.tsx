@@ -2,13 +2,14 @@ import { formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { ACTION_OWNER_LABELS } from "@/lib/validations/supervision";
 import { ActionStatusButtons } from "./action-status-buttons";
 import { ACTION_STATUS_LABELS, type ActionStatusName } from "@/lib/supervision/format";
+import { actionPastDue } from "@/lib/supervision/session-rules";
 
 type Action = {
   id: string;
   description: string;
   owner: keyof typeof ACTION_OWNER_LABELS;
   dueDate: string;
-  status?: string;
+  status?: ActionStatusName;
   completedByName?: string | null;
   completedAt?: string | null;
 };
@@ -28,8 +29,8 @@ export function ActionsList({
   return (
     <ul className="divide-y divide-gray-200 rounded border border-gray-300 bg-white">
       {actions.map((action) => {
-        const status = (action.status ?? "OPEN") as ActionStatusName;
-        const late = status === "OPEN" && action.dueDate < today;
+        const status = action.status ?? "OPEN";
+        const late = actionPastDue({ status, dueDate: action.dueDate }, today);
         return (
           <li key={action.id} className="grid gap-2 px-4 py-3 sm:grid-cols-[1fr_auto] sm:items-center">
             <div>

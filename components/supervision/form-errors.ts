@@ -1,4 +1,5 @@
-import type { FieldErrors } from "react-hook-form";
+import type { FieldErrors, Path } from "react-hook-form";
+import { supervisionNotesSchema, type SupervisionNotesInput } from "@/lib/validations/supervision";
 
 /**
  * Every error in a react-hook-form errors tree, keyed by its dotted path
@@ -36,4 +37,12 @@ export function errorLabels(fieldErrors: Record<string, string>): Record<string,
     if (match) labels[field] = `Action ${Number(match[1]) + 1}`;
   }
   return labels;
+}
+
+const NOTES_FIELDS = new Set(Object.keys(supervisionNotesSchema.shape));
+const ACTION_FIELD = /^actions\.\d{1,2}\.(description|owner|dueDate)$/;
+
+/** Whether a field named in a server's answer is a field of the notes form (so its error can be shown beside it). */
+export function isNotesField(name: string): name is Path<SupervisionNotesInput> {
+  return NOTES_FIELDS.has(name) || ACTION_FIELD.test(name);
 }

@@ -16,6 +16,7 @@ export function SupervisionNotesFields({
   maxDate,
   minDate,
   onsiteSupervisorLabel,
+  otherStudents,
   agendaTools,
 }: {
   form: UseFormReturn<SupervisionNotesInput>;
@@ -23,10 +24,16 @@ export function SupervisionNotesFields({
   maxDate: string;
   /** The on-site supervisor's checkbox label; null when the placement has none, and the box is not offered. */
   onsiteSupervisorLabel: string | null;
+  /** Other students placed with the team during this placement, who may attend group supervision. */
+  otherStudents: Array<{ id: string; name: string }>;
   agendaTools?: ReactNode;
 }) {
   const errorOf = (path: string) => (get(form.formState.errors, path) as { message?: string } | undefined)?.message;
   const { register } = form;
+  const type = form.watch("type");
+  const ticked = form.watch("otherStudentIds") ?? [];
+  // Other students come to group supervision: the list is offered there, or wherever some are already ticked.
+  const offerOtherStudents = otherStudents.length > 0 && (type === "GROUP" || ticked.length > 0);
   return (
     <>
       <fieldset className="mb-4">
@@ -85,10 +92,36 @@ export function SupervisionNotesFields({
           )}
           <Checkbox id="attendedStudent" label="Student" {...register("attendedStudent")} />
         </div>
+        {offerOtherStudents && (
+          <fieldset className="mb-3" aria-describedby="otherStudentIds-hint">
+            <legend className="font-semibold">Other students present</legend>
+            <p id="otherStudentIds-hint" className="text-sm text-muted">
+              Students on placement with the team. Each reader sees their names only where they may see them elsewhere;
+              a tutor from another university sees &quot;a student from another university&quot;.
+            </p>
+            {errorOf("otherStudentIds") && (
+              <p id="otherStudentIds" className="mb-2 font-semibold text-red-800">
+                <span className="sr-only">Error: </span>
+                {errorOf("otherStudentIds")}
+              </p>
+            )}
+            <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
+              {otherStudents.map((student) => (
+                <Checkbox
+                  key={student.id}
+                  id={`otherStudent-${student.id}`}
+                  value={student.id}
+                  label={student.name}
+                  {...register("otherStudentIds")}
+                />
+              ))}
+            </div>
+          </fieldset>
+        )}
         <TextAreaField
           id="otherAttendees"
           label="Anyone else present (optional)"
-          hint="One person per line, with their role, for example: Dr Helen Marsh (university tutor)"
+          hint="People without an account here, one per line with their role, for example: Jo Hartley (family support worker). Tick other students in group supervision rather than typing their names."
           rows={2}
           error={errorOf("otherAttendees")}
           {...register("otherAttendees")}

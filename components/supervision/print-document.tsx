@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { formatDate, todayInUk } from "@/lib/dates";
-import type { SupervisionLog, SupervisionRecordDto } from "@/lib/supervision/supervision-records";
+import type { SupervisionLog } from "@/lib/supervision/get-supervision-log";
+import type { SupervisionRecordDto } from "@/lib/supervision/supervision-record-dto";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import { SupervisionStatusBadge } from "./status-badge";
 import { formatMinutes } from "@/lib/supervision/format";

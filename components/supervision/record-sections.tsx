@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { pcfDomainName } from "@/lib/frameworks/pcf";
 import { ACTION_OWNER_LABELS, SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
-import type { SupervisionRecordDto } from "@/lib/supervision/supervision-records";
+import type { SupervisionRecordDto } from "@/lib/supervision/supervision-record-dto";
 import { ACTION_STATUS_LABELS, attendeeNames, formatMinutes } from "@/lib/supervision/format";
 
 // Read-only parts of a supervision record, for the record page and the print views.

@@ -3,6 +3,10 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 
+// Who reads and writes supervision (docs/domain.md, "Supervision"). Every
+// check of a role in lib/supervision and in the supervision pages is one of
+// these predicates; pages read the permissions lib/supervision returns.
+
 /**
  * The supervision records a user may read. The placement's practice
  * educators (past and present) and the student read all of them; the team
@@ -29,12 +33,37 @@ export function canReadSupervisionOf(user: SessionUser): boolean {
   return user.role !== "ONSITE_SUPERVISOR";
 }
 
-/** Only the placement's current practice educator writes, signs and corrects the main notes. */
-export function isCurrentPracticeEducator(user: SessionUser, currentPracticeEducatorId: string | null): boolean {
-  return user.role === "PRACTICE_EDUCATOR" && currentPracticeEducatorId === user.id;
+/** The people of a placement the predicates below look at. */
+export type SupervisionParties = { studentId: string; currentPracticeEducatorId: string | null };
+
+/** The placement's current practice educator: records, edits, signs first and corrects the main notes. */
+export function isCurrentPracticeEducator(user: SessionUser, placement: SupervisionParties): boolean {
+  return user.role === "PRACTICE_EDUCATOR" && placement.currentPracticeEducatorId === user.id;
 }
 
-/** Only the student writes and signs their own reflection. */
-export function isPlacementStudent(user: SessionUser, studentId: string): boolean {
-  return user.role === "STUDENT" && studentId === user.id;
+/** The placement's student: writes their own reflection and signs second. */
+export function isPlacementStudent(user: SessionUser, placement: SupervisionParties): boolean {
+  return user.role === "STUDENT" && placement.studentId === user.id;
+}
+
+/** Records a session and edits its notes while it is a draft. */
+export const canWriteSupervisionNotes = isCurrentPracticeEducator;
+
+/** Writes the student's reflection on a record. */
+export const canWriteStudentReflection = isPlacementStudent;
+
+/** Signs a record: the practice educator first, the student second (the order is lib/supervision/sign-off.ts). */
+export function canSignSupervision(user: SessionUser, placement: SupervisionParties): boolean {
+  return isCurrentPracticeEducator(user, placement) || isPlacementStudent(user, placement);
+}
+
+/** Adds an addendum to a signed record: the two who signed it. */
+export const canAddSupervisionAddendum = canSignSupervision;
+
+/** Marks an agreed action done, dropped or open again: the practice educator and the student. */
+export const canUpdateAgreedActions = canSignSupervision;
+
+/** Sets how often and how long supervision is expected: the team manager or the current practice educator. */
+export function canSetSupervisionArrangements(user: SessionUser, placement: SupervisionParties): boolean {
+  return user.role === "ADMIN" || isCurrentPracticeEducator(user, placement);
 }

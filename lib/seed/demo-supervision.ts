@@ -321,6 +321,8 @@ export async function seedDemoSupervision(db: Db, today: IsoDate, plans: readonl
   const records: Prisma.SupervisionRecordCreateManyInput[] = [];
   const actions: Prisma.SupervisionActionCreateManyInput[] = [];
   const addenda: Prisma.SupervisionAddendumCreateManyInput[] = [];
+  const attendees: Prisma.SupervisionAttendeeCreateManyInput[] = [];
+  // Other students at group supervision are attendees by account, so each reader sees their names or only their role.
   const studentsOnPlacement = (date: IsoDate, except: string) =>
     plans
       .filter(
@@ -328,7 +330,7 @@ export async function seedDemoSupervision(db: Db, today: IsoDate, plans: readonl
           other.placementId !== except &&
           other.attendance.some((day) => day.date === date && day.kind === "PLACEMENT_DAY"),
       )
-      .map((other) => `${other.studentName} (student)`);
+      .map((other) => other.studentId);
 
   for (const plan of plans) {
     const sessions = sessionsOf(plan, today);
@@ -396,9 +398,7 @@ export async function seedDemoSupervision(db: Db, today: IsoDate, plans: readonl
         };
       } else if (session.type === "GROUP") {
         notes = {
-          otherAttendees: studentsOnPlacement(session.heldOn, plan.placementId)
-            .slice(0, 3)
-            .concat("Jo Hartley (family support worker, co-facilitator)"),
+          otherAttendees: ["Jo Hartley (family support worker, co-facilitator)"],
           agenda:
             "Group supervision\n1. Check-in\n2. Case presentation and reflecting team\n3. Theme: working with hostility and resistance\n4. Peer learning and portfolio questions",
           caseDiscussion: `The student presented their work with ${code} (${caseNote.title}); the group acted as a reflecting team. Peers noticed how much the student holds for the family and asked what the child would say about the plan.`,
@@ -421,6 +421,9 @@ export async function seedDemoSupervision(db: Db, today: IsoDate, plans: readonl
       }
 
       const created = at(session.heldOn, "17:00");
+      if (session.type === "GROUP")
+        for (const userId of studentsOnPlacement(session.heldOn, plan.placementId).slice(0, 3))
+          attendees.push({ recordId: id, userId });
       records.push({
         id,
         placementId: plan.placementId,
@@ -503,6 +506,7 @@ export async function seedDemoSupervision(db: Db, today: IsoDate, plans: readonl
   await Promise.all([
     db.supervisionAction.createMany({ data: actions }),
     db.supervisionAddendum.createMany({ data: addenda }),
+    db.supervisionAttendee.createMany({ data: attendees }),
   ]);
   return { records: records.length, actions: actions.length, addenda: addenda.length };
 }

@@ -45,12 +45,16 @@ export function formatClockTime(date: Date): string {
   return timeFormat.format(date);
 }
 
-/** The attendees of a session, in words. */
+/**
+ * The attendees of a session, in words. Other students come named or, where
+ * the reader may not see them, as their role (lib/supervision/supervision-record-dto.ts).
+ */
 export function attendeeNames(
   record: {
     attendedPracticeEducator: boolean;
     attendedOnsiteSupervisor: boolean;
     attendedStudent: boolean;
+    otherStudents: Array<{ id: string | null; name: string }>;
     otherAttendees: string[];
   },
   names: { student: string; practiceEducator?: string | null; onsiteSupervisor?: string | null },
@@ -61,5 +65,6 @@ export function attendeeNames(
     list.push(names.practiceEducator ? `${names.practiceEducator} (practice educator)` : "Practice educator");
   if (record.attendedOnsiteSupervisor)
     list.push(names.onsiteSupervisor ? `${names.onsiteSupervisor} (on-site supervisor)` : "On-site supervisor");
+  for (const other of record.otherStudents) list.push(other.id ? `${other.name} (student)` : other.name);
   return [...list, ...record.otherAttendees];
 }

@@ -1,6 +1,6 @@
 // The sign-off of a supervision record: the PE signs, then the student signs
 // (or records disagreement). A record both have signed is locked; corrections
-// are addenda with author and time, never silent edits (DOMAIN.md, Supervision).
+// are addenda with author and time, never silent edits (docs/domain.md, "Supervision").
 
 export type SupervisionStatusName = "DRAFT" | "PE_SIGNED" | "SIGNED";
 
@@ -32,6 +32,11 @@ export function signAsStudent(status: SupervisionStatusName): SignOffResult {
     return { ok: false, reason: "The practice educator signs first; this record is still a draft." };
   if (status === "SIGNED") return { ok: false, reason: "You have already signed this record." };
   return { ok: true, status: "SIGNED" };
+}
+
+/** The student signs over their reflection, or over a comment saying what they disagree with. */
+export function studentSignatureProblem(reflection: string, disagreement: string | null): string | null {
+  return !reflection.trim() && !disagreement?.trim() ? "Write your reflection on the session before you sign" : null;
 }
 
 /** Addenda correct a record only once it is locked; a draft is simply edited. */

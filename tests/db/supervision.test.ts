@@ -1,18 +1,18 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
-import {
-  addSupervisionAddendum,
-  recordSupervision,
-  saveStudentReflection,
-  setSupervisionActionStatus,
-  signSupervisionRecord,
-  updateSupervisionNotes,
-} from "@/lib/supervision/write-supervision";
-import { getSupervisionLog, getSupervisionRecord } from "@/lib/supervision/supervision-records";
+import { rejected, sessionOf, statusOf } from "../support/supervision";
+import { recordSupervision } from "@/lib/supervision/record-supervision";
+import { updateSupervisionNotes } from "@/lib/supervision/update-supervision-notes";
+import { saveStudentReflection } from "@/lib/supervision/save-student-reflection";
+import { signSupervisionRecord } from "@/lib/supervision/sign-supervision-record";
+import { addSupervisionAddendum } from "@/lib/supervision/add-supervision-addendum";
+import { setSupervisionActionStatus } from "@/lib/supervision/set-supervision-action-status";
+import { updateSupervisionSettings } from "@/lib/supervision/update-supervision-settings";
+import { getSupervisionLog } from "@/lib/supervision/get-supervision-log";
+import { getSupervisionRecord, type SupervisionRecordView } from "@/lib/supervision/get-supervision-record";
 import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
-import { AppError, toAppError } from "@/lib/errors";
-import { addDays } from "@/lib/dates";
+import { listAuditEntries } from "@/lib/audit-log";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 const { db } = useTestDatabase();
@@ -22,63 +22,24 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-async function counts() {
-  const [records, actions, addenda] = await Promise.all([
-    db().supervisionRecord.count(),
-    db().supervisionAction.count(),
-    db().supervisionAddendum.count(),
-  ]);
-  return { records, actions, addenda };
-}
+const session = (overrides: Record<string, unknown> = {}) => sessionOf(world, overrides);
 
-async function rejected(write: () => Promise<unknown>) {
-  const before = await counts();
-  const error = await write().then(
-    () => null,
-    (caught) => toAppError(caught),
-  );
-  if (!error) throw new Error("Expected a user-facing error");
-  expect(await counts()).toEqual(before);
-  return error;
-}
-
-async function statusOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 200;
-  } catch (error) {
-    if (error instanceof AppError) return error.status;
-    throw error;
-  }
-}
-
-const session = (overrides: Record<string, unknown> = {}) => ({
-  placementId: world.placementA.id,
-  heldOn: addDays(world.today, -7),
-  startTime: "14:00",
-  durationMinutes: 90,
-  type: "FORMAL",
-  attendedPracticeEducator: true,
-  attendedOnsiteSupervisor: true,
-  attendedStudent: true,
-  otherAttendees: "Dr A Tutor (tutor)\n",
-  agenda: "Caseload; reflective log; wellbeing",
-  caseDiscussion: "Discussed C-1001's plan.",
-  reflectionAndLearning: "Use of self in direct work.",
-  wellbeingAndWorkload: "Manageable.",
-  pcfDomains: ["PROFESSIONALISM", "CRITICAL_REFLECTION_AND_ANALYSIS"],
-  actions: [
-    { description: "Write up the home visit", owner: "STUDENT", dueDate: world.today },
-    { description: "Book the direct observation", owner: "PRACTICE_EDUCATOR", dueDate: addDays(world.today, 7) },
-  ],
-  ...overrides,
-});
+/** The notes of a record as the draft editor sends them back. */
+const notesOf = ({ record }: SupervisionRecordView, overrides: Record<string, unknown> = {}) =>
+  session({
+    heldOn: record.heldOn,
+    agenda: record.agenda,
+    caseDiscussion: record.caseDiscussion,
+    actions: record.actions.map(({ id, description, owner, dueDate }) => ({ id, description, owner, dueDate })),
+    version: record.version,
+    ...overrides,
+  });
 
 describe("recording, signing and locking a supervision record", () => {
   let recordId: string;
 
-  it("the current PE records a draft with two agreed actions", async () => {
-    const created = await recordSupervision(world.users.peA, session());
+  it("the current PE records a draft with two agreed actions, audited", async () => {
+    const created = await recordSupervision(world.users.peA, world.placementA.id, session());
     recordId = created.id;
     const view = await getSupervisionRecord(world.users.peA, recordId);
     expect(view.record).toMatchObject({ status: "DRAFT", otherAttendees: ["Dr A Tutor (tutor)"], durationMinutes: 90 });
@@ -88,6 +49,8 @@ describe("recording, signing and locking a supervision record", () => {
       canSignAsPracticeEducator: true,
       canAddAddendum: false,
     });
+    const audit = await listAuditEntries(world.users.admin, { entity: "SupervisionRecord", entityId: recordId });
+    expect(audit.map((entry) => entry.action)).toEqual(["CREATE"]);
   });
 
   it("the student writes a reflection on the draft while the PE edits, without colliding", async () => {
@@ -97,11 +60,11 @@ describe("recording, signing and locking a supervision record", () => {
       studentReflection: "I learned to slow down.",
       reflectionVersion: studentView.record.reflectionVersion,
     });
-    const { version } = await updateSupervisionNotes(world.users.peA, recordId, {
-      ...session({ agenda: "Edited agenda" }),
-      actions: peView.record.actions,
-      version: peView.record.version,
-    });
+    const { version } = await updateSupervisionNotes(
+      world.users.peA,
+      recordId,
+      notesOf(peView, { agenda: "Edited agenda" }),
+    );
     expect(version).toBe(peView.record.version + 1);
     const after = await getSupervisionRecord(world.users.peA, recordId);
     expect(after.record).toMatchObject({ agenda: "Edited agenda", studentReflection: "I learned to slow down." });
@@ -109,22 +72,42 @@ describe("recording, signing and locking a supervision record", () => {
 
   it("a second editor of the same draft gets a conflict naming who changed what, and nothing is overwritten", async () => {
     const opened = await getSupervisionRecord(world.users.peA, recordId);
-    await updateSupervisionNotes(world.users.peA, recordId, {
-      ...session({ agenda: opened.record.agenda, caseDiscussion: "From the first window" }),
-      actions: opened.record.actions,
-      version: opened.record.version,
-    });
+    await updateSupervisionNotes(
+      world.users.peA,
+      recordId,
+      notesOf(opened, { caseDiscussion: "From the first window" }),
+    );
     const error = await rejected(() =>
-      updateSupervisionNotes(world.users.peA, recordId, {
-        ...session({ caseDiscussion: "From the second window" }),
-        actions: opened.record.actions,
-        version: opened.record.version,
-      }),
+      updateSupervisionNotes(world.users.peA, recordId, notesOf(opened, { caseDiscussion: "From the second window" })),
     );
     expect(error.status).toBe(409);
-    expect(error.message).toMatch(/^Test peA changed case discussion after you opened this draft/);
-    expect(error.details).toMatchObject({ changedFields: ["caseDiscussion"] });
+    expect(error.message).toMatch(/^Test peA changed the case discussion of this draft after you opened it/);
+    expect(error.details).toMatchObject({ changedFields: ["caseDiscussion"], changedBy: ["Test peA"] });
     expect((await getSupervisionRecord(world.users.peA, recordId)).record.caseDiscussion).toBe("From the first window");
+  });
+
+  it("refuses a stale version with a conflict even when the values sent are the ones already saved", async () => {
+    const opened = await getSupervisionRecord(world.users.peA, recordId);
+    await updateSupervisionNotes(world.users.peA, recordId, notesOf(opened, { agenda: "Third agenda" }));
+    const error = await rejected(() =>
+      updateSupervisionNotes(world.users.peA, recordId, notesOf(opened, { agenda: "Third agenda" })),
+    );
+    expect(error.status).toBe(409);
+  });
+
+  it("refuses a stale reflection version, naming the reflection, and keeps the newer text", async () => {
+    const opened = await getSupervisionRecord(world.users.studentA, recordId);
+    const input = (text: string) => ({
+      studentReflection: text,
+      reflectionVersion: opened.record.reflectionVersion,
+    });
+    await saveStudentReflection(world.users.studentA, recordId, input("From my laptop"));
+    const error = await rejected(() => saveStudentReflection(world.users.studentA, recordId, input("From my phone")));
+    expect(error.status).toBe(409);
+    expect(error.message).toMatch(/^Test studentA changed the text of your reflection after you opened it/);
+    expect((await getSupervisionRecord(world.users.studentA, recordId)).record.studentReflection).toBe(
+      "From my laptop",
+    );
   });
 
   it("keeps the student from signing first, then signs in order and refuses signing twice", async () => {
@@ -148,13 +131,7 @@ describe("recording, signing and locking a supervision record", () => {
 
   it("locks the signed record: no edits, no reflection changes; corrections are addenda", async () => {
     const view = await getSupervisionRecord(world.users.peA, recordId);
-    expect(
-      (
-        await rejected(() =>
-          updateSupervisionNotes(world.users.peA, recordId, { ...session(), version: view.record.version }),
-        )
-      ).status,
-    ).toBe(409);
+    expect((await rejected(() => updateSupervisionNotes(world.users.peA, recordId, notesOf(view)))).status).toBe(409);
     expect(
       (
         await rejected(() =>
@@ -173,7 +150,11 @@ describe("recording, signing and locking a supervision record", () => {
   });
 
   it("carries open actions forward to the next session and records who completed one and when", async () => {
-    const next = await recordSupervision(world.users.peA, session({ heldOn: world.today, actions: [] }));
+    const next = await recordSupervision(
+      world.users.peA,
+      world.placementA.id,
+      session({ heldOn: world.today, actions: [] }),
+    );
     const view = await getSupervisionRecord(world.users.peA, next.id);
     expect(view.carriedForward.map((action) => action.description)).toEqual([
       "Write up the home visit",
@@ -217,10 +198,12 @@ describe("who may read and write supervision", () => {
     const user: SessionUser = world.users[who];
     expect(await statusOf(getSupervisionRecord(user, draftId))).toBe(readers[who].draft);
     expect(await statusOf(getSupervisionRecord(user, signedId))).toBe(readers[who].signed);
-    const log = await getSupervisionLog(user, world.placementA.id).catch((error) => error);
-    if (readers[who].signed === 404) expect(log).toBeInstanceOf(AppError);
-    else
-      expect(log.records.map((record: { id: string }) => record.id).includes(draftId)).toBe(readers[who].draft === 200);
+    expect(await statusOf(getSupervisionLog(user, world.placementA.id))).toBe(readers[who].signed);
+    const listed = await getSupervisionLog(user, world.placementA.id).then(
+      (log) => log.records.map((record) => record.id),
+      (): string[] => [],
+    );
+    expect(listed.includes(draftId)).toBe(readers[who].draft === 200);
   });
 
   it("tutors are told drafts exist without seeing them", async () => {
@@ -233,12 +216,11 @@ describe("who may read and write supervision", () => {
     "%s cannot record or edit the PE's notes",
     async (who) => {
       const user = world.users[who];
-      expect([403, 404]).toContain((await rejected(() => recordSupervision(user, session()))).status);
-      const view = await getSupervisionRecord(world.users.peA, draftId);
       expect([403, 404]).toContain(
-        (await rejected(() => updateSupervisionNotes(user, draftId, { ...session(), version: view.record.version })))
-          .status,
+        (await rejected(() => recordSupervision(user, world.placementA.id, session()))).status,
       );
+      const view = await getSupervisionRecord(world.users.peA, draftId);
+      expect([403, 404]).toContain((await rejected(() => updateSupervisionNotes(user, draftId, notesOf(view)))).status);
       expect([403, 404]).toContain(
         (await rejected(() => signSupervisionRecord(user === world.users.studentA ? world.users.peB : user, draftId)))
           .status,
@@ -263,35 +245,67 @@ describe("who may read and write supervision", () => {
   });
 });
 
-describe("bad input", () => {
-  it.each([
-    ["a future date", { heldOn: "__tomorrow__" }, "heldOn"],
-    ["a date before the placement", { heldOn: "__before__" }, "heldOn"],
-    ["a duration of 0", { durationMinutes: 0 }, "durationMinutes"],
-    ["more than 8 hours", { durationMinutes: 481 }, "durationMinutes"],
-    ["a bad start time", { startTime: "25:00" }, "startTime"],
-    ["an unknown PCF domain", { pcfDomains: ["MADE_UP"] }, "pcfDomains.0"],
-    [
-      "an action without a due date",
-      { actions: [{ description: "x", owner: "STUDENT", dueDate: "" }] },
-      "actions.0.dueDate",
-    ],
-  ])("refuses %s with a field error and saves nothing", async (_name, override, field) => {
-    const input = session(override);
-    if (input.heldOn === "__tomorrow__") input.heldOn = addDays(world.today, 1);
-    if (input.heldOn === "__before__") input.heldOn = addDays(world.start, -1);
-    const error = await rejected(() => recordSupervision(world.users.peA, input));
-    expect(error.status).toBe(422);
-    expect(error.fieldErrors?.[field]).toBeDefined();
+describe("the supervision arrangements of a placement", () => {
+  const arrangements = async () => (await getSupervisionLog(world.users.admin, world.placementB.id)).placement;
+
+  it("the admin and the current PE change them; each change takes the placement's version", async () => {
+    const opened = await arrangements();
+    expect((await getSupervisionLog(world.users.admin, world.placementB.id)).permissions.canChangeArrangements).toBe(
+      true,
+    );
+    const saved = await updateSupervisionSettings(world.users.peB, world.placementB.id, {
+      supervisionEveryWeeks: 2,
+      supervisionMinMinutes: 60,
+      version: opened.version,
+    });
+    expect(saved).toEqual({ id: world.placementB.id, version: opened.version + 1 });
+    expect(await arrangements()).toMatchObject({ supervisionEveryWeeks: 2, supervisionMinMinutes: 60 });
   });
 
-  it("refuses a record on a placement that is not active", async () => {
-    await db().placement.update({ where: { id: world.placementB.id }, data: { status: "SUSPENDED" } });
+  it("refuses a stale version with a conflict naming the change, and keeps the newer arrangements", async () => {
+    const opened = await arrangements();
+    await updateSupervisionSettings(world.users.admin, world.placementB.id, {
+      supervisionEveryWeeks: 1,
+      supervisionMinMinutes: 90,
+      version: opened.version,
+    });
     const error = await rejected(() =>
-      recordSupervision(world.users.peB, session({ placementId: world.placementB.id })),
+      updateSupervisionSettings(world.users.peB, world.placementB.id, {
+        supervisionEveryWeeks: 3,
+        supervisionMinMinutes: 90,
+        version: opened.version,
+      }),
     );
     expect(error.status).toBe(409);
-    await db().placement.update({ where: { id: world.placementB.id }, data: { status: "ACTIVE" } });
+    expect(error.message).toMatch(
+      /^Test admin changed the supervision frequency and supervision length of this placement/,
+    );
+    expect(await arrangements()).toMatchObject({ supervisionEveryWeeks: 1, supervisionMinMinutes: 90 });
+  });
+
+  it.each(["studentB", "tutorB", "pePast"] as const)("%s may not change them", async (who) => {
+    const { version } = await arrangements();
+    const input = { supervisionEveryWeeks: 4, supervisionMinMinutes: 30, version };
+    expect([403, 404]).toContain(
+      (await rejected(() => updateSupervisionSettings(world.users[who], world.placementB.id, input))).status,
+    );
+  });
+});
+
+describe("agreed actions of a draft", () => {
+  it("are not found by a tutor, who may not read the draft", async () => {
+    const draft = await recordSupervision(
+      world.users.peA,
+      world.placementA.id,
+      session({
+        heldOn: world.today,
+        actions: [{ description: "Read the policy", owner: "STUDENT", dueDate: world.today }],
+      }),
+    );
+    const [action] = (await getSupervisionRecord(world.users.peA, draft.id)).record.actions;
+    const error = await rejected(() => setSupervisionActionStatus(world.users.tutorA, action.id, { status: "DONE" }));
+    expect(error.status).toBe(404);
+    expect(await statusOf(setSupervisionActionStatus(world.users.studentA, action.id, { status: "DONE" }))).toBe(200);
   });
 });
 

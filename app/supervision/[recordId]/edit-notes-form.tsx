@@ -1,52 +1,65 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useForm, type Path, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useEffect, useRef } from "react";
+import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SupervisionNotesFields } from "@/components/supervision/notes-fields";
 import { notesFormValues } from "@/components/supervision/notes-values";
-import { errorLabels, flattenErrors } from "@/components/supervision/form-errors";
+import { errorLabels, flattenErrors, isNotesField } from "@/components/supervision/form-errors";
 import { useAutosave, type SaveOutcome } from "@/components/supervision/use-autosave";
 import { AutosaveStatus, ConflictAlert } from "@/components/supervision/autosave-status";
-import { supervisionNotesSchema, type SupervisionNotesInput } from "@/lib/validations/supervision";
-import type { SupervisionRecordDto } from "@/lib/supervision/supervision-records";
+import { supervisionNotesSchema } from "@/lib/validations/supervision";
+import type { SupervisionRecordDto } from "@/lib/supervision/supervision-record-dto";
 import { updateSupervisionNotesAction } from "../actions";
 import { PeSignPanel } from "./pe-sign-panel";
+
+type SaveResult = Awaited<ReturnType<typeof updateSupervisionNotesAction>>;
+type ButtonOutcome =
+  { ok: true; data: null } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
  * The practice educator's draft, autosaved: a few seconds after typing stops
  * the draft is saved with the version the page last saw. A 409 (someone else
- * saved in between) stops autosaving and says who changed what.
+ * saved in between) stops autosaving and says who changed what. The Save
+ * button saves through the same autosave, so two saves never overlap.
  */
 export function EditNotesForm({
   record,
   minDate,
   maxDate,
   onsiteSupervisorName,
+  otherStudents,
   canSign,
 }: {
   record: SupervisionRecordDto;
   minDate: string;
   maxDate: string;
   onsiteSupervisorName: string | null;
+  otherStudents: Array<{ id: string; name: string }>;
   canSign: boolean;
 }) {
-  const form = useForm<SupervisionNotesInput>({
-    resolver: zodResolver(supervisionNotesSchema as never) as unknown as Resolver<SupervisionNotesInput>,
-    defaultValues: notesFormValues(record),
-    mode: "onSubmit",
-    shouldFocusError: false,
-  });
   /** The version this page last saw: sent with every save, replaced by the server's answer. */
   const version = useRef(record.version);
+  const lastResult = useRef<SaveResult | null>(null);
+  const flushNow = useRef<() => Promise<SaveOutcome>>(async () => ({ kind: "saved" }));
   const suppress = useRef(false);
-  const [attempt, setAttempt] = useState(0);
-  const [summary, setSummary] = useState<string>();
+
+  const { form, onSubmit, formError, attempt } = useActionForm({
+    schema: supervisionNotesSchema,
+    defaultValues: notesFormValues(record),
+    action: async (): Promise<ButtonOutcome> => {
+      const outcome = await flushNow.current();
+      if (outcome.kind === "saved") return { ok: true, data: null };
+      const result = lastResult.current;
+      return result && !result.ok ? result : { ok: false, status: 422, message: outcome.message };
+    },
+    onSuccess: () => undefined,
+  });
 
   const save = useCallback(async (): Promise<SaveOutcome> => {
     // trigger() shows errors beside the fields without moving focus.
     if (!(await form.trigger())) return { kind: "invalid", message: "check the highlighted fields." };
     const result = await updateSupervisionNotesAction(record.id, { ...form.getValues(), version: version.current });
+    lastResult.current = result;
     if (result.ok) {
       version.current = result.data.version;
       form.clearErrors();
@@ -54,19 +67,19 @@ export function EditNotesForm({
     }
     if (result.status === 409) return { kind: "conflict", message: result.message };
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(
-        field as Path<SupervisionNotesInput>,
-        { type: "server", message: messages[0] },
-        { shouldFocus: false },
-      );
+      if (isNotesField(field)) form.setError(field, { type: "server", message: messages[0] }, { shouldFocus: false });
     }
-    return result.status === 400
+    return result.status === 422
       ? { kind: "invalid", message: result.message }
       : { kind: "failed", message: result.message };
   }, [form, record.id]);
 
   const autosave = useAutosave(save);
-  const { changed } = autosave;
+  const { changed, flush } = autosave;
+
+  useEffect(() => {
+    flushNow.current = () => flush(true);
+  }, [flush]);
 
   useEffect(() => {
     const subscription = form.watch((_values, { name }) => {
@@ -88,16 +101,6 @@ export function EditNotesForm({
     suppress.current = false;
   }, [form, record.actions]);
 
-  const onSubmit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const outcome = await autosave.flush(true);
-    if (outcome.kind === "saved") setSummary(undefined);
-    else if (outcome.kind !== "conflict") {
-      setSummary(outcome.message);
-      setAttempt((count) => count + 1);
-    }
-  };
-
   const errors = flattenErrors(form.formState.errors);
   const { state } = autosave;
 
@@ -110,8 +113,8 @@ export function EditNotesForm({
         aria-label="Supervision notes"
         className="rounded border border-gray-300 bg-white p-4 sm:p-6"
       >
-        {/* The summary takes focus only after the Save button; autosave errors show beside the fields. */}
-        {attempt > 0 && summary && (
+        {/* The summary appears (and takes focus) only after the Save button; autosave errors show beside the fields. */}
+        {formError && state.kind !== "conflict" && (
           <ErrorSummary
             message="The draft was not saved"
             fieldErrors={errors}
@@ -124,6 +127,7 @@ export function EditNotesForm({
           minDate={minDate}
           maxDate={maxDate}
           onsiteSupervisorLabel={onsiteSupervisorName ? `On-site supervisor (${onsiteSupervisorName})` : null}
+          otherStudents={otherStudents}
         />
         <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t-2 border-gray-300 bg-white px-4 py-3 sm:-mx-6 sm:-mb-6 sm:px-6">
           <button
@@ -136,9 +140,7 @@ export function EditNotesForm({
           <AutosaveStatus state={state} />
         </div>
       </form>
-      {canSign && (
-        <PeSignPanel recordId={record.id} flush={() => autosave.flush()} blocked={state.kind === "conflict"} />
-      )}
+      {canSign && <PeSignPanel recordId={record.id} flush={() => flush()} blocked={state.kind === "conflict"} />}
     </>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { getSupervisionRecord } from "@/lib/supervision/supervision-records";
+import { getSupervisionRecord } from "@/lib/supervision/get-supervision-record";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, todayInUk } from "@/lib/dates";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
+import { PageHeader } from "@/components/page-header";
 import { SupervisionStatusBadge } from "@/components/supervision/status-badge";
 import { ActionsList } from "@/app/supervision/open-actions";
 import {
@@ -32,7 +33,7 @@ const STATUS_EXPLAINED = {
 export default async function SupervisionRecordPage({ params }: { params: Promise<{ recordId: string }> }) {
   const user = await requireUser();
   const { recordId } = await params;
-  const { record, placement, carriedForward, permissions } = await loadOrNotFound(() =>
+  const { record, placement, carriedForward, otherStudentChoices, permissions } = await loadOrNotFound(() =>
     getSupervisionRecord(user, recordId),
   );
   const today = todayInUk();
@@ -41,22 +42,14 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-            {placement.studentName}
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}/supervision`} className="text-brand-700 underline">
-            Supervision
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">Supervision on {formatDate(record.heldOn)}</h1>
+      <PageHeader
+        trail={[
+          { href: "/placements", label: "Placements" },
+          { href: `/placements/${placement.id}`, label: placement.studentName },
+          { href: `/placements/${placement.id}/supervision`, label: "Supervision" },
+        ]}
+        title={`Supervision on ${formatDate(record.heldOn)}`}
+      >
         <p className="text-muted">
           {placement.studentName} · {SUPERVISION_TYPE_LABELS[record.type]} · {record.startTime},{" "}
           {formatMinutes(record.durationMinutes)}
@@ -73,7 +66,7 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
             Print view
           </Link>
         </p>
-      </div>
+      </PageHeader>
 
       {carriedForward.length > 0 && (
         <section aria-labelledby="carried-heading">
@@ -95,6 +88,7 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
             minDate={placement.startDate}
             maxDate={placement.endDate < today ? placement.endDate : today}
             onsiteSupervisorName={placement.onsiteSupervisorName}
+            otherStudents={otherStudentChoices}
             canSign={permissions.canSignAsPracticeEducator}
           />
         </section>

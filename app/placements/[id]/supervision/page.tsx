@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { getSupervisionLog } from "@/lib/supervision/supervision-records";
+import { getSupervisionLog } from "@/lib/supervision/get-supervision-log";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
+import { PageHeader } from "@/components/page-header";
 import { SummaryList } from "@/components/summary-list";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { OverdueFlag, SupervisionStatusBadge } from "@/components/supervision/status-badge";
@@ -20,7 +21,6 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
   const { id } = await params;
   const log = await loadOrNotFound(() => getSupervisionLog(user, id));
   const { placement, cadence, records, permissions } = log;
-  const canChangeSettings = user.role === "ADMIN" || permissions.canRecord;
   const expected = `${cadence.everyWeeks === 1 ? "Every week" : `Every ${cadence.everyWeeks} weeks`}, at least ${formatMinutes(cadence.minMinutes)}`;
   const interval = cadence.everyWeeks === 1 ? "a week" : `${cadence.everyWeeks} weeks`;
   const pes = placement.practiceEducators.map(
@@ -29,21 +29,14 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-            {placement.studentName}
-          </Link>{" "}
-          /
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-3xl font-bold">Supervision: {placement.studentName}</h1>
-          <PlacementStatusBadge status={placement.status} />
-        </div>
+      <PageHeader
+        trail={[
+          { href: "/placements", label: "Placements" },
+          { href: `/placements/${placement.id}`, label: placement.studentName },
+        ]}
+        title={`Supervision: ${placement.studentName}`}
+        aside={<PlacementStatusBadge status={placement.status} />}
+      >
         <p className="text-muted">
           {placement.level === "FIRST" ? "First" : "Final"} placement · {placement.setting}
         </p>
@@ -63,7 +56,7 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
             Print view of the whole log
           </Link>
         </p>
-      </div>
+      </PageHeader>
 
       <SummaryList
         rows={[
@@ -178,7 +171,7 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
         )}
       </section>
 
-      {canChangeSettings && (
+      {permissions.canChangeArrangements && (
         <section aria-labelledby="settings-heading">
           <details className="rounded border border-gray-300 bg-white p-4">
             <summary className="cursor-pointer">
@@ -189,6 +182,7 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
             <div className="mt-4">
               <SupervisionSettingsForm
                 placementId={placement.id}
+                version={placement.version}
                 everyWeeks={placement.supervisionEveryWeeks}
                 minMinutes={placement.supervisionMinMinutes}
               />

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
-import { supervisionSettingsSchema } from "@/lib/validations/supervision";
+import { supervisionArrangementsSchema } from "@/lib/validations/supervision";
 import { updateSupervisionSettingsAction } from "@/app/supervision/actions";
 
 const FREQUENCIES = [1, 2, 3, 4].map((weeks) => ({
@@ -15,19 +15,22 @@ const FREQUENCIES = [1, 2, 3, 4].map((weeks) => ({
 /** How often supervision is expected and for how long: the team manager or the current PE sets it. */
 export function SupervisionSettingsForm({
   placementId,
+  version,
   everyWeeks,
   minMinutes,
 }: {
   placementId: string;
+  /** The placement's version when the page was opened: a change made since is a conflict, not overwritten. */
+  version: number;
   everyWeeks: number;
   minMinutes: number;
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: supervisionSettingsSchema,
+    schema: supervisionArrangementsSchema,
     defaultValues: { supervisionEveryWeeks: everyWeeks, supervisionMinMinutes: minMinutes },
-    action: (values) => updateSupervisionSettingsAction(placementId, values),
+    action: (values) => updateSupervisionSettingsAction(placementId, { ...values, version }),
     onSuccess: () => {
       setSaved("Supervision arrangements saved.");
       router.refresh();

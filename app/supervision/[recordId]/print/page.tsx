@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
-import { getSupervisionLog, getSupervisionRecord } from "@/lib/supervision/supervision-records";
+import { getSupervisionLog } from "@/lib/supervision/get-supervision-log";
+import { getSupervisionRecord } from "@/lib/supervision/get-supervision-record";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { PrintFrame, PrintHeader, PrintRecord } from "@/components/supervision/print-document";

@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { getSupervisionRecord } from "@/lib/supervision/supervision-records";
-import { updateSupervisionNotes } from "@/lib/supervision/write-supervision";
+import { getSupervisionRecord } from "@/lib/supervision/get-supervision-record";
+import { updateSupervisionNotes } from "@/lib/supervision/update-supervision-notes";
 
 // GET /api/v1/supervision/:recordId – one record, the open actions carried forward to it, and what the caller may do
 export const GET = apiRoute<{ recordId: string }>(async ({ user, params }) =>

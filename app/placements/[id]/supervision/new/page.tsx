@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { getSupervisionTemplate } from "@/lib/supervision/supervision-records";
+import { getSupervisionTemplate } from "@/lib/supervision/get-supervision-template";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, todayInUk } from "@/lib/dates";
+import { PageHeader } from "@/components/page-header";
 import { ActionsList } from "@/app/supervision/open-actions";
 import { RecordSupervisionForm } from "./record-supervision-form";
 
@@ -14,34 +14,26 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
   const user = await requireUser();
   const { id } = await params;
   const template = await loadOrNotFound(() => getSupervisionTemplate(user, id));
-  const { placement } = template;
+  const { placement, permissions } = template;
   const today = todayInUk();
   const maxDate = placement.endDate < today ? placement.endDate : today;
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-            {placement.studentName}
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}/supervision`} className="text-brand-700 underline">
-            Supervision
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">Record a supervision session</h1>
+      <PageHeader
+        trail={[
+          { href: "/placements", label: "Placements" },
+          { href: `/placements/${placement.id}`, label: placement.studentName },
+          { href: `/placements/${placement.id}/supervision`, label: "Supervision" },
+        ]}
+        title="Record a supervision session"
+      >
         <p className="text-muted">
           {placement.studentName} · placement {formatDate(placement.startDate)} to {formatDate(placement.endDate)}
         </p>
-      </div>
+      </PageHeader>
 
-      {!template.canRecord || placement.status !== "ACTIVE" ? (
+      {!permissions.canRecord ? (
         <p className="border-l-4 border-amber-700 bg-amber-50 p-3">
           {placement.status !== "ACTIVE"
             ? "Supervision can only be recorded while the placement is active."
@@ -57,7 +49,11 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
               Review these first. Mark an action done or drop it here; anything still open carries forward to the next
               session.
             </p>
-            <ActionsList actions={template.openActions} canUpdate emptyText="No open actions from earlier sessions." />
+            <ActionsList
+              actions={template.openActions}
+              canUpdate={permissions.canUpdateActions}
+              emptyText="No open actions from earlier sessions."
+            />
           </section>
           <section aria-labelledby="form-heading">
             <h2 id="form-heading" className="sr-only">
@@ -70,6 +66,7 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
               maxDate={maxDate}
               minMinutes={placement.minMinutes}
               onsiteSupervisorLabel={placement.hasOnsiteSupervisor ? "On-site supervisor" : null}
+              otherStudents={template.otherStudentChoices}
               last={template.lastRecord}
             />
           </section>

@@ -6,7 +6,6 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton } from "@/components/form/fields";
 import { SupervisionNotesFields } from "@/components/supervision/notes-fields";
 import { errorLabels, flattenErrors } from "@/components/supervision/form-errors";
-import { notesActionInput } from "@/components/supervision/notes-values";
 import { supervisionNotesSchema, type SupervisionNotesInput } from "@/lib/validations/supervision";
 import { recordSupervisionAction } from "@/app/supervision/actions";
 
@@ -35,6 +34,7 @@ export function RecordSupervisionForm(props: {
   maxDate: string;
   minMinutes: number;
   onsiteSupervisorLabel: string | null;
+  otherStudents: Array<{ id: string; name: string }>;
   last: LastRecord;
 }) {
   const router = useRouter();
@@ -50,6 +50,7 @@ export function RecordSupervisionForm(props: {
       attendedPracticeEducator: true,
       attendedOnsiteSupervisor: Boolean(props.onsiteSupervisorLabel && last?.attendedOnsiteSupervisor),
       attendedStudent: true,
+      otherStudentIds: [],
       otherAttendees: "",
       agenda: "",
       caseDiscussion: "",
@@ -58,8 +59,8 @@ export function RecordSupervisionForm(props: {
       pcfDomains: [],
       actions: [],
     },
-    action: (values) => recordSupervisionAction({ ...notesActionInput(values), placementId: props.placementId }),
-    onSuccess: (data) => router.push(`/supervision/${(data as { id: string }).id}`),
+    action: (values) => recordSupervisionAction(props.placementId, values),
+    onSuccess: (created) => router.push(`/supervision/${created.id}`),
   });
 
   const applyAgenda = (agenda: string, note: string) => {
@@ -109,6 +110,7 @@ export function RecordSupervisionForm(props: {
         minDate={props.minDate}
         maxDate={props.maxDate}
         onsiteSupervisorLabel={props.onsiteSupervisorLabel}
+        otherStudents={props.otherStudents}
         agendaTools={agendaTools}
       />
       <p className="mb-3 text-muted">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
-import { getSupervisionLog } from "@/lib/supervision/supervision-records";
+import { getSupervisionLog } from "@/lib/supervision/get-supervision-log";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";

@@ -1,6 +1,6 @@
 import { apiRoute, json, readJson } from "@/lib/api/route";
-import { getSupervisionLog } from "@/lib/supervision/supervision-records";
-import { recordSupervision } from "@/lib/supervision/write-supervision";
+import { getSupervisionLog } from "@/lib/supervision/get-supervision-log";
+import { recordSupervision } from "@/lib/supervision/record-supervision";
 
 // GET /api/v1/placements/:id/supervision – the supervision records the caller may read (oldest first), the cadence and open actions
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
@@ -15,8 +15,6 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
 });
 
 // POST /api/v1/placements/:id/supervision – record a session as a draft (the current PE, active placement only)
-export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => {
-  const body = await readJson(request);
-  const input = body && typeof body === "object" && !Array.isArray(body) ? { ...body, placementId: params.id } : body;
-  return json(await recordSupervision(user, input), 201);
-});
+export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =>
+  json(await recordSupervision(user, params.id, await readJson(request)), 201),
+);

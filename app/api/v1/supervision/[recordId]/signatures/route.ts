@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { signSupervisionRecord } from "@/lib/supervision/write-supervision";
+import { signSupervisionRecord } from "@/lib/supervision/sign-supervision-record";
 
 /**
  * The body is optional here. A request without one (Content-Length: 0, or

@@ -1,0 +1,48 @@
+import "server-only";
+import { canSignSupervision, isCurrentPracticeEducator } from "@/lib/access/supervision";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, parseInput } from "@/lib/errors";
+import { studentSignSchema } from "@/lib/validations/supervision";
+import { signAsPracticeEducator, signAsStudent, studentSignatureProblem } from "@/lib/supervision/sign-off";
+import { recordToChange } from "@/lib/supervision/record-to-change";
+
+/** Signs the record as its practice educator (first) or its student (second). Signing twice is refused. */
+export const signSupervisionRecord = command({
+  parse: (recordId: string, input: unknown = {}) => ({
+    recordId: parseId(recordId, "That supervision record"),
+    ...parseInput(studentSignSchema, input ?? {}),
+  }),
+  load: ({ tx, user }, input) => recordToChange(tx, user, input.recordId),
+  allow: (user, { placement }) =>
+    canSignSupervision(user, placement) ||
+    "Only the placement's practice educator and its student sign supervision records.",
+  async run({ tx, user, audit, placementChanged }, { record, placement }, input) {
+    const now = new Date();
+    let update;
+    if (isCurrentPracticeEducator(user, placement)) {
+      const result = signAsPracticeEducator(record.status);
+      if (!result.ok) throw conflict(result.reason);
+      update = { status: result.status, peSignedAt: now, peSignedById: user.id };
+    } else {
+      const result = signAsStudent(record.status);
+      if (!result.ok) throw conflict(result.reason);
+      const problem = studentSignatureProblem(record.studentReflection, input.disagreement);
+      if (problem) throw fieldError("studentReflection", problem);
+      update = {
+        status: result.status,
+        studentSignedAt: now,
+        studentSignedById: user.id,
+        studentDisagreement: input.disagreement,
+      };
+    }
+    // The status in the where clause: two signatures racing cannot both succeed.
+    const { count } = await tx.supervisionRecord.updateMany({
+      where: { id: record.id, status: record.status },
+      data: update,
+    });
+    if (count === 0) throw conflict("This record was signed at the same moment. Reload to see it.");
+    await audit.updated("SupervisionRecord", record.id, record, update);
+    placementChanged(record.placementId);
+    return { id: record.id, status: update.status };
+  },
+});
