@@ -153,4 +153,30 @@ describe("supervision cadence", () => {
     expect(stoppedOnFor("ENDED_EARLY", null, "2026-11-02")).toBe("2026-11-02");
     expect(stoppedOnFor("ACTIVE", "2026-11-11", "2026-11-02")).toBeNull();
   });
+
+  it("counts a week with no session as missed from the Monday after it ends, and as current on its Sunday", () => {
+    const input = { ...base, startDate: "2026-11-02", endDate: "2027-03-01", sessions: [] };
+    // The week of 2 November ends on Sunday 8 November.
+    expect(supervisionCadence({ ...input, today: "2026-11-08" }).periods.map((period) => period.state)).toEqual([
+      "CURRENT",
+    ]);
+    expect(supervisionCadence({ ...input, today: "2026-11-09" }).periods.map((period) => period.state)).toEqual([
+      "MISSED",
+      "CURRENT",
+    ]);
+  });
+
+  it("with no session yet, is not overdue on the last day of the first interval and is overdue the day after", () => {
+    const input = { ...base, startDate: "2026-11-02", endDate: "2027-03-01", sessions: [] };
+    expect(supervisionCadence({ ...input, today: "2026-11-07" }).overdue).toBe(false);
+    expect(supervisionCadence({ ...input, today: "2026-11-08" }).overdue).toBe(false);
+    expect(supervisionCadence({ ...input, today: "2026-11-09" }).overdue).toBe(true);
+  });
+
+  it("for fortnightly supervision, is overdue only once two weeks have passed since the last session", () => {
+    const input = { ...base, everyWeeks: 2, startDate: "2026-11-02", endDate: "2027-03-01" };
+    const sessions = [formal("2026-11-04")];
+    expect(supervisionCadence({ ...input, sessions, today: "2026-11-18" }).overdue).toBe(false);
+    expect(supervisionCadence({ ...input, sessions, today: "2026-11-19" }).overdue).toBe(true);
+  });
 });
