@@ -274,6 +274,8 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
     await expect(savedStatus(student, "Reflection")).toBeVisible({ timeout: AUTOSAVE_TIMEOUT });
 
     await student.getByRole("button", { name: "Sign as student" }).click();
+    await expect(student.getByRole("heading", { name: "Sign this record?" })).toBeFocused();
+    await student.getByRole("button", { name: "Yes, sign as student" }).click();
     await expect(student.getByText("Signed by both", { exact: true })).toBeVisible();
     // The reflection is locked and shown as text.
     await expect(student.getByLabel("Your reflection on this session")).toHaveCount(0);
@@ -411,7 +413,7 @@ test("two windows on one draft: the second window's save is refused, says who ch
     const alert = second.getByRole("alert").filter({ hasText: "Your latest changes were not saved" });
     await expect(alert).toBeVisible({ timeout: AUTOSAVE_TIMEOUT });
     await expect(alert).toContainText(
-      `${PE_NAME} changed wellbeing and workload after you opened this draft. Nothing of yours was saved: copy your text, reload, and add it again.`,
+      `${PE_NAME} changed the wellbeing and workload of this draft after you opened it. Nothing of yours was saved: copy anything you typed, reload the page, and make your change again.`,
     );
     await expect(second.getByRole("status").filter({ hasText: "Autosave stopped" })).toBeVisible();
     // Autosave and signing stop in that window; the typed text stays there to copy.
