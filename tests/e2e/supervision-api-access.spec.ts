@@ -385,7 +385,7 @@ for (const role of ROLES) {
       ) {
         matrix.expectEqual(
           at("the stale PATCH reports the current version"),
-          (await patchDraft.json()).details?.currentVersion,
+          (await patchDraft.json()).error?.details?.currentVersion,
           draft.version,
         );
       }
@@ -666,7 +666,7 @@ test("the life of a record: only the current PE writes and signs first, only the
   expect(await edited.json()).toEqual({ id: recordId, version: 2 });
   const stale = await tom.patch(url(), { data: notesBody(draft, 1, { agenda: "A second window" }) });
   expect(stale.status()).toBe(409);
-  expect((await stale.json()).details).toMatchObject({ currentVersion: 2, changedBy: ["Tom Fletcher"] });
+  expect((await stale.json()).error.details).toMatchObject({ currentVersion: 2, changedBy: ["Tom Fletcher"] });
 
   // The student may not sign before the PE; nobody else signs at all.
   expect((await daniel.post(url("/signatures"))).status(), "the student signing the draft").toBe(409);
@@ -897,4 +897,39 @@ test("names crossing universities: a tutor reads other universities' students at
     expect(html, path).toContain("Chloe Davies (student)");
     expect(html, path).not.toContain("Amira");
   }
+});
+
+test("hostile bodies and ids on every supervision write route are answered 4xx, never 500, and change nothing", async () => {
+  const tom = api(DEMO.peTom);
+  const { placementId, draft, signed } = targets.daniel;
+  const before = summary(await getLog(admin(), placementId));
+  const routes: Array<[string, "post" | "patch" | "put", string]> = [
+    ["record a session", "post", `/api/v1/placements/${placementId}/supervision`],
+    ["edit a draft", "patch", `/api/v1/supervision/${draft.id}`],
+    ["save a reflection", "put", `/api/v1/supervision/${draft.id}/student-reflection`],
+    ["sign", "post", `/api/v1/supervision/${draft.id}/signatures`],
+    ["add an addendum", "post", `/api/v1/supervision/${signed.id}/addenda`],
+    ["set an action's status", "patch", `/api/v1/supervision-actions/${signed.actions[0].id}`],
+    ["set the arrangements", "put", `/api/v1/placements/${placementId}/supervision-settings`],
+  ];
+  const bodies: Array<[string, string]> = [
+    ["not JSON", "{"],
+    ["a JSON string", JSON.stringify("hello")],
+    ["a list", "[]"],
+    ["a NUL in every field", JSON.stringify({ heldOn: "\u0000", text: "\u0000", status: "\u0000", version: "\u0000" })],
+    ["huge numbers", JSON.stringify({ durationMinutes: 1e308, version: 1e308, supervisionEveryWeeks: 1e308 })],
+    ["an unknown field", JSON.stringify({ sneaky: true })],
+  ];
+  for (const [what, method, url] of routes) {
+    for (const [bodyName, body] of bodies) {
+      const response = await tom[method](url, { headers: { "Content-Type": "application/json" }, data: body });
+      const status = response.status();
+      expect(status >= 400 && status < 500, `${what} with ${bodyName}: ${status} ${await response.text()}`).toBe(true);
+      expect((await response.json()).error.code, `${what} with ${bodyName}`).toMatch(/^(bad_request|validation)$/);
+    }
+  }
+  // Ids that cannot be ids are not found, before any query.
+  expect((await tom.post("/api/v1/supervision/%00/signatures", { data: {} })).status()).toBe(404);
+  expect((await tom.patch("/api/v1/supervision-actions/a%00b", { data: { status: "DONE" } })).status()).toBe(404);
+  expect(summary(await getLog(admin(), placementId))).toEqual(before);
 });
