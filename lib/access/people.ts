@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 // Names of people embedded in other records (attendees, authors,
 // signatories) are scoped to the viewer like the records themselves: a viewer
 // reads a name only where they could read it elsewhere; anyone else is named
-// by their role (docs/domain.md, "Data protection").
+// by their role (docs/domain.md, "Supervision": whose names a reader sees).
 
 /** Who is reading: the signed-in user. */
 export type NameViewer = { id: string; role: Role; organisationId: string };

@@ -6,7 +6,7 @@ import { isWorkingDay } from "@/lib/calendar/working-days";
 // The midpoint review asks for the dates of supervision and an explanation
 // where the frequency was not as expected, so every period is accounted for.
 //
-// Rules, in words:
+// Rules, in words (docs/domain.md, "Supervision", Cadence):
 // - Periods are calendar weeks (Monday to Sunday), grouped in N-week blocks
 //   from the week the placement starts.
 // - Formal and group supervision count; review meetings and direct-observation

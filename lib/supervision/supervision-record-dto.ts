@@ -8,7 +8,7 @@ import type { SupervisionStatusName } from "@/lib/supervision/sign-off";
 
 // A supervision record as every reader gets it (page, print view, API): the
 // names in it (attendees, author, signatories, who completed an action, who
-// wrote an addendum) are scoped to the reader (docs/domain.md, "Data protection").
+// wrote an addendum) are scoped to the reader (docs/domain.md, "Supervision").
 
 const PERSON = { select: { id: true, name: true, role: true, organisationId: true } } as const;
 
