@@ -41,8 +41,9 @@ export function SessionFacts({ record, names }: { record: SupervisionRecordDto; 
       "Attendees",
       attendees.length ? (
         <ul>
-          {attendees.map((name) => (
-            <li key={name}>{name}</li>
+          {/* Keyed by position: two students another reader may not see share the same words. */}
+          {attendees.map((name, index) => (
+            <li key={index}>{name}</li>
           ))}
         </ul>
       ) : (
