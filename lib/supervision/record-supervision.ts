@@ -1,7 +1,6 @@
 import "server-only";
 import { canWriteSupervisionNotes } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { parseInput } from "@/lib/errors";
 import { supervisionNotesSchema } from "@/lib/validations/supervision";
 import { placementForSupervision } from "@/lib/supervision/supervision-placement";
 import { checkSessionOn, notesColumns } from "@/lib/supervision/supervision-notes";
@@ -10,14 +9,12 @@ import { syncAgreedActions } from "@/lib/supervision/agreed-actions";
 
 /** The practice educator records a session: a draft they go on editing until they sign it. */
 export const recordSupervision = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    notes: parseInput(supervisionNotesSchema, input),
-  }),
-  load: ({ tx, user }, input) => placementForSupervision(tx, user, input.placementId),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: supervisionNotesSchema,
+  load: ({ tx, user }, { placementId }) => placementForSupervision(tx, user, placementId),
   allow: (user, placement) =>
     canWriteSupervisionNotes(user, placement) || "Only the placement's current practice educator records supervision.",
-  async run(ctx, placement, { notes }) {
+  async run(ctx, placement, notes) {
     checkSessionOn(placement, notes);
     await checkOtherStudents(ctx.tx, placement, notes.heldOn, notes.otherStudentIds);
     const record = await ctx.tx.supervisionRecord.create({

@@ -1,7 +1,7 @@
 import "server-only";
 import { canWriteStudentReflection } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, parseInput } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
 import { studentReflectionSchema } from "@/lib/validations/supervision";
 import { studentReflectionEditable } from "@/lib/supervision/sign-off";
 import { recordToChange } from "@/lib/supervision/record-to-change";
@@ -12,11 +12,9 @@ import { recordToChange } from "@/lib/supervision/record-to-change";
  * collides with the practice educator's autosave of the notes.
  */
 export const saveStudentReflection = command({
-  parse: (recordId: string, input: unknown) => ({
-    recordId: parseId(recordId, "That supervision record"),
-    ...parseInput(studentReflectionSchema, input),
-  }),
-  load: ({ tx, user }, input) => recordToChange(tx, user, input.recordId),
+  parse: (recordId: string, body: unknown) => ({ recordId: parseId(recordId, "That supervision record"), body }),
+  input: studentReflectionSchema,
+  load: ({ tx, user }, { recordId }) => recordToChange(tx, user, recordId),
   allow: (user, { placement }) =>
     canWriteStudentReflection(user, placement) || "Only the student writes the student's reflection.",
   version: ({ record }, input) => ({

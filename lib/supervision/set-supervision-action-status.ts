@@ -1,16 +1,14 @@
 import "server-only";
 import { canUpdateAgreedActions, supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { notFound, parseInput } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { actionStatusSchema } from "@/lib/validations/supervision";
 import { placementForSupervision } from "@/lib/supervision/supervision-placement";
 
 /** Marks an agreed action done (recording who and when), dropped, or open again. */
 export const setSupervisionActionStatus = command({
-  parse: (actionId: string, input: unknown) => ({
-    actionId: parseId(actionId, "That action"),
-    ...parseInput(actionStatusSchema, input),
-  }),
+  parse: (actionId: string, body: unknown) => ({ actionId: parseId(actionId, "That action"), body }),
+  input: actionStatusSchema,
   async load({ tx, user }, input) {
     // Only actions of records the user may read: a tutor never reaches one agreed in a draft.
     const action = await tx.supervisionAction.findFirst({

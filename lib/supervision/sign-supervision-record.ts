@@ -1,18 +1,20 @@
 import "server-only";
 import { canSignSupervision, isCurrentPracticeEducator } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, parseInput } from "@/lib/errors";
+import { conflict, fieldError } from "@/lib/errors";
 import { studentSignSchema } from "@/lib/validations/supervision";
 import { signAsPracticeEducator, signAsStudent, studentSignatureProblem } from "@/lib/supervision/sign-off";
 import { recordToChange } from "@/lib/supervision/record-to-change";
 
 /** Signs the record as its practice educator (first) or its student (second). Signing twice is refused. */
 export const signSupervisionRecord = command({
-  parse: (recordId: string, input: unknown = {}) => ({
+  // The body is optional: none signs without a comment.
+  parse: (recordId: string, body: unknown = {}) => ({
     recordId: parseId(recordId, "That supervision record"),
-    ...parseInput(studentSignSchema, input ?? {}),
+    body: body ?? {},
   }),
-  load: ({ tx, user }, input) => recordToChange(tx, user, input.recordId),
+  input: studentSignSchema,
+  load: ({ tx, user }, { recordId }) => recordToChange(tx, user, recordId),
   allow: (user, { placement }) =>
     canSignSupervision(user, placement) ||
     "Only the placement's practice educator and its student sign supervision records.",

@@ -1,7 +1,7 @@
 import "server-only";
 import { canWriteSupervisionNotes } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, parseInput } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
 import { updateSupervisionSchema } from "@/lib/validations/supervision";
 import { peNotesEditable } from "@/lib/supervision/sign-off";
 import { recordToChange } from "@/lib/supervision/record-to-change";
@@ -14,11 +14,9 @@ import { syncAgreedActions } from "@/lib/supervision/agreed-actions";
  * names the version they started from: a stale one is a 409 naming who changed what.
  */
 export const updateSupervisionNotes = command({
-  parse: (recordId: string, input: unknown) => {
-    const { version, ...notes } = parseInput(updateSupervisionSchema, input);
-    return { recordId: parseId(recordId, "That supervision record"), version, notes };
-  },
-  load: ({ tx, user }, input) => recordToChange(tx, user, input.recordId),
+  parse: (recordId: string, body: unknown) => ({ recordId: parseId(recordId, "That supervision record"), body }),
+  input: updateSupervisionSchema,
+  load: ({ tx, user }, { recordId }) => recordToChange(tx, user, recordId),
   allow: (user, { placement }) =>
     canWriteSupervisionNotes(user, placement) || "Only the placement's current practice educator edits the notes.",
   version: ({ record }, input) => ({
@@ -29,7 +27,8 @@ export const updateSupervisionNotes = command({
     what: "this draft",
     labels: NOTES_FIELD_LABELS,
   }),
-  async run(ctx, { record, placement }, { version, notes }) {
+  async run(ctx, { record, placement }, notes) {
+    const { version } = notes;
     if (!peNotesEditable(record.status))
       throw conflict("This record has been signed and is locked. Add an addendum to correct it.");
     checkSessionOn(placement, notes);

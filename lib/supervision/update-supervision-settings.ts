@@ -1,7 +1,7 @@
 import "server-only";
 import { canSetSupervisionArrangements } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, parseInput } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
 import { supervisionSettingsSchema } from "@/lib/validations/supervision";
 import { placementForSupervision } from "@/lib/supervision/supervision-placement";
 
@@ -11,11 +11,9 @@ import { placementForSupervision } from "@/lib/supervision/supervision-placement
  * page opened before someone else changed the placement gets a 409.
  */
 export const updateSupervisionSettings = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    ...parseInput(supervisionSettingsSchema, input),
-  }),
-  load: ({ tx, user }, input) => placementForSupervision(tx, user, input.placementId),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: supervisionSettingsSchema,
+  load: ({ tx, user }, { placementId }) => placementForSupervision(tx, user, placementId),
   allow: (user, placement) =>
     canSetSupervisionArrangements(user, placement) ||
     "Only the team manager or the current practice educator sets the supervision arrangements.",
