@@ -1,6 +1,6 @@
 "use client";
 import { useRef } from "react";
-import { get, useFieldArray, type UseFormReturn } from "react-hook-form";
+import { useFieldArray, type Path, type UseFormReturn } from "react-hook-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { ACTION_OWNER_LABELS, type SupervisionNotesInput } from "@/lib/validations/supervision";
 import { addDays, isValidIsoDate, todayInUk } from "@/lib/dates";
@@ -12,8 +12,10 @@ export function AgreedActionsFields({ form }: { form: UseFormReturn<SupervisionN
   // keyName "key": each action keeps its own saved `id`, which the server matches on.
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "actions", keyName: "key" });
   const addButton = useRef<HTMLButtonElement>(null);
-  const errorOf = (path: string) => (get(form.formState.errors, path) as { message?: string } | undefined)?.message;
-  const listError = errorOf("actions") ?? errorOf("actions.root");
+  const errorOf = (path: Path<SupervisionNotesInput>) => form.getFieldState(path, form.formState).error?.message;
+  // A rule about the list as a whole ("at most 20") sits on the list, or on its root for a field array.
+  const listErrors = form.formState.errors.actions;
+  const listError = listErrors?.message ?? listErrors?.root?.message;
 
   const add = () => {
     const heldOn = form.getValues("heldOn");

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { get, type UseFormReturn } from "react-hook-form";
+import type { Path, UseFormReturn } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "@/components/form/fields";
 import { SUPERVISION_TYPE_LABELS, supervisionTypes, type SupervisionNotesInput } from "@/lib/validations/supervision";
 import { PCF_DOMAINS } from "@/lib/frameworks/pcf";
@@ -28,7 +28,7 @@ export function SupervisionNotesFields({
   otherStudents: Array<{ id: string; name: string }>;
   agendaTools?: ReactNode;
 }) {
-  const errorOf = (path: string) => (get(form.formState.errors, path) as { message?: string } | undefined)?.message;
+  const errorOf = (path: Path<SupervisionNotesInput>) => form.getFieldState(path, form.formState).error?.message;
   const { register } = form;
   const type = form.watch("type");
   const ticked = form.watch("otherStudentIds") ?? [];

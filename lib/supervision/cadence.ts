@@ -72,9 +72,7 @@ export function supervisionCadence(input: {
   stoppedOn?: IsoDate | null;
 }): CadenceSummary {
   const everyWeeks = Math.max(1, input.everyWeeks);
-  const counted = input.sessions.filter((session) =>
-    (COUNTED_SUPERVISION_TYPES as readonly string[]).includes(session.type),
-  );
+  const counted = input.sessions.filter((session) => COUNTED_SUPERVISION_TYPES.some((type) => type === session.type));
   const absent = new Set(input.absences);
   const lastDay = [input.endDate, input.today, input.stoppedOn ?? input.today].sort()[0];
 

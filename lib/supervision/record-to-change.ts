@@ -4,7 +4,6 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
 import { placementForSupervision } from "@/lib/supervision/supervision-placement";
-import type { SupervisionStatusName } from "@/lib/supervision/sign-off";
 
 /** A record a write acts on, with its placement: 404 unless the user may read both. */
 export async function recordToChange(tx: Tx, user: SessionUser, recordId: string) {
@@ -14,7 +13,7 @@ export async function recordToChange(tx: Tx, user: SessionUser, recordId: string
   });
   if (!record) throw notFound("That supervision record");
   const placement = await placementForSupervision(tx, user, record.placementId);
-  return { record: { ...record, status: record.status as SupervisionStatusName }, placement };
+  return { record, placement };
 }
 
 export type RecordToChange = Awaited<ReturnType<typeof recordToChange>>;

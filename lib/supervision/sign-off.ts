@@ -2,7 +2,9 @@
 // (or records disagreement). A record both have signed is locked; corrections
 // are addenda with author and time, never silent edits (docs/domain.md, "Supervision").
 
-export type SupervisionStatusName = "DRAFT" | "PE_SIGNED" | "SIGNED";
+import type { SupervisionStatus } from "@/lib/generated/prisma/enums";
+
+export type SupervisionStatusName = SupervisionStatus;
 
 export const SUPERVISION_STATUS_LABELS: Record<SupervisionStatusName, string> = {
   DRAFT: "Draft",

@@ -4,7 +4,6 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { nameVisibleTo, personNameFor, type NamedPerson } from "@/lib/access/people";
 import { toIsoDate } from "@/lib/dates";
 import { PCF_DOMAINS, type PcfDomainCode } from "@/lib/frameworks/pcf";
-import type { SupervisionStatusName } from "@/lib/supervision/sign-off";
 
 // A supervision record as every reader gets it (page, print view, API): the
 // names in it (attendees, author, signatories, who completed an action, who
@@ -76,7 +75,7 @@ export function toRecordDto(record: RecordRow, scope: NameScope) {
     wellbeingAndWorkload: record.wellbeingAndWorkload,
     pcfDomains: record.pcfDomains.filter(isPcfDomainCode),
     studentReflection: record.studentReflection,
-    status: record.status as SupervisionStatusName,
+    status: record.status,
     authorName: nameOf(scope, record.author),
     peSignedAt: record.peSignedAt?.toISOString() ?? null,
     peSignedByName: nameOf(scope, record.peSignedBy),
