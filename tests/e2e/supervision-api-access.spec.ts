@@ -903,14 +903,16 @@ test("hostile bodies and ids on every supervision write route are answered 4xx, 
   const tom = api(DEMO.peTom);
   const { placementId, draft, signed } = targets.daniel;
   const before = summary(await getLog(admin(), placementId));
-  const routes: Array<[string, "post" | "patch" | "put", string]> = [
-    ["record a session", "post", `/api/v1/placements/${placementId}/supervision`],
-    ["edit a draft", "patch", `/api/v1/supervision/${draft.id}`],
-    ["save a reflection", "put", `/api/v1/supervision/${draft.id}/student-reflection`],
-    ["sign", "post", `/api/v1/supervision/${draft.id}/signatures`],
-    ["add an addendum", "post", `/api/v1/supervision/${signed.id}/addenda`],
-    ["set an action's status", "patch", `/api/v1/supervision-actions/${signed.actions[0].id}`],
-    ["set the arrangements", "put", `/api/v1/placements/${placementId}/supervision-settings`],
+  const daniel = api(DANIEL_EMAIL);
+  // Each route as someone who may use it: a body is only read once the caller may act.
+  const routes: Array<[string, APIRequestContext, "post" | "patch" | "put", string]> = [
+    ["record a session", tom, "post", `/api/v1/placements/${placementId}/supervision`],
+    ["edit a draft", tom, "patch", `/api/v1/supervision/${draft.id}`],
+    ["save a reflection", daniel, "put", `/api/v1/supervision/${draft.id}/student-reflection`],
+    ["sign", tom, "post", `/api/v1/supervision/${draft.id}/signatures`],
+    ["add an addendum", tom, "post", `/api/v1/supervision/${signed.id}/addenda`],
+    ["set an action's status", tom, "patch", `/api/v1/supervision-actions/${signed.actions[0].id}`],
+    ["set the arrangements", tom, "put", `/api/v1/placements/${placementId}/supervision-settings`],
   ];
   const bodies: Array<[string, string]> = [
     ["not JSON", "{"],
@@ -920,9 +922,9 @@ test("hostile bodies and ids on every supervision write route are answered 4xx, 
     ["huge numbers", JSON.stringify({ durationMinutes: 1e308, version: 1e308, supervisionEveryWeeks: 1e308 })],
     ["an unknown field", JSON.stringify({ sneaky: true })],
   ];
-  for (const [what, method, url] of routes) {
+  for (const [what, client, method, url] of routes) {
     for (const [bodyName, body] of bodies) {
-      const response = await tom[method](url, { headers: { "Content-Type": "application/json" }, data: body });
+      const response = await client[method](url, { headers: { "Content-Type": "application/json" }, data: body });
       const status = response.status();
       expect(status >= 400 && status < 500, `${what} with ${bodyName}: ${status} ${await response.text()}`).toBe(true);
       expect((await response.json()).error.code, `${what} with ${bodyName}`).toMatch(/^(bad_request|validation)$/);
