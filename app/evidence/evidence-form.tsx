@@ -12,7 +12,7 @@ import {
   type EvidenceInput,
 } from "@/lib/validations/evidence";
 import { formatDate } from "@/lib/dates";
-import type { FrameworkChoice } from "@/lib/portfolio/evidence";
+import type { FrameworkChoice } from "@/lib/portfolio/evidence-form";
 import { createEvidenceAction, updateEvidenceAction } from "./actions";
 
 type Props = {

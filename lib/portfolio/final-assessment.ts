@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import { canWriteFinalAssessment, finalAssessmentsVisibleTo } from "@/lib/access/portfolio";
+import { canWriteFinalAssessment, finalAssessmentsVisibleTo, ratificationRefusal } from "@/lib/access/portfolio";
 import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { changedFields, createdFields, writeAudit } from "@/lib/audit";
 import { notify } from "@/lib/notifications/notifications";
@@ -13,7 +13,6 @@ import {
   FINAL_STATUS_LABELS,
   missingBeforePeSigns,
   peFieldsEditable,
-  ratificationRefusal,
   ratifierWarning,
   sign,
   studentReflectionEditable,

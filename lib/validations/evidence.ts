@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { boundedArray, id, isoDate, notes, text, version } from "@/lib/validations/common";
+import { boundedArray, id, isoDate, notes, optionalText, text, version } from "@/lib/validations/common";
 import { todayInUk } from "@/lib/dates";
+import { evidenceDateProblem } from "@/lib/portfolio/evidence-rules";
 
 export const EVIDENCE_TYPES = [
   "REFLECTIVE_LOG",
@@ -23,16 +24,6 @@ export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeName, string> = {
   OTHER: "Other",
 };
 
-export const EVIDENCE_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED"] as const;
-export type EvidenceStatusName = (typeof EVIDENCE_STATUSES)[number];
-
-export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatusName, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "Submitted for review",
-  CHANGES_REQUESTED: "Changes requested",
-  ACCEPTED: "Accepted",
-};
-
 export const CHILD_CODE = /^C-[A-Za-z0-9]{1,12}$/;
 
 export const evidenceLinkSchema = z.object({
@@ -43,17 +34,13 @@ export const evidenceLinkSchema = z.object({
 /** The evidence form, on the client and the server. */
 export const evidenceSchema = z.object({
   title: text("title", 200, { singleLine: true }),
-  occurredOn: isoDate("date of the evidence").refine(
-    (value) => value <= todayInUk(),
-    "The date cannot be in the future",
-  ),
+  occurredOn: isoDate("date of the evidence").superRefine((value, ctx) => {
+    const problem = evidenceDateProblem(value, todayInUk());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   type: z.enum(EVIDENCE_TYPES, { error: "Choose the type of evidence" }),
   body: text("evidence", 20_000),
-  childCode: z
-    .string()
-    .trim()
-    .max(20, "Enter the child's code, like C-1234")
-    .nullish()
+  childCode: optionalText("child's code", 20, { singleLine: true })
     .transform((value) => (value ? value.toUpperCase() : null))
     .refine(
       (value) => value === null || CHILD_CODE.test(value),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { getEvidence } from "@/lib/portfolio/evidence";
+import { getEvidence } from "@/lib/portfolio/read-evidence";
 import { formatBytes } from "@/lib/portfolio/attachments";
 import { attachmentMaxBytes } from "@/lib/portfolio/attachment-store";
 import { loadOrNotFound } from "@/lib/page-guards";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { requireUser } from "@/lib/auth/current-user";
-import { evidenceEditFor } from "@/lib/portfolio/evidence";
+import { getEvidenceEditForm } from "@/lib/portfolio/evidence-form";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { todayInUk } from "@/lib/dates";
 import { EvidenceForm } from "@/app/evidence/evidence-form";
@@ -16,7 +16,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
   const { id } = await params;
   // Evidence that is with the PE or accepted cannot be edited: its own page says why.
   const loaded = await loadOrNotFound(() =>
-    evidenceEditFor(user, id).catch((error) =>
+    getEvidenceEditForm(user, id).catch((error) =>
       error instanceof AppError && error.status === 409 ? null : Promise.reject(error),
     ),
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { listPlacementEvidence } from "@/lib/portfolio/evidence";
+import { listPlacementEvidence } from "@/lib/portfolio/read-evidence";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { COVERAGE_STATE_LABELS } from "@/lib/portfolio/coverage";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { evidenceFormFor } from "@/lib/portfolio/evidence";
+import { getNewEvidenceForm } from "@/lib/portfolio/evidence-form";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { todayInUk } from "@/lib/dates";
 import { EvidenceForm } from "@/app/evidence/evidence-form";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function NewEvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const { placement, frameworks, childCodes } = await loadOrNotFound(() => evidenceFormFor(user, id));
+  const { placement, frameworks, childCodes } = await loadOrNotFound(() => getNewEvidenceForm(user, id));
   return (
     <div className="space-y-6">
       <div>
