@@ -195,6 +195,11 @@ export function canObserve(user: SessionUser, placement: PlacementParties): bool
   return isCurrentPracticeEducatorOf(user, placement) || isOnsiteSupervisorOf(user, placement);
 }
 
+/** The person who makes (and writes the feedback of) an observation. */
+export function isObserverOf(user: SessionUser, observation: { observerId: string }): boolean {
+  return observation.observerId === user.id;
+}
+
 /**
  * Who may write which part of an observation: the observer the plan and the
  * feedback, the student the preparation and the reflection. The plan and the
@@ -207,7 +212,7 @@ export function observationPermissions(
   placement: PlacementParties,
   today: string,
 ) {
-  const isObserver = observation.observerId === user.id && canObserve(user, placement);
+  const isObserver = isObserverOf(user, observation) && canObserve(user, placement);
   const isStudent = isStudentOf(user, placement) && placementOpenForPortfolio(placement);
   const happened = observation.observedOn <= today;
   return {

@@ -9,11 +9,11 @@ export type RaiseConcernInput = z.input<typeof raiseConcernSchema>;
 
 /** One step of the concern: the meeting, the action plan agreed, the review, the outcome. */
 export const concernEventSchema = z.object({
-  stage: z.enum(CONCERN_STAGES as [string, ...string[]], { error: "Choose the step you are recording" }),
+  stage: z.enum(CONCERN_STAGES, { error: "Choose the step you are recording" }),
   heldOn: isoDate("date"),
   notes: text("notes", 10000),
   outcome: z
-    .enum(CONCERN_OUTCOMES as [string, ...string[]], { error: "Choose the outcome" })
+    .enum(CONCERN_OUTCOMES, { error: "Choose the outcome" })
     .nullish()
     .or(z.literal("").transform(() => null))
     .transform((value) => value ?? null),
