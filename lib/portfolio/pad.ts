@@ -20,7 +20,7 @@ import {
   needsRatification,
   type FinalStatusName,
 } from "@/lib/portfolio/final-assessment-rules";
-import { withPepsStage } from "@/lib/portfolio/final-assessment";
+import { withPepsStage } from "@/lib/portfolio/final-assessment-scope";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 
 // The Practice Assessment Document (DOMAIN.md): one placement's portfolio laid

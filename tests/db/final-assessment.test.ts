@@ -1,15 +1,14 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
+import { getFinalAssessment } from "@/lib/portfolio/get-final-assessment";
+import { listAwaitingRatification } from "@/lib/portfolio/ratification-queue";
 import {
-  getFinalAssessment,
-  listAwaitingRatification,
-  ratifyFinalAssessment,
   saveFinalAssessmentPeParts,
   saveFinalReflection,
-  signFinalAssessment,
   startFinalAssessment,
-} from "@/lib/portfolio/final-assessment";
+} from "@/lib/portfolio/write-final-assessment";
+import { ratifyFinalAssessment, signFinalAssessment } from "@/lib/portfolio/sign-final-assessment";
 import { getPad } from "@/lib/portfolio/pad";
 import { padFileName, padPdfFor, renderPadPdf } from "@/lib/portfolio/pad-pdf";
 import { toAppError } from "@/lib/errors";

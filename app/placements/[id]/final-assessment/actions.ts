@@ -5,12 +5,11 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import {
-  ratifyFinalAssessment,
   saveFinalAssessmentPeParts,
   saveFinalReflection,
-  signFinalAssessment,
   startFinalAssessment,
-} from "@/lib/portfolio/final-assessment";
+} from "@/lib/portfolio/write-final-assessment";
+import { ratifyFinalAssessment, signFinalAssessment } from "@/lib/portfolio/sign-final-assessment";
 import type {
   FinalAssessmentPeInput,
   FinalReflectionInput,

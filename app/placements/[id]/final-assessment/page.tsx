@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/current-user";
-import { getFinalAssessment } from "@/lib/portfolio/final-assessment";
+import { getFinalAssessment } from "@/lib/portfolio/get-final-assessment";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
@@ -67,9 +67,9 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
           </>
         ) : (
           <p>
-            {user.role === "UNIVERSITY_TUTOR"
+            {view.notStarted === "UNTIL_PE_SIGNS"
               ? "The practice educator has not signed a final report yet. You will see it here once they have."
-              : placement.status === "PLANNED" && user.role === "PRACTICE_EDUCATOR"
+              : view.notStarted === "PLACEMENT_NOT_STARTED"
                 ? "The placement has not started yet."
                 : "The placement's current practice educator has not started the final report yet."}
           </p>

@@ -1,0 +1,48 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { finalAssessmentsVisibleTo, hasPepsStage, isStage2PracticeEducator } from "@/lib/access/portfolio";
+import { withPepsStage } from "@/lib/portfolio/final-assessment-scope";
+
+/** A stage 2 PE's queue: the team's final assessments waiting for ratification that they did not write. */
+export async function listAwaitingRatification(user: SessionUser) {
+  const db = getDb();
+  const viewer = await withPepsStage(db, user);
+  const eligible = isStage2PracticeEducator(viewer);
+  // Why there is nothing to ratify, for the page to say in words.
+  const isPracticeEducator = hasPepsStage(viewer);
+  if (!eligible) return { eligible: false, isPracticeEducator, pepsStage: viewer.pepsStage, items: [] };
+  const rows = await db.finalAssessment.findMany({
+    where: {
+      AND: [
+        finalAssessmentsVisibleTo(viewer),
+        {
+          status: "AWAITING_RATIFICATION",
+          practiceEducatorId: { not: viewer.id },
+          placement: { teamId: viewer.organisationId },
+        },
+      ],
+    },
+    orderBy: { updatedAt: "asc" },
+    include: {
+      practiceEducator: { select: { name: true } },
+      placement: { select: { id: true, level: true, setting: true, student: { select: { name: true } } } },
+    },
+  });
+  return {
+    eligible: true,
+    isPracticeEducator,
+    pepsStage: viewer.pepsStage,
+    items: rows.map((row) => ({
+      id: row.id,
+      placementId: row.placement.id,
+      studentName: row.placement.student.name,
+      setting: row.placement.setting,
+      level: row.placement.level,
+      practiceEducatorName: row.practiceEducator.name,
+      recommendation: row.recommendation,
+      peSignedAt: row.peSignedAt?.toISOString() ?? null,
+      waitingSince: row.updatedAt.toISOString(),
+    })),
+  };
+}
