@@ -4,7 +4,7 @@ import { fieldError, invalid } from "@/lib/errors";
 import { formatDate, toIsoDate } from "@/lib/dates";
 import { childNameWarning, findChildNames } from "@/lib/portfolio/child-name-check";
 import { childrenOfStudent } from "@/lib/portfolio/portfolio-scope";
-import { frameworkInForceOn } from "@/lib/portfolio/evidence-rules";
+import { frameworkInForceOn } from "@/lib/frameworks/in-force";
 import type { EvidenceValues } from "@/lib/validations/evidence";
 
 // The checks an evidence write makes against the database, inside its

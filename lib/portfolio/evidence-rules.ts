@@ -12,14 +12,6 @@ export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatusName, string> = {
   ACCEPTED: "Accepted",
 };
 
-/** A framework version is in force from its first day up to, not including, the day its successor starts. */
-export function frameworkInForceOn(
-  framework: { effectiveFrom: string; effectiveTo: string | null },
-  date: string,
-): boolean {
-  return framework.effectiveFrom <= date && (framework.effectiveTo === null || framework.effectiveTo > date);
-}
-
 /** Evidence is dated on the day it happened: today at the latest. */
 export function evidenceDateProblem(occurredOn: string, today: string): string | null {
   return occurredOn > today ? "The date cannot be in the future" : null;

@@ -10,7 +10,8 @@ import {
   readsEvidenceDrafts,
 } from "@/lib/access/portfolio";
 import { parseId } from "@/lib/core/command";
-import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
+import { todayInUk, toIsoDate } from "@/lib/dates";
+import { frameworksInForceOn } from "@/lib/frameworks/in-force";
 import { childNameWarning } from "@/lib/portfolio/child-name-check";
 import { coverageOf } from "@/lib/portfolio/coverage";
 import { childNamesIn } from "@/lib/portfolio/evidence-checks";
@@ -27,9 +28,8 @@ async function pcfCoverage(
   tx: Tx,
   links: Array<{ frameworkItemId: string; status: string; code: string; frameworkCode: string }>,
 ) {
-  const today = fromIsoDate(todayInUk());
   const pcf = await tx.framework.findFirst({
-    where: { code: "PCF", effectiveFrom: { lte: today }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: today } }] },
+    where: { code: "PCF", ...frameworksInForceOn(todayInUk()) },
     orderBy: { effectiveFrom: "desc" },
     include: { items: { select: { id: true, number: true, name: true, code: true } } },
   });
