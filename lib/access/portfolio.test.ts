@@ -26,7 +26,12 @@ const pastPe = person("pastPe", "PRACTICE_EDUCATOR");
 const onsite = person("onsite", "ONSITE_SUPERVISOR");
 const tutor = person("tutor", "UNIVERSITY_TUTOR", "uni");
 const admin = person("admin", "ADMIN");
-const placement = { studentId: "student", onsiteSupervisorId: "onsite", currentPracticeEducatorId: "pe", status: "ACTIVE" };
+const placement = {
+  studentId: "student",
+  onsiteSupervisorId: "onsite",
+  currentPracticeEducatorId: "pe",
+  status: "ACTIVE",
+};
 const finished = { ...placement, status: "COMPLETED" };
 
 describe("evidence", () => {

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canManageFrameworks } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { frameworkInForceOn, frameworksInForceOn, newVersionStartProblem } from "@/lib/frameworks/in-force";
 import { frameworkItemSchema, levelDescriptorSchema, newFrameworkVersionSchema } from "@/lib/validations/frameworks";
@@ -134,10 +134,8 @@ const onlyTheTeamManager = (user: SessionUser) =>
 
 /** The admin corrects a domain's name or description; a stale version is a 409 and nothing changes. */
 export const updateFrameworkItem = command({
-  parse: (itemId: string, input: unknown) => ({
-    itemId: parseId(itemId, "That framework item"),
-    data: parseInput(frameworkItemSchema, input ?? {}),
-  }),
+  parse: (itemId: string, body: unknown) => ({ itemId: parseId(itemId, "That framework item"), body: body ?? {} }),
+  input: frameworkItemSchema,
   // Frameworks are reference text every signed-in user reads: only the write is the team manager's.
   async load({ tx }, input) {
     const item = await tx.frameworkItem.findUnique({ where: { id: input.itemId } });
@@ -145,7 +143,7 @@ export const updateFrameworkItem = command({
     return item;
   },
   allow: onlyTheTeamManager,
-  version: (item, { data }) => ({
+  version: (item, data) => ({
     entity: "FrameworkItem",
     id: item.id,
     current: item.version,
@@ -153,7 +151,7 @@ export const updateFrameworkItem = command({
     what: "this item",
     labels: { name: "name", description: "description" },
   }),
-  async run({ tx, audit }, before, { data }) {
+  async run({ tx, audit }, before, data) {
     const next = { name: data.name, description: data.description };
     const { count } = await tx.frameworkItem.updateMany({
       where: { id: before.id, version: data.version },
@@ -167,17 +165,18 @@ export const updateFrameworkItem = command({
 
 /** The admin corrects what a domain looks like at a level. */
 export const updateLevelDescriptor = command({
-  parse: (descriptorId: string, input: unknown) => ({
+  parse: (descriptorId: string, body: unknown) => ({
     descriptorId: parseId(descriptorId, "That level descriptor"),
-    data: parseInput(levelDescriptorSchema, input ?? {}),
+    body: body ?? {},
   }),
+  input: levelDescriptorSchema,
   async load({ tx }, input) {
     const descriptor = await tx.frameworkLevelDescriptor.findUnique({ where: { id: input.descriptorId } });
     if (!descriptor) throw notFound("That level descriptor");
     return descriptor;
   },
   allow: onlyTheTeamManager,
-  version: (descriptor, { data }) => ({
+  version: (descriptor, data) => ({
     entity: "FrameworkLevelDescriptor",
     id: descriptor.id,
     current: descriptor.version,
@@ -185,7 +184,7 @@ export const updateLevelDescriptor = command({
     what: "this descriptor",
     labels: { text: "text" },
   }),
-  async run({ tx, audit }, before, { data }) {
+  async run({ tx, audit }, before, data) {
     const { count } = await tx.frameworkLevelDescriptor.updateMany({
       where: { id: before.id, version: data.version },
       data: { text: data.text, version: { increment: 1 } },
@@ -208,17 +207,18 @@ export const updateLevelDescriptor = command({
  * version ends that day. Old evidence keeps pointing at the old items.
  */
 export const addFrameworkVersion = command({
-  parse: (frameworkId: string, input: unknown) => ({
+  parse: (frameworkId: string, body: unknown) => ({
     frameworkId: parseId(frameworkId, "That framework"),
-    data: parseInput(newFrameworkVersionSchema, input ?? {}),
+    body: body ?? {},
   }),
+  input: newFrameworkVersionSchema,
   async load({ tx }, input) {
     const source = await tx.framework.findUnique({ where: { id: input.frameworkId }, include: withItems });
     if (!source) throw notFound("That framework");
     return source;
   },
   allow: onlyTheTeamManager,
-  async run({ tx, audit }, source, { data }) {
+  async run({ tx, audit }, source, data) {
     const later = await tx.framework.count({
       where: { code: source.code, effectiveFrom: { gt: source.effectiveFrom } },
     });

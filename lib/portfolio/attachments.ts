@@ -73,17 +73,20 @@ function assertFilesMayChange({ item, placement }: EvidenceInScope) {
   if (locked) throw conflict(locked);
 }
 
-// The bytes are stored inside the transaction, once the user may attach;
-// addAttachment removes them again if the transaction does not commit.
+// The bytes are stored inside the transaction, once the user may attach and
+// the file passes its checks; addAttachment removes them again if the
+// transaction does not commit.
 const attachFile = command({
-  parse: (evidenceId: string, file: Upload, storageKey: string) => ({
+  parse: (evidenceId: string, upload: Upload, storageKey: string) => ({
     evidenceId: parseId(evidenceId, "That evidence"),
+    upload,
     storageKey,
-    ...checkUpload(file),
   }),
   load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
   allow: onlyTheStudent,
-  async run({ tx, user, audit }, loaded, file) {
+  async run({ tx, user, audit }, loaded, { upload, storageKey }) {
+    // The file is looked at once the user may attach: a stranger learns nothing from a refusal about it.
+    const file = { ...checkUpload(upload), storageKey };
     assertFilesMayChange(loaded);
     const { item } = loaded;
     const existing = await tx.evidenceAttachment.count({ where: { evidenceId: item.id } });

@@ -9,7 +9,7 @@ import {
   placementOpenForPortfolio,
 } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import {
   applyConcernStep,
@@ -60,15 +60,13 @@ async function partiesOf(tx: Tx, placement: ReviewPlacement, actorId: string) {
 
 /** The PE, the on-site supervisor, the student or the tutor raises a cause for concern; everyone on the placement is told. */
 export const raiseConcern = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    data: parseInput(raiseConcernSchema, input),
-  }),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: raiseConcernSchema,
   load: ({ tx, user }, input) => placementForReviews(tx, user, input.placementId),
   allow: (user, placement) =>
     canRaiseConcern(user, placement) ||
     "Only the placement's practice educator, on-site supervisor, student or tutor raises a cause for concern.",
-  async run({ tx, user, audit, placementChanged }, placement, { data }) {
+  async run({ tx, user, audit, placementChanged }, placement, data) {
     if (!placementOpenForPortfolio(placement))
       throw conflict("The placement has finished: a cause for concern can no longer be raised on it.");
     const concern = await tx.causeForConcern.create({
@@ -182,8 +180,10 @@ export async function getConcern(user: SessionUser, concernId: string) {
   };
 }
 
-const mayProgress = (refusal: string) => (user: SessionUser, { placement }: ConcernInScope) =>
-  canProgressConcern(user, placement) || refusal;
+const mayProgress =
+  (refusal: string) =>
+  (user: SessionUser, { placement }: ConcernInScope) =>
+    canProgressConcern(user, placement) || refusal;
 
 function assertOpen(concern: { status: string }) {
   if (concern.status !== "OPEN")
@@ -192,15 +192,13 @@ function assertOpen(concern: { status: string }) {
 
 /** Records the next step: the meeting held, the action plan agreed, the review, the outcome. Out of order is refused. */
 export const recordConcernEvent = command({
-  parse: (concernId: string, input: unknown) => ({
-    concernId: parseId(concernId, "That cause for concern"),
-    data: parseInput(concernEventSchema, input),
-  }),
+  parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That cause for concern"), body }),
+  input: concernEventSchema,
   load: ({ tx, user }, input) => concernInScope(tx, user, input.concernId),
   allow: mayProgress(
     "Only the placement's current practice educator or the university tutor records the steps of a cause for concern.",
   ),
-  version: ({ concern }, { data }) => ({
+  version: ({ concern }, data) => ({
     entity: "CauseForConcern",
     id: concern.id,
     current: concern.version,
@@ -208,7 +206,7 @@ export const recordConcernEvent = command({
     what: "this cause for concern",
     labels: { stage: "stage", status: "status", outcome: "outcome", closedAt: "status" },
   }),
-  async run({ tx, user, audit, placementChanged }, { concern, placement }, { data }) {
+  async run({ tx, user, audit, placementChanged }, { concern, placement }, data) {
     const result = applyConcernStep(
       {
         stage: concern.stage as ConcernStageName,
@@ -276,13 +274,11 @@ export const recordConcernEvent = command({
 
 /** Adds an item to the action plan, with the date it is due. */
 export const addConcernAction = command({
-  parse: (concernId: string, input: unknown) => ({
-    concernId: parseId(concernId, "That cause for concern"),
-    data: parseInput(concernActionSchema, input),
-  }),
+  parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That cause for concern"), body }),
+  input: concernActionSchema,
   load: ({ tx, user }, input) => concernInScope(tx, user, input.concernId),
   allow: mayProgress("Only the placement's current practice educator or the university tutor writes the action plan."),
-  async run({ tx, audit, placementChanged }, { concern, placement }, { data }) {
+  async run({ tx, audit, placementChanged }, { concern, placement }, data) {
     assertOpen(concern);
     const problem = concernActionDueProblem({ dueOn: data.dueOn, raisedOn: toIsoDate(concern.raisedAt) });
     if (problem) throw fieldError("dueOn", problem);
@@ -297,10 +293,8 @@ export const addConcernAction = command({
 
 /** Marks an action done (or not done again). */
 export const setConcernActionDone = command({
-  parse: (actionId: string, input: unknown) => ({
-    actionId: parseId(actionId, "That action"),
-    data: parseInput(concernActionDoneSchema, input),
-  }),
+  parse: (actionId: string, body: unknown) => ({ actionId: parseId(actionId, "That action"), body }),
+  input: concernActionDoneSchema,
   async load({ tx, user }, input) {
     const action = await tx.concernAction.findFirst({
       where: { id: input.actionId, concern: concernsVisibleTo(user) },
@@ -309,7 +303,7 @@ export const setConcernActionDone = command({
     return { action, ...(await concernInScope(tx, user, action.concernId)) };
   },
   allow: mayProgress("Only the placement's current practice educator or the university tutor updates the action plan."),
-  async run({ tx, audit, placementChanged }, { action, concern, placement }, { data }) {
+  async run({ tx, audit, placementChanged }, { action, concern, placement }, data) {
     assertOpen(concern);
     const next = { doneAt: data.done ? (action.doneAt ?? new Date()) : null };
     await tx.concernAction.update({ where: { id: action.id }, data: next });

@@ -43,6 +43,7 @@ export function reviewDecisionProblem(status: EvidenceStatusName): string | null
 const FRAMEWORK_ORDER = ["PCF", "SWE", "KSS"];
 
 export function compareFrameworkCodes(a: string, b: string): number {
-  const rank = (code: string) => (FRAMEWORK_ORDER.includes(code) ? FRAMEWORK_ORDER.indexOf(code) : FRAMEWORK_ORDER.length);
+  const rank = (code: string) =>
+    FRAMEWORK_ORDER.includes(code) ? FRAMEWORK_ORDER.indexOf(code) : FRAMEWORK_ORDER.length;
   return rank(a) - rank(b) || a.localeCompare(b);
 }

@@ -171,4 +171,3 @@ export async function getFinalAssessment(user: SessionUser, placementId: string)
     : await frameworkInForce(db, "PCF");
   return present(viewer, placement, assessment, framework, onPlacement);
 }
-

@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canRecordMilestone, milestonesVisibleTo, placementOpenForPortfolio } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { CHECK_FIELDS, conflict, fieldError, invalid, notFound, parseInput } from "@/lib/errors";
+import { CHECK_FIELDS, conflict, fieldError, invalid, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { summariseDays } from "@/lib/placements/placement-days";
 import {
@@ -177,11 +177,12 @@ function meetingData(kind: MilestoneKindName, data: MilestoneInput, daysComplete
  * same kind is refused: there is one of each.
  */
 export const recordMilestone = command({
-  parse: (placementId: string, kind: string, input: unknown) => ({
+  parse: (placementId: string, kind: string, body: unknown) => ({
     placementId: parseId(placementId, "That placement"),
     kind: kindOrNotFound(kind),
-    data: parseInput(recordMilestoneSchema, input),
+    body,
   }),
+  input: recordMilestoneSchema,
   async load({ tx, user }, input) {
     const placement = await placementForReviews(tx, user, input.placementId);
     const existing = await tx.placementMilestone.findUnique({
@@ -191,17 +192,18 @@ export const recordMilestone = command({
   },
   allow: (user, { placement }) =>
     canRecordMilestone(user, placement) || "Only the placement's current practice educator records review meetings.",
-  version: ({ existing }, { kind, data }) =>
+  version: ({ existing }, data) =>
     existing && data.version !== undefined
       ? {
           entity: "PlacementMilestone",
           id: existing.id,
           current: existing.version,
           expected: data.version,
-          what: `the ${MILESTONE_LABELS[kind].toLowerCase()}`,
+          what: `the ${MILESTONE_LABELS[data.kind].toLowerCase()}`,
         }
       : null,
-  async run({ tx, user, audit, placementChanged }, { placement, existing }, { kind, data }) {
+  async run({ tx, user, audit, placementChanged }, { placement, existing }, data) {
+    const { kind } = data;
     if (!placementOpenForPortfolio(placement))
       throw conflict("The placement has finished: its review meetings can no longer be changed.");
     const label = MILESTONE_LABELS[kind];

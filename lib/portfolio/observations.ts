@@ -11,7 +11,7 @@ import {
   readsPortfolioContent,
 } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, forbidden, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { frameworkInForce } from "@/lib/frameworks/frameworks";
 import { observationProgress } from "@/lib/portfolio/milestone-rules";
@@ -172,15 +172,13 @@ export async function getObservation(user: SessionUser, observationId: string) {
 
 /** The current PE or the on-site supervisor plans an observation they will make themselves. */
 export const planObservation = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    data: parseInput(planObservationSchema, input),
-  }),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: planObservationSchema,
   load: ({ tx, user }, input) => placementForObservations(tx, user, input.placementId),
   allow: (user, placement) =>
     canObserve(user, placement) ||
     "Only the placement's current practice educator or on-site supervisor plans a direct observation, while the placement is open.",
-  async run({ tx, user, audit, placementChanged }, placement, { data }) {
+  async run({ tx, user, audit, placementChanged }, placement, data) {
     assertWithinPlacement(placement, data.observedOn);
     const observation = await tx.directObservation.create({
       data: {
@@ -213,17 +211,18 @@ const PART_AUTHORS = {
 
 /** Writes one part of an observation: the observer's plan or feedback, the student's preparation or reflection. */
 export const updateObservation = command({
-  parse: (observationId: string, input: unknown) => ({
+  parse: (observationId: string, body: unknown) => ({
     observationId: parseId(observationId, "That observation"),
-    data: parseInput(updateObservationSchema, input),
+    body,
   }),
+  input: updateObservationSchema,
   load: ({ tx, user }, input) => observationInScope(tx, user, input.observationId),
-  allow: (user, { observation, placement }, { data }) => {
-    const { author, refusal } = PART_AUTHORS[data.part];
-    const isAuthor = author === "observer" ? isObserverOf(user, observation) : isStudentOf(user, placement);
-    return isAuthor || refusal;
-  },
-  version: ({ observation }, { data }) => ({
+  // Which part the body names is known only once it is parsed: here, whether the user writes any part at all.
+  allow: (user, { observation, placement }) =>
+    isObserverOf(user, observation) ||
+    isStudentOf(user, placement) ||
+    "Only the observer and the student write an observation.",
+  version: ({ observation }, data) => ({
     entity: "DirectObservation",
     id: observation.id,
     current: observation.version,
@@ -239,7 +238,9 @@ export const updateObservation = command({
       reflection: "reflection",
     },
   }),
-  async run({ tx, user, audit, placementChanged }, { observation: before, placement }, { data }) {
+  async run({ tx, user, audit, placementChanged }, { observation: before, placement }, data) {
+    const { author, refusal } = PART_AUTHORS[data.part];
+    if (!(author === "observer" ? isObserverOf(user, before) : isStudentOf(user, placement))) throw forbidden(refusal);
     const can = permissionsOf(user, before, placement);
     let next: Record<string, unknown>;
     switch (data.part) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canAddEvidenceAddendum, canReviewEvidence, isStudentOf } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, parseInput } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
 import { formatDate } from "@/lib/dates";
 import { notify } from "@/lib/notifications/notifications";
 import { appUrl, sendEmail } from "@/lib/notifications/email";
@@ -20,15 +20,13 @@ const DECISION_STATUS = { CHANGES_REQUESTED: "CHANGES_REQUESTED", ACCEPTED: "ACC
 
 /** The current PE comments (any time), asks for changes (a comment is required) or accepts (locks the item). */
 export const reviewEvidence = command({
-  parse: (evidenceId: string, input: unknown) => ({
-    evidenceId: parseId(evidenceId, "That evidence"),
-    data: parseInput(reviewEvidenceSchema, input),
-  }),
+  parse: (evidenceId: string, body: unknown) => ({ evidenceId: parseId(evidenceId, "That evidence"), body }),
+  input: reviewEvidenceSchema,
   load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
   allow: (user: SessionUser, { placement }: EvidenceInScope) =>
     canReviewEvidence(user, placement) || "Only the placement's current practice educator reviews its evidence.",
   // A decision on a version the student has since changed is refused; a caller that names no version takes the risk.
-  version: ({ item }, { data }) =>
+  version: ({ item }, data) =>
     data.version === undefined
       ? null
       : {
@@ -39,7 +37,7 @@ export const reviewEvidence = command({
           what: "this evidence",
           labels: EVIDENCE_FIELD_LABELS,
         },
-  async run({ tx, user, audit, afterCommit, placementChanged }, { item, placement }, { data }) {
+  async run({ tx, user, audit, afterCommit, placementChanged }, { item, placement }, data) {
     if (data.comment) {
       await assertNoChildNames(
         tx,
@@ -95,9 +93,11 @@ export const reviewEvidence = command({
             data.decision === "ACCEPTED"
               ? "Your evidence has been accepted"
               : "Your practice educator asked for changes to your evidence",
-          text: [`${user.name} has reviewed portfolio evidence of yours in Placement Tracker.`, "", `Read it: ${appUrl(link)}`].join(
-            "\n",
-          ),
+          text: [
+            `${user.name} has reviewed portfolio evidence of yours in Placement Tracker.`,
+            "",
+            `Read it: ${appUrl(link)}`,
+          ].join("\n"),
         }),
       );
     }
@@ -107,14 +107,12 @@ export const reviewEvidence = command({
 
 /** A correction or later note on accepted evidence, by the student or the current PE. The item itself never changes. */
 export const addEvidenceAddendum = command({
-  parse: (evidenceId: string, input: unknown) => ({
-    evidenceId: parseId(evidenceId, "That evidence"),
-    data: parseInput(evidenceAddendumSchema, input),
-  }),
+  parse: (evidenceId: string, body: unknown) => ({ evidenceId: parseId(evidenceId, "That evidence"), body }),
+  input: evidenceAddendumSchema,
   load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
   allow: (user: SessionUser, { placement }: EvidenceInScope) =>
     canAddEvidenceAddendum(user, placement) || "Only the student and the current practice educator add addenda.",
-  async run({ tx, user, audit }, { item, placement }, { data }) {
+  async run({ tx, user, audit }, { item, placement }, data) {
     if (item.status !== "ACCEPTED")
       throw conflict("Addenda are for accepted evidence. Until it is accepted, the student edits the item itself.");
     await assertNoChildNames(

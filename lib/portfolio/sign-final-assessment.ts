@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canSignFinalAssessmentAs, ratificationRefusal } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, invalid, parseInput } from "@/lib/errors";
+import { conflict, forbidden, invalid } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { missingBeforePeSigns, sign, type FinalStatusName } from "@/lib/portfolio/final-assessment-rules";
 import {
@@ -28,6 +28,8 @@ const SIGN_REFUSALS = {
   STUDENT: "Only the student signs as student.",
   ONSITE_SUPERVISOR: "Only the placement's on-site supervisor signs as on-site supervisor.",
 } as const;
+
+const SIGNATORIES = ["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"] as const;
 
 const SIGNATURE_LABELS: Record<string, string> = {
   holisticSummary: "holistic summary",
@@ -85,14 +87,18 @@ async function announce(
 
 /** Signs as the PE (first, once the report is complete), the student or the on-site supervisor. */
 export const signFinalAssessment = command({
-  parse: (assessmentId: string, input: unknown) => ({
+  parse: (assessmentId: string, body: unknown) => ({
     assessmentId: parseId(assessmentId, "That final assessment"),
-    data: parseInput(signFinalAssessmentSchema, input ?? {}),
+    body: body ?? {},
   }),
+  input: signFinalAssessmentSchema,
   load: ({ tx, user }, input) => finalAssessmentInScope(tx, user, input.assessmentId),
-  allow: (user, { placement }, { data }) => canSignFinalAssessmentAs(user, placement, data.as) || SIGN_REFUSALS[data.as],
+  // Who signs as what is known only once the body is parsed: here, whether the user signs at all.
+  allow: (user, { placement }) =>
+    SIGNATORIES.some((as) => canSignFinalAssessmentAs(user, placement, as)) ||
+    "Only the practice educator, the student and the on-site supervisor sign the final assessment.",
   // When the caller names the version they read, a signature over a stale view is refused.
-  version: ({ assessment }, { data }) =>
+  version: ({ assessment }, data) =>
     data.version === undefined
       ? null
       : {
@@ -103,7 +109,8 @@ export const signFinalAssessment = command({
           what: "the final assessment",
           labels: SIGNATURE_LABELS,
         },
-  async run({ tx, user, audit, placementChanged }, { placement, assessment }, { data }) {
+  async run({ tx, user, audit, placementChanged }, { placement, assessment }, data) {
+    if (!canSignFinalAssessmentAs(user, placement, data.as)) throw forbidden(SIGN_REFUSALS[data.as]);
     const result = sign(data.as, signStateOf(placement, assessment));
     if (!result.ok) throw conflict(result.reason);
     const now = new Date();
@@ -161,10 +168,11 @@ export const signFinalAssessment = command({
 
 /** A stage 2 PE of the team, not the assessor, ratifies a stage 1 PE's final-placement assessment. */
 export const ratifyFinalAssessment = command({
-  parse: (assessmentId: string, input: unknown = {}) => ({
+  parse: (assessmentId: string, body: unknown = {}) => ({
     assessmentId: parseId(assessmentId, "That final assessment"),
-    data: parseInput(ratifySchema, input ?? {}),
+    body: body ?? {},
   }),
+  input: ratifySchema,
   load: ({ tx, user }, input) => finalAssessmentInScope(tx, user, input.assessmentId),
   // Who may ratify at all is a 403; whether this assessment is ready for it is a 409 (below).
   allow: (_user, { viewer, placement, assessment }) =>
@@ -173,7 +181,7 @@ export const ratifyFinalAssessment = command({
       practiceEducatorId: assessment.practiceEducatorId,
       teamId: placement.teamId,
     }) ?? true,
-  version: ({ assessment }, { data }) =>
+  version: ({ assessment }, data) =>
     data.version === undefined
       ? null
       : {

@@ -2,13 +2,18 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { isStudentOf, placementOpenForPortfolio } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, parseInput } from "@/lib/errors";
+import { conflict, fieldError } from "@/lib/errors";
 import { formatDate, fromIsoDate } from "@/lib/dates";
 import { notify } from "@/lib/notifications/notifications";
 import { appUrl, sendEmail } from "@/lib/notifications/email";
 import { childNameWarning } from "@/lib/portfolio/child-name-check";
 import { evidenceInScope, portfolioPlacement, type PortfolioPlacement } from "@/lib/portfolio/portfolio-scope";
-import { assertChildAllocated, assertLinksInForce, assertNoChildNames, childNamesIn } from "@/lib/portfolio/evidence-checks";
+import {
+  assertChildAllocated,
+  assertLinksInForce,
+  assertNoChildNames,
+  childNamesIn,
+} from "@/lib/portfolio/evidence-checks";
 import { evidenceLockedReason, type EvidenceStatusName } from "@/lib/portfolio/evidence-rules";
 import { evidenceSchema, submitEvidenceSchema, updateEvidenceSchema } from "@/lib/validations/evidence";
 
@@ -43,13 +48,14 @@ const linksAudit = (links: ReadonlyArray<{ frameworkItemId: string; note: string
 
 /** The student adds a draft. A child's name is allowed in a draft, with a warning naming the child's code. */
 export const createEvidence = command({
-  parse: (placementId: string, input: unknown) => ({
+  parse: (placementId: string, body: unknown) => ({
     placementId: parseId(placementId, "That placement's portfolio"),
-    data: parseInput(evidenceSchema, input),
+    body,
   }),
+  input: evidenceSchema,
   load: async ({ tx, user }, input) => ({ placement: await portfolioPlacement(tx, user, input.placementId) }),
   allow: onlyTheStudent,
-  async run({ tx, user, audit }, { placement }, { data }) {
+  async run({ tx, user, audit }, { placement }, data) {
     assertStudentMayChange(placement, "DRAFT");
     await assertLinksInForce(tx, data);
     await assertChildAllocated(tx, placement.studentId, data.childCode);
@@ -78,13 +84,11 @@ export const createEvidence = command({
 
 /** The student edits a draft, or an item the PE sent back. A stale version is a 409 naming the change; nothing is saved. */
 export const updateEvidence = command({
-  parse: (evidenceId: string, input: unknown) => ({
-    evidenceId: parseId(evidenceId, "That evidence"),
-    data: parseInput(updateEvidenceSchema, input),
-  }),
+  parse: (evidenceId: string, body: unknown) => ({ evidenceId: parseId(evidenceId, "That evidence"), body }),
+  input: updateEvidenceSchema,
   load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
   allow: onlyTheStudent,
-  version: ({ item }, { data }) => ({
+  version: ({ item }, data) => ({
     entity: "EvidenceItem",
     id: item.id,
     current: item.version,
@@ -92,7 +96,7 @@ export const updateEvidence = command({
     what: "this evidence",
     labels: EVIDENCE_FIELD_LABELS,
   }),
-  async run({ tx, audit, placementChanged }, { item, placement }, { data }) {
+  async run({ tx, audit, placementChanged }, { item, placement }, data) {
     assertStudentMayChange(placement, item.status);
     await assertLinksInForce(tx, data);
     await assertChildAllocated(tx, placement.studentId, data.childCode);
@@ -141,13 +145,11 @@ export const updateEvidence = command({
 
 /** The student submits for review; the current PE is told at once (in the app, and by email when configured). */
 export const submitEvidence = command({
-  parse: (evidenceId: string, input: unknown) => ({
-    evidenceId: parseId(evidenceId, "That evidence"),
-    data: parseInput(submitEvidenceSchema, input),
-  }),
+  parse: (evidenceId: string, body: unknown) => ({ evidenceId: parseId(evidenceId, "That evidence"), body }),
+  input: submitEvidenceSchema,
   load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
   allow: onlyTheStudent,
-  version: ({ item }, { data }) => ({
+  version: ({ item }, data) => ({
     entity: "EvidenceItem",
     id: item.id,
     current: item.version,
@@ -155,7 +157,7 @@ export const submitEvidence = command({
     what: "this evidence",
     labels: EVIDENCE_FIELD_LABELS,
   }),
-  async run({ tx, user, audit, afterCommit, placementChanged }, { item, placement }, { data }) {
+  async run({ tx, user, audit, afterCommit, placementChanged }, { item, placement }, data) {
     assertStudentMayChange(placement, item.status);
     await assertNoChildNames(
       tx,

@@ -2,9 +2,13 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canWriteFinalAssessment, canWriteFinalReflection } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { CHECK_FIELDS, conflict, invalid, notFound, parseInput } from "@/lib/errors";
+import { CHECK_FIELDS, conflict, invalid, notFound } from "@/lib/errors";
 import { frameworkInForce } from "@/lib/frameworks/frameworks";
-import { peFieldsEditable, studentReflectionEditable, type FinalStatusName } from "@/lib/portfolio/final-assessment-rules";
+import {
+  peFieldsEditable,
+  studentReflectionEditable,
+  type FinalStatusName,
+} from "@/lib/portfolio/final-assessment-rules";
 import { finalAssessmentOfPlacement } from "@/lib/portfolio/final-assessment-scope";
 import { finalAssessmentPeSchema, finalReflectionSchema } from "@/lib/validations/final-assessment";
 
@@ -21,8 +25,10 @@ function existing(loaded: Loaded) {
   return { ...loaded, assessment: loaded.assessment };
 }
 
-const onlyTheCurrentPe = (refusal: string) => (user: SessionUser, { placement }: Loaded) =>
-  canWriteFinalAssessment(user, placement) || refusal;
+const onlyTheCurrentPe =
+  (refusal: string) =>
+  (user: SessionUser, { placement }: Loaded) =>
+    canWriteFinalAssessment(user, placement) || refusal;
 
 /** The current PE starts the final assessment: one per placement, with a blank text for each PCF domain in force. */
 export const startFinalAssessment = command({
@@ -65,13 +71,14 @@ const PE_PART_LABELS: Record<string, string> = {
 
 /** The PE saves their parts of the draft (any subset). A stale version is a 409 and nothing is saved. */
 export const saveFinalAssessmentPeParts = command({
-  parse: (placementId: string, input: unknown) => ({
+  parse: (placementId: string, body: unknown) => ({
     placementId: parseId(placementId, "That placement"),
-    data: parseInput(finalAssessmentPeSchema, input ?? {}),
+    body: body ?? {},
   }),
+  input: finalAssessmentPeSchema,
   load: async ({ tx, user }, input) => existing(await finalAssessmentOfPlacement(tx, user, input.placementId)),
   allow: onlyTheCurrentPe("Only the placement's current practice educator writes the final report."),
-  version: ({ assessment }, { data }) => ({
+  version: ({ assessment }, data) => ({
     entity: "FinalAssessment",
     id: assessment.id,
     current: assessment.version,
@@ -79,7 +86,7 @@ export const saveFinalAssessmentPeParts = command({
     what: "the final report",
     labels: PE_PART_LABELS,
   }),
-  async run({ tx, user, audit }, { assessment }, { data }) {
+  async run({ tx, user, audit }, { assessment }, data) {
     if (!peFieldsEditable(assessment.status as FinalStatusName))
       throw conflict("You have signed the final report, so it is locked.");
     const byCode = new Map(assessment.domains.map((domain) => [domain.frameworkItem.code, domain]));
@@ -129,14 +136,15 @@ export const saveFinalAssessmentPeParts = command({
  * own version, audited as its own record, so the PE's saves never collide with it.
  */
 export const saveFinalReflection = command({
-  parse: (placementId: string, input: unknown) => ({
+  parse: (placementId: string, body: unknown) => ({
     placementId: parseId(placementId, "That placement"),
-    data: parseInput(finalReflectionSchema, input ?? {}),
+    body: body ?? {},
   }),
+  input: finalReflectionSchema,
   load: async ({ tx, user }, input) => existing(await finalAssessmentOfPlacement(tx, user, input.placementId)),
   allow: (user, { placement }) =>
     canWriteFinalReflection(user, placement) || "Only the student writes the reflective summary.",
-  version: ({ assessment }, { data }) => ({
+  version: ({ assessment }, data) => ({
     entity: "FinalAssessmentReflection",
     id: assessment.id,
     current: assessment.reflectionVersion,
@@ -144,7 +152,7 @@ export const saveFinalReflection = command({
     what: "your reflection",
     labels: { studentReflection: "text" },
   }),
-  async run({ tx, audit }, { assessment }, { data }) {
+  async run({ tx, audit }, { assessment }, data) {
     if (!studentReflectionEditable(assessment.status as FinalStatusName, assessment.studentSignedAt))
       throw conflict("You have signed the final assessment, so your reflection is locked.");
     const { count } = await tx.finalAssessment.updateMany({

@@ -370,7 +370,9 @@ describe("the review workflow, child names and locking", () => {
       updateEvidence(world.users.studentA, id, { ...evidence({ title: "From the other window" }), version: v }),
     );
     expect(error.status).toBe(409);
-    expect(error.message).toMatch(/^Test studentA changed the evidence text and title of this evidence after you opened it/);
+    expect(error.message).toMatch(
+      /^Test studentA changed the evidence text and title of this evidence after you opened it/,
+    );
     expect((await db().evidenceItem.findUniqueOrThrow({ where: { id } })).title).toBe("Workflow, revised");
   });
 
