@@ -39,7 +39,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
           ["Activity observed", observation.activity],
           [
             "Observer",
-            `${observation.observer.name} (${observation.observer.role === "ONSITE_SUPERVISOR" ? "on-site supervisor" : "practice educator"})`,
+            `${observation.observer.name} (${observation.observer.roleLabel})`,
           ],
           ["Date", formatDate(observation.observedOn)],
           ["PCF version", framework ? `${framework.version}, in force on the day` : "None in force on this date"],

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor } from "@/lib/frameworks/frameworks";
 import { FinalStatusBadge } from "@/components/portfolio/final-status-badge";
+import { PageHeader } from "@/components/page-header";
 import { PeFinalReportForm } from "./pe-form";
 import { ReflectionForm } from "./reflection-form";
 import { OnsiteSignPanel, RatifyPanel, StartFinalAssessmentButton } from "./panels";
@@ -221,29 +222,17 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          {view.onPlacement ? (
-            <>
-              <Link href="/placements" className="text-brand-700 underline">
-                Placements
-              </Link>{" "}
-              /{" "}
-              <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-                {placement.studentName}
-              </Link>{" "}
-              /
-            </>
-          ) : (
-            <>
-              <Link href="/ratification" className="text-brand-700 underline">
-                Ratification
-              </Link>{" "}
-              /
-            </>
-          )}
-        </p>
-        <h1 className="text-3xl font-bold">Final assessment: {placement.studentName}</h1>
+      <PageHeader
+        trail={
+          view.onPlacement
+            ? [
+                { href: "/placements", label: "Placements" },
+                { href: `/placements/${placement.id}`, label: placement.studentName },
+              ]
+            : [{ href: "/ratification", label: "Ratification" }]
+        }
+        title={`Final assessment: ${placement.studentName}`}
+      >
         <p className="text-muted">
           {placement.level === "FINAL" ? "Final" : "First"} placement · {placement.setting} ·{" "}
           {formatDate(placement.startDate)} to {formatDate(placement.endDate)} · assessed at the{" "}
@@ -282,7 +271,7 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
             </a>
           </p>
         )}
-      </div>
+      </PageHeader>
       {body}
     </div>
   );
