@@ -4,13 +4,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import {
+  canReadPad,
   evidenceVisibleTo,
   finalAssessmentsVisibleTo,
   milestonesVisibleTo,
   observationsVisibleTo,
+  readsPortfolioContent,
 } from "@/lib/access/portfolio";
 import { supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
+import { parseId } from "@/lib/core/command";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor, frameworkInForce } from "@/lib/frameworks/frameworks";
 import { RECOMMENDATION_LABELS as MEETING_RECOMMENDATION_LABELS } from "@/lib/portfolio/milestone-rules";
@@ -23,7 +26,8 @@ import {
 import { withPepsStage } from "@/lib/portfolio/final-assessment-scope";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 
-// The Practice Assessment Document (DOMAIN.md): one placement's portfolio laid
+// The Practice Assessment Document (docs/domain.md "Observations, reviews,
+// concerns and the final assessment"): one placement's portfolio laid
 // out as the parts a university's assessment panel reads — front sheet,
 // learning agreement, index of evidence, observations, feedback, reflection,
 // midpoint, final report, development plan, supervision log and the PCF level
@@ -66,7 +70,7 @@ const domainLabel = (item: { number: number; name: string }) => `${item.number}.
 async function padAccess(user: SessionUser, placementId: string) {
   const db = getDb();
   const viewer = await withPepsStage(db, user);
-  if (viewer.role === "ADMIN") throw notFound("That Practice Assessment Document");
+  if (!readsPortfolioContent(viewer)) throw notFound("That Practice Assessment Document");
   const [assessment, visiblePlacement] = await Promise.all([
     db.finalAssessment.findFirst({
       where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] },
@@ -77,17 +81,16 @@ async function padAccess(user: SessionUser, placementId: string) {
       select: { id: true },
     }),
   ]);
-  const readsEvidence =
-    visiblePlacement !== null &&
-    (viewer.role === "STUDENT" || viewer.role === "PRACTICE_EDUCATOR" || viewer.role === "UNIVERSITY_TUTOR");
-  if (!assessment && !readsEvidence) throw notFound("That Practice Assessment Document");
+  if (!canReadPad(viewer, assessment !== null) || (!assessment && !visiblePlacement))
+    throw notFound("That Practice Assessment Document");
   // A stage 2 ratifier who is not on the placement reads what the university
   // would (no drafts, signed supervision): they judge the whole PAD.
   const ratifierOnly = assessment !== null && visiblePlacement === null;
   return { viewer, ratifierOnly };
 }
 
-export async function getPad(user: SessionUser, placementId: string) {
+export async function getPad(user: SessionUser, rawPlacementId: string) {
+  const placementId = parseId(rawPlacementId, "That Practice Assessment Document");
   const { viewer, ratifierOnly } = await padAccess(user, placementId);
   const db = getDb();
   const scoped = <W extends object>(filter: W, own: W): W =>
