@@ -36,15 +36,24 @@ import {
   raiseConcernSchema,
 } from "@/lib/validations/concern";
 import { notify } from "@/lib/notifications/notifications";
+import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 
 // Causes for concern (docs/domain.md "Observations, reviews, concerns and the
-// final assessment"): raised by the
-// PE, the on-site supervisor, the student or the tutor; run through their
-// stages by the current PE or the tutor. Everyone on the placement and the
-// team manager are told when one is raised, and see it on their home page
-// until it is closed.
+// final assessment"): raised by the PE, the on-site supervisor, the student or
+// the tutor; run through their stages by the current PE or the tutor.
+// Everyone on the placement and the team manager are told when one is raised,
+// and see it on their home page until it is closed.
 
 const link = (id: string) => `/concerns/${id}`;
+
+/**
+ * Who acted, as a notification to the placement's people says it: a tutor of
+ * the university who is not the placement's own tutor is named by their role,
+ * as the team cannot see their name elsewhere (lib/access/people.ts).
+ */
+async function actorWords(tx: Tx, user: SessionUser, placement: ReviewPlacement) {
+  return (await placementPeople(tx, placement.id)).has(user.id) ? user.name : "A tutor of the student's university";
+}
 
 /** Everyone who should hear about a concern on this placement, except whoever acted. */
 async function partiesOf(tx: Tx, placement: ReviewPlacement, actorId: string) {
@@ -77,7 +86,7 @@ export const raiseConcern = command({
     await notify(tx, await partiesOf(tx, placement, user.id), {
       kind: "CONCERN_RAISED",
       title: `Cause for concern raised: ${placement.student.name}`,
-      body: `${user.name} raised a cause for concern about ${placement.student.name}'s placement. A stage 1 meeting is the next step.`,
+      body: `${await actorWords(tx, user, placement)} raised a cause for concern about ${placement.student.name}'s placement. A stage 1 meeting is the next step.`,
       link: link(concern.id),
     });
     return { id: concern.id, version: concern.version };
@@ -89,8 +98,8 @@ async function loadConcern(tx: Tx, user: SessionUser, concernId: string) {
   const concern = await tx.causeForConcern.findFirst({
     where: { AND: [concernsVisibleTo(user), { id: concernId }] },
     include: {
-      raisedBy: { select: { name: true, role: true } },
-      events: { orderBy: [{ createdAt: "asc" }], include: { recordedBy: { select: { name: true } } } },
+      raisedBy: { select: personFields },
+      events: { orderBy: [{ createdAt: "asc" }], include: { recordedBy: { select: personFields } } },
       actions: { orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }] },
     },
   });
@@ -109,7 +118,7 @@ type ConcernInScope = Awaited<ReturnType<typeof concernInScope>>;
 
 type ConcernRow = Awaited<ReturnType<typeof loadConcern>>;
 
-function toSummary(concern: Omit<ConcernRow, "events" | "actions">) {
+function toSummary(concern: Omit<ConcernRow, "events" | "actions">, names: Namer) {
   const state = {
     stage: concern.stage as ConcernStageName,
     status: concern.status as ConcernStatusName,
@@ -120,7 +129,7 @@ function toSummary(concern: Omit<ConcernRow, "events" | "actions">) {
     placementId: concern.placementId,
     summary: concern.summary,
     raisedAt: concern.raisedAt.toISOString(),
-    raisedByName: concern.raisedBy.name,
+    raisedByName: names.name(concern.raisedBy),
     ...state,
     stateLabel: concernStateLabel(state),
     outcomeLabel: state.outcome ? CONCERN_OUTCOME_LABELS[state.outcome] : null,
@@ -129,17 +138,17 @@ function toSummary(concern: Omit<ConcernRow, "events" | "actions">) {
   };
 }
 
-function toDetail(concern: ConcernRow) {
+function toDetail(concern: ConcernRow, names: Namer) {
   const today = todayInUk();
   return {
-    ...toSummary(concern),
+    ...toSummary(concern, names),
     events: concern.events.map((event) => ({
       id: event.id,
       stage: event.stage as ConcernStageName,
       stageLabel: CONCERN_STEP_LABELS[event.stage as ConcernStageName],
       heldOn: toIsoDate(event.heldOn),
       notes: event.notes,
-      recordedByName: event.recordedBy.name,
+      recordedByName: names.name(event.recordedBy),
       createdAt: event.createdAt.toISOString(),
     })),
     actions: concern.actions.map((action) => ({
@@ -157,23 +166,29 @@ function toDetail(concern: ConcernRow) {
 export async function listConcerns(user: SessionUser, placementId: string) {
   const db = getDb();
   const placement = await placementForReviews(db, user, parseId(placementId, "That placement"));
-  const rows = await db.causeForConcern.findMany({
-    where: { AND: [concernsVisibleTo(user), { placementId: placement.id }] },
-    orderBy: [{ raisedAt: "desc" }],
-    include: { raisedBy: { select: { name: true, role: true } } },
-  });
+  const [rows, worksWith] = await Promise.all([
+    db.causeForConcern.findMany({
+      where: { AND: [concernsVisibleTo(user), { placementId: placement.id }] },
+      orderBy: [{ raisedAt: "desc" }],
+      include: { raisedBy: { select: personFields } },
+    }),
+    placementPeople(db, placement.id),
+  ]);
+  const names = namesFor(user, worksWith, placement);
   return {
     placement: placementSummary(placement),
-    concerns: rows.map(toSummary),
+    concerns: rows.map((row) => toSummary(row, names)),
     permissions: { canRaise: canRaiseConcern(user, placement) && placementOpenForPortfolio(placement) },
   };
 }
 
 export async function getConcern(user: SessionUser, concernId: string) {
-  const { concern, placement } = await concernInScope(getDb(), user, parseId(concernId, "That cause for concern"));
+  const db = getDb();
+  const { concern, placement } = await concernInScope(db, user, parseId(concernId, "That cause for concern"));
+  const names = namesFor(user, await placementPeople(db, placement.id), placement);
   const canProgress = canProgressConcern(user, placement) && concern.status === "OPEN";
   return {
-    concern: toDetail(concern),
+    concern: toDetail(concern, names),
     placement: placementSummary(placement),
     nextSteps: nextSteps({ stage: concern.stage as ConcernStageName, status: concern.status as ConcernStatusName }),
     permissions: { canProgress, canManageActions: canProgress },
@@ -258,7 +273,7 @@ export const recordConcernEvent = command({
         result.status === "RESOLVED"
           ? `Cause for concern closed: ${CONCERN_OUTCOME_LABELS[result.outcome ?? "RESOLVED"].toLowerCase()}`
           : `Cause for concern: ${stepLabel.toLowerCase()} recorded`,
-      body: `${user.name} recorded the ${stepLabel.toLowerCase()} (${formatDate(data.heldOn)}) on the cause for concern about ${placement.student.name}'s placement.`,
+      body: `${await actorWords(tx, user, placement)} recorded the ${stepLabel.toLowerCase()} (${formatDate(data.heldOn)}) on the cause for concern about ${placement.student.name}'s placement.`,
       link: link(concern.id),
     });
     return {

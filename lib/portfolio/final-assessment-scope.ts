@@ -6,6 +6,7 @@ import { placementsVisibleTo } from "@/lib/access/placements";
 import { finalAssessmentsVisibleTo, hasPepsStage, readsPortfolioContent } from "@/lib/access/portfolio";
 import { notFound } from "@/lib/errors";
 import type { FinalStatusName, PepsStageName, SignState } from "@/lib/portfolio/final-assessment-rules";
+import { personFields } from "@/lib/portfolio/people";
 
 // What the final assessment functions load, scoped to what the user may see:
 // the placement's people read it through the placement, a stage 2 ratifier
@@ -24,16 +25,15 @@ export async function withPepsStage(tx: Tx, user: SessionUser): Promise<Viewer> 
 const placementInclude = {
   student: {
     select: {
-      id: true,
-      name: true,
+      ...personFields,
       studentProfile: { select: { university: { select: { name: true } }, programme: { select: { name: true } } } },
     },
   },
-  onsiteSupervisor: { select: { id: true, name: true } },
-  tutor: { select: { id: true, name: true } },
+  onsiteSupervisor: { select: personFields },
+  tutor: { select: personFields },
   practiceEducators: {
     orderBy: { startDate: "asc" as const },
-    include: { practiceEducator: { select: { id: true, name: true, pepsStage: true } } },
+    include: { practiceEducator: { select: { ...personFields, pepsStage: true } } },
   },
 };
 
@@ -41,9 +41,9 @@ const assessmentInclude = {
   domains: {
     include: { frameworkItem: { select: { id: true, code: true, number: true, name: true, frameworkId: true } } },
   },
-  practiceEducator: { select: { id: true, name: true, pepsStage: true } },
-  onsiteSignedBy: { select: { name: true } },
-  ratifiedBy: { select: { name: true } },
+  practiceEducator: { select: { ...personFields, pepsStage: true } },
+  onsiteSignedBy: { select: personFields },
+  ratifiedBy: { select: personFields },
 };
 
 async function loadPlacement(tx: Tx, where: object) {

@@ -10,6 +10,7 @@ import {
   readsDraftFinalAssessments,
 } from "@/lib/access/portfolio";
 import { parseId } from "@/lib/core/command";
+import { namesFor, placementPeople, UNNAMED_RATIFIER, type Namer } from "@/lib/portfolio/people";
 import { toIsoDate } from "@/lib/dates";
 import { capabilityLevelFor, frameworkInForce } from "@/lib/frameworks/frameworks";
 import {
@@ -40,6 +41,7 @@ function present(
   assessment: LoadedAssessment | null,
   framework: Awaited<ReturnType<typeof frameworkInForce>>,
   onPlacement: boolean,
+  names: Namer,
 ) {
   const status = assessment?.status as FinalStatusName | undefined;
   const level = capabilityLevelFor(placement.level);
@@ -53,7 +55,7 @@ function present(
   return {
     placement: {
       id: placement.id,
-      studentName: placement.student.name,
+      studentName: names.name(placement.student),
       universityName: placement.student.studentProfile?.university.name ?? null,
       programmeName: placement.student.studentProfile?.programme.name ?? null,
       level: placement.level,
@@ -61,9 +63,9 @@ function present(
       setting: placement.setting,
       startDate: toIsoDate(placement.startDate),
       endDate: toIsoDate(placement.endDate),
-      practiceEducatorName: placement.currentPracticeEducator?.name ?? null,
-      onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null,
-      tutorName: placement.tutor?.name ?? null,
+      practiceEducatorName: names.nameOrNull(placement.currentPracticeEducator),
+      onsiteSupervisorName: names.nameOrNull(placement.onsiteSupervisor),
+      tutorName: names.nameOrNull(placement.tutor),
     },
     framework: framework
       ? {
@@ -99,14 +101,14 @@ function present(
               name: item.name,
               text: texts[item.code] ?? "",
             })),
-            practiceEducatorName: assessment.practiceEducator.name,
+            practiceEducatorName: names.name(assessment.practiceEducator),
             practiceEducatorPepsStage: assessment.practiceEducator.pepsStage,
             peSignedAt: assessment.peSignedAt?.toISOString() ?? null,
             studentSignedAt: assessment.studentSignedAt?.toISOString() ?? null,
             onsiteSignedAt: assessment.onsiteSignedAt?.toISOString() ?? null,
-            onsiteSignedByName: assessment.onsiteSignedBy?.name ?? null,
+            onsiteSignedByName: names.nameOrNull(assessment.onsiteSignedBy),
             ratifiedAt: assessment.ratifiedAt?.toISOString() ?? null,
-            ratifiedByName: assessment.ratifiedBy?.name ?? null,
+            ratifiedByName: assessment.ratifiedBy ? names.nameOr(assessment.ratifiedBy, UNNAMED_RATIFIER) : null,
           }
         : null,
     warning: ratifierWarning(placement.level, assessorStage),
@@ -169,5 +171,7 @@ export async function getFinalAssessment(user: SessionUser, placementId: string)
         include: { items: { orderBy: { number: "asc" }, include: { levelDescriptors: true } } },
       })
     : await frameworkInForce(db, "PCF");
-  return present(viewer, placement, assessment, framework, onPlacement);
+  // A stage 2 ratifier who is not on the placement does not work with its people.
+  const worksWith = onPlacement ? await placementPeople(db, placement.id) : new Set<string>();
+  return present(viewer, placement, assessment, framework, onPlacement, namesFor(viewer, worksWith, placement));
 }

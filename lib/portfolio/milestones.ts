@@ -22,6 +22,7 @@ import {
 } from "@/lib/portfolio/review-placement";
 import { milestoneKindOf, recordMilestoneSchema, SLUG_OF } from "@/lib/validations/milestone";
 import { notify } from "@/lib/notifications/notifications";
+import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 import type { z } from "zod";
 
 // The three review meetings of a placement (docs/domain.md "Observations,
@@ -39,13 +40,13 @@ export function kindOrNotFound(kind: unknown): MilestoneKindName {
 async function loadMilestones(tx: Tx, user: SessionUser, placementId: string) {
   return tx.placementMilestone.findMany({
     where: { AND: [milestonesVisibleTo(user), { placementId }] },
-    include: { recordedBy: { select: { name: true } } },
+    include: { recordedBy: { select: personFields } },
   });
 }
 
 type MilestoneRow = Awaited<ReturnType<typeof loadMilestones>>[number];
 
-function toDto(row: MilestoneRow) {
+function toDto(row: MilestoneRow, names: Namer) {
   return {
     id: row.id,
     kind: row.kind as MilestoneKindName,
@@ -60,7 +61,7 @@ function toDto(row: MilestoneRow) {
     actionPlan: row.actionPlan,
     earlyReason: row.earlyReason,
     daysCompletedAtMeeting: row.daysCompletedAtMeeting,
-    recordedByName: row.recordedBy.name,
+    recordedByName: names.name(row.recordedBy),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -73,7 +74,7 @@ export async function getMilestones(user: SessionUser, placementId: string) {
   const db = getDb();
   const placement = await placementForReviews(db, user, parseId(placementId, "That placement"));
   const today = todayInUk();
-  const [rows, facts, sessions] = await Promise.all([
+  const [rows, facts, sessions, worksWith] = await Promise.all([
     loadMilestones(db, user, placement.id),
     milestoneFacts(db, placement),
     // Dates only: the midpoint review lists the sessions held, not what was said in them.
@@ -82,7 +83,9 @@ export async function getMilestones(user: SessionUser, placementId: string) {
       select: { heldOn: true },
       orderBy: { heldOn: "asc" },
     }),
+    placementPeople(db, placement.id),
   ]);
+  const names = namesFor(user, worksWith, placement);
   const summaries = placementMilestones({
     startDate: toIsoDate(placement.startDate),
     requiredDays: placement.requiredDays,
@@ -106,7 +109,7 @@ export async function getMilestones(user: SessionUser, placementId: string) {
     supervisionSessionDates: sessions.map((session) => toIsoDate(session.heldOn)),
     milestones: summaries.map((summary) => {
       const row = rows.find((candidate) => candidate.kind === summary.kind);
-      return { ...summary, slug: SLUG_OF[summary.kind], record: row ? toDto(row) : null };
+      return { ...summary, slug: SLUG_OF[summary.kind], record: row ? toDto(row, names) : null };
     }),
     permissions: { canRecord },
   };

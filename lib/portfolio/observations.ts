@@ -23,6 +23,7 @@ import {
 } from "@/lib/portfolio/review-placement";
 import { planObservationSchema, updateObservationSchema } from "@/lib/validations/observation";
 import { notify } from "@/lib/notifications/notifications";
+import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 
 // Direct observations (docs/domain.md "Observations, reviews, concerns and
 // the final assessment"): the current PE or the on-site supervisor observes;
@@ -67,7 +68,7 @@ const OBSERVER_ROLE_LABELS: Record<string, string> = {
 };
 
 const observationInclude = {
-  observer: { select: { id: true, name: true, role: true } },
+  observer: { select: personFields },
   domains: { include: { frameworkItem: { select: { id: true, number: true, code: true, name: true } } } },
 } as const;
 
@@ -93,15 +94,15 @@ function permissionsOf(user: SessionUser, observation: ObservationRow, placement
   );
 }
 
-function toDto(observation: ObservationRow) {
+function toDto(observation: ObservationRow, names: Namer) {
   return {
     id: observation.id,
     placementId: observation.placementId,
     observedOn: toIsoDate(observation.observedOn),
     activity: observation.activity,
     observer: {
-      id: observation.observer.id,
-      name: observation.observer.name,
+      id: names.idOf(observation.observer),
+      name: names.name(observation.observer),
       role: observation.observer.role,
       roleLabel: OBSERVER_ROLE_LABELS[observation.observer.role] ?? "observer",
     },
@@ -130,15 +131,17 @@ export type ObservationDto = ReturnType<typeof toDto>;
 export async function listObservations(user: SessionUser, placementId: string) {
   const db = getDb();
   const placement = await placementForObservations(db, user, parseId(placementId, "That placement"));
-  const [rows, facts] = await Promise.all([
+  const [rows, facts, worksWith] = await Promise.all([
     db.directObservation.findMany({
       where: { AND: [observationsVisibleTo(user), { placementId: placement.id }] },
       orderBy: [{ observedOn: "asc" }, { createdAt: "asc" }],
       include: observationInclude,
     }),
     milestoneFacts(db, placement),
+    placementPeople(db, placement.id),
   ]);
-  const observations = rows.map(toDto);
+  const names = namesFor(user, worksWith, placement);
+  const observations = rows.map((row) => toDto(row, names));
   const progress = observationProgress({
     required: placement.observationsRequired,
     observations: observations.map((observation) => ({
@@ -161,9 +164,12 @@ export async function listObservations(user: SessionUser, placementId: string) {
 export async function getObservation(user: SessionUser, observationId: string) {
   const db = getDb();
   const { observation, placement } = await observationInScope(db, user, parseId(observationId, "That observation"));
-  const framework = await pcfDomainsOn(db, toIsoDate(observation.observedOn));
+  const [framework, worksWith] = await Promise.all([
+    pcfDomainsOn(db, toIsoDate(observation.observedOn)),
+    placementPeople(db, placement.id),
+  ]);
   return {
-    observation: toDto(observation),
+    observation: toDto(observation, namesFor(user, worksWith, placement)),
     placement: placementSummary(placement),
     framework,
     permissions: permissionsOf(user, observation, placement),

@@ -14,6 +14,7 @@ import {
 import { supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
 import { parseId } from "@/lib/core/command";
+import { namesFor, personFields, placementPeople, UNNAMED_RATIFIER } from "@/lib/portfolio/people";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor, frameworkInForce } from "@/lib/frameworks/frameworks";
 import { RECOMMENDATION_LABELS as MEETING_RECOMMENDATION_LABELS } from "@/lib/portfolio/milestone-rules";
@@ -107,7 +108,7 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
         team: { select: { name: true } },
         student: {
           select: {
-            name: true,
+            ...personFields,
             studentProfile: {
               select: {
                 yearOfStudy: true,
@@ -118,11 +119,11 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
             },
           },
         },
-        onsiteSupervisor: { select: { name: true } },
-        tutor: { select: { name: true } },
+        onsiteSupervisor: { select: personFields },
+        tutor: { select: personFields },
         practiceEducators: {
           orderBy: { startDate: "asc" },
-          include: { practiceEducator: { select: { name: true, pepsStage: true } } },
+          include: { practiceEducator: { select: { ...personFields, pepsStage: true } } },
         },
       },
     }),
@@ -130,9 +131,9 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
       where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] },
       include: {
         domains: { include: { frameworkItem: { select: { number: true, name: true, frameworkId: true } } } },
-        practiceEducator: { select: { name: true, pepsStage: true } },
-        onsiteSignedBy: { select: { name: true } },
-        ratifiedBy: { select: { name: true, pepsStage: true } },
+        practiceEducator: { select: { ...personFields, pepsStage: true } },
+        onsiteSignedBy: { select: personFields },
+        ratifiedBy: { select: { ...personFields, pepsStage: true } },
       },
     }),
     db.evidenceItem.findMany({
@@ -144,13 +145,13 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
       where: scoped<Prisma.DirectObservationWhereInput>(observationsVisibleTo(viewer), { placementId }),
       orderBy: { observedOn: "asc" },
       include: {
-        observer: { select: { name: true, role: true } },
+        observer: { select: personFields },
         domains: { include: { frameworkItem: { select: { number: true, name: true } } } },
       },
     }),
     db.placementMilestone.findMany({
       where: scoped<Prisma.PlacementMilestoneWhereInput>(milestonesVisibleTo(viewer), { placementId }),
-      include: { recordedBy: { select: { name: true } } },
+      include: { recordedBy: { select: personFields } },
     }),
     db.supervisionRecord.findMany({
       where: scoped<Prisma.SupervisionRecordWhereInput>(supervisionRecordsVisibleTo(viewer), {
@@ -163,6 +164,8 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
     db.attendanceDay.count({ where: { placementId, kind: "PLACEMENT_DAY" } }),
   ]);
 
+  // A stage 2 ratifier who is not on the placement does not work with its people.
+  const names = namesFor(viewer, ratifierOnly ? new Set<string>() : await placementPeople(db, placementId), placement);
   const level = capabilityLevelFor(placement.level);
   const frameworkId = assessment?.domains[0]?.frameworkItem.frameworkId;
   const framework = frameworkId
@@ -193,7 +196,7 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
       : null,
     actionPlan: row.actionPlan,
     daysCompletedAtMeeting: row.daysCompletedAtMeeting,
-    recordedByName: row.recordedBy.name,
+    recordedByName: names.name(row.recordedBy),
   });
   const evidenceRow = (item: (typeof evidence)[number]) => ({
     id: item.id,
@@ -214,7 +217,7 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
     generatedOn: todayInUk(),
     placementId,
     frontSheet: {
-      studentName: placement.student.name,
+      studentName: names.name(placement.student),
       universityName: placement.student.studentProfile?.university.name ?? null,
       programmeName: placement.student.studentProfile?.programme.name ?? null,
       cohortName: placement.student.studentProfile?.cohort?.name ?? null,
@@ -226,13 +229,13 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
       daysRequired: placement.requiredDays,
       daysCompleted,
       practiceEducators: placement.practiceEducators.map((spell) => ({
-        name: spell.practiceEducator.name,
+        name: names.name(spell.practiceEducator),
         pepsStage: spell.practiceEducator.pepsStage ? PEPS_LABELS[spell.practiceEducator.pepsStage] : null,
         from: toIsoDate(spell.startDate),
         to: spell.endDate ? toIsoDate(spell.endDate) : null,
       })),
-      onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null,
-      tutorName: placement.tutor?.name ?? null,
+      onsiteSupervisorName: names.nameOrNull(placement.onsiteSupervisor),
+      tutorName: names.nameOrNull(placement.tutor),
       recommendation,
     },
     learningAgreement: learningAgreement ? meeting(learningAgreement) : null,
@@ -240,7 +243,7 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
     observations: observations.map((observation) => ({
       id: observation.id,
       observedOn: toIsoDate(observation.observedOn),
-      observerName: observation.observer.name,
+      observerName: names.name(observation.observer),
       observerRole: observation.observer.role === "ONSITE_SUPERVISOR" ? "On-site supervisor" : "Practice educator",
       activity: observation.activity,
       preparationNote: observation.preparationNote,
@@ -276,19 +279,19 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
             signatures: [
               {
                 role: "Practice educator",
-                name: assessment.practiceEducator.name,
+                name: names.name(assessment.practiceEducator),
                 signedAt: assessment.peSignedAt?.toISOString() ?? null,
               },
               {
                 role: "Student",
-                name: placement.student.name,
+                name: names.name(placement.student),
                 signedAt: assessment.studentSignedAt?.toISOString() ?? null,
               },
               ...(placement.onsiteSupervisor || assessment.onsiteSignedAt
                 ? [
                     {
                       role: "On-site supervisor",
-                      name: assessment.onsiteSignedBy?.name ?? placement.onsiteSupervisor?.name ?? "—",
+                      name: names.nameOrNull(assessment.onsiteSignedBy ?? placement.onsiteSupervisor) ?? "—",
                       signedAt: assessment.onsiteSignedAt?.toISOString() ?? null,
                     },
                   ]
@@ -297,7 +300,7 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
             ratification: assessment.ratifiedAt
               ? {
                   needed: true,
-                  name: assessment.ratifiedBy?.name ?? "—",
+                  name: assessment.ratifiedBy ? names.nameOr(assessment.ratifiedBy, UNNAMED_RATIFIER) : "—",
                   ratifiedAt: assessment.ratifiedAt.toISOString(),
                 }
               : {

@@ -55,7 +55,11 @@ export async function childrenOfStudent(tx: Tx, studentId: string): Promise<Know
   return allocations.filter((allocation) => !allocation.child.anonymisedAt).map((allocation) => allocation.child);
 }
 
-/** The short description of the placement every evidence page shows. */
+/**
+ * The short description of the placement every evidence page shows. Its
+ * student and practice educator are people of the placement, whose names
+ * everyone who reaches it may read (lib/portfolio/people.ts).
+ */
 export function summarisePortfolioPlacement(placement: PortfolioPlacement) {
   return {
     id: placement.id,

@@ -17,6 +17,7 @@ import { coverageOf } from "@/lib/portfolio/coverage";
 import { childNamesIn } from "@/lib/portfolio/evidence-checks";
 import { compareFrameworkCodes, evidenceEditable, type EvidenceStatusName } from "@/lib/portfolio/evidence-rules";
 import { evidenceInScope, portfolioPlacement, summarisePortfolioPlacement } from "@/lib/portfolio/portfolio-scope";
+import { namesFor, personFields, placementPeople } from "@/lib/portfolio/people";
 import type { EvidenceTypeName } from "@/lib/validations/evidence";
 
 // Reading a student's portfolio: the list with its PCF coverage, and one item
@@ -106,7 +107,7 @@ export type PlacementEvidence = Awaited<ReturnType<typeof listPlacementEvidence>
 export async function getEvidence(user: SessionUser, evidenceId: string) {
   const db = getDb();
   const { item, placement } = await evidenceInScope(db, user, parseId(evidenceId, "That evidence"));
-  const [links, attachments, comments] = await Promise.all([
+  const [links, attachments, comments, worksWith] = await Promise.all([
     db.evidenceLink.findMany({
       where: { evidenceId: item.id },
       include: {
@@ -123,14 +124,16 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
     db.evidenceAttachment.findMany({
       where: { evidenceId: item.id },
       orderBy: { createdAt: "asc" },
-      include: { uploadedBy: { select: { name: true } } },
+      include: { uploadedBy: { select: personFields } },
     }),
     db.evidenceComment.findMany({
       where: { evidenceId: item.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { author: { select: { name: true, role: true } } },
+      include: { author: { select: personFields } },
     }),
+    placementPeople(db, placement.id),
   ]);
+  const names = namesFor(user, worksWith, placement);
   const status = item.status as EvidenceStatusName;
   const editable = canWriteEvidence(user, placement) && evidenceEditable(status);
   const reviewer = canReviewEvidence(user, placement);
@@ -172,7 +175,7 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
         contentType: attachment.contentType,
         sizeBytes: attachment.sizeBytes,
         sha256: attachment.sha256,
-        uploadedByName: attachment.uploadedBy.name,
+        uploadedByName: names.name(attachment.uploadedBy),
         createdAt: attachment.createdAt.toISOString(),
         url: `/api/v1/evidence/${item.id}/attachments/${attachment.id}`,
       })),
@@ -180,7 +183,7 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
         id: comment.id,
         kind: comment.kind,
         body: comment.body,
-        authorName: comment.author.name,
+        authorName: names.name(comment.author),
         authorRole: comment.author.role,
         createdAt: comment.createdAt.toISOString(),
       })),
