@@ -36,7 +36,6 @@ import {
 import {
   finalAssessmentPeSchema,
   finalReflectionSchema,
-  ratifySchema,
   signFinalAssessmentSchema,
 } from "@/lib/validations/final-assessment";
 import { frameworkItemSchema, levelDescriptorSchema, newFrameworkVersionSchema } from "@/lib/validations/frameworks";

@@ -159,9 +159,7 @@ export function AddConcernActionForm(props: { concernId: string; today: string }
 /** Marks an action of the plan done, or not done again. */
 export function ActionDoneButton(props: { concernId: string; actionId: string; done: boolean; description: string }) {
   return (
-    <ActionButton
-      action={() => setConcernActionDoneAction(props.concernId, props.actionId, { done: !props.done })}
-    >
+    <ActionButton action={() => setConcernActionDoneAction(props.concernId, props.actionId, { done: !props.done })}>
       {props.done ? "Mark not done" : "Mark done"}
       <span className="sr-only">: {props.description}</span>
     </ActionButton>

@@ -37,10 +37,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
       <SummaryList
         rows={[
           ["Activity observed", observation.activity],
-          [
-            "Observer",
-            `${observation.observer.name} (${observation.observer.roleLabel})`,
-          ],
+          ["Observer", `${observation.observer.name} (${observation.observer.roleLabel})`],
           ["Date", formatDate(observation.observedOn)],
           ["PCF version", framework ? `${framework.version}, in force on the day` : "None in force on this date"],
         ]}
