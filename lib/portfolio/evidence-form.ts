@@ -90,8 +90,8 @@ export async function getEvidenceEditForm(user: SessionUser, evidenceId: string)
         body: item.body,
         childCode: item.childCode ?? "",
         links: item.links.map((link) => ({ frameworkItemId: link.frameworkItemId, note: link.note })),
-        version: item.version,
       },
+      version: item.version,
     },
   };
 }

@@ -24,6 +24,7 @@ import { milestoneKindOf, recordMilestoneSchema, SLUG_OF } from "@/lib/validatio
 import { notify } from "@/lib/notifications/notifications";
 import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 import type { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // The three review meetings of a placement (docs/domain.md "Observations,
 // reviews, concerns and the final assessment"): one of each kind, recorded by
@@ -229,7 +230,7 @@ export const recordMilestone = command({
         .create({ data: { ...next, placementId: placement.id, kind, recordedById: user.id } })
         .catch((error: unknown) => {
           // Two PEs' tabs racing: the unique index keeps one.
-          if ((error as { code?: string }).code === "P2002")
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
             throw conflict(`The ${label.toLowerCase()} is already recorded.`);
           throw error;
         });

@@ -94,8 +94,9 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
   const placementId = parseId(rawPlacementId, "That Practice Assessment Document");
   const { viewer, ratifierOnly } = await padAccess(user, placementId);
   const db = getDb();
-  const scoped = <W extends object>(filter: W, own: W): W =>
-    ratifierOnly ? own : ({ AND: [filter, own] } as unknown as W);
+  // Each Prisma where type has its own AND; a ratifier-only reader reads the placement's own rows unscoped.
+  const scoped = <W extends { AND?: W | W[] }>(filter: W, own: W): W =>
+    ratifierOnly ? own : ({ AND: [filter, own] } as W);
 
   const evidenceWhere = scoped<Prisma.EvidenceItemWhereInput>(evidenceVisibleTo(viewer), {
     placementId,

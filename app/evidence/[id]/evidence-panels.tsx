@@ -134,13 +134,15 @@ export function EvidenceAddendumForm({ evidenceId }: { evidenceId: string }) {
   );
 }
 
+/** The message of an error body ({ error: { message } }, docs/api.md), or words of our own. */
 async function messageOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? "The file could not be attached.";
-  } catch {
-    return response.status === 413 ? "The file is too large to attach." : "The file could not be attached.";
+  const body: unknown = await response.json().catch(() => null);
+  if (typeof body === "object" && body !== null && "error" in body) {
+    const { error } = body;
+    if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string")
+      return error.message;
   }
+  return response.status === 413 ? "The file is too large to attach." : "The file could not be attached.";
 }
 
 /** Attaches one file through the attachment API (server actions cap their bodies below the attachment limit). */

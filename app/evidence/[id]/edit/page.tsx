@@ -37,6 +37,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
         mode="edit"
         evidenceId={evidence.id}
         initial={evidence.initial}
+        version={evidence.version}
         frameworks={frameworks}
         childCodes={childCodes}
         today={todayInUk()}
