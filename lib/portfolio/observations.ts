@@ -11,7 +11,7 @@ import {
   readsPortfolioContent,
 } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, forbidden, notFound } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { frameworkInForce } from "@/lib/frameworks/frameworks";
 import { observationProgress } from "@/lib/portfolio/milestone-rules";
@@ -21,7 +21,8 @@ import {
   placementSummary,
   type ReviewPlacement,
 } from "@/lib/portfolio/review-placement";
-import { planObservationSchema, updateObservationSchema } from "@/lib/validations/observation";
+import { OBSERVATION_PARTS, planObservationSchema, updateObservationSchema } from "@/lib/validations/observation";
+import { choiceIn } from "@/lib/validations/known-fields";
 import { notify } from "@/lib/notifications/notifications";
 import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 
@@ -219,15 +220,22 @@ const PART_AUTHORS = {
 export const updateObservation = command({
   parse: (observationId: string, body: unknown) => ({
     observationId: parseId(observationId, "That observation"),
+    part: choiceIn(body, "part", OBSERVATION_PARTS),
     body,
   }),
   input: updateObservationSchema,
   load: ({ tx, user }, input) => observationInScope(tx, user, input.observationId),
-  // Which part the body names is known only once it is parsed: here, whether the user writes any part at all.
-  allow: (user, { observation, placement }) =>
-    isObserverOf(user, observation) ||
-    isStudentOf(user, placement) ||
-    "Only the observer and the student write an observation.",
+  // Each part has its author; a body naming no part is refused by its schema, once the user writes any part.
+  allow: (user, { observation, placement }, { part }) => {
+    if (!part)
+      return (
+        isObserverOf(user, observation) ||
+        isStudentOf(user, placement) ||
+        "Only the observer and the student write an observation."
+      );
+    const { author, refusal } = PART_AUTHORS[part];
+    return (author === "observer" ? isObserverOf(user, observation) : isStudentOf(user, placement)) || refusal;
+  },
   version: ({ observation }, data) => ({
     entity: "DirectObservation",
     id: observation.id,
@@ -245,8 +253,6 @@ export const updateObservation = command({
     },
   }),
   async run({ tx, user, audit, placementChanged }, { observation: before, placement }, data) {
-    const { author, refusal } = PART_AUTHORS[data.part];
-    if (!(author === "observer" ? isObserverOf(user, before) : isStudentOf(user, placement))) throw forbidden(refusal);
     const can = permissionsOf(user, before, placement);
     let next: Record<string, unknown>;
     switch (data.part) {

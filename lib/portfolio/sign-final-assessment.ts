@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canSignFinalAssessmentAs, ratificationRefusal } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, forbidden, invalid } from "@/lib/errors";
+import { conflict, invalid } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { missingBeforePeSigns, sign, type FinalStatusName } from "@/lib/portfolio/final-assessment-rules";
 import {
@@ -13,7 +13,8 @@ import {
   type AssessedPlacement,
   type LoadedAssessment,
 } from "@/lib/portfolio/final-assessment-scope";
-import { ratifySchema, signFinalAssessmentSchema } from "@/lib/validations/final-assessment";
+import { ratifySchema, SIGNATORIES, signFinalAssessmentSchema } from "@/lib/validations/final-assessment";
+import { choiceIn } from "@/lib/validations/known-fields";
 
 // The signatures of the final assessment and its ratification (docs/domain.md
 // "Observations, reviews, concerns and the final assessment"): the PE signs
@@ -28,8 +29,6 @@ const SIGN_REFUSALS = {
   STUDENT: "Only the student signs as student.",
   ONSITE_SUPERVISOR: "Only the placement's on-site supervisor signs as on-site supervisor.",
 } as const;
-
-const SIGNATORIES = ["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"] as const;
 
 const SIGNATURE_LABELS: Record<string, string> = {
   holisticSummary: "holistic summary",
@@ -89,14 +88,17 @@ async function announce(
 export const signFinalAssessment = command({
   parse: (assessmentId: string, body: unknown) => ({
     assessmentId: parseId(assessmentId, "That final assessment"),
+    as: choiceIn(body, "as", SIGNATORIES),
     body: body ?? {},
   }),
   input: signFinalAssessmentSchema,
   load: ({ tx, user }, input) => finalAssessmentInScope(tx, user, input.assessmentId),
-  // Who signs as what is known only once the body is parsed: here, whether the user signs at all.
-  allow: (user, { placement }) =>
-    SIGNATORIES.some((as) => canSignFinalAssessmentAs(user, placement, as)) ||
-    "Only the practice educator, the student and the on-site supervisor sign the final assessment.",
+  // Each signature is one person's; a body naming none is refused by its schema, once the user signs at all.
+  allow: (user, { placement }, { as }) =>
+    as
+      ? canSignFinalAssessmentAs(user, placement, as) || SIGN_REFUSALS[as]
+      : SIGNATORIES.some((signatory) => canSignFinalAssessmentAs(user, placement, signatory)) ||
+        "Only the practice educator, the student and the on-site supervisor sign the final assessment.",
   // When the caller names the version they read, a signature over a stale view is refused.
   version: ({ assessment }, data) =>
     data.version === undefined
@@ -110,7 +112,6 @@ export const signFinalAssessment = command({
           labels: SIGNATURE_LABELS,
         },
   async run({ tx, user, audit, placementChanged }, { placement, assessment }, data) {
-    if (!canSignFinalAssessmentAs(user, placement, data.as)) throw forbidden(SIGN_REFUSALS[data.as]);
     const result = sign(data.as, signStateOf(placement, assessment));
     if (!result.ok) throw conflict(result.reason);
     const now = new Date();

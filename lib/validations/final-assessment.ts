@@ -31,8 +31,10 @@ export const finalReflectionSchema = knownFields({
 });
 export type FinalReflectionInput = z.input<typeof finalReflectionSchema>;
 
+export const SIGNATORIES = ["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"] as const;
+
 export const signFinalAssessmentSchema = knownFields({
-  as: z.enum(["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"], {
+  as: z.enum(SIGNATORIES, {
     error: "Say who is signing: PRACTICE_EDUCATOR, STUDENT or ONSITE_SUPERVISOR",
   }),
   /** Optional: when given, a signature over a stale view is refused with 409. */

@@ -12,3 +12,18 @@ export function knownFields<Shape extends z.ZodRawShape>(shape: Shape) {
         : "Send the details as an object of fields",
   });
 }
+
+/**
+ * One field of a raw body, when it holds one of `choices` (else null). Read
+ * before the body is checked, for a permission that depends on it (which
+ * part of an observation, who signs): the body's own check follows.
+ */
+export function choiceIn<const Choice extends string>(
+  body: unknown,
+  field: string,
+  choices: readonly Choice[],
+): Choice | null {
+  if (typeof body !== "object" || body === null || !Object.hasOwn(body, field)) return null;
+  const value: unknown = Reflect.get(body, field);
+  return choices.find((choice) => choice === value) ?? null;
+}

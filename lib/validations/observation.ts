@@ -46,6 +46,8 @@ export const observationReflectionSchema = knownFields({
   version,
 });
 
+export const OBSERVATION_PARTS = ["plan", "preparation", "feedback", "reflection"] as const;
+
 /** PATCH /api/v1/observations/:id: one part at a time, each written by its own author. */
 export const updateObservationSchema = z.discriminatedUnion(
   "part",
