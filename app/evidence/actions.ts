@@ -1,18 +1,14 @@
 "use server";
 // Server actions for portfolio evidence. Each resolves the signed-in user
-// itself; lib/portfolio/evidence.ts checks what that user may do. Files are
+// itself; the commands in lib/portfolio check what that user may do. Files are
 // uploaded to the JSON API's attachment route instead: server actions cap
 // their bodies well below the attachment limit.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import {
-  addEvidenceAddendum,
-  createEvidence,
-  reviewEvidence,
-  submitEvidence,
-  updateEvidence,
-} from "@/lib/portfolio/evidence";
+import { createEvidence, submitEvidence, updateEvidence } from "@/lib/portfolio/write-evidence";
+import { addEvidenceAddendum, reviewEvidence } from "@/lib/portfolio/review-evidence";
+import { deleteAttachment } from "@/lib/portfolio/attachments";
 import type {
   EvidenceAddendumInput,
   EvidenceInput,
@@ -58,6 +54,13 @@ export async function reviewEvidenceAction(evidenceId: string, input: ReviewEvid
 export async function addEvidenceAddendumAction(evidenceId: string, input: EvidenceAddendumInput) {
   const user = await requireUser();
   const result = await runAction(() => addEvidenceAddendum(user, evidenceId, input));
+  if (result.ok) revalidateEvidence(evidenceId);
+  return result;
+}
+
+export async function deleteAttachmentAction(evidenceId: string, attachmentId: string) {
+  const user = await requireUser();
+  const result = await runAction(() => deleteAttachment(user, evidenceId, attachmentId));
   if (result.ok) revalidateEvidence(evidenceId);
   return result;
 }

@@ -4,15 +4,10 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { describedBy, Field, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
 import { flattenErrors } from "@/components/supervision/form-errors";
-import {
-  EVIDENCE_TYPE_LABELS,
-  EVIDENCE_TYPES,
-  evidenceSchema,
-  updateEvidenceSchema,
-  type EvidenceInput,
-} from "@/lib/validations/evidence";
+import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, evidenceSchema, type EvidenceInput } from "@/lib/validations/evidence";
+import { frameworkInForceOn } from "@/lib/frameworks/in-force";
 import { formatDate } from "@/lib/dates";
-import type { FrameworkChoice } from "@/lib/portfolio/evidence";
+import type { FrameworkChoice } from "@/lib/portfolio/evidence-form";
 import { createEvidenceAction, updateEvidenceAction } from "./actions";
 
 type Props = {
@@ -22,33 +17,30 @@ type Props = {
   childCodes: string[];
 } & (
   | { mode: "create"; placementId: string }
-  | { mode: "edit"; evidenceId: string; initial: EvidenceInput & { version: number } }
+  | { mode: "edit"; evidenceId: string; initial: EvidenceInput; version: number }
 );
-
-const inForce = (framework: FrameworkChoice, date: string) =>
-  framework.effectiveFrom <= date && (framework.effectiveTo === null || framework.effectiveTo > date);
 
 /** The student's evidence form: the same zod schema checks it here and on the server. */
 export function EvidenceForm(props: Props) {
   const router = useRouter();
-  const schema = props.mode === "edit" ? updateEvidenceSchema : evidenceSchema;
   const { form, onSubmit, formError, attempt, pending } = useActionForm({
-    schema,
+    schema: evidenceSchema,
     defaultValues:
       props.mode === "edit"
         ? props.initial
         : { title: "", occurredOn: props.today, type: "REFLECTIVE_LOG", body: "", childCode: "", links: [] },
+    // An edit names the version the student opened: a change saved meanwhile is a 409, not overwritten.
     action: (values) =>
       props.mode === "edit"
-        ? updateEvidenceAction(props.evidenceId, values as never)
+        ? updateEvidenceAction(props.evidenceId, { ...values, version: props.version })
         : createEvidenceAction(props.placementId, values),
-    onSuccess: (data) => router.push(`/evidence/${(data as { id: string }).id}`),
+    onSuccess: (data) => router.push(`/evidence/${data.id}`),
   });
   const errors = flattenErrors(form.formState.errors);
   const occurredOn = form.watch("occurredOn") || props.today;
   const links = form.watch("links") ?? [];
   const chosen = new Map(links.map((link, index) => [link.frameworkItemId, index]));
-  const available = props.frameworks.filter((framework) => inForce(framework, occurredOn));
+  const available = props.frameworks.filter((framework) => frameworkInForceOn(framework, occurredOn));
   const availableIds = new Set(available.flatMap((framework) => framework.items.map((item) => item.id)));
   const itemName = new Map(
     props.frameworks.flatMap((framework) =>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { listAwaitingRatification } from "@/lib/portfolio/final-assessment";
+import { listAwaitingRatification } from "@/lib/portfolio/ratification-queue";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
 import { formatDate } from "@/lib/dates";
 
@@ -22,7 +22,7 @@ export default async function RatificationPage() {
       </p>
       {!queue.eligible ? (
         <p className="max-w-3xl rounded border border-gray-300 bg-white p-4">
-          {user.role === "PRACTICE_EDUCATOR"
+          {queue.isPracticeEducator
             ? `Your PEPS stage is recorded as ${queue.pepsStage === "STAGE_1" ? "stage 1" : "not known"}, so there is nothing for you to ratify. Final-placement assessments you write at stage 1 will be sent to the team's stage 2 practice educators.`
             : "Only PEPS stage 2 practice educators ratify final assessments: there is nothing here for you."}
         </p>

@@ -1,4 +1,4 @@
-import { EVIDENCE_STATUS_LABELS, type EvidenceStatusName } from "@/lib/validations/evidence";
+import { EVIDENCE_STATUS_LABELS, type EvidenceStatusName } from "@/lib/portfolio/evidence-rules";
 
 // The status in words, with colour only as reinforcement (WCAG 1.4.1).
 const STYLES: Record<EvidenceStatusName, string> = {

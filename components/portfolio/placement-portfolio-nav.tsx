@@ -1,5 +1,29 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { portfolioAreasFor } from "@/lib/access/portfolio";
+
+const AREAS = [
+  { area: "evidence", path: "portfolio", label: "Portfolio", hint: "Evidence and coverage of the PCF" },
+  {
+    area: "observations",
+    path: "observations",
+    label: "Direct observations",
+    hint: "Observations of practice, feedback and reflection",
+  },
+  { area: "reviews", path: "reviews", label: "Reviews", hint: "Learning agreement, midpoint and final review" },
+  {
+    area: "concerns",
+    path: "concerns",
+    label: "Causes for concern",
+    hint: "Concerns about progress or conduct and their stages",
+  },
+  {
+    area: "finalAssessment",
+    path: "final-assessment",
+    label: "Final assessment",
+    hint: "The final report and the Practice Assessment Document",
+  },
+] as const;
 
 /**
  * The placement page's way into the portfolio. Each area enforces its own
@@ -7,33 +31,11 @@ import type { SessionUser } from "@/lib/auth/session-user";
  * so the team manager, who reads no portfolio content, is not offered those links.
  */
 export function PlacementPortfolioNav({ user, placementId }: { user: SessionUser; placementId: string }) {
-  const base = `/placements/${placementId}`;
-  const links: Array<{ href: string; label: string; hint: string }> = [];
-  if (user.role !== "ADMIN" && user.role !== "ONSITE_SUPERVISOR") {
-    links.push({ href: `${base}/portfolio`, label: "Portfolio", hint: "Evidence and coverage of the PCF" });
-  }
-  if (user.role !== "ADMIN") {
-    links.push({
-      href: `${base}/observations`,
-      label: "Direct observations",
-      hint: "Observations of practice, feedback and reflection",
-    });
-  }
-  links.push(
-    { href: `${base}/reviews`, label: "Reviews", hint: "Learning agreement, midpoint and final review" },
-    {
-      href: `${base}/concerns`,
-      label: "Causes for concern",
-      hint: "Concerns about progress or conduct and their stages",
-    },
-  );
-  if (user.role !== "ADMIN") {
-    links.push({
-      href: `${base}/final-assessment`,
-      label: "Final assessment",
-      hint: "The final report and the Practice Assessment Document",
-    });
-  }
+  const areas = portfolioAreasFor(user);
+  const links = AREAS.filter((link) => areas[link.area]).map((link) => ({
+    ...link,
+    href: `/placements/${placementId}/${link.path}`,
+  }));
   return (
     <section aria-labelledby="portfolio-heading" className="rounded border border-gray-300 bg-white p-4">
       <h2 id="portfolio-heading" className="mb-3 text-xl font-bold">

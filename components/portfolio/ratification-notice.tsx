@@ -1,13 +1,12 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { listAwaitingRatification } from "@/lib/portfolio/final-assessment";
+import { listAwaitingRatification } from "@/lib/portfolio/ratification-queue";
 
 /**
  * Final assessments waiting for a stage 2 practice educator's ratification,
  * shown on a stage 2 PE's home page. Nothing for anyone else, or when none wait.
  */
 export async function RatificationNotice({ user }: { user: SessionUser }) {
-  if (user.role !== "PRACTICE_EDUCATOR") return null;
   const queue = await listAwaitingRatification(user);
   if (!queue.eligible || queue.items.length === 0) return null;
   const count = queue.items.length;

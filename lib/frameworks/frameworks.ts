@@ -2,12 +2,15 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
-import { changedFields, writeAudit } from "@/lib/audit";
+import { canManageFrameworks } from "@/lib/access/portfolio";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
+import { frameworkInForceOn, frameworksInForceOn, newVersionStartProblem } from "@/lib/frameworks/in-force";
 import { frameworkItemSchema, levelDescriptorSchema, newFrameworkVersionSchema } from "@/lib/validations/frameworks";
 
-// Frameworks are versioned data (DOMAIN.md "Frameworks"): the admin corrects
+// Frameworks are versioned data (docs/domain.md "Frameworks and the
+// portfolio"): the admin corrects
 // the text of a version without a code change, and a revision is a new
 // Framework row with copies of the items, so evidence linked to the old items
 // keeps its meaning. lib/frameworks/pcf.ts keeps the stable PCF codes that
@@ -25,16 +28,10 @@ export function capabilityLevelFor(placementLevel: "FIRST" | "FINAL"): Capabilit
   return placementLevel === "FINAL" ? "END_OF_LAST_PLACEMENT" : "END_OF_FIRST_PLACEMENT";
 }
 
-/** Only the team manager edits frameworks. */
-export function canManageFrameworks(user: SessionUser): boolean {
-  return user.role === "ADMIN";
-}
-
 /** The version of a framework (by code: PCF, SWE, KSS) that applies on a day, with its items in order. */
 export async function frameworkInForce(tx: Tx, code: string, on: IsoDate = todayInUk()) {
-  const day = fromIsoDate(on);
   return tx.framework.findFirst({
-    where: { code, effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
+    where: { code, ...frameworksInForceOn(on) },
     orderBy: { effectiveFrom: "desc" },
     include: { items: { orderBy: { number: "asc" }, include: { levelDescriptors: true } } },
   });
@@ -72,7 +69,7 @@ function presentFramework(
     publishedBy: framework.publishedBy,
     effectiveFrom: from,
     effectiveTo: to,
-    inForce: from <= today && (to === null || to > today),
+    inForce: frameworkInForceOn({ effectiveFrom: from, effectiveTo: to }, today),
     items: framework.items.map((item) => ({
       id: item.id,
       number: item.number,
@@ -121,7 +118,10 @@ export async function getFrameworkForAdmin(user: SessionUser, frameworkId: strin
   assertVerifiedUser(user);
   if (!canManageFrameworks(user)) throw notFound("That framework");
   const db = getDb();
-  const framework = await db.framework.findUnique({ where: { id: frameworkId }, include: withItems });
+  const framework = await db.framework.findUnique({
+    where: { id: parseId(frameworkId, "That framework") },
+    include: withItems,
+  });
   if (!framework) throw notFound("That framework");
   const later = await db.framework.count({
     where: { code: framework.code, effectiveFrom: { gt: framework.effectiveFrom } },
@@ -129,91 +129,104 @@ export async function getFrameworkForAdmin(user: SessionUser, frameworkId: strin
   return { ...presentFramework(framework, todayInUk()), isLatest: later === 0 };
 }
 
+const onlyTheTeamManager = (user: SessionUser) =>
+  canManageFrameworks(user) || "Only the team manager edits frameworks.";
+
 /** The admin corrects a domain's name or description; a stale version is a 409 and nothing changes. */
-export async function updateFrameworkItem(user: SessionUser, itemId: string, input: unknown) {
-  assertVerifiedUser(user);
-  if (!canManageFrameworks(user)) throw forbidden("Only the team manager edits frameworks.");
-  const data = parseInput(frameworkItemSchema, input ?? {});
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.frameworkItem.findUnique({ where: { id: itemId } });
-    if (!before) throw notFound("That framework item");
-    if (before.version !== data.version)
-      throw conflict(
-        "Someone else changed this item after you opened it. Nothing was saved: reload to see their change.",
-        { currentVersion: before.version },
-      );
+export const updateFrameworkItem = command({
+  parse: (itemId: string, body: unknown) => ({ itemId: parseId(itemId, "That framework item"), body: body ?? {} }),
+  input: frameworkItemSchema,
+  // Frameworks are reference text every signed-in user reads: only the write is the team manager's.
+  async load({ tx }, input) {
+    const item = await tx.frameworkItem.findUnique({ where: { id: input.itemId } });
+    if (!item) throw notFound("That framework item");
+    return item;
+  },
+  allow: onlyTheTeamManager,
+  version: (item, data) => ({
+    entity: "FrameworkItem",
+    id: item.id,
+    current: item.version,
+    expected: data.version,
+    what: "this item",
+    labels: { name: "name", description: "description" },
+  }),
+  async run({ tx, audit }, before, data) {
     const next = { name: data.name, description: data.description };
     const { count } = await tx.frameworkItem.updateMany({
-      where: { id: itemId, version: data.version },
+      where: { id: before.id, version: data.version },
       data: { ...next, version: { increment: 1 } },
     });
     if (count === 0) throw conflict("Someone else saved this item at the same moment. Reload and try again.");
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "FrameworkItem",
-      entityId: itemId,
-      changes: { ...changedFields(before, next), version: { from: data.version, to: data.version + 1 } },
-    });
-    return { id: itemId, version: data.version + 1 };
-  });
-}
+    await audit.updated("FrameworkItem", before.id, before, next, { from: data.version, to: data.version + 1 });
+    return { id: before.id, version: data.version + 1 };
+  },
+});
 
 /** The admin corrects what a domain looks like at a level. */
-export async function updateLevelDescriptor(user: SessionUser, descriptorId: string, input: unknown) {
-  assertVerifiedUser(user);
-  if (!canManageFrameworks(user)) throw forbidden("Only the team manager edits frameworks.");
-  const data = parseInput(levelDescriptorSchema, input ?? {});
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.frameworkLevelDescriptor.findUnique({ where: { id: descriptorId } });
-    if (!before) throw notFound("That level descriptor");
-    if (before.version !== data.version)
-      throw conflict(
-        "Someone else changed this descriptor after you opened it. Nothing was saved: reload to see their change.",
-        { currentVersion: before.version },
-      );
+export const updateLevelDescriptor = command({
+  parse: (descriptorId: string, body: unknown) => ({
+    descriptorId: parseId(descriptorId, "That level descriptor"),
+    body: body ?? {},
+  }),
+  input: levelDescriptorSchema,
+  async load({ tx }, input) {
+    const descriptor = await tx.frameworkLevelDescriptor.findUnique({ where: { id: input.descriptorId } });
+    if (!descriptor) throw notFound("That level descriptor");
+    return descriptor;
+  },
+  allow: onlyTheTeamManager,
+  version: (descriptor, data) => ({
+    entity: "FrameworkLevelDescriptor",
+    id: descriptor.id,
+    current: descriptor.version,
+    expected: data.version,
+    what: "this descriptor",
+    labels: { text: "text" },
+  }),
+  async run({ tx, audit }, before, data) {
     const { count } = await tx.frameworkLevelDescriptor.updateMany({
-      where: { id: descriptorId, version: data.version },
+      where: { id: before.id, version: data.version },
       data: { text: data.text, version: { increment: 1 } },
     });
     if (count === 0) throw conflict("Someone else saved this descriptor at the same moment. Reload and try again.");
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "FrameworkLevelDescriptor",
-      entityId: descriptorId,
-      changes: { ...changedFields(before, { text: data.text }), version: { from: data.version, to: data.version + 1 } },
-    });
-    return { id: descriptorId, version: data.version + 1 };
-  });
-}
+    await audit.updated(
+      "FrameworkLevelDescriptor",
+      before.id,
+      before,
+      { text: data.text },
+      { from: data.version, to: data.version + 1 },
+    );
+    return { id: before.id, version: data.version + 1 };
+  },
+});
 
 /**
  * A new version of a framework: a new Framework row with copies of the latest
  * version's items and descriptors, in force from the given day; the previous
  * version ends that day. Old evidence keeps pointing at the old items.
  */
-export async function addFrameworkVersion(user: SessionUser, frameworkId: string, input: unknown) {
-  assertVerifiedUser(user);
-  if (!canManageFrameworks(user)) throw forbidden("Only the team manager edits frameworks.");
-  const data = parseInput(newFrameworkVersionSchema, input ?? {});
-  return getDb().$transaction(async (tx) => {
-    const source = await tx.framework.findUnique({ where: { id: frameworkId }, include: withItems });
+export const addFrameworkVersion = command({
+  parse: (frameworkId: string, body: unknown) => ({
+    frameworkId: parseId(frameworkId, "That framework"),
+    body: body ?? {},
+  }),
+  input: newFrameworkVersionSchema,
+  async load({ tx }, input) {
+    const source = await tx.framework.findUnique({ where: { id: input.frameworkId }, include: withItems });
     if (!source) throw notFound("That framework");
+    return source;
+  },
+  allow: onlyTheTeamManager,
+  async run({ tx, audit }, source, data) {
     const later = await tx.framework.count({
       where: { code: source.code, effectiveFrom: { gt: source.effectiveFrom } },
     });
     if (later > 0) throw conflict("A newer version of this framework exists: add the new version from the latest one.");
-    if (data.effectiveFrom <= toIsoDate(source.effectiveFrom)) {
-      throw new AppError("validation", "Check the highlighted fields.", {
-        effectiveFrom: [
-          `The new version must apply from after ${toIsoDate(source.effectiveFrom)}, when this version began`,
-        ],
-      });
-    }
-    if (await tx.framework.findUnique({ where: { code_version: { code: source.code, version: data.version } } })) {
-      throw new AppError("validation", "Check the highlighted fields.", {
-        version: ["That version label is already used for this framework"],
-      });
-    }
+    const problem = newVersionStartProblem(toIsoDate(source.effectiveFrom), data.effectiveFrom);
+    if (problem) throw fieldError("effectiveFrom", problem);
+    if (await tx.framework.findUnique({ where: { code_version: { code: source.code, version: data.version } } }))
+      throw fieldError("version", "That version label is already used for this framework");
     const created = await tx.framework.create({
       data: {
         code: source.code,
@@ -241,24 +254,11 @@ export async function addFrameworkVersion(user: SessionUser, frameworkId: string
     }
     const endsOn = fromIsoDate(data.effectiveFrom);
     await tx.framework.update({ where: { id: source.id }, data: { effectiveTo: endsOn } });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "Framework",
-      entityId: created.id,
-      changes: {
-        code: created.code,
-        version: created.version,
-        effectiveFrom: data.effectiveFrom,
-        copiedFrom: source.id,
-        items: source.items.map((item) => item.code),
-      },
+    await audit.created("Framework", created, {
+      copiedFrom: source.id,
+      items: source.items.map((item) => item.code),
     });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "Framework",
-      entityId: source.id,
-      changes: changedFields(source, { effectiveTo: endsOn }),
-    });
+    await audit.updated("Framework", source.id, source, { effectiveTo: endsOn });
     return { id: created.id };
-  });
-}
+  },
+});

@@ -3,17 +3,19 @@ import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { evidenceVisibleTo } from "@/lib/access/portfolio";
-import { AppError, notFound } from "@/lib/errors";
-import { createdFields, writeAudit } from "@/lib/audit";
+import { evidenceVisibleTo, isStudentOf, placementOpenForPortfolio } from "@/lib/access/portfolio";
+import { command, parseId } from "@/lib/core/command";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { hasBrokenCharacters } from "@/lib/validations/common";
 import { ATTACHMENT_KINDS, checkAttachment, extensionOf, safeDownloadName } from "@/lib/portfolio/attachment-types";
 import { attachmentMaxBytes, attachmentStore, newStorageKey } from "@/lib/portfolio/attachment-store";
-import { evidenceForAttachments } from "@/lib/portfolio/evidence";
+import { evidenceInScope, type EvidenceInScope } from "@/lib/portfolio/portfolio-scope";
+import { evidenceLockedReason } from "@/lib/portfolio/evidence-rules";
 
 // Files attached to evidence. The type is read from the content, the name's
 // extension must agree, and the bytes go to the attachment store under a
-// random key. A file is stored before its row is written; if the row cannot
-// be written the file is removed again, so nothing is left behind.
+// random key. A file is stored just before its row is written; if the row
+// cannot be written the file is removed again, so nothing is left behind.
 
 export const MAX_ATTACHMENTS_PER_ITEM = 20;
 
@@ -36,7 +38,9 @@ export function tooLarge(max = attachmentMaxBytes()) {
 const refuse = (message: string) => new AppError("validation", message, { file: [message] });
 
 function cleanFileName(name: unknown): string {
-  const value = typeof name === "string" ? name.replace(/[\u0000-\u001f\u007f]/g, "").trim() : "";
+  if (typeof name === "string" && hasBrokenCharacters(name.replace(/\u0000/g, "")))
+    throw refuse("The file's name contains a character that cannot be stored. Rename it and try again.");
+  const value = typeof name === "string" ? name.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim() : "";
   // Only the last path segment: browsers on some systems send a full path.
   const base = value.split(/[\\/]/).pop() ?? "";
   if (!base) throw refuse("The file has no name. Rename it and try again.");
@@ -44,15 +48,11 @@ function cleanFileName(name: unknown): string {
   return base;
 }
 
-/** The student attaches a file to evidence they may still edit. */
-export async function addAttachment(
-  user: SessionUser,
-  evidenceId: string,
-  file: { name: unknown; bytes: Uint8Array } | null,
-) {
-  assertVerifiedUser(user);
-  // Who may attach is checked before the file is looked at, so others learn nothing about it.
-  await evidenceForAttachments(getDb(), user, evidenceId, "change");
+/** A file as it arrives: its name and bytes (null when the request held no file). */
+export type Upload = { name: unknown; bytes: Uint8Array } | null;
+
+/** Refuses a file before anything is stored: missing, too large, empty, badly named or of a refused type. */
+function checkUpload(file: Upload) {
   if (!file) throw refuse("Choose a file to attach.");
   const max = attachmentMaxBytes();
   if (file.bytes.length > max) throw tooLarge(max);
@@ -60,46 +60,70 @@ export async function addAttachment(
   const fileName = cleanFileName(file.name);
   const checked = checkAttachment(fileName, file.bytes);
   if (!checked.ok) throw refuse(checked.reason);
+  return { fileName, contentType: checked.contentType, bytes: file.bytes };
+}
 
-  const storageKey = newStorageKey();
-  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
-  const store = attachmentStore();
-  await store.put(storageKey, file.bytes);
-  try {
-    return await getDb().$transaction(async (tx) => {
-      // Again inside the transaction: the item may have been submitted meanwhile.
-      const { item } = await evidenceForAttachments(tx, user, evidenceId, "change");
-      const existing = await tx.evidenceAttachment.count({ where: { evidenceId: item.id } });
-      if (existing >= MAX_ATTACHMENTS_PER_ITEM)
-        throw refuse(`An item of evidence can have at most ${MAX_ATTACHMENTS_PER_ITEM} attachments. Remove one first.`);
-      const attachment = await tx.evidenceAttachment.create({
-        data: {
-          evidenceId: item.id,
-          fileName,
-          contentType: checked.contentType,
-          sizeBytes: file.bytes.length,
-          sha256,
-          storageKey,
-          uploadedById: user.id,
-        },
-      });
-      await writeAudit(tx, user, {
-        action: "CREATE",
-        entity: "EvidenceAttachment",
-        entityId: attachment.id,
-        changes: createdFields(attachment),
-      });
-      return {
-        id: attachment.id,
-        fileName: attachment.fileName,
-        contentType: attachment.contentType,
-        sizeBytes: attachment.sizeBytes,
-        sha256: attachment.sha256,
-        url: `/api/v1/evidence/${item.id}/attachments/${attachment.id}`,
-      };
+const onlyTheStudent = (user: SessionUser, { placement }: EvidenceInScope) =>
+  isStudentOf(user, placement) || "Only the student whose placement this is attaches and removes its files.";
+
+/** Files change with the evidence: while the placement is open and the item is the student's to edit. */
+function assertFilesMayChange({ item, placement }: EvidenceInScope) {
+  if (!placementOpenForPortfolio(placement)) throw conflict("This placement has finished: its portfolio is read-only.");
+  const locked = evidenceLockedReason(item.status);
+  if (locked) throw conflict(locked);
+}
+
+// The bytes are stored inside the transaction, once the user may attach and
+// the file passes its checks; addAttachment removes them again if the
+// transaction does not commit.
+const attachFile = command({
+  parse: (evidenceId: string, upload: Upload, storageKey: string) => ({
+    evidenceId: parseId(evidenceId, "That evidence"),
+    upload,
+    storageKey,
+  }),
+  load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
+  allow: onlyTheStudent,
+  async run({ tx, user, audit }, loaded, { upload, storageKey }) {
+    // The file is looked at once the user may attach: a stranger learns nothing from a refusal about it.
+    const file = { ...checkUpload(upload), storageKey };
+    assertFilesMayChange(loaded);
+    const { item } = loaded;
+    const existing = await tx.evidenceAttachment.count({ where: { evidenceId: item.id } });
+    if (existing >= MAX_ATTACHMENTS_PER_ITEM)
+      throw refuse(`An item of evidence can have at most ${MAX_ATTACHMENTS_PER_ITEM} attachments. Remove one first.`);
+    await attachmentStore().put(file.storageKey, file.bytes);
+    const attachment = await tx.evidenceAttachment.create({
+      data: {
+        evidenceId: item.id,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.length,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        storageKey: file.storageKey,
+        uploadedById: user.id,
+      },
     });
+    await audit.created("EvidenceAttachment", attachment);
+    return {
+      id: attachment.id,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      sizeBytes: attachment.sizeBytes,
+      sha256: attachment.sha256,
+      url: `/api/v1/evidence/${item.id}/attachments/${attachment.id}`,
+    };
+  },
+});
+
+/** The student attaches a file to evidence they may still edit; nothing is left behind if it is refused. */
+export async function addAttachment(user: SessionUser, evidenceId: string, file: Upload) {
+  const storageKey = newStorageKey();
+  try {
+    return await attachFile(user, evidenceId, file, storageKey);
   } catch (error) {
-    await store
+    // Removing a key that was never written is not an error.
+    await attachmentStore()
       .delete(storageKey)
       .catch((cleanupError) =>
         console.error(`Attachment ${storageKey} could not be removed after a failed save`, cleanupError),
@@ -112,7 +136,11 @@ export async function addAttachment(
 export async function getAttachment(user: SessionUser, evidenceId: string, attachmentId: string) {
   assertVerifiedUser(user);
   const attachment = await getDb().evidenceAttachment.findFirst({
-    where: { id: String(attachmentId), evidenceId: String(evidenceId), evidence: evidenceVisibleTo(user) },
+    where: {
+      id: parseId(attachmentId, "That attachment"),
+      evidenceId: parseId(evidenceId, "That evidence"),
+      evidence: evidenceVisibleTo(user),
+    },
   });
   if (!attachment) throw notFound("That attachment");
   const bytes = await attachmentStore().get(attachment.storageKey);
@@ -131,26 +159,24 @@ export async function getAttachment(user: SessionUser, evidenceId: string, attac
 }
 
 /** The student removes a file while the evidence is still theirs to edit. */
-export async function deleteAttachment(user: SessionUser, evidenceId: string, attachmentId: string) {
-  assertVerifiedUser(user);
-  const removed = await getDb().$transaction(async (tx) => {
+export const deleteAttachment = command({
+  parse: (evidenceId: string, attachmentId: string) => ({
+    evidenceId: parseId(evidenceId, "That evidence"),
+    attachmentId: parseId(attachmentId, "That attachment"),
+  }),
+  load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
+  allow: onlyTheStudent,
+  async run({ tx, audit, afterCommit }, loaded, input) {
+    const { item } = loaded;
     const attachment = await tx.evidenceAttachment.findFirst({
-      where: { id: String(attachmentId), evidenceId: String(evidenceId), evidence: evidenceVisibleTo(user) },
+      where: { id: input.attachmentId, evidenceId: item.id },
     });
     if (!attachment) throw notFound("That attachment");
-    await evidenceForAttachments(tx, user, evidenceId, "change");
+    assertFilesMayChange(loaded);
     await tx.evidenceAttachment.delete({ where: { id: attachment.id } });
-    await writeAudit(tx, user, {
-      action: "DELETE",
-      entity: "EvidenceAttachment",
-      entityId: attachment.id,
-      changes: createdFields(attachment),
-    });
-    return attachment;
-  });
-  // After the commit: if removing the file fails, the row is already gone and the orphan is harmless.
-  await attachmentStore()
-    .delete(removed.storageKey)
-    .catch((error) => console.error(`Attachment file ${removed.storageKey} could not be removed`, error));
-  return { id: removed.id };
-}
+    await audit.deleted("EvidenceAttachment", attachment);
+    // If removing the file fails, the row is already gone and the orphan is harmless.
+    afterCommit(() => attachmentStore().delete(attachment.storageKey));
+    return { id: attachment.id };
+  },
+});

@@ -1,5 +1,5 @@
 // Evidence is read by the university, which must never learn a child's
-// identity (DOMAIN.md "Data protection"): a child appears by code only. The
+// identity (docs/domain.md "Frameworks and the portfolio"): a child appears by code only. The
 // student knows the names of the children allocated to them, so this check
 // looks for exactly those names and tells the student which code to use.
 

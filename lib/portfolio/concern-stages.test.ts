@@ -1,4 +1,11 @@
-import { applyConcernStep, concernStateLabel, nextSteps, type ConcernStageName } from "@/lib/portfolio/concern-stages";
+import {
+  applyConcernStep,
+  concernActionDueProblem,
+  concernStateLabel,
+  concernStepDateProblem,
+  nextSteps,
+  type ConcernStageName,
+} from "@/lib/portfolio/concern-stages";
 
 const open = (stage: ConcernStageName, actions = 1) => ({ stage, status: "OPEN" as const, actions });
 
@@ -99,6 +106,33 @@ describe("the stages of a cause for concern", () => {
     expect(concernStateLabel({ stage: "REVIEW", status: "RESOLVED", outcome: "RESOLVED" })).toBe("Closed: resolved");
     expect(concernStateLabel({ stage: "OUTCOME", status: "RESOLVED", outcome: "EXTEND" })).toBe(
       "Closed: placement extended",
+    );
+  });
+});
+
+describe("the dates of a concern's steps and actions", () => {
+  const raised = { raisedOn: "2026-11-10", earlierSteps: [] as string[], today: "2026-12-03" };
+
+  it("accepts a step on the day the concern was raised, and refuses the day before", () => {
+    expect(concernStepDateProblem({ ...raised, heldOn: "2026-11-10" })).toBeNull();
+    expect(concernStepDateProblem({ ...raised, heldOn: "2026-11-09" })).toMatch(/before the last step \(10 Nov 2026\)/);
+  });
+
+  it("accepts a step on the day of the last one, and refuses the day before it", () => {
+    const later = { ...raised, earlierSteps: ["2026-11-20", "2026-11-14"] };
+    expect(concernStepDateProblem({ ...later, heldOn: "2026-11-20" })).toBeNull();
+    expect(concernStepDateProblem({ ...later, heldOn: "2026-11-19" })).toMatch(/20 Nov 2026/);
+  });
+
+  it("accepts a step held today, and refuses one tomorrow", () => {
+    expect(concernStepDateProblem({ ...raised, heldOn: "2026-12-03" })).toBeNull();
+    expect(concernStepDateProblem({ ...raised, heldOn: "2026-12-04" })).toMatch(/once it has happened/);
+  });
+
+  it("accepts an action due on the day the concern was raised, and refuses the day before", () => {
+    expect(concernActionDueProblem({ dueOn: "2026-11-10", raisedOn: "2026-11-10" })).toBeNull();
+    expect(concernActionDueProblem({ dueOn: "2026-11-09", raisedOn: "2026-11-10" })).toMatch(
+      /before the concern was raised/,
     );
   });
 });

@@ -1,4 +1,7 @@
-// The stages of a cause for concern (DOMAIN.md "Milestones and assessment"):
+import { formatDate } from "@/lib/dates";
+
+// The stages of a cause for concern (docs/domain.md "Observations, reviews,
+// concerns and the final assessment"):
 // stage 1 concerns meeting -> action plan with dates -> review; resolved at
 // the review, or on to a stage 2 meeting -> outcome (extend, change
 // placement, suspend or fail). A concern's `stage` is the step it waits for
@@ -8,20 +11,20 @@ export type ConcernStageName = "STAGE_1_MEETING" | "ACTION_PLAN" | "REVIEW" | "S
 export type ConcernStatusName = "OPEN" | "RESOLVED";
 export type ConcernOutcomeName = "RESOLVED" | "EXTEND" | "CHANGE_PLACEMENT" | "SUSPEND" | "FAIL";
 
-export const CONCERN_STAGES: readonly ConcernStageName[] = [
+export const CONCERN_STAGES = [
   "STAGE_1_MEETING",
   "ACTION_PLAN",
   "REVIEW",
   "STAGE_2_MEETING",
   "OUTCOME",
-];
-export const CONCERN_OUTCOMES: readonly ConcernOutcomeName[] = [
+] as const satisfies readonly ConcernStageName[];
+export const CONCERN_OUTCOMES = [
   "RESOLVED",
   "EXTEND",
   "CHANGE_PLACEMENT",
   "SUSPEND",
   "FAIL",
-];
+] as const satisfies readonly ConcernOutcomeName[];
 /** What a stage 2 process may end in. */
 export const STAGE_2_OUTCOMES: readonly ConcernOutcomeName[] = ["EXTEND", "CHANGE_PLACEMENT", "SUSPEND", "FAIL"];
 
@@ -147,4 +150,28 @@ export function applyConcernStep(
       }
       return { ok: true, stage: "OUTCOME", status: "RESOLVED", outcome };
   }
+}
+
+/**
+ * A step is recorded once it has happened, and not before the concern was
+ * raised or the last step recorded (the same day is fine). Returns the
+ * message to show, or null.
+ */
+export function concernStepDateProblem(input: {
+  heldOn: string;
+  raisedOn: string;
+  earlierSteps: readonly string[];
+  today: string;
+}): string | null {
+  if (input.heldOn > input.today) return "Record a step once it has happened";
+  const last = input.earlierSteps.reduce((latest, day) => (day > latest ? day : latest), input.raisedOn);
+  if (input.heldOn < last) return `The date cannot be before the last step (${formatDate(last)})`;
+  return null;
+}
+
+/** An action is due on or after the day the concern was raised. */
+export function concernActionDueProblem(input: { dueOn: string; raisedOn: string }): string | null {
+  return input.dueOn < input.raisedOn
+    ? `The due date cannot be before the concern was raised (${formatDate(input.raisedOn)})`
+    : null;
 }

@@ -8,12 +8,14 @@ import {
   concernsVisibleTo,
   placementOpenForPortfolio,
 } from "@/lib/access/portfolio";
-import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
-import { changedFields, createdFields, writeAudit } from "@/lib/audit";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import {
   applyConcernStep,
   CONCERN_OUTCOME_LABELS,
+  concernActionDueProblem,
+  concernStepDateProblem,
   CONCERN_STEP_LABELS,
   concernStateLabel,
   nextSteps,
@@ -22,7 +24,6 @@ import {
   type ConcernStatusName,
 } from "@/lib/portfolio/concern-stages";
 import {
-  fieldProblem,
   placementForReviews,
   placementSummary,
   teamAdminIds,
@@ -35,14 +36,24 @@ import {
   raiseConcernSchema,
 } from "@/lib/validations/concern";
 import { notify } from "@/lib/notifications/notifications";
+import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 
-// Causes for concern (DOMAIN.md "Milestones and assessment"): raised by the
-// PE, the on-site supervisor, the student or the tutor; run through their
-// stages by the current PE or the tutor. Everyone on the placement and the
-// team manager are told when one is raised, and see it on their home page
-// until it is closed.
+// Causes for concern (docs/domain.md "Observations, reviews, concerns and the
+// final assessment"): raised by the PE, the on-site supervisor, the student or
+// the tutor; run through their stages by the current PE or the tutor.
+// Everyone on the placement and the team manager are told when one is raised,
+// and see it on their home page until it is closed.
 
 const link = (id: string) => `/concerns/${id}`;
+
+/**
+ * Who acted, as a notification to the placement's people says it: a tutor of
+ * the university who is not the placement's own tutor is named by their role,
+ * as the team cannot see their name elsewhere (lib/access/people.ts).
+ */
+async function actorWords(tx: Tx, user: SessionUser, placement: ReviewPlacement) {
+  return (await placementPeople(tx, placement.id)).has(user.id) ? user.name : "A tutor of the student's university";
+}
 
 /** Everyone who should hear about a concern on this placement, except whoever acted. */
 async function partiesOf(tx: Tx, placement: ReviewPlacement, actorId: string) {
@@ -56,44 +67,39 @@ async function partiesOf(tx: Tx, placement: ReviewPlacement, actorId: string) {
   ].filter((id): id is string => Boolean(id) && id !== actorId);
 }
 
-export async function raiseConcern(user: SessionUser, placementId: string, input: unknown) {
-  assertVerifiedUser(user);
-  return getDb().$transaction(async (tx) => {
-    // Who may comes before what they sent: someone who may not raise one learns nothing from a validation message.
-    const placement = await placementForReviews(tx, user, placementId);
-    if (!canRaiseConcern(user, placement))
-      throw forbidden(
-        "Only the placement's practice educator, on-site supervisor, student or tutor raises a cause for concern.",
-      );
+/** The PE, the on-site supervisor, the student or the tutor raises a cause for concern; everyone on the placement is told. */
+export const raiseConcern = command({
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: raiseConcernSchema,
+  load: ({ tx, user }, input) => placementForReviews(tx, user, input.placementId),
+  allow: (user, placement) =>
+    canRaiseConcern(user, placement) ||
+    "Only the placement's practice educator, on-site supervisor, student or tutor raises a cause for concern.",
+  async run({ tx, user, audit, placementChanged }, placement, data) {
     if (!placementOpenForPortfolio(placement))
       throw conflict("The placement has finished: a cause for concern can no longer be raised on it.");
-    const data = parseInput(raiseConcernSchema, input);
     const concern = await tx.causeForConcern.create({
       data: { placementId: placement.id, raisedById: user.id, summary: data.summary },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "CauseForConcern",
-      entityId: concern.id,
-      changes: createdFields(concern),
-    });
+    await audit.created("CauseForConcern", concern);
+    placementChanged(placement.id);
     await notify(tx, await partiesOf(tx, placement, user.id), {
       kind: "CONCERN_RAISED",
       title: `Cause for concern raised: ${placement.student.name}`,
-      body: `${user.name} raised a cause for concern about ${placement.student.name}'s placement. A stage 1 meeting is the next step.`,
+      body: `${await actorWords(tx, user, placement)} raised a cause for concern about ${placement.student.name}'s placement. A stage 1 meeting is the next step.`,
       link: link(concern.id),
     });
     return { id: concern.id, version: concern.version };
-  });
-}
+  },
+});
 
 async function loadConcern(tx: Tx, user: SessionUser, concernId: string) {
   assertVerifiedUser(user);
   const concern = await tx.causeForConcern.findFirst({
-    where: { AND: [concernsVisibleTo(user), { id: String(concernId) }] },
+    where: { AND: [concernsVisibleTo(user), { id: concernId }] },
     include: {
-      raisedBy: { select: { name: true, role: true } },
-      events: { orderBy: [{ createdAt: "asc" }], include: { recordedBy: { select: { name: true } } } },
+      raisedBy: { select: personFields },
+      events: { orderBy: [{ createdAt: "asc" }], include: { recordedBy: { select: personFields } } },
       actions: { orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }] },
     },
   });
@@ -101,9 +107,18 @@ async function loadConcern(tx: Tx, user: SessionUser, concernId: string) {
   return concern;
 }
 
+/** A concern the user may see, with its placement. */
+async function concernInScope(tx: Tx, user: SessionUser, concernId: string) {
+  const concern = await loadConcern(tx, user, concernId);
+  const placement = await placementForReviews(tx, user, concern.placementId);
+  return { concern, placement };
+}
+
+type ConcernInScope = Awaited<ReturnType<typeof concernInScope>>;
+
 type ConcernRow = Awaited<ReturnType<typeof loadConcern>>;
 
-function toSummary(concern: Omit<ConcernRow, "events" | "actions">) {
+function toSummary(concern: Omit<ConcernRow, "events" | "actions">, names: Namer) {
   const state = {
     stage: concern.stage as ConcernStageName,
     status: concern.status as ConcernStatusName,
@@ -114,7 +129,7 @@ function toSummary(concern: Omit<ConcernRow, "events" | "actions">) {
     placementId: concern.placementId,
     summary: concern.summary,
     raisedAt: concern.raisedAt.toISOString(),
-    raisedByName: concern.raisedBy.name,
+    raisedByName: names.name(concern.raisedBy),
     ...state,
     stateLabel: concernStateLabel(state),
     outcomeLabel: state.outcome ? CONCERN_OUTCOME_LABELS[state.outcome] : null,
@@ -123,17 +138,17 @@ function toSummary(concern: Omit<ConcernRow, "events" | "actions">) {
   };
 }
 
-function toDetail(concern: ConcernRow) {
+function toDetail(concern: ConcernRow, names: Namer) {
   const today = todayInUk();
   return {
-    ...toSummary(concern),
+    ...toSummary(concern, names),
     events: concern.events.map((event) => ({
       id: event.id,
       stage: event.stage as ConcernStageName,
       stageLabel: CONCERN_STEP_LABELS[event.stage as ConcernStageName],
       heldOn: toIsoDate(event.heldOn),
       notes: event.notes,
-      recordedByName: event.recordedBy.name,
+      recordedByName: names.name(event.recordedBy),
       createdAt: event.createdAt.toISOString(),
     })),
     actions: concern.actions.map((action) => ({
@@ -150,67 +165,80 @@ function toDetail(concern: ConcernRow) {
 /** A placement's causes for concern, newest first. */
 export async function listConcerns(user: SessionUser, placementId: string) {
   const db = getDb();
-  const placement = await placementForReviews(db, user, placementId);
-  const rows = await db.causeForConcern.findMany({
-    where: { AND: [concernsVisibleTo(user), { placementId: placement.id }] },
-    orderBy: [{ raisedAt: "desc" }],
-    include: { raisedBy: { select: { name: true, role: true } } },
-  });
+  const placement = await placementForReviews(db, user, parseId(placementId, "That placement"));
+  const [rows, worksWith] = await Promise.all([
+    db.causeForConcern.findMany({
+      where: { AND: [concernsVisibleTo(user), { placementId: placement.id }] },
+      orderBy: [{ raisedAt: "desc" }],
+      include: { raisedBy: { select: personFields } },
+    }),
+    placementPeople(db, placement.id),
+  ]);
+  const names = namesFor(user, worksWith, placement);
   return {
     placement: placementSummary(placement),
-    concerns: rows.map(toSummary),
+    concerns: rows.map((row) => toSummary(row, names)),
     permissions: { canRaise: canRaiseConcern(user, placement) && placementOpenForPortfolio(placement) },
   };
 }
 
 export async function getConcern(user: SessionUser, concernId: string) {
   const db = getDb();
-  const concern = await loadConcern(db, user, concernId);
-  const placement = await placementForReviews(db, user, concern.placementId);
+  const { concern, placement } = await concernInScope(db, user, parseId(concernId, "That cause for concern"));
+  const names = namesFor(user, await placementPeople(db, placement.id), placement);
   const canProgress = canProgressConcern(user, placement) && concern.status === "OPEN";
   return {
-    concern: toDetail(concern),
+    concern: toDetail(concern, names),
     placement: placementSummary(placement),
     nextSteps: nextSteps({ stage: concern.stage as ConcernStageName, status: concern.status as ConcernStatusName }),
     permissions: { canProgress, canManageActions: canProgress },
   };
 }
 
-const staleConcern = () =>
-  conflict(
-    "Someone recorded a step on this cause for concern after you opened it. Nothing was saved: reload to see where it stands.",
-  );
+const mayProgress =
+  (refusal: string) =>
+  (user: SessionUser, { placement }: ConcernInScope) =>
+    canProgressConcern(user, placement) || refusal;
+
+function assertOpen(concern: { status: string }) {
+  if (concern.status !== "OPEN")
+    throw conflict("This cause for concern is closed: its action plan can no longer change.");
+}
 
 /** Records the next step: the meeting held, the action plan agreed, the review, the outcome. Out of order is refused. */
-export async function recordConcernEvent(user: SessionUser, concernId: string, input: unknown) {
-  assertVerifiedUser(user);
-  const data = parseInput(concernEventSchema, input);
-  return getDb().$transaction(async (tx) => {
-    const concern = await loadConcern(tx, user, concernId);
-    const placement = await placementForReviews(tx, user, concern.placementId);
-    if (!canProgressConcern(user, placement))
-      throw forbidden(
-        "Only the placement's current practice educator or the university tutor records the steps of a cause for concern.",
-      );
-    if (concern.version !== data.version) throw staleConcern();
+export const recordConcernEvent = command({
+  parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That cause for concern"), body }),
+  input: concernEventSchema,
+  load: ({ tx, user }, input) => concernInScope(tx, user, input.concernId),
+  allow: mayProgress(
+    "Only the placement's current practice educator or the university tutor records the steps of a cause for concern.",
+  ),
+  version: ({ concern }, data) => ({
+    entity: "CauseForConcern",
+    id: concern.id,
+    current: concern.version,
+    expected: data.version,
+    what: "this cause for concern",
+    labels: { stage: "stage", status: "status", outcome: "outcome", closedAt: "status" },
+  }),
+  async run({ tx, user, audit, placementChanged }, { concern, placement }, data) {
     const result = applyConcernStep(
       {
         stage: concern.stage as ConcernStageName,
         status: concern.status as ConcernStatusName,
         actions: concern.actions.length,
       },
-      { stage: data.stage as ConcernStageName, outcome: data.outcome as ConcernOutcomeName | null },
+      { stage: data.stage, outcome: data.outcome },
     );
     if (!result.ok)
-      throw concern.status !== "OPEN" ? conflict(result.reason) : fieldProblem(result.field ?? "stage", result.reason);
-    const raisedOn = toIsoDate(concern.raisedAt);
-    const lastOn = concern.events.reduce(
-      (latest, event) => (toIsoDate(event.heldOn) > latest ? toIsoDate(event.heldOn) : latest),
-      raisedOn,
-    );
-    if (data.heldOn > todayInUk()) throw fieldProblem("heldOn", "Record a step once it has happened");
-    if (data.heldOn < lastOn)
-      throw fieldProblem("heldOn", `The date cannot be before the last step (${formatDate(lastOn)})`);
+      throw concern.status !== "OPEN" ? conflict(result.reason) : fieldError(result.field ?? "stage", result.reason);
+    const problem = concernStepDateProblem({
+      heldOn: data.heldOn,
+      raisedOn: toIsoDate(concern.raisedAt),
+      earlierSteps: concern.events.map((event) => toIsoDate(event.heldOn)),
+      today: todayInUk(),
+    });
+    if (problem) throw fieldError("heldOn", problem);
 
     const next = {
       stage: result.stage,
@@ -222,36 +250,30 @@ export async function recordConcernEvent(user: SessionUser, concernId: string, i
       where: { id: concern.id, version: data.version },
       data: { ...next, version: { increment: 1 } },
     });
-    if (count === 0) throw staleConcern();
+    if (count === 0)
+      throw conflict(
+        "Someone recorded a step on this cause for concern at the same moment. Nothing was saved: reload to see where it stands.",
+      );
     const event = await tx.concernEvent.create({
       data: {
         concernId: concern.id,
-        stage: data.stage as ConcernStageName,
+        stage: data.stage,
         heldOn: fromIsoDate(data.heldOn),
         notes: data.notes,
         recordedById: user.id,
       },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "ConcernEvent",
-      entityId: event.id,
-      changes: createdFields(event),
-    });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "CauseForConcern",
-      entityId: concern.id,
-      changes: { ...changedFields(concern, next), version: { from: data.version, to: data.version + 1 } },
-    });
-    const stepLabel = CONCERN_STEP_LABELS[data.stage as ConcernStageName];
+    await audit.created("ConcernEvent", event);
+    await audit.updated("CauseForConcern", concern.id, concern, next, { from: data.version, to: data.version + 1 });
+    placementChanged(placement.id);
+    const stepLabel = CONCERN_STEP_LABELS[data.stage];
     await notify(tx, await partiesOf(tx, placement, user.id), {
       kind: result.status === "RESOLVED" ? "CONCERN_CLOSED" : "CONCERN_STEP",
       title:
         result.status === "RESOLVED"
           ? `Cause for concern closed: ${CONCERN_OUTCOME_LABELS[result.outcome ?? "RESOLVED"].toLowerCase()}`
           : `Cause for concern: ${stepLabel.toLowerCase()} recorded`,
-      body: `${user.name} recorded the ${stepLabel.toLowerCase()} (${formatDate(data.heldOn)}) on the cause for concern about ${placement.student.name}'s placement.`,
+      body: `${await actorWords(tx, user, placement)} recorded the ${stepLabel.toLowerCase()} (${formatDate(data.heldOn)}) on the cause for concern about ${placement.student.name}'s placement.`,
       link: link(concern.id),
     });
     return {
@@ -262,64 +284,49 @@ export async function recordConcernEvent(user: SessionUser, concernId: string, i
       outcome: result.outcome,
       version: data.version + 1,
     };
-  });
-}
+  },
+});
 
 /** Adds an item to the action plan, with the date it is due. */
-export async function addConcernAction(user: SessionUser, concernId: string, input: unknown) {
-  assertVerifiedUser(user);
-  return getDb().$transaction(async (tx) => {
-    const concern = await loadConcern(tx, user, concernId);
-    const placement = await placementForReviews(tx, user, concern.placementId);
-    if (!canProgressConcern(user, placement))
-      throw forbidden("Only the placement's current practice educator or the university tutor writes the action plan.");
-    const data = parseInput(concernActionSchema, input);
-    if (concern.status !== "OPEN")
-      throw conflict("This cause for concern is closed: its action plan can no longer change.");
-    const raisedOn = toIsoDate(concern.raisedAt);
-    if (data.dueOn < raisedOn)
-      throw fieldProblem("dueOn", `The due date cannot be before the concern was raised (${formatDate(raisedOn)})`);
+export const addConcernAction = command({
+  parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That cause for concern"), body }),
+  input: concernActionSchema,
+  load: ({ tx, user }, input) => concernInScope(tx, user, input.concernId),
+  allow: mayProgress("Only the placement's current practice educator or the university tutor writes the action plan."),
+  async run({ tx, audit, placementChanged }, { concern, placement }, data) {
+    assertOpen(concern);
+    const problem = concernActionDueProblem({ dueOn: data.dueOn, raisedOn: toIsoDate(concern.raisedAt) });
+    if (problem) throw fieldError("dueOn", problem);
     const action = await tx.concernAction.create({
       data: { concernId: concern.id, description: data.description, dueOn: fromIsoDate(data.dueOn) },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "ConcernAction",
-      entityId: action.id,
-      changes: createdFields(action),
-    });
+    await audit.created("ConcernAction", action);
+    placementChanged(placement.id);
     return { id: action.id };
-  });
-}
+  },
+});
 
 /** Marks an action done (or not done again). */
-export async function setConcernActionDone(user: SessionUser, actionId: string, input: unknown) {
-  assertVerifiedUser(user);
-  return getDb().$transaction(async (tx) => {
+export const setConcernActionDone = command({
+  parse: (actionId: string, body: unknown) => ({ actionId: parseId(actionId, "That action"), body }),
+  input: concernActionDoneSchema,
+  async load({ tx, user }, input) {
     const action = await tx.concernAction.findFirst({
-      where: { id: String(actionId), concern: concernsVisibleTo(user) },
+      where: { id: input.actionId, concern: concernsVisibleTo(user) },
     });
     if (!action) throw notFound("That action");
-    const concern = await loadConcern(tx, user, action.concernId);
-    const placement = await placementForReviews(tx, user, concern.placementId);
-    if (!canProgressConcern(user, placement))
-      throw forbidden(
-        "Only the placement's current practice educator or the university tutor updates the action plan.",
-      );
-    const data = parseInput(concernActionDoneSchema, input);
-    if (concern.status !== "OPEN")
-      throw conflict("This cause for concern is closed: its action plan can no longer change.");
+    return { action, ...(await concernInScope(tx, user, action.concernId)) };
+  },
+  allow: mayProgress("Only the placement's current practice educator or the university tutor updates the action plan."),
+  async run({ tx, audit, placementChanged }, { action, concern, placement }, data) {
+    assertOpen(concern);
     const next = { doneAt: data.done ? (action.doneAt ?? new Date()) : null };
     await tx.concernAction.update({ where: { id: action.id }, data: next });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "ConcernAction",
-      entityId: action.id,
-      changes: changedFields(action, next),
-    });
+    await audit.updated("ConcernAction", action.id, action, next);
+    placementChanged(placement.id);
     return { id: action.id, done: data.done };
-  });
-}
+  },
+});
 
 /** Open causes for concern on every placement the user can see: the home page notice. */
 export async function openConcernsFor(user: SessionUser) {

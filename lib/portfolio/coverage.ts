@@ -1,6 +1,6 @@
 // Coverage of a framework by a student's evidence: for each domain, how many
 // items link to it and how many of those the PE has accepted. A domain with no
-// accepted evidence is a gap. PCF assessment is holistic (DOMAIN.md): coverage
+// accepted evidence is a gap. PCF assessment is holistic (docs/domain.md): coverage
 // shows where evidence is thin, it is not a pass mark.
 
 export type CoverageItem = { id: string; number: number; name: string };

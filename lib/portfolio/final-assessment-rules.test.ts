@@ -2,7 +2,6 @@ import {
   missingBeforePeSigns,
   needsRatification,
   peFieldsEditable,
-  ratificationRefusal,
   ratifierWarning,
   sign,
   studentReflectionEditable,
@@ -107,22 +106,6 @@ describe("signing", () => {
     expect(sign("ONSITE_SUPERVISOR", { ...base, hasOnsiteSupervisor: true, onsiteSignedAt: new Date() }).ok).toBe(
       false,
     );
-  });
-});
-
-describe("who may ratify", () => {
-  const assessment = { status: "AWAITING_RATIFICATION" as const, practiceEducatorId: "pe1", teamId: "team" };
-  const stage2 = { id: "pe2", role: "PRACTICE_EDUCATOR", pepsStage: "STAGE_2" as const, organisationId: "team" };
-  it("allows a stage 2 PE of the team who is not the assessor", () => {
-    expect(ratificationRefusal(stage2, assessment)).toBeNull();
-  });
-  it("refuses a stage 1 PE, another team, the assessor, other roles and the wrong status", () => {
-    expect(ratificationRefusal({ ...stage2, pepsStage: "STAGE_1" }, assessment)).toMatch(/stage 2/);
-    expect(ratificationRefusal({ ...stage2, organisationId: "other" }, assessment)).toMatch(/team/);
-    expect(ratificationRefusal({ ...stage2, id: "pe1" }, assessment)).toMatch(/own/);
-    expect(ratificationRefusal({ ...stage2, role: "ADMIN" }, assessment)).toMatch(/stage 2/);
-    expect(ratificationRefusal(stage2, { ...assessment, status: "PE_SIGNED" })).toMatch(/not waiting/);
-    expect(ratificationRefusal(stage2, { ...assessment, status: "COMPLETE" })).toMatch(/already complete/);
   });
 });
 

@@ -1,4 +1,5 @@
-// The final assessment's sign-off (DOMAIN.md "Milestones and assessment"):
+// The final assessment's sign-off (docs/domain.md "Observations, reviews,
+// concerns and the final assessment"):
 // the PE writes the holistic report and signs; the student (and the on-site
 // supervisor, where there is one) then sign in any order. A PEPS stage 1 PE's
 // final-placement assessment is not complete until a stage 2 PE of the team,
@@ -101,31 +102,6 @@ export function sign(as: SignAs, state: SignState): SignResult {
         return { ok: false, reason: "The on-site supervisor has already signed this final assessment." };
       return { ok: true, status: afterCoSignatures(state, Boolean(state.studentSignedAt), true) };
   }
-}
-
-export type Ratifier = {
-  id: string;
-  role: string;
-  pepsStage: PepsStageName | null | undefined;
-  organisationId: string;
-};
-
-/** Why this user may not ratify, or null when they may. */
-export function ratificationRefusal(
-  user: Ratifier,
-  assessment: { status: FinalStatusName; practiceEducatorId: string; teamId: string },
-): string | null {
-  if (user.role !== "PRACTICE_EDUCATOR" || user.pepsStage !== "STAGE_2")
-    return "Only a PEPS stage 2 practice educator may ratify a final assessment.";
-  if (user.organisationId !== assessment.teamId)
-    return "Only a practice educator of the placement's team may ratify its final assessment.";
-  if (user.id === assessment.practiceEducatorId) return "The assessor cannot ratify their own final assessment.";
-  if (assessment.status !== "AWAITING_RATIFICATION") {
-    return assessment.status === "COMPLETE"
-      ? "This final assessment is already complete."
-      : "This final assessment is not waiting for ratification: every signature is needed first.";
-  }
-  return null;
 }
 
 /** Who still has to act, in words, for the status line. */

@@ -1,7 +1,8 @@
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { addDays, type IsoDate } from "@/lib/dates";
 
-// When each review meeting falls due (DOMAIN.md "Milestones and assessment").
+// When each review meeting falls due (docs/domain.md "Observations, reviews,
+// concerns and the final assessment").
 // Due dates count placement days, not calendar days: the learning agreement by
 // placement day 10, the midpoint at half the required days, the final review on
 // the last required day. Days lost to sickness or absence push the midpoint
@@ -140,7 +141,7 @@ export const RECOMMENDATION_LABELS: Record<string, string> = {
 
 // ---------------------------------------------------------------------------
 // Direct observations: how many are required, how many done, and whether one
-// happened before the midpoint (DOMAIN.md: at least one before the midpoint).
+// happened before the midpoint (docs/domain.md: at least one before the midpoint).
 
 export const DEFAULT_OBSERVATIONS_REQUIRED = { FIRST: 2, FINAL: 3 } as const;
 

@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canRecordMilestone, milestonesVisibleTo, placementOpenForPortfolio } from "@/lib/access/portfolio";
-import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
-import { changedFields, createdFields, writeAudit } from "@/lib/audit";
+import { command, parseId } from "@/lib/core/command";
+import { CHECK_FIELDS, conflict, fieldError, invalid, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { summariseDays } from "@/lib/placements/placement-days";
 import {
@@ -16,7 +15,6 @@ import {
   type MilestoneKindName,
 } from "@/lib/portfolio/milestone-rules";
 import {
-  fieldProblem,
   milestoneFacts,
   placementForReviews,
   placementSummary,
@@ -24,17 +22,18 @@ import {
 } from "@/lib/portfolio/review-placement";
 import { milestoneKindOf, recordMilestoneSchema, SLUG_OF } from "@/lib/validations/milestone";
 import { notify } from "@/lib/notifications/notifications";
-import { AppError } from "@/lib/errors";
+import { namesFor, personFields, placementPeople, type Namer } from "@/lib/portfolio/people";
 import type { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-// The three review meetings of a placement (DOMAIN.md "Milestones and
-// assessment"): one of each kind, recorded by the current PE. Due dates and
-// states come from lib/portfolio/milestone-rules.ts.
+// The three review meetings of a placement (docs/domain.md "Observations,
+// reviews, concerns and the final assessment"): one of each kind, recorded by
+// the current PE. Due dates and states come from lib/portfolio/milestone-rules.ts.
 
 type MilestoneInput = z.output<typeof recordMilestoneSchema>;
 
-export function kindOrNotFound(kind: string): MilestoneKindName {
-  const found = milestoneKindOf(String(kind));
+export function kindOrNotFound(kind: unknown): MilestoneKindName {
+  const found = typeof kind === "string" ? milestoneKindOf(kind) : null;
   if (!found) throw notFound("That review meeting");
   return found;
 }
@@ -42,13 +41,13 @@ export function kindOrNotFound(kind: string): MilestoneKindName {
 async function loadMilestones(tx: Tx, user: SessionUser, placementId: string) {
   return tx.placementMilestone.findMany({
     where: { AND: [milestonesVisibleTo(user), { placementId }] },
-    include: { recordedBy: { select: { name: true } } },
+    include: { recordedBy: { select: personFields } },
   });
 }
 
 type MilestoneRow = Awaited<ReturnType<typeof loadMilestones>>[number];
 
-function toDto(row: MilestoneRow) {
+function toDto(row: MilestoneRow, names: Namer) {
   return {
     id: row.id,
     kind: row.kind as MilestoneKindName,
@@ -63,7 +62,7 @@ function toDto(row: MilestoneRow) {
     actionPlan: row.actionPlan,
     earlyReason: row.earlyReason,
     daysCompletedAtMeeting: row.daysCompletedAtMeeting,
-    recordedByName: row.recordedBy.name,
+    recordedByName: names.name(row.recordedBy),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -74,9 +73,9 @@ export type MilestoneRecord = ReturnType<typeof toDto>;
 /** The three meetings with due dates, states and what was recorded; the supervision dates the midpoint asks for. */
 export async function getMilestones(user: SessionUser, placementId: string) {
   const db = getDb();
-  const placement = await placementForReviews(db, user, placementId);
+  const placement = await placementForReviews(db, user, parseId(placementId, "That placement"));
   const today = todayInUk();
-  const [rows, facts, sessions] = await Promise.all([
+  const [rows, facts, sessions, worksWith] = await Promise.all([
     loadMilestones(db, user, placement.id),
     milestoneFacts(db, placement),
     // Dates only: the midpoint review lists the sessions held, not what was said in them.
@@ -85,7 +84,9 @@ export async function getMilestones(user: SessionUser, placementId: string) {
       select: { heldOn: true },
       orderBy: { heldOn: "asc" },
     }),
+    placementPeople(db, placement.id),
   ]);
+  const names = namesFor(user, worksWith, placement);
   const summaries = placementMilestones({
     startDate: toIsoDate(placement.startDate),
     requiredDays: placement.requiredDays,
@@ -109,7 +110,7 @@ export async function getMilestones(user: SessionUser, placementId: string) {
     supervisionSessionDates: sessions.map((session) => toIsoDate(session.heldOn)),
     milestones: summaries.map((summary) => {
       const row = rows.find((candidate) => candidate.kind === summary.kind);
-      return { ...summary, slug: SLUG_OF[summary.kind], record: row ? toDto(row) : null };
+      return { ...summary, slug: SLUG_OF[summary.kind], record: row ? toDto(row, names) : null };
     }),
     permissions: { canRecord },
   };
@@ -119,8 +120,8 @@ export async function getMilestones(user: SessionUser, placementId: string) {
 async function checkMeeting(tx: Tx, placement: ReviewPlacement, kind: MilestoneKindName, data: MilestoneInput) {
   const start = toIsoDate(placement.startDate);
   if (data.heldOn < start)
-    throw fieldProblem("heldOn", `The meeting cannot be before the placement started (${formatDate(start)})`);
-  if (data.heldOn > todayInUk()) throw fieldProblem("heldOn", "Record the meeting once it has happened");
+    throw fieldError("heldOn", `The meeting cannot be before the placement started (${formatDate(start)})`);
+  if (data.heldOn > todayInUk()) throw fieldError("heldOn", "Record the meeting once it has happened");
 
   const problems: Record<string, string[]> = {};
   const allowed = MILESTONE_RECOMMENDATIONS[kind];
@@ -153,7 +154,7 @@ async function checkMeeting(tx: Tx, placement: ReviewPlacement, kind: MilestoneK
     });
     if (problem) problems.earlyReason = [problem];
   }
-  if (Object.keys(problems).length > 0) throw new AppError("validation", "Check the highlighted fields.", problems);
+  if (Object.keys(problems).length > 0) throw invalid(CHECK_FIELDS, problems);
   return daysCompleted;
 }
 
@@ -179,19 +180,36 @@ function meetingData(kind: MilestoneKindName, data: MilestoneInput, daysComplete
  * recorded (with the `version` they started from). A second meeting of the
  * same kind is refused: there is one of each.
  */
-export async function recordMilestone(user: SessionUser, placementId: string, kindParam: string, input: unknown) {
-  assertVerifiedUser(user);
-  const kind = kindOrNotFound(kindParam);
-  const data = parseInput(recordMilestoneSchema, input);
-  return getDb().$transaction(async (tx) => {
-    const placement = await placementForReviews(tx, user, placementId);
-    if (!canRecordMilestone(user, placement))
-      throw forbidden("Only the placement's current practice educator records review meetings.");
+export const recordMilestone = command({
+  parse: (placementId: string, kind: string, body: unknown) => ({
+    placementId: parseId(placementId, "That placement"),
+    kind: kindOrNotFound(kind),
+    body,
+  }),
+  input: recordMilestoneSchema,
+  async load({ tx, user }, input) {
+    const placement = await placementForReviews(tx, user, input.placementId);
+    const existing = await tx.placementMilestone.findUnique({
+      where: { placementId_kind: { placementId: placement.id, kind: input.kind } },
+    });
+    return { placement, existing };
+  },
+  allow: (user, { placement }) =>
+    canRecordMilestone(user, placement) || "Only the placement's current practice educator records review meetings.",
+  version: ({ existing }, data) =>
+    existing && data.version !== undefined
+      ? {
+          entity: "PlacementMilestone",
+          id: existing.id,
+          current: existing.version,
+          expected: data.version,
+          what: `the ${MILESTONE_LABELS[data.kind].toLowerCase()}`,
+        }
+      : null,
+  async run({ tx, user, audit, placementChanged }, { placement, existing }, data) {
+    const { kind } = data;
     if (!placementOpenForPortfolio(placement))
       throw conflict("The placement has finished: its review meetings can no longer be changed.");
-    const existing = await tx.placementMilestone.findUnique({
-      where: { placementId_kind: { placementId: placement.id, kind } },
-    });
     const label = MILESTONE_LABELS[kind];
     if (data.version === undefined && existing) {
       throw conflict(
@@ -201,32 +219,22 @@ export async function recordMilestone(user: SessionUser, placementId: string, ki
     }
     if (data.version !== undefined && !existing)
       throw conflict(`No ${label.toLowerCase()} is recorded yet: record it first.`);
-    if (existing && existing.version !== data.version) {
-      throw conflict(
-        `Someone changed the ${label.toLowerCase()} after you opened it. Nothing of yours was saved: reload and make your changes again.`,
-        { currentVersion: existing.version },
-      );
-    }
     const daysCompleted = await checkMeeting(tx, placement, kind, data);
     const next = meetingData(kind, data, daysCompleted);
     const recipients = [placement.studentId, placement.tutorId ?? ""].filter((id) => id !== user.id);
     const link = `/placements/${placement.id}/reviews`;
+    placementChanged(placement.id);
 
     if (!existing) {
       const created = await tx.placementMilestone
         .create({ data: { ...next, placementId: placement.id, kind, recordedById: user.id } })
         .catch((error: unknown) => {
           // Two PEs' tabs racing: the unique index keeps one.
-          if ((error as { code?: string }).code === "P2002")
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
             throw conflict(`The ${label.toLowerCase()} is already recorded.`);
           throw error;
         });
-      await writeAudit(tx, user, {
-        action: "CREATE",
-        entity: "PlacementMilestone",
-        entityId: created.id,
-        changes: createdFields(created),
-      });
+      await audit.created("PlacementMilestone", created);
       await notify(tx, recipients, {
         kind: "MILESTONE_RECORDED",
         title: `${label} recorded`,
@@ -244,11 +252,9 @@ export async function recordMilestone(user: SessionUser, placementId: string, ki
       throw conflict(
         `Someone changed the ${label.toLowerCase()} at the same moment. Nothing was saved: reload and try again.`,
       );
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "PlacementMilestone",
-      entityId: existing.id,
-      changes: { ...changedFields(existing, next), version: { from: existing.version, to: existing.version + 1 } },
+    await audit.updated("PlacementMilestone", existing.id, existing, next, {
+      from: existing.version,
+      to: existing.version + 1,
     });
     await notify(tx, recipients, {
       kind: "MILESTONE_UPDATED",
@@ -257,5 +263,5 @@ export async function recordMilestone(user: SessionUser, placementId: string, ki
       link,
     });
     return { id: existing.id, kind, version: existing.version + 1, created: false };
-  });
-}
+  },
+});

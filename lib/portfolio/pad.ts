@@ -4,13 +4,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import {
+  canReadPad,
   evidenceVisibleTo,
   finalAssessmentsVisibleTo,
   milestonesVisibleTo,
   observationsVisibleTo,
+  readsPortfolioContent,
 } from "@/lib/access/portfolio";
 import { supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { notFound } from "@/lib/errors";
+import { parseId } from "@/lib/core/command";
+import { namesFor, personFields, placementPeople, UNNAMED_RATIFIER } from "@/lib/portfolio/people";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor, frameworkInForce } from "@/lib/frameworks/frameworks";
 import { RECOMMENDATION_LABELS as MEETING_RECOMMENDATION_LABELS } from "@/lib/portfolio/milestone-rules";
@@ -20,10 +24,11 @@ import {
   needsRatification,
   type FinalStatusName,
 } from "@/lib/portfolio/final-assessment-rules";
-import { withPepsStage } from "@/lib/portfolio/final-assessment";
+import { withPepsStage } from "@/lib/portfolio/final-assessment-scope";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 
-// The Practice Assessment Document (DOMAIN.md): one placement's portfolio laid
+// The Practice Assessment Document (docs/domain.md "Observations, reviews,
+// concerns and the final assessment"): one placement's portfolio laid
 // out as the parts a university's assessment panel reads — front sheet,
 // learning agreement, index of evidence, observations, feedback, reflection,
 // midpoint, final report, development plan, supervision log and the PCF level
@@ -66,7 +71,7 @@ const domainLabel = (item: { number: number; name: string }) => `${item.number}.
 async function padAccess(user: SessionUser, placementId: string) {
   const db = getDb();
   const viewer = await withPepsStage(db, user);
-  if (viewer.role === "ADMIN") throw notFound("That Practice Assessment Document");
+  if (!readsPortfolioContent(viewer)) throw notFound("That Practice Assessment Document");
   const [assessment, visiblePlacement] = await Promise.all([
     db.finalAssessment.findFirst({
       where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] },
@@ -77,21 +82,21 @@ async function padAccess(user: SessionUser, placementId: string) {
       select: { id: true },
     }),
   ]);
-  const readsEvidence =
-    visiblePlacement !== null &&
-    (viewer.role === "STUDENT" || viewer.role === "PRACTICE_EDUCATOR" || viewer.role === "UNIVERSITY_TUTOR");
-  if (!assessment && !readsEvidence) throw notFound("That Practice Assessment Document");
+  if (!canReadPad(viewer, assessment !== null) || (!assessment && !visiblePlacement))
+    throw notFound("That Practice Assessment Document");
   // A stage 2 ratifier who is not on the placement reads what the university
   // would (no drafts, signed supervision): they judge the whole PAD.
   const ratifierOnly = assessment !== null && visiblePlacement === null;
   return { viewer, ratifierOnly };
 }
 
-export async function getPad(user: SessionUser, placementId: string) {
+export async function getPad(user: SessionUser, rawPlacementId: string) {
+  const placementId = parseId(rawPlacementId, "That Practice Assessment Document");
   const { viewer, ratifierOnly } = await padAccess(user, placementId);
   const db = getDb();
-  const scoped = <W extends object>(filter: W, own: W): W =>
-    ratifierOnly ? own : ({ AND: [filter, own] } as unknown as W);
+  // Each Prisma where type has its own AND; a ratifier-only reader reads the placement's own rows unscoped.
+  const scoped = <W extends { AND?: W | W[] }>(filter: W, own: W): W =>
+    ratifierOnly ? own : ({ AND: [filter, own] } as W);
 
   const evidenceWhere = scoped<Prisma.EvidenceItemWhereInput>(evidenceVisibleTo(viewer), {
     placementId,
@@ -104,7 +109,7 @@ export async function getPad(user: SessionUser, placementId: string) {
         team: { select: { name: true } },
         student: {
           select: {
-            name: true,
+            ...personFields,
             studentProfile: {
               select: {
                 yearOfStudy: true,
@@ -115,11 +120,11 @@ export async function getPad(user: SessionUser, placementId: string) {
             },
           },
         },
-        onsiteSupervisor: { select: { name: true } },
-        tutor: { select: { name: true } },
+        onsiteSupervisor: { select: personFields },
+        tutor: { select: personFields },
         practiceEducators: {
           orderBy: { startDate: "asc" },
-          include: { practiceEducator: { select: { name: true, pepsStage: true } } },
+          include: { practiceEducator: { select: { ...personFields, pepsStage: true } } },
         },
       },
     }),
@@ -127,9 +132,9 @@ export async function getPad(user: SessionUser, placementId: string) {
       where: { AND: [finalAssessmentsVisibleTo(viewer), { placementId }] },
       include: {
         domains: { include: { frameworkItem: { select: { number: true, name: true, frameworkId: true } } } },
-        practiceEducator: { select: { name: true, pepsStage: true } },
-        onsiteSignedBy: { select: { name: true } },
-        ratifiedBy: { select: { name: true, pepsStage: true } },
+        practiceEducator: { select: { ...personFields, pepsStage: true } },
+        onsiteSignedBy: { select: personFields },
+        ratifiedBy: { select: { ...personFields, pepsStage: true } },
       },
     }),
     db.evidenceItem.findMany({
@@ -141,13 +146,13 @@ export async function getPad(user: SessionUser, placementId: string) {
       where: scoped<Prisma.DirectObservationWhereInput>(observationsVisibleTo(viewer), { placementId }),
       orderBy: { observedOn: "asc" },
       include: {
-        observer: { select: { name: true, role: true } },
+        observer: { select: personFields },
         domains: { include: { frameworkItem: { select: { number: true, name: true } } } },
       },
     }),
     db.placementMilestone.findMany({
       where: scoped<Prisma.PlacementMilestoneWhereInput>(milestonesVisibleTo(viewer), { placementId }),
-      include: { recordedBy: { select: { name: true } } },
+      include: { recordedBy: { select: personFields } },
     }),
     db.supervisionRecord.findMany({
       where: scoped<Prisma.SupervisionRecordWhereInput>(supervisionRecordsVisibleTo(viewer), {
@@ -160,6 +165,8 @@ export async function getPad(user: SessionUser, placementId: string) {
     db.attendanceDay.count({ where: { placementId, kind: "PLACEMENT_DAY" } }),
   ]);
 
+  // A stage 2 ratifier who is not on the placement does not work with its people.
+  const names = namesFor(viewer, ratifierOnly ? new Set<string>() : await placementPeople(db, placementId), placement);
   const level = capabilityLevelFor(placement.level);
   const frameworkId = assessment?.domains[0]?.frameworkItem.frameworkId;
   const framework = frameworkId
@@ -190,7 +197,7 @@ export async function getPad(user: SessionUser, placementId: string) {
       : null,
     actionPlan: row.actionPlan,
     daysCompletedAtMeeting: row.daysCompletedAtMeeting,
-    recordedByName: row.recordedBy.name,
+    recordedByName: names.name(row.recordedBy),
   });
   const evidenceRow = (item: (typeof evidence)[number]) => ({
     id: item.id,
@@ -211,7 +218,7 @@ export async function getPad(user: SessionUser, placementId: string) {
     generatedOn: todayInUk(),
     placementId,
     frontSheet: {
-      studentName: placement.student.name,
+      studentName: names.name(placement.student),
       universityName: placement.student.studentProfile?.university.name ?? null,
       programmeName: placement.student.studentProfile?.programme.name ?? null,
       cohortName: placement.student.studentProfile?.cohort?.name ?? null,
@@ -223,13 +230,13 @@ export async function getPad(user: SessionUser, placementId: string) {
       daysRequired: placement.requiredDays,
       daysCompleted,
       practiceEducators: placement.practiceEducators.map((spell) => ({
-        name: spell.practiceEducator.name,
+        name: names.name(spell.practiceEducator),
         pepsStage: spell.practiceEducator.pepsStage ? PEPS_LABELS[spell.practiceEducator.pepsStage] : null,
         from: toIsoDate(spell.startDate),
         to: spell.endDate ? toIsoDate(spell.endDate) : null,
       })),
-      onsiteSupervisorName: placement.onsiteSupervisor?.name ?? null,
-      tutorName: placement.tutor?.name ?? null,
+      onsiteSupervisorName: names.nameOrNull(placement.onsiteSupervisor),
+      tutorName: names.nameOrNull(placement.tutor),
       recommendation,
     },
     learningAgreement: learningAgreement ? meeting(learningAgreement) : null,
@@ -237,7 +244,7 @@ export async function getPad(user: SessionUser, placementId: string) {
     observations: observations.map((observation) => ({
       id: observation.id,
       observedOn: toIsoDate(observation.observedOn),
-      observerName: observation.observer.name,
+      observerName: names.name(observation.observer),
       observerRole: observation.observer.role === "ONSITE_SUPERVISOR" ? "On-site supervisor" : "Practice educator",
       activity: observation.activity,
       preparationNote: observation.preparationNote,
@@ -273,19 +280,19 @@ export async function getPad(user: SessionUser, placementId: string) {
             signatures: [
               {
                 role: "Practice educator",
-                name: assessment.practiceEducator.name,
+                name: names.name(assessment.practiceEducator),
                 signedAt: assessment.peSignedAt?.toISOString() ?? null,
               },
               {
                 role: "Student",
-                name: placement.student.name,
+                name: names.name(placement.student),
                 signedAt: assessment.studentSignedAt?.toISOString() ?? null,
               },
               ...(placement.onsiteSupervisor || assessment.onsiteSignedAt
                 ? [
                     {
                       role: "On-site supervisor",
-                      name: assessment.onsiteSignedBy?.name ?? placement.onsiteSupervisor?.name ?? "—",
+                      name: names.nameOrNull(assessment.onsiteSignedBy ?? placement.onsiteSupervisor) ?? "—",
                       signedAt: assessment.onsiteSignedAt?.toISOString() ?? null,
                     },
                   ]
@@ -294,7 +301,7 @@ export async function getPad(user: SessionUser, placementId: string) {
             ratification: assessment.ratifiedAt
               ? {
                   needed: true,
-                  name: assessment.ratifiedBy?.name ?? "—",
+                  name: assessment.ratifiedBy ? names.nameOr(assessment.ratifiedBy, UNNAMED_RATIFIER) : "—",
                   ratifiedAt: assessment.ratifiedAt.toISOString(),
                 }
               : {

@@ -3,12 +3,9 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { milestoneDueDate, type MilestoneKindName } from "@/lib/portfolio/milestone-rules";
-
-export const fieldProblem = (field: string, message: string) =>
-  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
 
 /**
  * A placement as the observations, reviews and concerns see it, or 404 when
@@ -17,7 +14,7 @@ export const fieldProblem = (field: string, message: string) =>
 export async function placementForReviews(tx: Tx, user: SessionUser, placementId: string) {
   assertVerifiedUser(user);
   const placement = await tx.placement.findFirst({
-    where: { AND: [placementsVisibleTo(user), { id: String(placementId) }] },
+    where: { AND: [placementsVisibleTo(user), { id: placementId }] },
     include: {
       student: { select: { id: true, name: true } },
       onsiteSupervisor: { select: { id: true, name: true } },

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { boundedArray, id, isoDate, notes, text, version } from "@/lib/validations/common";
+import { knownFields } from "@/lib/validations/known-fields";
+import { boundedArray, id, isoDate, notes, optionalText, text, version } from "@/lib/validations/common";
 import { todayInUk } from "@/lib/dates";
+import { evidenceDateProblem } from "@/lib/portfolio/evidence-rules";
 
 export const EVIDENCE_TYPES = [
   "REFLECTIVE_LOG",
@@ -23,37 +25,23 @@ export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeName, string> = {
   OTHER: "Other",
 };
 
-export const EVIDENCE_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED"] as const;
-export type EvidenceStatusName = (typeof EVIDENCE_STATUSES)[number];
-
-export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatusName, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "Submitted for review",
-  CHANGES_REQUESTED: "Changes requested",
-  ACCEPTED: "Accepted",
-};
-
 export const CHILD_CODE = /^C-[A-Za-z0-9]{1,12}$/;
 
-export const evidenceLinkSchema = z.object({
+export const evidenceLinkSchema = knownFields({
   frameworkItemId: id("capability"),
   note: text("note on how this evidence shows the capability", 1000),
 });
 
 /** The evidence form, on the client and the server. */
-export const evidenceSchema = z.object({
+export const evidenceSchema = knownFields({
   title: text("title", 200, { singleLine: true }),
-  occurredOn: isoDate("date of the evidence").refine(
-    (value) => value <= todayInUk(),
-    "The date cannot be in the future",
-  ),
+  occurredOn: isoDate("date of the evidence").superRefine((value, ctx) => {
+    const problem = evidenceDateProblem(value, todayInUk());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   type: z.enum(EVIDENCE_TYPES, { error: "Choose the type of evidence" }),
   body: text("evidence", 20_000),
-  childCode: z
-    .string()
-    .trim()
-    .max(20, "Enter the child's code, like C-1234")
-    .nullish()
+  childCode: optionalText("child's code", 20, { singleLine: true })
     .transform((value) => (value ? value.toUpperCase() : null))
     .refine(
       (value) => value === null || CHILD_CODE.test(value),
@@ -72,29 +60,27 @@ export type EvidenceValues = z.output<typeof evidenceSchema>;
 export const updateEvidenceSchema = evidenceSchema.extend({ version });
 export type UpdateEvidenceInput = z.input<typeof updateEvidenceSchema>;
 
-export const submitEvidenceSchema = z.object({ version });
+export const submitEvidenceSchema = knownFields({ version });
 export type SubmitEvidenceInput = z.input<typeof submitEvidenceSchema>;
 
 export const REVIEW_DECISIONS = ["COMMENT", "CHANGES_REQUESTED", "ACCEPTED"] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-export const reviewEvidenceSchema = z
-  .object({
-    decision: z.enum(REVIEW_DECISIONS, { error: "Choose comment, ask for changes, or accept" }),
-    comment: notes("comment", 5_000),
-    /** The version the reviewer read: a decision on a version the student has since changed is refused. */
-    version: version.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision !== "ACCEPTED" && !value.comment) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["comment"],
-        message: value.decision === "CHANGES_REQUESTED" ? "Say what the student should change" : "Enter the comment",
-      });
-    }
-  });
+export const reviewEvidenceSchema = knownFields({
+  decision: z.enum(REVIEW_DECISIONS, { error: "Choose comment, ask for changes, or accept" }),
+  comment: notes("comment", 5_000),
+  /** The version the reviewer read: a decision on a version the student has since changed is refused. */
+  version: version.optional(),
+}).superRefine((value, ctx) => {
+  if (value.decision !== "ACCEPTED" && !value.comment) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["comment"],
+      message: value.decision === "CHANGES_REQUESTED" ? "Say what the student should change" : "Enter the comment",
+    });
+  }
+});
 export type ReviewEvidenceInput = z.input<typeof reviewEvidenceSchema>;
 
-export const evidenceAddendumSchema = z.object({ body: text("addendum", 5000) });
+export const evidenceAddendumSchema = knownFields({ body: text("addendum", 5000) });
 export type EvidenceAddendumInput = z.input<typeof evidenceAddendumSchema>;

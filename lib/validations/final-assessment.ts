@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { knownFields } from "@/lib/validations/known-fields";
 import { notes, recordByCode, text, version } from "@/lib/validations/common";
 
 export const finalRecommendations = ["PASS", "FAIL", "REFER"] as const;
@@ -9,7 +10,7 @@ const longText = (label: string) => text(label, 20_000, { min: 0 });
  * The PE's parts, saved as a draft: any subset, with the version the page
  * last saw. Completeness is only required when the PE signs.
  */
-export const finalAssessmentPeSchema = z.object({
+export const finalAssessmentPeSchema = knownFields({
   version,
   holisticSummary: longText("holistic summary").optional(),
   developmentPlan: longText("professional development plan").optional(),
@@ -24,14 +25,16 @@ export const finalAssessmentPeSchema = z.object({
 export type FinalAssessmentPeInput = z.input<typeof finalAssessmentPeSchema>;
 
 /** The student's critical reflection, with its own version so the PE's saves never collide with it. */
-export const finalReflectionSchema = z.object({
+export const finalReflectionSchema = knownFields({
   reflectionVersion: version,
   studentReflection: longText("reflective summary"),
 });
 export type FinalReflectionInput = z.input<typeof finalReflectionSchema>;
 
-export const signFinalAssessmentSchema = z.object({
-  as: z.enum(["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"], {
+export const SIGNATORIES = ["PRACTICE_EDUCATOR", "STUDENT", "ONSITE_SUPERVISOR"] as const;
+
+export const signFinalAssessmentSchema = knownFields({
+  as: z.enum(SIGNATORIES, {
     error: "Say who is signing: PRACTICE_EDUCATOR, STUDENT or ONSITE_SUPERVISOR",
   }),
   /** Optional: when given, a signature over a stale view is refused with 409. */
@@ -39,4 +42,4 @@ export const signFinalAssessmentSchema = z.object({
 });
 export type SignFinalAssessmentInput = z.input<typeof signFinalAssessmentSchema>;
 
-export const ratifySchema = z.object({ version: version.optional() });
+export const ratifySchema = knownFields({ version: version.optional() });

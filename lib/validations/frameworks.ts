@@ -1,22 +1,23 @@
 import { z } from "zod";
+import { knownFields } from "@/lib/validations/known-fields";
 import { isoDate, notes, text, version } from "@/lib/validations/common";
 
 // Frameworks (admin): the text an admin may correct, and a new version.
 
-export const frameworkItemSchema = z.object({
+export const frameworkItemSchema = knownFields({
   version,
   name: text("name", 200, { singleLine: true }),
   description: notes("description", 5_000),
 });
 export type FrameworkItemInput = z.input<typeof frameworkItemSchema>;
 
-export const levelDescriptorSchema = z.object({
+export const levelDescriptorSchema = knownFields({
   version,
   text: text("descriptor", 5_000),
 });
 export type LevelDescriptorInput = z.input<typeof levelDescriptorSchema>;
 
-export const newFrameworkVersionSchema = z.object({
+export const newFrameworkVersionSchema = knownFields({
   version: text("version label", 40, { singleLine: true }),
   effectiveFrom: isoDate("date the new version applies from"),
 });

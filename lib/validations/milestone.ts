@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { knownFields } from "@/lib/validations/known-fields";
 import { boundedArray, isoDate, notes, optionalText, version } from "@/lib/validations/common";
 import type { MilestoneKindName } from "@/lib/portfolio/milestone-rules";
 
@@ -42,7 +43,7 @@ const longText = (label: string) => notes(label, 10_000);
  * action plan, the early final review) are checked in lib/portfolio/milestones.ts.
  * Without `version` it records the meeting; with it, it edits the one recorded.
  */
-export const recordMilestoneSchema = z.object({
+export const recordMilestoneSchema = knownFields({
   heldOn: isoDate("date of the meeting"),
   attendees: boundedArray(z.enum(meetingAttendees, { error: "Choose who attended" }), 10, "Choose who attended")
     .refine((list) => list.length >= 1, "Choose who attended the meeting")

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { knownFields } from "@/lib/validations/known-fields";
 import { boundedArray, id, isoDate, notes, text, version } from "@/lib/validations/common";
 
 /** The observer plans the observation they will make: when, and what they will see. */
-export const planObservationSchema = z.object({
+export const planObservationSchema = knownFields({
   observedOn: isoDate("date of the observation"),
   activity: text("activity to be observed", 500, 3),
 });
@@ -13,20 +14,20 @@ const longText = (label: string) => text(label, 10000);
 export const observationPlanUpdateSchema = planObservationSchema.extend({ part: z.literal("plan"), version });
 
 /** The student's preparation, before the observation. */
-export const observationPreparationSchema = z.object({
+export const observationPreparationSchema = knownFields({
   part: z.literal("preparation"),
   preparationNote: longText("preparation note"),
   version,
 });
 
 /** One PCF domain the observer maps their feedback to, with what they saw of it. */
-export const observationDomainSchema = z.object({
+export const observationDomainSchema = knownFields({
   frameworkItemId: id("PCF domain"),
   note: notes("domain note", 2_000),
 });
 
 /** The observer's feedback, mapped to at least one PCF domain. */
-export const observationFeedbackSchema = z.object({
+export const observationFeedbackSchema = knownFields({
   part: z.literal("feedback"),
   feedback: longText("feedback"),
   domains: boundedArray(observationDomainSchema, 20, "Choose the PCF domains the feedback shows")
@@ -39,11 +40,13 @@ export const observationFeedbackSchema = z.object({
 });
 
 /** The student's reflection, after the observation. */
-export const observationReflectionSchema = z.object({
+export const observationReflectionSchema = knownFields({
   part: z.literal("reflection"),
   reflection: longText("reflection"),
   version,
 });
+
+export const OBSERVATION_PARTS = ["plan", "preparation", "feedback", "reflection"] as const;
 
 /** PATCH /api/v1/observations/:id: one part at a time, each written by its own author. */
 export const updateObservationSchema = z.discriminatedUnion(

@@ -240,3 +240,51 @@ describe("who reads concerns", () => {
     expect((await openConcernsFor(world.users.admin)).length).toBe(forPe.length);
   });
 });
+
+describe("whose names a reader sees on a concern", () => {
+  it("names a tutor who is not the placement's own by their role to the team, and by name to their university", async () => {
+    const { users, placementA } = world;
+    const other = await db().user.create({
+      data: {
+        name: "Test otherTutorA",
+        email: "othertutora@test.example.org",
+        role: "UNIVERSITY_TUTOR",
+        organisationId: world.uniA.id,
+        passwordHash: "unused",
+      },
+    });
+    const otherTutor = {
+      id: other.id,
+      name: other.name,
+      email: other.email,
+      role: other.role,
+      organisationId: other.organisationId,
+    };
+    const raised = await raiseConcern(otherTutor, placementA.id, {
+      summary: "Raised by another tutor of University A.",
+    });
+
+    const nameFor = async (who: keyof World["users"]) => (await getConcern(users[who], raised.id)).concern.raisedByName;
+    expect(await nameFor("tutorA")).toBe("Test otherTutorA");
+    expect(await nameFor("studentA")).toBe("Test otherTutorA");
+    expect(await nameFor("peA")).toBe("A tutor from another university");
+    expect(await nameFor("admin")).toBe("A tutor from another university");
+    const listed = await listConcerns(users.onsiteA, placementA.id);
+    expect(listed.concerns.find((concern) => concern.id === raised.id)?.raisedByName).toBe(
+      "A tutor from another university",
+    );
+    // The team's notification names the role too, never the name they cannot see elsewhere.
+    const told = await db().notification.findFirstOrThrow({
+      where: { userId: users.peA.id, kind: "CONCERN_RAISED", link: `/concerns/${raised.id}` },
+    });
+    expect(told.body).toMatch(/^A tutor of the student's university raised/);
+    expect(told.body).not.toContain("otherTutorA");
+  });
+
+  it("names the placement's own people to everyone who reads the concern", async () => {
+    const { users, placementA } = world;
+    const raised = await raiseConcern(users.tutorA, placementA.id, { summary: "Raised by the placement's tutor." });
+    for (const who of ["peA", "onsiteA", "admin", "studentA"] as const)
+      expect((await getConcern(users[who], raised.id)).concern.raisedByName).toBe("Test tutorA");
+  });
+});

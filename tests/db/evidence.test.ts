@@ -7,15 +7,9 @@ import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren } from "../support/children-world";
 import { bytes, EXE_HEADER, PNG_HEADER, tinyPdf } from "../support/files";
-import {
-  addEvidenceAddendum,
-  createEvidence,
-  getEvidence,
-  listPlacementEvidence,
-  reviewEvidence,
-  submitEvidence,
-  updateEvidence,
-} from "@/lib/portfolio/evidence";
+import { getEvidence, listPlacementEvidence } from "@/lib/portfolio/read-evidence";
+import { createEvidence, submitEvidence, updateEvidence } from "@/lib/portfolio/write-evidence";
+import { addEvidenceAddendum, reviewEvidence } from "@/lib/portfolio/review-evidence";
 import { addAttachment, deleteAttachment, getAttachment, MAX_ATTACHMENTS_PER_ITEM } from "@/lib/portfolio/attachments";
 import { DiskAttachmentStore, setAttachmentStore } from "@/lib/portfolio/attachment-store";
 import { AppError, toAppError } from "@/lib/errors";
@@ -376,7 +370,9 @@ describe("the review workflow, child names and locking", () => {
       updateEvidence(world.users.studentA, id, { ...evidence({ title: "From the other window" }), version: v }),
     );
     expect(error.status).toBe(409);
-    expect(error.message).toMatch(/^Test studentA changed the evidence text and title after you opened it/);
+    expect(error.message).toMatch(
+      /^Test studentA changed the evidence text and title of this evidence after you opened it/,
+    );
     expect((await db().evidenceItem.findUniqueOrThrow({ where: { id } })).title).toBe("Workflow, revised");
   });
 

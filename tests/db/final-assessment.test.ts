@@ -1,15 +1,14 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
+import { getFinalAssessment } from "@/lib/portfolio/get-final-assessment";
+import { listAwaitingRatification } from "@/lib/portfolio/ratification-queue";
 import {
-  getFinalAssessment,
-  listAwaitingRatification,
-  ratifyFinalAssessment,
   saveFinalAssessmentPeParts,
   saveFinalReflection,
-  signFinalAssessment,
   startFinalAssessment,
-} from "@/lib/portfolio/final-assessment";
+} from "@/lib/portfolio/write-final-assessment";
+import { ratifyFinalAssessment, signFinalAssessment } from "@/lib/portfolio/sign-final-assessment";
 import { getPad } from "@/lib/portfolio/pad";
 import { padFileName, padPdfFor, renderPadPdf } from "@/lib/portfolio/pad-pdf";
 import { toAppError } from "@/lib/errors";
@@ -426,7 +425,23 @@ describe("final assessment on a final placement assessed by a stage 1 PE", () =>
       await db().auditLog.count({ where: { entityId: assessmentId, actorId: users.peOther.id, action: "UPDATE" } }),
     ).toBe(1);
     expect(await statusOf(() => ratifyFinalAssessment(users.peOther, assessmentId))).toBe(404);
-    const pad = await getPad(users.tutorB, placementB.id);
+    const pad = await getPad(users.peB, placementB.id);
     expect(pad.finalReport?.ratification).toMatchObject({ needed: true, name: "Test peOther" });
+  });
+
+  it("names the ratifier to the team, and to the university's readers by role only", async () => {
+    const { users, placementB } = world;
+    expect((await getFinalAssessment(users.peB, placementB.id)).assessment?.ratifiedByName).toBe("Test peOther");
+    for (const who of ["tutorB", "studentB"] as const) {
+      const view = await getFinalAssessment(users[who], placementB.id);
+      expect(view.assessment?.ratifiedByName).toBe("A PEPS stage 2 practice educator of the team");
+      expect(view.assessment?.practiceEducatorName).toBe("Test peB");
+      const pad = await getPad(users[who], placementB.id);
+      expect(pad.finalReport?.ratification).toMatchObject({
+        needed: true,
+        name: "A PEPS stage 2 practice educator of the team",
+      });
+      expect(JSON.stringify(pad)).not.toContain("Test peOther");
+    }
   });
 });

@@ -185,6 +185,22 @@ describe("planning and writing a direct observation", () => {
     ).toBe(422);
     expect((await rejected(() => updateObservation(world.users.peA, observationId, null))).status).toBe(422);
   });
+
+  it("someone writing another author's part is refused (403) before their version is looked at", async () => {
+    const stale = 1;
+    const asStudent = await rejected(() => updateObservation(world.users.studentA, observationId, feedback(stale)));
+    expect([asStudent.status, asStudent.message]).toEqual([
+      403,
+      "Only the observer writes the feedback on an observation.",
+    ]);
+    const asObserver = await rejected(() =>
+      updateObservation(world.users.peA, observationId, { part: "reflection", reflection: "Mine", version: stale }),
+    );
+    expect([asObserver.status, asObserver.message]).toEqual([
+      403,
+      "Only the student writes the reflection on an observation.",
+    ]);
+  });
 });
 
 describe("who reads observations", () => {

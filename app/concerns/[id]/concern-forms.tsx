@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { ActionButton } from "@/components/action-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
@@ -156,32 +156,12 @@ export function AddConcernActionForm(props: { concernId: string; today: string }
   );
 }
 
+/** Marks an action of the plan done, or not done again. */
 export function ActionDoneButton(props: { concernId: string; actionId: string; done: boolean; description: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
   return (
-    <span>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await setConcernActionDoneAction(props.concernId, props.actionId, { done: !props.done });
-            if (result.ok) router.refresh();
-            else setError(result.message);
-          })
-        }
-        className="rounded border-2 border-brand-600 bg-white px-2 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-      >
-        {props.done ? "Mark not done" : "Mark done"}
-        <span className="sr-only">: {props.description}</span>
-      </button>
-      {error && (
-        <span role="alert" className="ml-2 font-semibold text-red-800">
-          {error}
-        </span>
-      )}
-    </span>
+    <ActionButton action={() => setConcernActionDoneAction(props.concernId, props.actionId, { done: !props.done })}>
+      {props.done ? "Mark not done" : "Mark done"}
+      <span className="sr-only">: {props.description}</span>
+    </ActionButton>
   );
 }

@@ -6,8 +6,14 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field, SubmitButton, TextAreaField } from "@/components/form/fields";
 import { ConfirmStep } from "@/components/confirm-step";
+import { ActionButton } from "@/components/action-button";
 import { reviewEvidenceSchema, type ReviewDecision } from "@/lib/validations/evidence";
-import { addEvidenceAddendumAction, reviewEvidenceAction, submitEvidenceAction } from "../actions";
+import {
+  addEvidenceAddendumAction,
+  deleteAttachmentAction,
+  reviewEvidenceAction,
+  submitEvidenceAction,
+} from "../actions";
 
 /** The student sends the evidence to their practice educator. */
 export function SubmitPanel({
@@ -128,13 +134,15 @@ export function EvidenceAddendumForm({ evidenceId }: { evidenceId: string }) {
   );
 }
 
+/** The message of an error body ({ error: { message } }, docs/api.md), or words of our own. */
 async function messageOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? "The file could not be attached.";
-  } catch {
-    return response.status === 413 ? "The file is too large to attach." : "The file could not be attached.";
+  const body: unknown = await response.json().catch(() => null);
+  if (typeof body === "object" && body !== null && "error" in body) {
+    const { error } = body;
+    if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string")
+      return error.message;
   }
+  return response.status === 413 ? "The file is too large to attach." : "The file could not be attached.";
 }
 
 /** Attaches one file through the attachment API (server actions cap their bodies below the attachment limit). */
@@ -200,48 +208,14 @@ export function AttachmentUpload({ evidenceId, maxLabel }: { evidenceId: string;
 }
 
 /** Removes an attachment while the evidence can still be edited. */
-export function RemoveAttachmentButton({
-  evidenceId,
-  attachmentId,
-  fileName,
-}: {
-  evidenceId: string;
-  attachmentId: string;
-  fileName: string;
-}) {
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, setPending] = useState(false);
+export function RemoveAttachmentButton(props: { evidenceId: string; attachmentId: string; fileName: string }) {
   return (
-    <>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={async () => {
-          if (!window.confirm(`Remove ${fileName}?`)) return;
-          setPending(true);
-          const response = await fetch(`/api/v1/evidence/${evidenceId}/attachments/${attachmentId}`, {
-            method: "DELETE",
-          }).catch(() => null);
-          setPending(false);
-          if (!response?.ok) setError(response ? await messageOf(response) : "It could not be removed: try again.");
-          else router.refresh();
-        }}
-        className="rounded border-2 border-gray-700 bg-white px-2 py-0.5 text-sm font-semibold"
-      >
-        {pending ? (
-          "Removing…"
-        ) : (
-          <>
-            Remove<span className="sr-only"> {fileName}</span>
-          </>
-        )}
-      </button>
-      {error && (
-        <span role="alert" className="ml-2 font-semibold text-red-800">
-          {error}
-        </span>
-      )}
-    </>
+    <ActionButton
+      variant="danger"
+      confirm={`Remove ${props.fileName}?`}
+      action={() => deleteAttachmentAction(props.evidenceId, props.attachmentId)}
+    >
+      Remove<span className="sr-only"> {props.fileName}</span>
+    </ActionButton>
   );
 }

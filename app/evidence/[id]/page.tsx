@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { getEvidence } from "@/lib/portfolio/evidence";
+import { getEvidence } from "@/lib/portfolio/read-evidence";
 import { formatBytes } from "@/lib/portfolio/attachments";
 import { attachmentMaxBytes } from "@/lib/portfolio/attachment-store";
 import { loadOrNotFound } from "@/lib/page-guards";
@@ -46,22 +47,14 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-            {placement.studentName}
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}/portfolio`} className="text-brand-700 underline">
-            Portfolio
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold break-words">{evidence.title}</h1>
+      <PageHeader
+        trail={[
+          { href: "/placements", label: "Placements" },
+          { href: `/placements/${placement.id}`, label: placement.studentName },
+          { href: `/placements/${placement.id}/portfolio`, label: "Portfolio" },
+        ]}
+        title={<span className="break-words">{evidence.title}</span>}
+      >
         <p className="text-muted">
           {placement.studentName} · {EVIDENCE_TYPE_LABELS[evidence.type]} · {formatDate(evidence.occurredOn)}
         </p>
@@ -97,7 +90,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             )}
           </div>
         )}
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading" className="sr-only">

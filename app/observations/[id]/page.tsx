@@ -5,7 +5,7 @@ import { getObservation } from "@/lib/portfolio/observations";
 import { formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
 import { PortfolioPageHeader, StateTag, WrittenText } from "@/components/portfolio/reviews/page-header";
-import { StudentTextForm } from "./text-part-form";
+import { PreparationForm, ReflectionForm } from "./text-part-form";
 import { FeedbackForm } from "./feedback-form";
 
 export const metadata: Metadata = { title: "Direct observation" };
@@ -37,10 +37,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
       <SummaryList
         rows={[
           ["Activity observed", observation.activity],
-          [
-            "Observer",
-            `${observation.observer.name} (${observation.observer.role === "ONSITE_SUPERVISOR" ? "on-site supervisor" : "practice educator"})`,
-          ],
+          ["Observer", `${observation.observer.name} (${observation.observer.roleLabel})`],
           ["Date", formatDate(observation.observedOn)],
           ["PCF version", framework ? `${framework.version}, in force on the day` : "None in force on this date"],
         ]}
@@ -52,13 +49,10 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
         </h2>
         <p className="text-muted">Written by {placement.studentName} before the observation.</p>
         {permissions.canWritePreparation ? (
-          <StudentTextForm
+          <PreparationForm
             observationId={observation.id}
-            part="preparation"
             text={observation.preparationNote}
             version={observation.version}
-            label="Your preparation"
-            hint="What you plan to do, what you want feedback on, anything the observer should know. Refer to a child by their code only."
           />
         ) : (
           <WrittenText text={observation.preparationNote} />
@@ -117,14 +111,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ id
         </h2>
         <p className="text-muted">Written by {placement.studentName} after the observation.</p>
         {permissions.canWriteReflection ? (
-          <StudentTextForm
-            observationId={observation.id}
-            part="reflection"
-            text={observation.reflection}
-            version={observation.version}
-            label="Your reflection"
-            hint="What went well, what you would do differently, what you learned about your practice."
-          />
+          <ReflectionForm observationId={observation.id} text={observation.reflection} version={observation.version} />
         ) : (
           <WrittenText text={observation.reflection} />
         )}

@@ -31,7 +31,7 @@ export function FrameworkItemForm({
     defaultValues: { version: item.version, name: item.name, description: item.description },
     action: (values) => updateFrameworkItemAction(item.id, values),
     onSuccess: (data) => {
-      form.reset({ ...form.getValues(), version: (data as { version: number }).version });
+      form.reset({ ...form.getValues(), version: data.version });
       setSaved("Saved.");
       router.refresh();
     },
@@ -81,7 +81,7 @@ export function LevelDescriptorForm({
     defaultValues: { version: descriptor.version, text: descriptor.text },
     action: (values) => updateLevelDescriptorAction(descriptor.id, values),
     onSuccess: (data) => {
-      form.reset({ ...form.getValues(), version: (data as { version: number }).version });
+      form.reset({ ...form.getValues(), version: data.version });
       setSaved("Saved.");
       router.refresh();
     },
@@ -113,7 +113,7 @@ export function NewVersionForm({ frameworkId, name }: { frameworkId: string; nam
     schema: newFrameworkVersionSchema,
     defaultValues: { version: "", effectiveFrom: "" },
     action: (values) => addFrameworkVersionAction(frameworkId, values),
-    onSuccess: (data) => router.push(`/admin/frameworks/${(data as { id: string }).id}`),
+    onSuccess: (data) => router.push(`/admin/frameworks/${data.id}`),
   });
   return (
     <form

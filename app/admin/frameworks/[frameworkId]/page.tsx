@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { CAPABILITY_LEVEL_LABELS, getFrameworkForAdmin } from "@/lib/frameworks/frameworks";
 import { formatDate } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
+import { PageHeader } from "@/components/page-header";
 import { FrameworkItemForm, LevelDescriptorForm, NewVersionForm } from "./framework-forms";
 
 export const metadata: Metadata = { title: "Framework" };
@@ -17,16 +17,10 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/admin/frameworks" className="text-brand-700 underline">
-            Frameworks
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">
-          {framework.name}, version {framework.version}
-        </h1>
+      <PageHeader
+        trail={[{ href: "/admin/frameworks", label: "Frameworks" }]}
+        title={`${framework.name}, version ${framework.version}`}
+      >
         <div className="mt-3 max-w-3xl">
           <SummaryList
             rows={[
@@ -44,7 +38,7 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
           Corrections are recorded in the audit log with your name. Evidence already mapped to an item keeps the link;
           only the wording changes.
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading" className="mb-3 text-2xl font-bold">

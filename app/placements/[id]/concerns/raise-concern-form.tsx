@@ -12,7 +12,7 @@ export function RaiseConcernForm({ placementId }: { placementId: string }) {
     schema: raiseConcernSchema,
     defaultValues: { summary: "" },
     action: (values) => raiseConcernAction(placementId, values),
-    onSuccess: (data) => router.push(`/concerns/${(data as { id: string }).id}`),
+    onSuccess: (data) => router.push(`/concerns/${data.id}`),
   });
   return (
     <form

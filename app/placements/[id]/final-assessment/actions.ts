@@ -3,14 +3,13 @@
 // itself; lib/portfolio/final-assessment checks what that user may do.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { runAction } from "@/lib/action-result";
+import { runAction, type ActionResult } from "@/lib/action-result";
 import {
-  ratifyFinalAssessment,
   saveFinalAssessmentPeParts,
   saveFinalReflection,
-  signFinalAssessment,
   startFinalAssessment,
-} from "@/lib/portfolio/final-assessment";
+} from "@/lib/portfolio/write-final-assessment";
+import { ratifyFinalAssessment, signFinalAssessment } from "@/lib/portfolio/sign-final-assessment";
 import type {
   FinalAssessmentPeInput,
   FinalReflectionInput,
@@ -54,6 +53,47 @@ export async function signFinalAssessmentAction(
   const result = await runAction(() => signFinalAssessment(user, assessmentId, input));
   if (result.ok) revalidate(placementId);
   return result;
+}
+
+/** Where a refused signature leaves the draft: saved, at this version (the page carries on from it). */
+export type SavedDraft = { savedVersion: number };
+
+/**
+ * The PE's latest text is saved, then the PE signs over that version. If the
+ * signature is refused (the report is incomplete), the draft stays saved and
+ * the refusal says at which version.
+ */
+export async function saveAndSignFinalReportAction(
+  placementId: string,
+  assessmentId: string,
+  input: FinalAssessmentPeInput,
+): Promise<ActionResult<{ id: string; version: number }>> {
+  const user = await requireUser();
+  const saved = await runAction(() => saveFinalAssessmentPeParts(user, placementId, input));
+  if (!saved.ok) return saved;
+  revalidatePath(`/placements/${placementId}/final-assessment`);
+  const signed = await runAction(() =>
+    signFinalAssessment(user, assessmentId, { as: "PRACTICE_EDUCATOR", version: saved.data.version }),
+  );
+  if (signed.ok) revalidate(placementId);
+  const details: SavedDraft = { savedVersion: saved.data.version };
+  return signed.ok ? signed : { ...signed, details };
+}
+
+/** The student's reflection is saved, then the student signs; a refused signature leaves the reflection saved. */
+export async function saveAndSignReflectionAction(
+  placementId: string,
+  assessmentId: string,
+  input: FinalReflectionInput,
+): Promise<ActionResult<{ id: string; reflectionVersion: number }>> {
+  const user = await requireUser();
+  const saved = await runAction(() => saveFinalReflection(user, placementId, input));
+  if (!saved.ok) return saved;
+  revalidatePath(`/placements/${placementId}/final-assessment`);
+  const signed = await runAction(() => signFinalAssessment(user, assessmentId, { as: "STUDENT" }));
+  if (signed.ok) revalidate(placementId);
+  const details: SavedDraft = { savedVersion: saved.data.reflectionVersion };
+  return signed.ok ? { ok: true, data: saved.data } : { ...signed, details };
 }
 
 export async function ratifyFinalAssessmentAction(placementId: string, assessmentId: string) {

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/current-user";
-import { getFinalAssessment } from "@/lib/portfolio/final-assessment";
+import { getFinalAssessment } from "@/lib/portfolio/get-final-assessment";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor } from "@/lib/frameworks/frameworks";
 import { FinalStatusBadge } from "@/components/portfolio/final-status-badge";
+import { PageHeader } from "@/components/page-header";
 import { PeFinalReportForm } from "./pe-form";
 import { ReflectionForm } from "./reflection-form";
 import { OnsiteSignPanel, RatifyPanel, StartFinalAssessmentButton } from "./panels";
@@ -67,9 +68,9 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
           </>
         ) : (
           <p>
-            {user.role === "UNIVERSITY_TUTOR"
+            {view.notStarted === "UNTIL_PE_SIGNS"
               ? "The practice educator has not signed a final report yet. You will see it here once they have."
-              : placement.status === "PLANNED" && user.role === "PRACTICE_EDUCATOR"
+              : view.notStarted === "PLACEMENT_NOT_STARTED"
                 ? "The placement has not started yet."
                 : "The placement's current practice educator has not started the final report yet."}
           </p>
@@ -221,29 +222,17 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          {view.onPlacement ? (
-            <>
-              <Link href="/placements" className="text-brand-700 underline">
-                Placements
-              </Link>{" "}
-              /{" "}
-              <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-                {placement.studentName}
-              </Link>{" "}
-              /
-            </>
-          ) : (
-            <>
-              <Link href="/ratification" className="text-brand-700 underline">
-                Ratification
-              </Link>{" "}
-              /
-            </>
-          )}
-        </p>
-        <h1 className="text-3xl font-bold">Final assessment: {placement.studentName}</h1>
+      <PageHeader
+        trail={
+          view.onPlacement
+            ? [
+                { href: "/placements", label: "Placements" },
+                { href: `/placements/${placement.id}`, label: placement.studentName },
+              ]
+            : [{ href: "/ratification", label: "Ratification" }]
+        }
+        title={`Final assessment: ${placement.studentName}`}
+      >
         <p className="text-muted">
           {placement.level === "FINAL" ? "Final" : "First"} placement · {placement.setting} ·{" "}
           {formatDate(placement.startDate)} to {formatDate(placement.endDate)} · assessed at the{" "}
@@ -282,7 +271,7 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
             </a>
           </p>
         )}
-      </div>
+      </PageHeader>
       {body}
     </div>
   );

@@ -1,37 +1,14 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { ActionButton } from "@/components/action-button";
 import { ConfirmStep } from "@/components/confirm-step";
 import { ratifyFinalAssessmentAction, signFinalAssessmentAction, startFinalAssessmentAction } from "./actions";
 
 /** The current PE starts the final assessment: one per placement. */
 export function StartFinalAssessmentButton({ placementId }: { placementId: string }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
   return (
-    <div>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          setError(undefined);
-          const result = await startFinalAssessmentAction(placementId);
-          setPending(false);
-          if (result.ok) router.refresh();
-          else setError(result.message);
-        }}
-        className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? "Starting…" : "Start the final assessment"}
-      </button>
-      {error && (
-        <p role="alert" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {error}
-        </p>
-      )}
-    </div>
+    <ActionButton variant="primary" action={() => startFinalAssessmentAction(placementId)}>
+      Start the final assessment
+    </ActionButton>
   );
 }
 

@@ -1,22 +1,14 @@
 "use client";
 import { useRef, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField, describedBy } from "@/components/form/fields";
 import { ConfirmStep } from "@/components/confirm-step";
 import { finalAssessmentPeSchema, type FinalAssessmentPeInput } from "@/lib/validations/final-assessment";
-import { saveFinalAssessmentAction, signFinalAssessmentAction } from "./actions";
+import { saveAndSignFinalReportAction, saveFinalAssessmentAction } from "./actions";
+import { savedVersionIn } from "./saved-version";
 
 type Domain = { code: string; number: number; name: string; descriptor: string; text: string };
-
-type Values = {
-  version: number;
-  holisticSummary: string;
-  recommendation: "" | "PASS" | "FAIL" | "REFER";
-  developmentPlan: string;
-  domains: Record<string, string>;
-};
 
 const RECOMMENDATIONS = [
   { value: "PASS", label: "Pass", hint: "The student has shown the capabilities expected at this level." },
@@ -30,85 +22,83 @@ export function PeFinalReportForm(props: {
   assessmentId: string;
   version: number;
   holisticSummary: string;
-  recommendation: string | null;
+  recommendation: FinalAssessmentPeInput["recommendation"];
   developmentPlan: string;
   domains: Domain[];
   levelLabel: string;
 }) {
+  // Every save moves the version on; the next save (or the signature) names the one this page last saved.
   const version = useRef(props.version);
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
+  // "Save draft" saves; signing saves the latest text first, then signs over it.
+  const intent = useRef<"save" | "sign">("save");
+  const signed = useRef(false);
   const [savedAt, setSavedAt] = useState<string>();
   // A fresh sign panel after each "Save draft": an earlier refusal to sign no longer applies.
   const [draftSaves, setDraftSaves] = useState(0);
-  const form = useForm<Values>({
-    resolver: zodResolver(finalAssessmentPeSchema as never) as unknown as Resolver<Values>,
+  const { form, onSubmit, formError, errorOf, attempt, pending } = useActionForm({
+    schema: finalAssessmentPeSchema,
     defaultValues: {
       version: props.version,
       holisticSummary: props.holisticSummary,
-      recommendation: (props.recommendation ?? "") as Values["recommendation"],
+      recommendation: props.recommendation ?? "",
       developmentPlan: props.developmentPlan,
       domains: Object.fromEntries(props.domains.map((domain) => [domain.code, domain.text])),
     },
-    shouldFocusError: false,
-  });
-  const { errors } = form.formState;
-  const domainError = (code: string) => errors.domains?.[code]?.message;
-
-  const fail = (message: string, fieldErrors?: Record<string, string[]>) => {
-    setFormError(message);
-    setAttempt((count) => count + 1);
-    for (const [field, messages] of Object.entries(fieldErrors ?? {}))
-      form.setError(field as never, { type: "server", message: messages[0] });
-  };
-
-  /** Saves what is on screen; returns an error message or null. */
-  const save = async (): Promise<string | null> => {
-    setSavedAt(undefined);
-    const values = form.getValues();
-    const input: FinalAssessmentPeInput = { ...values, version: version.current };
-    const result = await saveFinalAssessmentAction(props.placementId, input);
-    if (result.ok) {
-      version.current = result.data.version;
-      form.clearErrors();
-      setFormError(undefined);
-      setSavedAt(new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date()));
-      return null;
-    }
-    fail(result.message, result.fieldErrors);
-    return result.message;
-  };
-
-  const onSubmit = form.handleSubmit(
-    async () => {
-      if (!(await save())) setDraftSaves((count) => count + 1);
+    action: async (values) => {
+      setSavedAt(undefined);
+      const input = { ...values, version: version.current };
+      const result =
+        intent.current === "sign"
+          ? await saveAndSignFinalReportAction(props.placementId, props.assessmentId, input)
+          : await saveFinalAssessmentAction(props.placementId, input);
+      if (!result.ok) version.current = savedVersionIn(result.details) ?? version.current;
+      return result;
     },
-    () => fail("There is a problem: check the highlighted fields."),
-  );
+    onSuccess: (data) => {
+      version.current = data.version;
+      if (intent.current === "sign") {
+        signed.current = true;
+        return;
+      }
+      setSavedAt(new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date()));
+      setDraftSaves((count) => count + 1);
+    },
+  });
+  const domainField = (code: string) => `domains.${code}`;
+  const recommendationError = errorOf("recommendation");
 
   const summaryErrors: Record<string, string | undefined> = {
-    holisticSummary: errors.holisticSummary?.message,
-    recommendation: errors.recommendation?.message,
-    developmentPlan: errors.developmentPlan?.message,
-    ...Object.fromEntries(props.domains.map((domain) => [`domain-${domain.code}`, domainError(domain.code)])),
+    holisticSummary: errorOf("holisticSummary"),
+    recommendation: recommendationError,
+    developmentPlan: errorOf("developmentPlan"),
+    ...Object.fromEntries(props.domains.map((domain) => [domainField(domain.code), errorOf(domainField(domain.code))])),
   };
   const labels = {
     holisticSummary: "Holistic assessment",
     recommendation: "Recommendation",
     developmentPlan: "Professional development plan",
-    ...Object.fromEntries(props.domains.map((domain) => [`domain-${domain.code}`, `${domain.number}. ${domain.name}`])),
+    ...Object.fromEntries(
+      props.domains.map((domain) => [domainField(domain.code), `${domain.number}. ${domain.name}`]),
+    ),
   };
 
   return (
     <div>
       <ErrorSummary message={formError} fieldErrors={summaryErrors} labels={labels} attempt={attempt} />
-      <form noValidate onSubmit={onSubmit} aria-label="Final report">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          intent.current = "save";
+          return onSubmit(event);
+        }}
+        aria-label="Final report"
+      >
         <TextAreaField
           id="holisticSummary"
           label="Holistic assessment"
           hint="Your overall judgement of the student's practice across the nine domains, which are interdependent: is the evidence sufficient, taken as a whole?"
           rows={8}
-          error={errors.holisticSummary?.message}
+          error={errorOf("holisticSummary")}
           {...form.register("holisticSummary")}
         />
 
@@ -120,11 +110,11 @@ export function PeFinalReportForm(props: {
         {props.domains.map((domain) => (
           <TextAreaField
             key={domain.code}
-            id={`domain-${domain.code}`}
+            id={domainField(domain.code)}
             label={`${domain.number}. ${domain.name}`}
             hint={domain.descriptor ? `Expected: ${domain.descriptor}` : undefined}
             rows={4}
-            error={domainError(domain.code)}
+            error={errorOf(domainField(domain.code))}
             {...form.register(`domains.${domain.code}`)}
           />
         ))}
@@ -132,14 +122,14 @@ export function PeFinalReportForm(props: {
         <fieldset
           id="recommendation"
           tabIndex={-1}
-          aria-describedby={describedBy("recommendation", undefined, errors.recommendation?.message)}
-          className={`mb-5 ${errors.recommendation ? "border-l-4 border-red-700 pl-3" : ""}`}
+          aria-describedby={describedBy("recommendation", undefined, recommendationError)}
+          className={`mb-5 ${recommendationError ? "border-l-4 border-red-700 pl-3" : ""}`}
         >
           <legend className="mb-1 font-semibold">Recommendation</legend>
-          {errors.recommendation?.message && (
+          {recommendationError && (
             <p id="recommendation-error" className="mb-1 font-semibold text-red-800">
               <span className="sr-only">Error: </span>
-              {errors.recommendation.message}
+              {recommendationError}
             </p>
           )}
           <div className="space-y-2">
@@ -165,12 +155,12 @@ export function PeFinalReportForm(props: {
           label="Professional development plan"
           hint="What the student should work on next: in the next placement or in the assessed and supported year in employment."
           rows={5}
-          error={errors.developmentPlan?.message}
+          error={errorOf("developmentPlan")}
           {...form.register("developmentPlan")}
         />
 
         <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pending={form.formState.isSubmitting}>Save draft</SubmitButton>
+          <SubmitButton pending={pending && intent.current === "save"}>Save draft</SubmitButton>
           <p role="status" className="text-muted">
             {savedAt ? `Draft saved at ${savedAt}.` : "Only you can edit the report until you sign it."}
           </p>
@@ -193,15 +183,11 @@ export function PeFinalReportForm(props: {
           confirmLabel="Yes, sign the final report"
           pendingLabel="Signing…"
           onConfirm={async () => {
-            const failure = await save();
-            if (failure) return `Your latest changes could not be saved, so the report was not signed: ${failure}`;
-            const result = await signFinalAssessmentAction(props.placementId, props.assessmentId, {
-              as: "PRACTICE_EDUCATOR",
-              version: version.current,
-            });
-            if (result.ok) return null;
-            fail(result.message, result.fieldErrors);
-            return result.message;
+            intent.current = "sign";
+            signed.current = false;
+            await onSubmit();
+            intent.current = "save";
+            return signed.current ? null : "The report was not signed: see what is missing above.";
           }}
         />
       </section>

@@ -1,14 +1,12 @@
 "use client";
 import { useRef, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField } from "@/components/form/fields";
 import { ConfirmStep } from "@/components/confirm-step";
 import { finalReflectionSchema } from "@/lib/validations/final-assessment";
-import { saveFinalReflectionAction, signFinalAssessmentAction } from "./actions";
-
-type Values = { reflectionVersion: number; studentReflection: string };
+import { saveAndSignReflectionAction, saveFinalReflectionAction } from "./actions";
+import { savedVersionIn } from "./saved-version";
 
 /** The student's critical reflection (its own version, so the PE can write at the same time) and the student's signature. */
 export function ReflectionForm(props: {
@@ -19,68 +17,55 @@ export function ReflectionForm(props: {
   canSign: boolean;
 }) {
   const version = useRef(props.reflectionVersion);
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
+  const intent = useRef<"save" | "sign">("save");
+  const signed = useRef(false);
   const [savedAt, setSavedAt] = useState<string>();
-  const form = useForm<Values>({
-    resolver: zodResolver(finalReflectionSchema as never) as unknown as Resolver<Values>,
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
+    schema: finalReflectionSchema,
     defaultValues: { reflectionVersion: props.reflectionVersion, studentReflection: props.studentReflection },
-    shouldFocusError: false,
+    action: async (values) => {
+      setSavedAt(undefined);
+      const input = { ...values, reflectionVersion: version.current };
+      const result =
+        intent.current === "sign"
+          ? await saveAndSignReflectionAction(props.placementId, props.assessmentId, input)
+          : await saveFinalReflectionAction(props.placementId, input);
+      if (!result.ok) version.current = savedVersionIn(result.details) ?? version.current;
+      return result;
+    },
+    onSuccess: (data) => {
+      version.current = data.reflectionVersion;
+      if (intent.current === "sign") signed.current = true;
+      else setSavedAt(new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date()));
+    },
   });
-  const error = form.formState.errors.studentReflection?.message;
-
-  const fail = (message: string, fieldErrors?: Record<string, string[]>) => {
-    setFormError(message);
-    setAttempt((count) => count + 1);
-    const fieldMessage = fieldErrors?.studentReflection?.[0];
-    if (fieldMessage) form.setError("studentReflection", { type: "server", message: fieldMessage });
-  };
-
-  const save = async (): Promise<string | null> => {
-    setSavedAt(undefined);
-    const result = await saveFinalReflectionAction(props.placementId, {
-      reflectionVersion: version.current,
-      studentReflection: form.getValues("studentReflection"),
-    });
-    if (result.ok) {
-      version.current = result.data.reflectionVersion;
-      form.clearErrors();
-      setFormError(undefined);
-      setSavedAt(new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date()));
-      return null;
-    }
-    fail(result.message, result.fieldErrors);
-    return result.message;
-  };
 
   return (
     <div>
       <ErrorSummary
         message={formError}
-        fieldErrors={{ studentReflection: error }}
+        fieldErrors={fieldErrors}
         labels={{ studentReflection: "Your reflective summary" }}
         attempt={attempt}
       />
       <form
         noValidate
         aria-label="Your reflective summary"
-        onSubmit={form.handleSubmit(
-          async () => {
-            await save();
-          },
-          () => fail("There is a problem: check the highlighted fields."),
-        )}
+        onSubmit={(event) => {
+          intent.current = "save";
+          return onSubmit(event);
+        }}
       >
         <TextAreaField
           id="studentReflection"
           label="Your reflective summary"
           hint="Your critical reflection on the placement: what you learned, how your practice developed across the PCF domains, and what you will work on next. Only you can write here."
           rows={10}
-          error={error}
+          error={errorOf("studentReflection")}
           {...form.register("studentReflection")}
         />
         <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pending={form.formState.isSubmitting}>Save reflection</SubmitButton>
+          <SubmitButton pending={pending && intent.current === "save"}>Save reflection</SubmitButton>
           <p role="status" className="text-muted">
             {savedAt ? `Reflection saved at ${savedAt}.` : "You can change it until you sign."}
           </p>
@@ -101,12 +86,11 @@ export function ReflectionForm(props: {
             confirmLabel="Yes, sign as student"
             pendingLabel="Signing…"
             onConfirm={async () => {
-              const failure = await save();
-              if (failure) return `Your reflection could not be saved, so the assessment was not signed: ${failure}`;
-              const result = await signFinalAssessmentAction(props.placementId, props.assessmentId, { as: "STUDENT" });
-              if (result.ok) return null;
-              fail(result.message, result.fieldErrors);
-              return result.message;
+              intent.current = "sign";
+              signed.current = false;
+              await onSubmit();
+              intent.current = "save";
+              return signed.current ? null : "The assessment was not signed: see the message above.";
             }}
           />
         </section>

@@ -17,7 +17,7 @@ export function PlanObservationForm(props: { placementId: string; today: string;
       activity: "",
     },
     action: (values) => planObservationAction(props.placementId, values),
-    onSuccess: (data) => router.push(`/observations/${(data as { id: string }).id}`),
+    onSuccess: (data) => router.push(`/observations/${data.id}`),
   });
   return (
     <form

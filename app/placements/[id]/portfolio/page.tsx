@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { listPlacementEvidence } from "@/lib/portfolio/evidence";
+import { listPlacementEvidence } from "@/lib/portfolio/read-evidence";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { COVERAGE_STATE_LABELS } from "@/lib/portfolio/coverage";
 import { EVIDENCE_TYPE_LABELS } from "@/lib/validations/evidence";
 import { EvidenceStatusBadge } from "@/components/portfolio/evidence-status-badge";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Portfolio" };
 export const dynamic = "force-dynamic";
@@ -20,18 +21,13 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-            {placement.studentName}
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">Portfolio</h1>
+      <PageHeader
+        trail={[
+          { href: "/placements", label: "Placements" },
+          { href: `/placements/${placement.id}`, label: placement.studentName },
+        ]}
+        title="Portfolio"
+      >
         <p className="text-muted">
           {placement.studentName} · {placement.level === "FIRST" ? "First" : "Final"} placement ·{" "}
           {formatDate(placement.startDate)} to {formatDate(placement.endDate)}
@@ -47,7 +43,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
             </Link>
           </p>
         )}
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading" className="mb-1 text-2xl font-bold">
@@ -120,7 +116,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
         <h2 id="evidence-heading" className="mb-1 text-2xl font-bold">
           Evidence
         </h2>
-        {user.role === "UNIVERSITY_TUTOR" && (
+        {!permissions.seesDrafts && (
           <p className="mb-3 text-muted">Drafts are not shown: you see evidence once the student has submitted it.</p>
         )}
         {evidence.length === 0 ? (

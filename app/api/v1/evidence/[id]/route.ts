@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { getEvidence, updateEvidence } from "@/lib/portfolio/evidence";
+import { getEvidence } from "@/lib/portfolio/read-evidence";
+import { updateEvidence } from "@/lib/portfolio/write-evidence";
 
 // GET /api/v1/evidence/:id – one item with capabilities, attachments, the review thread and what the caller may do
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getEvidence(user, params.id));

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { evidenceFormFor } from "@/lib/portfolio/evidence";
+import { getNewEvidenceForm } from "@/lib/portfolio/evidence-form";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { todayInUk } from "@/lib/dates";
+import { PageHeader } from "@/components/page-header";
 import { EvidenceForm } from "@/app/evidence/evidence-form";
 
 export const metadata: Metadata = { title: "Add evidence" };
@@ -12,26 +12,17 @@ export const dynamic = "force-dynamic";
 export default async function NewEvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const { placement, frameworks, childCodes } = await loadOrNotFound(() => evidenceFormFor(user, id));
+  const { placement, frameworks, childCodes } = await loadOrNotFound(() => getNewEvidenceForm(user, id));
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-            {placement.studentName}
-          </Link>{" "}
-          /{" "}
-          <Link href={`/placements/${placement.id}/portfolio`} className="text-brand-700 underline">
-            Portfolio
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">Add evidence</h1>
-      </div>
+      <PageHeader
+        trail={[
+          { href: "/placements", label: "Placements" },
+          { href: `/placements/${placement.id}`, label: placement.studentName },
+          { href: `/placements/${placement.id}/portfolio`, label: "Portfolio" },
+        ]}
+        title="Add evidence"
+      />
       <EvidenceForm
         mode="create"
         placementId={placement.id}

@@ -1,5 +1,5 @@
 import { apiRoute, json, readJson } from "@/lib/api/route";
-import { addEvidenceAddendum } from "@/lib/portfolio/evidence";
+import { addEvidenceAddendum } from "@/lib/portfolio/review-evidence";
 
 // POST /api/v1/evidence/:id/addenda – the student or the current PE adds an addendum to accepted evidence ({ body })
 export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =>

@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { ratifyFinalAssessment } from "@/lib/portfolio/final-assessment";
+import { ratifyFinalAssessment } from "@/lib/portfolio/sign-final-assessment";
 
 // POST /api/v1/final-assessments/:id/ratify – a PEPS stage 2 PE of the team, not the assessor; no body, or JSON { version }
 export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => {

@@ -1,5 +1,6 @@
 import { apiRoute, json, readJson } from "@/lib/api/route";
-import { createEvidence, listPlacementEvidence } from "@/lib/portfolio/evidence";
+import { listPlacementEvidence } from "@/lib/portfolio/read-evidence";
+import { createEvidence } from "@/lib/portfolio/write-evidence";
 
 // GET /api/v1/placements/:id/evidence – the placement's evidence the caller may read (tutors: not drafts) and its PCF coverage
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => listPlacementEvidence(user, params.id));

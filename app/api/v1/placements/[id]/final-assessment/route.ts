@@ -1,10 +1,10 @@
 import { apiRoute, json, readJson } from "@/lib/api/route";
+import { getFinalAssessment } from "@/lib/portfolio/get-final-assessment";
 import {
-  getFinalAssessment,
   saveFinalAssessmentPeParts,
   saveFinalReflection,
   startFinalAssessment,
-} from "@/lib/portfolio/final-assessment";
+} from "@/lib/portfolio/write-final-assessment";
 
 // GET /api/v1/placements/:id/final-assessment – the final assessment (or null), the PCF domains, the warning and what the caller may do
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getFinalAssessment(user, params.id));

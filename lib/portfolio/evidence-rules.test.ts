@@ -1,0 +1,50 @@
+import {
+  compareFrameworkCodes,
+  evidenceDateProblem,
+  evidenceEditable,
+  evidenceLockedReason,
+  reviewDecisionProblem,
+} from "@/lib/portfolio/evidence-rules";
+
+describe("the date of evidence", () => {
+  it("may be today, and not tomorrow", () => {
+    expect(evidenceDateProblem("2026-12-03", "2026-12-03")).toBeNull();
+    expect(evidenceDateProblem("2026-12-02", "2026-12-03")).toBeNull();
+    expect(evidenceDateProblem("2026-12-04", "2026-12-03")).toMatch(/cannot be in the future/);
+  });
+});
+
+describe("who changes evidence when", () => {
+  it("lets the student edit a draft or an item sent back, and nothing submitted or accepted", () => {
+    expect(evidenceEditable("DRAFT")).toBe(true);
+    expect(evidenceEditable("CHANGES_REQUESTED")).toBe(true);
+    expect(evidenceEditable("SUBMITTED")).toBe(false);
+    expect(evidenceEditable("ACCEPTED")).toBe(false);
+  });
+
+  it("says why a submitted or accepted item is locked, and nothing for an editable one", () => {
+    expect(evidenceLockedReason("SUBMITTED")).toMatch(/with your practice educator/);
+    expect(evidenceLockedReason("ACCEPTED")).toMatch(/addendum/);
+    expect(evidenceLockedReason("DRAFT")).toBeNull();
+    expect(evidenceLockedReason("CHANGES_REQUESTED")).toBeNull();
+  });
+
+  it("lets the PE decide on submitted evidence only", () => {
+    expect(reviewDecisionProblem("SUBMITTED")).toBeNull();
+    expect(reviewDecisionProblem("ACCEPTED")).toMatch(/already been accepted/);
+    expect(reviewDecisionProblem("DRAFT")).toMatch(/"Draft", not submitted/);
+    expect(reviewDecisionProblem("CHANGES_REQUESTED")).toMatch(/"Changes requested", not submitted/);
+  });
+});
+
+describe("the order frameworks are listed in", () => {
+  it("puts the PCF first, then SWE, KSS and any other framework by its code", () => {
+    expect(["KSS", "ZZZ", "SWE", "AAA", "PCF"].sort(compareFrameworkCodes)).toEqual([
+      "PCF",
+      "SWE",
+      "KSS",
+      "AAA",
+      "ZZZ",
+    ]);
+  });
+});
