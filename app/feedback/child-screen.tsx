@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { RATING_LABELS, childFeedbackSchema, type ChildFeedbackInput } from "@/lib/validations/programmes";
+import { RATING_LABELS, childFeedbackSchema, type ChildFeedbackInput } from "@/lib/validations/direct-work";
 import { Face } from "./face";
 
 const noSubscription = () => () => undefined;

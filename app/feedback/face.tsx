@@ -1,4 +1,4 @@
-import { RATING_LABELS } from "@/lib/validations/programmes";
+import { RATING_LABELS } from "@/lib/validations/direct-work";
 
 // The five faces of the child's rating, drawn rather than typed as emoji so
 // they look the same on every tablet and laptop (emoji fonts vary, and some

@@ -4,19 +4,32 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 
-type ActionOutcome =
-  { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
+type ActionOutcome<Data> =
+  { ok: true; data: Data } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
+
+/** The message at a dotted path of react-hook-form's errors ("themes.3"), and every message under it, flattened. */
+function messagesOf(errors: unknown, prefix = ""): Array<[string, string]> {
+  if (typeof errors !== "object" || errors === null) return [];
+  const found: Array<[string, string]> = [];
+  const own = (errors as { message?: unknown }).message;
+  if (prefix && typeof own === "string") found.push([prefix, own]);
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === "message" || key === "ref" || key === "type" || key === "types" || key === "root") continue;
+    found.push(...messagesOf(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return found;
+}
 
 /**
  * react-hook-form validated by the same zod schema the server parses with,
  * submitting to a server action. The server's answer is shown the same way as
  * the browser's own checks: beside each field and in the summary.
  */
-export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>>(options: {
+export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Data = unknown>(options: {
   schema: Schema;
   defaultValues: DefaultValues<z.input<Schema>>;
-  action: (values: z.input<Schema>) => Promise<ActionOutcome>;
-  onSuccess: (data: unknown) => void;
+  action: (values: z.input<Schema>) => Promise<ActionOutcome<Data>>;
+  onSuccess: (data: Data) => void;
 }) {
   const form = useForm<z.input<Schema>>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<Schema>>,
@@ -47,11 +60,11 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
     () => fail("There is a problem: check the highlighted fields."),
   );
 
-  const errorOf = (field: string): string | undefined => {
-    const error = (form.formState.errors as Record<string, { message?: string } | undefined>)[field];
-    return error?.message;
-  };
-  const fieldErrors = Object.fromEntries(Object.keys(form.formState.errors).map((field) => [field, errorOf(field)]));
+  const messages = messagesOf(form.formState.errors);
+  /** The error of a field, by its name as registered: "name", or "themes.3" inside a list. */
+  const errorOf = (field: string): string | undefined => messages.find(([path]) => path === field)?.[1];
+  /** Every error, keyed by the field's name (which is also its id, for the summary's links). */
+  const fieldErrors: Record<string, string | undefined> = Object.fromEntries(messages);
 
   return { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending: form.formState.isSubmitting };
 }

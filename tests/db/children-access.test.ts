@@ -11,7 +11,8 @@ import {
   listChildren,
   updateChild,
 } from "@/lib/children/children";
-import { allocateChildren, endAllocation, listCaseload, signOffLifeStoryAllocation } from "@/lib/children/allocations";
+import { allocateChildren, endAllocation, listCaseload } from "@/lib/children/allocations";
+import { signOffLifeStoryAllocation } from "@/lib/children/life-story";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
 import { AppError, toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";

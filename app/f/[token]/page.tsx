@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { feedbackLinkState } from "@/lib/children/programmes";
+import { feedbackLinkState } from "@/lib/children/direct-work/feedback";
 import { submitFeedbackWithLinkAction } from "@/app/programmes/actions";
 import { ChildFeedbackScreen, ChildScreenMessage } from "@/app/feedback/child-screen";
 
