@@ -11,7 +11,8 @@ import {
   placementsToAllocateTo,
 } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
+import { idInBody } from "@/lib/children/located";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
@@ -32,10 +33,11 @@ import { directWorkProgress } from "@/lib/children/direct-work/progress";
  * children they already work with, to students they are the current PE of.
  */
 export const allocateChildren = command({
-  parse: (input: unknown) => parseInput(allocateChildrenSchema, input),
-  async load({ tx, user }, data) {
+  parse: (body: unknown) => ({ placementId: idInBody(body, "placementId", "That placement"), body }),
+  input: allocateChildrenSchema,
+  async load({ tx, user }, { placementId }) {
     const placement = await tx.placement.findFirst({
-      where: { id: data.placementId, teamId: user.organisationId },
+      where: { id: placementId, teamId: user.organisationId },
       include: { practiceEducators: { where: { endDate: null }, select: { practiceEducatorId: true } } },
     });
     return placement
@@ -120,10 +122,8 @@ export const allocateChildren = command({
 
 /** The team manager or the overseeing PE ends the work; the student no longer sees the child's name. */
 export const endAllocation = command({
-  parse: (allocationId: string, input: unknown) => ({
-    allocationId: parseId(allocationId, "That allocation"),
-    ...parseInput(endAllocationSchema, input),
-  }),
+  parse: (allocationId: string, body: unknown) => ({ allocationId: parseId(allocationId, "That allocation"), body }),
+  input: endAllocationSchema,
   async load({ tx, user }, input) {
     const allocation = await tx.allocation.findFirst({
       where: { AND: [allocationsVisibleTo(user), { id: input.allocationId }] },

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { allocationsVisibleTo, canWriteChildWork, canWriteChildWorkNow } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { assessmentDue } from "@/lib/children/assessment-due";
@@ -82,10 +82,8 @@ const FIELD_LABELS = { status: "status", outcome: "outcome", completedOn: "compl
  * The body names the version it started from: a stale one is a 409.
  */
 export const updateAssessment = command({
-  parse: (assessmentId: string, input: unknown) => ({
-    assessmentId: parseId(assessmentId, "That assessment"),
-    ...parseInput(updateAssessmentSchema, input),
-  }),
+  parse: (assessmentId: string, body: unknown) => ({ assessmentId: parseId(assessmentId, "That assessment"), body }),
+  input: updateAssessmentSchema,
   load: ({ tx, user }, input) => findAssessment(tx, user, input.assessmentId),
   allow: (user, assessment) =>
     canWriteChildWork(user, assessment.allocation) ||

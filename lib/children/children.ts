@@ -15,7 +15,7 @@ import {
   childrenVisibleTo,
 } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, forbidden, notFound, parseInput, unavailable } from "@/lib/errors";
+import { conflict, fieldError, forbidden, notFound, unavailable } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChild, redactChild, type ChildSummary } from "@/lib/children/present-child";
 import { mayAnonymise, retainUntil, type RecordKind } from "@/lib/children/retention";
@@ -252,7 +252,8 @@ export async function requirePartnerSchool(tx: Tx, teamId: string, schoolId: str
 
 /** The team manager records a child (usually with a referral); the child gets a pseudonymous code at once. */
 export const createChild = command({
-  parse: (input: unknown) => parseInput(createChildSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: createChildSchema,
   load: async () => null,
   allow: (user) => canAddChild(user) || "Only the team manager records new children.",
   async run({ tx, user, audit }, _nothing, data) {
@@ -290,10 +291,8 @@ const CHILD_FIELDS = {
 
 /** Corrects a child's details (the team manager, or a PE working with the child); the version guards against overwriting. */
 export const updateChild = command({
-  parse: (childId: string, input: unknown) => ({
-    childId: parseId(childId, "That child's record"),
-    ...parseInput(updateChildSchema, input),
-  }),
+  parse: (childId: string, body: unknown) => ({ childId: parseId(childId, "That child's record"), body }),
+  input: updateChildSchema,
   async load({ tx, user }, input) {
     const child = await tx.child.findFirst({ where: { AND: [childrenIdentifiableTo(user), { id: input.childId }] } });
     if (!child) throw notFound("That child's record");

@@ -9,11 +9,16 @@ import {
   canWriteChildWorkNow,
 } from "@/lib/access/children";
 import { command, parseId, type CommandContext } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
-import { lifeStoryStageNames, lifeStoryStageSchema, updateLifeStoryStageSchema } from "@/lib/validations/child-work";
+import {
+  lifeStoryStageNames,
+  lifeStoryStageSchema,
+  updateLifeStoryStageSchema,
+  type LifeStoryStageKey,
+} from "@/lib/validations/child-work";
 
 // Life story work (one per LIFE_STORY allocation, created with its six
 // stages). A student does it only with their PE's agreement: until the
@@ -23,6 +28,13 @@ import { lifeStoryStageNames, lifeStoryStageSchema, updateLifeStoryStageSchema }
 
 export const LIFE_STORY_NOT_SIGNED_OFF =
   "This life story work has not been signed off by the practice educator yet. Work starts only after their sign-off: ask the overseeing practice educator to sign it off.";
+
+/** A stage names part of the work, like an id: one that is not a stage is not found. */
+function stageOf(value: unknown): LifeStoryStageKey {
+  const stage = lifeStoryStageSchema.safeParse(value);
+  if (!stage.success) throw notFound("That life story stage");
+  return stage.data;
+}
 
 const WRITERS_ONLY = "Only the allocated student, their practice educator and the team manager record life story work.";
 
@@ -99,11 +111,12 @@ export type LifeStoryView = Awaited<ReturnType<typeof getLifeStoryWork>>;
 
 /** Records one stage's dates and notes: refused (409) until the PE's sign-off; a completion never before the start nor in the future. */
 export const updateLifeStoryStage = command({
-  parse: (workId: string, stage: string, input: unknown) => ({
+  parse: (workId: string, stage: string, body: unknown) => ({
     workId: parseId(workId, "That life story work"),
-    stage: parseInput(lifeStoryStageSchema, stage),
-    ...parseInput(updateLifeStoryStageSchema, input),
+    stage: stageOf(stage),
+    body,
   }),
+  input: updateLifeStoryStageSchema,
   load: ({ tx, user }, input) => findWork(tx, user, input.workId),
   allow: (user, work) => canWriteChildWork(user, work.allocation) || WRITERS_ONLY,
   async run({ tx, user, audit, placementChanged }, work, data) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { canHandleReferrals, childrenIdentifiableTo } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
+import { idInBody } from "@/lib/children/located";
 import { fromIsoDate, toIsoDate } from "@/lib/dates";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { requirePartnerSchool } from "@/lib/children/children";
@@ -13,10 +14,11 @@ import { createReferralSchema, decideReferralSchema } from "@/lib/validations/ch
 
 /** The team manager records a referral for one of the team's children. */
 export const recordReferral = command({
-  parse: (input: unknown) => parseInput(createReferralSchema, input),
-  load: ({ tx, user }, data) =>
+  parse: (body: unknown) => ({ childId: idInBody(body, "childId", "That child's record"), body }),
+  input: createReferralSchema,
+  load: ({ tx, user }, { childId }) =>
     tx.child.findFirst({
-      where: { AND: [childrenIdentifiableTo(user), { id: data.childId }] },
+      where: { AND: [childrenIdentifiableTo(user), { id: childId }] },
       select: { id: true, teamId: true, anonymisedAt: true },
     }),
   allow: (user) => canHandleReferrals(user) || "Only the team manager records referrals.",
@@ -44,10 +46,8 @@ export const recordReferral = command({
 
 /** Accept, signpost or decline. Acceptance needs the parent or carer's consent and the child's agreement on record. */
 export const decideReferral = command({
-  parse: (referralId: string, input: unknown) => ({
-    referralId: parseId(referralId, "That referral"),
-    ...parseInput(decideReferralSchema, input),
-  }),
+  parse: (referralId: string, body: unknown) => ({ referralId: parseId(referralId, "That referral"), body }),
+  input: decideReferralSchema,
   async load({ tx, user }, input) {
     const referral = await tx.referral.findFirst({
       where: { id: input.referralId, child: childrenIdentifiableTo(user) },

@@ -4,7 +4,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canRecordSafeguardingAction, childrenVisibleTo, safeguardingConcernsHandledBy } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
+import { idInBody } from "@/lib/children/located";
 import { formatDateTime } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
@@ -76,10 +77,11 @@ async function isChildsRecord(tx: Tx, childId: string, entity: SafeguardingSourc
  * together; emails go after the commit, and a failed email never fails this.
  */
 export const raiseSafeguardingConcern = command({
-  parse: (input: unknown) => parseInput(safeguardingConcernSchema, input),
-  async load({ tx, user }, data) {
+  parse: (body: unknown) => ({ childId: idInBody(body, "childId", "That child's record"), body }),
+  input: safeguardingConcernSchema,
+  async load({ tx, user }, { childId }) {
     const child = await tx.child.findFirst({
-      where: { AND: [childrenVisibleTo(user), { id: data.childId }] },
+      where: { AND: [childrenVisibleTo(user), { id: childId }] },
       select: { id: true, code: true, teamId: true, anonymisedAt: true },
     });
     if (!child) throw notFound("That child's record");
@@ -179,10 +181,8 @@ export type OpenConcern = Awaited<ReturnType<typeof listOpenSafeguardingConcerns
 
 /** The response to a concern: the admin or an overseeing PE records the action taken; the concern is then ACTIONED and leaves the home pages. */
 export const recordSafeguardingResponse = command({
-  parse: (concernId: string, input: unknown) => ({
-    concernId: parseId(concernId, "That safeguarding concern"),
-    ...parseInput(safeguardingResponseSchema, input),
-  }),
+  parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That safeguarding concern"), body }),
+  input: safeguardingResponseSchema,
   async load({ tx, user }, input) {
     const concern = await tx.safeguardingConcern.findFirst({
       where: { id: input.concernId, child: childrenVisibleTo(user) },

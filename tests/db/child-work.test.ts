@@ -279,7 +279,8 @@ describe("life story work", () => {
     const unknownStage = await rejected(() =>
       updateLifeStoryStage(world.users.studentA, lifeStoryId, "PUBLISHING", { startedOn: world.today }),
     );
-    expect(unknownStage.status).toBe(422);
+    // The stage is part of the address, like an id: one that is not a stage is not found.
+    expect(unknownStage.status).toBe(404);
     // Someone else saved the stage after this editor opened it.
     const stale = await rejected(() =>
       updateLifeStoryStage(world.users.peA, lifeStoryId, "GATHERING_INFORMATION", {

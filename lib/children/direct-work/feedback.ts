@@ -62,10 +62,8 @@ async function assertRoomForFeedback(tx: Tx, sessionId: string) {
 
 /** The child gives feedback on the tablet the student hands them. */
 export const submitFeedbackInPerson = command({
-  parse: (sessionId: string, input: unknown) => ({
-    sessionId: parseId(sessionId, "That session"),
-    ...parseInput(childFeedbackSchema, input),
-  }),
+  parse: (sessionId: string, body: unknown) => ({ sessionId: parseId(sessionId, "That session"), body }),
+  input: childFeedbackSchema,
   load: ({ tx, user }, input) => loadSession(tx, user, input.sessionId),
   allow: mayWriteDirectWork,
   async run({ tx, audit }, session, data) {

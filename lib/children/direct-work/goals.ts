@@ -1,7 +1,7 @@
 import "server-only";
 import { allocationsVisibleTo } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { assertOpen, loadProgramme, mayWriteDirectWork } from "@/lib/children/direct-work/load";
 import { directWorkGoalsSchema, scoreDirectWorkGoalSchema, type GoalStage } from "@/lib/validations/direct-work";
@@ -12,10 +12,8 @@ import { directWorkGoalsSchema, scoreDirectWorkGoalSchema, type GoalStage } from
 
 /** Sets the (up to three) goals agreed with the child, in order. A goal that already has scores cannot be removed. */
 export const setDirectWorkGoals = command({
-  parse: (programmeId: string, input: unknown) => ({
-    programmeId: parseId(programmeId, "That programme"),
-    ...parseInput(directWorkGoalsSchema, input),
-  }),
+  parse: (programmeId: string, body: unknown) => ({ programmeId: parseId(programmeId, "That programme"), body }),
+  input: directWorkGoalsSchema,
   load: ({ tx, user }, input) => loadProgramme(tx, user, input.programmeId),
   allow: mayWriteDirectWork,
   async run({ tx, audit }, programme, data) {
@@ -59,11 +57,12 @@ const STAGE_FIELD = { START: "startScore", REVIEW: "reviewScore", END: "endScore
 
 /** The child scores a goal 0–10 at the start, at review or at the end. `programmeId`, when given, must be the goal's. */
 export const scoreDirectWorkGoal = command({
-  parse: (goalId: string, input: unknown, programmeId?: string) => ({
+  parse: (goalId: string, body: unknown, programmeId?: string) => ({
     goalId: parseId(goalId, "That goal"),
     programmeId: programmeId === undefined ? undefined : parseId(programmeId, "That goal"),
-    ...parseInput(scoreDirectWorkGoalSchema, input),
+    body,
   }),
+  input: scoreDirectWorkGoalSchema,
   async load({ tx, user }, input) {
     const goal = await tx.outcomeGoal.findFirst({
       where: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { allocationsVisibleTo, canWriteChildWork } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { activeThemes, checkThemes } from "@/lib/children/direct-work/themes";
@@ -23,10 +23,8 @@ const PLAN_FIELDS = { plannedSessions: "number of sessions", endDate: "end date"
 
 /** Agrees a plan of N weekly sessions from the first session's date, each with a theme from the team's list. */
 export const createDirectWorkProgramme = command({
-  parse: (allocationId: string, input: unknown) => ({
-    allocationId: parseId(allocationId, "That allocation"),
-    ...parseInput(directWorkProgrammeSchema, input),
-  }),
+  parse: (allocationId: string, body: unknown) => ({ allocationId: parseId(allocationId, "That allocation"), body }),
+  input: directWorkProgrammeSchema,
   async load({ tx, user }, input) {
     const allocation = await tx.allocation.findFirst({
       where: { AND: [allocationsVisibleTo(user), { id: input.allocationId }] },
@@ -89,10 +87,8 @@ export const createDirectWorkProgramme = command({
 
 /** Extends the plan by more weekly sessions; the programme's end moves on by a week for each. */
 export const extendDirectWorkProgramme = command({
-  parse: (programmeId: string, input: unknown) => ({
-    programmeId: parseId(programmeId, "That programme"),
-    ...parseInput(extendDirectWorkProgrammeSchema, input),
-  }),
+  parse: (programmeId: string, body: unknown) => ({ programmeId: parseId(programmeId, "That programme"), body }),
+  input: extendDirectWorkProgrammeSchema,
   load: ({ tx, user }, input) => loadProgramme(tx, user, input.programmeId),
   allow: mayWriteDirectWork,
   version: (programme, input) => ({
@@ -130,10 +126,8 @@ export const extendDirectWorkProgramme = command({
 
 /** Closes the programme with a summary; after that nothing more is recorded on it (the child's feedback may still arrive). */
 export const closeDirectWorkProgramme = command({
-  parse: (programmeId: string, input: unknown) => ({
-    programmeId: parseId(programmeId, "That programme"),
-    ...parseInput(closeDirectWorkProgrammeSchema, input),
-  }),
+  parse: (programmeId: string, body: unknown) => ({ programmeId: parseId(programmeId, "That programme"), body }),
+  input: closeDirectWorkProgrammeSchema,
   load: ({ tx, user }, input) => loadProgramme(tx, user, input.programmeId),
   allow: mayWriteDirectWork,
   version: (programme, input) => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, parseInput } from "@/lib/errors";
+import { conflict, fieldError } from "@/lib/errors";
 import { fromIsoDate, todayInUk } from "@/lib/dates";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { activeThemes, checkThemes } from "@/lib/children/direct-work/themes";
@@ -30,10 +30,8 @@ const SESSION_FIELDS = {
 
 /** Adds a session to the plan, up to the number planned: a further session needs the plan extended first. */
 export const addDirectWorkSession = command({
-  parse: (programmeId: string, input: unknown) => ({
-    programmeId: parseId(programmeId, "That programme"),
-    ...parseInput(addDirectWorkSessionSchema, input),
-  }),
+  parse: (programmeId: string, body: unknown) => ({ programmeId: parseId(programmeId, "That programme"), body }),
+  input: addDirectWorkSessionSchema,
   load: ({ tx, user }, input) => loadProgramme(tx, user, input.programmeId),
   allow: mayWriteDirectWork,
   async run({ tx, audit, placementChanged }, programme, data) {
@@ -68,10 +66,8 @@ export const addDirectWorkSession = command({
 
 /** Records what happened at a session: held, not attended or cancelled (and by whom), with the child's words and the student's reflection. */
 export const recordDirectWorkSession = command({
-  parse: (sessionId: string, input: unknown) => ({
-    sessionId: parseId(sessionId, "That session"),
-    ...parseInput(recordDirectWorkSessionSchema, input),
-  }),
+  parse: (sessionId: string, body: unknown) => ({ sessionId: parseId(sessionId, "That session"), body }),
+  input: recordDirectWorkSessionSchema,
   load: ({ tx, user }, input) => loadSession(tx, user, input.sessionId),
   allow: mayWriteDirectWork,
   version: (session, input) => ({

@@ -5,7 +5,7 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { allocationsVisibleTo, canAddTheme, canSeeThemes } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
 import { writeAudit } from "@/lib/audit";
-import { AppError, conflict, forbidden, invalid, notFound, parseInput } from "@/lib/errors";
+import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { addThemeSchema, DEFAULT_THEMES, MAX_THEMES } from "@/lib/validations/direct-work";
 
 // The themes a plan of sessions is built from: each team's own list, which
@@ -81,7 +81,8 @@ export async function themesForAllocation(user: SessionUser, allocationId: strin
 
 /** The team manager adds a theme to the team's list (or brings back one taken off it). */
 export const addTheme = command({
-  parse: (input: unknown) => parseInput(addThemeSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: addThemeSchema,
   load: async () => null,
   allow: (user) => canAddTheme(user) || "Only the team manager adds session themes.",
   async run({ tx, user, audit }, _nothing, { name }) {
