@@ -18,7 +18,7 @@ import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { allocateChildrenSchema, endAllocationSchema } from "@/lib/validations/children";
 import { lifeStoryStageNames } from "@/lib/validations/child-work";
-import { presentChildrenFor } from "@/lib/children/children";
+import { keepRetentionDate, presentChildrenFor } from "@/lib/children/children";
 import { allocationRag } from "@/lib/children/allocation-rag";
 import { directWorkProgress } from "@/lib/children/direct-work/progress";
 
@@ -113,6 +113,8 @@ export const allocateChildren = command({
         },
       });
       await auditCreated(audit, "Allocation", allocation);
+      // Life story work is kept far longer than other work with a child.
+      await keepRetentionDate(tx, childId);
       ids.push(allocation.id);
     }
     placementChanged(placement.id);

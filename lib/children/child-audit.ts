@@ -12,6 +12,8 @@ const IDENTIFYING = new Set([
   "firstName",
   "lastName",
   "dateOfBirth",
+  // Counted from the date of birth, so it would give it away.
+  "retainUntil",
   "name",
   "relationship",
   "phone",

@@ -18,7 +18,7 @@ import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, forbidden, notFound, unavailable } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChild, redactChild, type ChildSummary } from "@/lib/children/present-child";
-import { mayAnonymise, retainUntil, type RecordKind } from "@/lib/children/retention";
+import { mayAnonymise, retainUntil } from "@/lib/children/retention";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { createChildSchema, updateChildSchema } from "@/lib/validations/children";
 
@@ -243,6 +243,23 @@ async function newChildCode(tx: Tx): Promise<string> {
   throw unavailable("No free child code was found. Nothing was saved: try again.");
 }
 
+/**
+ * Keeps the stored retention date true to the rule (lib/children/retention.ts):
+ * from the date of birth, for the longest-kept kind of work the child has had.
+ * Called whenever either changes.
+ */
+export async function keepRetentionDate(tx: Tx, childId: string) {
+  const child = await tx.child.findUniqueOrThrow({
+    where: { id: childId },
+    select: { dateOfBirth: true, allocations: { select: { kind: true } } },
+  });
+  const until = retainUntil(
+    toIsoDate(child.dateOfBirth),
+    child.allocations.map((allocation) => allocation.kind),
+  );
+  await tx.child.update({ where: { id: childId }, data: { retainUntil: fromIsoDate(until) } });
+}
+
 /** A school named on a child's record or referral must be one of the team's partner schools. */
 export async function requirePartnerSchool(tx: Tx, teamId: string, schoolId: string | null) {
   if (!schoolId) return;
@@ -416,7 +433,7 @@ export const anonymiseChild = command({
     if (child.anonymisedAt) throw conflict("This record is already anonymised.");
     const until = retainUntil(
       toIsoDate(child.dateOfBirth),
-      child.allocations.map((allocation) => allocation.kind as RecordKind),
+      child.allocations.map((allocation) => allocation.kind),
     );
     if (!mayAnonymise(until, todayInUk())) throw conflict(`This record must be kept until ${until}.`);
     const allocationIds = child.allocations.map((allocation) => allocation.id);

@@ -14,6 +14,8 @@ import {
 import { allocateChildren, endAllocation, listCaseload } from "@/lib/children/allocations";
 import { signOffLifeStoryAllocation } from "@/lib/children/life-story";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
+import { raiseSafeguardingConcern } from "@/lib/children/safeguarding";
+import { WITHHELD } from "@/lib/children/child-audit";
 import { AppError, toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
 
@@ -209,6 +211,8 @@ describe("records, referrals and allocations", () => {
       kind: "LIFE_STORY",
       startDate: world.today,
     });
+    // Life story work keeps the child's record to the 75th birthday (born 4 May 2013).
+    expect((await getChild(world.users.peA, kids.childA.id)).retainUntil).toBe("2088-05-04");
     expect(await statusOf(signOffLifeStoryAllocation(world.users.studentA, ids[0]))).toBe(403);
     expect(await statusOf(signOffLifeStoryAllocation(world.users.peA, ids[0]))).toBe(200);
     expect(await statusOf(signOffLifeStoryAllocation(world.users.peA, ids[0]))).toBe(409);
@@ -224,10 +228,45 @@ describe("records, referrals and allocations", () => {
 
     expect(await statusOf(anonymiseChild(world.users.admin, kids.childA.id))).toBe(409); // born 2013: kept for years yet
     await db().child.update({ where: { id: kids.childB.id }, data: { dateOfBirth: new Date("1990-01-01T00:00:00Z") } });
+    const { id: concernId } = await raiseSafeguardingConcern(world.users.studentB, {
+      childId: kids.childB.id,
+      description: "Bella said Bella Brooks's brother (C-2002) frightens her.",
+    });
     await anonymiseChild(world.users.admin, kids.childB.id);
     const anonymised = await getChild(world.users.admin, kids.childB.id);
     expect(anonymised.child).toMatchObject({ name: null, code: "C-2002", anonymised: true });
     expect(await db().childContact.count({ where: { childId: kids.childB.id } })).toBe(0);
+    // The child's names come out of the free text the work keeps.
+    expect((await db().safeguardingConcern.findUniqueOrThrow({ where: { id: concernId } })).description).toBe(
+      "[name] said [name] [name]'s brother ([child]) frightens her.",
+    );
+  });
+
+  it("audits which of a child's details changed and who changed them, never the name or the date of birth", async () => {
+    const { id } = await createChild(world.users.admin, {
+      firstName: "Zara",
+      lastName: "Quill",
+      dateOfBirth: "2011-03-03",
+      contacts: [{ name: "Yusuf Quill", relationship: "Father", phone: "07700 900123", consent: "GIVEN" }],
+    });
+    await updateChild(world.users.admin, id, {
+      firstName: "Zarah",
+      lastName: "Quill",
+      dateOfBirth: "2011-03-04",
+      schoolId: null,
+      yearGroup: 10,
+      version: 1,
+    });
+    const audit = await db().auditLog.findMany({ where: { entity: "Child", entityId: id }, orderBy: { at: "asc" } });
+    expect(audit.map((row) => row.action)).toEqual(["CREATE", "UPDATE"]);
+    expect(audit[0].changes).toMatchObject({ firstName: WITHHELD, dateOfBirth: WITHHELD, contacts: 1 });
+    expect(audit[1].changes).toEqual({
+      firstName: { from: WITHHELD, to: WITHHELD },
+      dateOfBirth: { from: WITHHELD, to: WITHHELD },
+      yearGroup: { from: null, to: 10 },
+      version: { from: 1, to: 2 },
+    });
+    expect(JSON.stringify(audit)).not.toMatch(/Zara|Quill|Yusuf|07700|2011-03/);
   });
 
   it("refuses a stale edit of a child's record", async () => {

@@ -19,7 +19,7 @@ import {
 import { getDirectWorkPlanForm, getDirectWorkProgramme } from "@/lib/children/direct-work/reads";
 import { listSuggestionTree } from "@/lib/children/direct-work/suggestions";
 import { addTheme } from "@/lib/children/direct-work/themes";
-import { DEFAULT_THEMES } from "@/lib/validations/direct-work";
+import { DEFAULT_THEMES, MAX_PLANNED_SESSIONS } from "@/lib/validations/direct-work";
 import { toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
 
@@ -107,6 +107,29 @@ describe("agreeing a plan of sessions", () => {
     const error = await rejected(() => createDirectWorkProgramme(world.users.studentA, kids.allocationA.id, input));
     expect(error.status).toBe(422);
     for (const field of fields) expect(error.fieldErrors?.[field]?.[0]).toEqual(expect.any(String));
+  });
+
+  it("refuses a plan of 2^31 sessions with a 422 on the number, asks for no more themes than 30, and saves nothing", async () => {
+    for (const plannedSessions of [2 ** 31, "2147483648"]) {
+      const huge = { ...validPlan(), plannedSessions, themes: [] };
+      const error = await rejected(() => createDirectWorkProgramme(world.users.studentA, kids.allocationA.id, huge));
+      expect(error.status).toBe(422);
+      expect(error.fieldErrors?.plannedSessions).toContain("Plan at most 30 sessions; extend the plan later if needed");
+      const themeErrors = Object.keys(error.fieldErrors ?? {}).filter((field) => field.startsWith("themes."));
+      expect(themeErrors.length).toBeLessThanOrEqual(MAX_PLANNED_SESSIONS);
+    }
+  });
+
+  it("answers a stranger's plan of 2^31 sessions with a 404 before reading the body", async () => {
+    const huge = { ...validPlan(), plannedSessions: 2 ** 31, themes: [] };
+    for (const who of ["studentOther", "tutorA", "otherAdmin"] as const)
+      expect(
+        (await rejected(() => createDirectWorkProgramme(world.users[who], kids.allocationA.id, huge))).status,
+      ).toBe(404);
+    // Someone who sees the allocation but may not write to it: a 403, still before the body.
+    expect(
+      (await rejected(() => createDirectWorkProgramme(world.users.onsiteA, kids.allocationA.id, huge))).status,
+    ).toBe(403);
   });
 
   it("creates 6 weekly planned sessions with their themes, audited", async () => {
