@@ -127,8 +127,8 @@ describe("the child's average rating", () => {
   });
 });
 
-describe("programme progress", () => {
-  it("puts the sums together", () => {
+describe("direct-work progress", () => {
+  it("puts the sessions done, attendance, goal change and average rating together", () => {
     const progress = directWorkProgress({
       plannedSessions: 6,
       sessions: [attended(3), attended(5), cancelled("FAMILY"), planned, planned, planned],
