@@ -20,7 +20,7 @@ body:has([data-child-screen]) > a[href="#main"] { display: none !important; }
 body:has([data-child-screen]) { overflow: hidden; }
 `;
 
-export function ChildScreenFrame({ children }: { children: ReactNode }) {
+function ChildScreenFrame({ children }: { children: ReactNode }) {
   return (
     <div data-child-screen className="fixed inset-0 z-50 overflow-y-auto bg-[#fff8e7] text-[#1b1f23]">
       <style>{HIDE_THE_REST}</style>

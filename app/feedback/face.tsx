@@ -22,7 +22,7 @@ const FILLS: Record<1 | 2 | 3 | 4 | 5, string> = {
 
 export type Rating = 1 | 2 | 3 | 4 | 5;
 
-export function asRating(value: number): Rating {
+function asRating(value: number): Rating {
   return Math.min(5, Math.max(1, Math.round(value))) as Rating;
 }
 

@@ -78,7 +78,7 @@ export function allocationsVisibleTo(user: SessionUser): Prisma.AllocationWhereI
 // Children's records
 
 /** Whether the user can have any child's record at all: tutors never do. */
-export function canSeeChildRecords(user: SessionUser): boolean {
+function canSeeChildRecords(user: SessionUser): boolean {
   return user.role !== "UNIVERSITY_TUTOR";
 }
 
@@ -237,5 +237,3 @@ export function childWorkPermissions(user: SessionUser) {
     canSeeSuggestionTree: canSeeSuggestionTree(user),
   };
 }
-
-export type ChildWorkPermissions = ReturnType<typeof childWorkPermissions>;

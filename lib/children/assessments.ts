@@ -72,8 +72,6 @@ export async function getAssessment(user: SessionUser, assessmentId: string) {
   });
 }
 
-export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;
-
 const FIELD_LABELS = { status: "status", outcome: "outcome", completedOn: "completion date" };
 
 /**

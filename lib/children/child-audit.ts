@@ -37,7 +37,7 @@ const IDENTIFYING = new Set([
 export const WITHHELD = "(withheld: see the record)";
 
 /** The audit values with every identifying one replaced by WITHHELD; a change's from/to both, a created row's value. */
-export function withheld(values: Record<string, unknown>): Record<string, unknown> {
+function withheld(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(values).map(([field, value]) => {
       if (!IDENTIFYING.has(field)) return [field, value];

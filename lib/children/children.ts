@@ -28,7 +28,7 @@ import { createChildSchema, updateChildSchema } from "@/lib/validations/children
 // child's name leaves here only through presentChildrenFor, which audits it.
 
 /** Writes one VIEW audit row per child whose identity was just shown: reads of identifiable records are audited too. */
-export async function auditChildViews(tx: Tx, user: SessionUser, children: ChildSummary[], context: string) {
+async function auditChildViews(tx: Tx, user: SessionUser, children: ChildSummary[], context: string) {
   const viewed = children.filter((child) => child.name !== null);
   if (viewed.length === 0) return;
   await tx.auditLog.createMany({
@@ -224,8 +224,6 @@ export async function getChild(user: SessionUser, childId: string) {
     };
   });
 }
-
-export type ChildRecord = Awaited<ReturnType<typeof getChild>>;
 
 // Codes are short so people can say them; the space is widened before it could run out.
 const CODE_RANGES = [

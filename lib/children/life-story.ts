@@ -107,8 +107,6 @@ export async function getLifeStoryWork(user: SessionUser, workId: string) {
   });
 }
 
-export type LifeStoryView = Awaited<ReturnType<typeof getLifeStoryWork>>;
-
 /** Records one stage's dates and notes: refused (409) until the PE's sign-off; a completion never before the start nor in the future. */
 export const updateLifeStoryStage = command({
   parse: (workId: string, stage: string, body: unknown) => ({

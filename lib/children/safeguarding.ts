@@ -177,8 +177,6 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
   });
 }
 
-export type OpenConcern = Awaited<ReturnType<typeof listOpenSafeguardingConcerns>>[number];
-
 /** The response to a concern: the admin or an overseeing PE records the action taken; the concern is then ACTIONED and leaves the home pages. */
 export const recordSafeguardingResponse = command({
   parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That safeguarding concern"), body }),

@@ -106,7 +106,6 @@ function checkStageDates(value: z.output<typeof stageFields>, ctx: z.RefinementC
 }
 
 export const lifeStoryStageFormSchema = stageFields.superRefine(checkStageDates);
-export type LifeStoryStageFormInput = z.input<typeof lifeStoryStageFormSchema>;
 
 /** `updatedAt` (optional) is the stage's last change as the editor saw it: a later change by someone else is a 409. */
 export const updateLifeStoryStageSchema = stageFields
@@ -118,7 +117,6 @@ export type UpdateLifeStoryStageInput = z.input<typeof updateLifeStoryStageSchem
 
 /** The raise-a-concern form: the child and the record it was raised from travel beside it. */
 export const raiseConcernFormSchema = z.object({ description: safeguardingConcernFields.description });
-export type RaiseConcernFormInput = z.input<typeof raiseConcernFormSchema>;
 
 export type SafeguardingResponseInput = z.input<typeof safeguardingResponseSchema>;
 

@@ -24,7 +24,7 @@ export const CONSENT_LABELS: Record<(typeof consentStatuses)[number], string> = 
   WITHDRAWN: "Consent withdrawn",
 };
 
-export const childContactSchema = z.object({
+const childContactSchema = z.object({
   name: text("contact's name", 120, { singleLine: true }),
   relationship: text("relationship to the child", 80, { singleLine: true }),
   phone: optionalText("phone number", 40, { singleLine: true }),

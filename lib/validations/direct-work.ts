@@ -43,7 +43,7 @@ export const MAX_FEEDBACK_PER_SESSION = 50;
 /** Session themes a team may have. */
 export const MAX_THEMES = 100;
 
-export const sessionStatuses = ["PLANNED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"] as const;
+const sessionStatuses = ["PLANNED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   PLANNED: "Planned",

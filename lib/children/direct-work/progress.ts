@@ -135,5 +135,3 @@ export function directWorkProgress(input: {
     averageChildRating: averageChildRating(input.sessions),
   };
 }
-
-export type DirectWorkProgress = ReturnType<typeof directWorkProgress>;

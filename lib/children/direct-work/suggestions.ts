@@ -81,5 +81,3 @@ export async function listSuggestionTree(user: SessionUser) {
     .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
   return { total: rows.length, themes };
 }
-
-export type SuggestionTree = Awaited<ReturnType<typeof listSuggestionTree>>;

@@ -13,7 +13,7 @@ import { addThemeSchema, DEFAULT_THEMES, MAX_THEMES } from "@/lib/validations/di
 // extends.
 
 /** Gives a team the default themes the first time they are needed: a system write, audited without an actor. */
-export async function ensureDefaultThemes(tx: Tx, teamId: string) {
+async function ensureDefaultThemes(tx: Tx, teamId: string) {
   if (await tx.directWorkTheme.findFirst({ where: { teamId }, select: { id: true } })) return;
   await tx.directWorkTheme.createMany({ data: DEFAULT_THEMES.map((name) => ({ teamId, name })), skipDuplicates: true });
   await writeAudit(tx, null, {
