@@ -43,8 +43,7 @@ export const MAX_FEEDBACK_PER_SESSION = 50;
 /** Session themes a team may have. */
 export const MAX_THEMES = 100;
 
-const sessionStatuses = ["PLANNED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
+export type SessionStatus = "PLANNED" | "ATTENDED" | "DID_NOT_ATTEND" | "CANCELLED";
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   PLANNED: "Planned",
   ATTENDED: "Attended",
