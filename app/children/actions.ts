@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import { anonymiseChild, createChild } from "@/lib/children/children";
+import { createChild } from "@/lib/children/child-records";
+import { anonymiseChild } from "@/lib/children/data-protection";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
 import { allocateChildren, endAllocation } from "@/lib/children/allocations";
 import type {

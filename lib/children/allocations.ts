@@ -18,7 +18,8 @@ import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { allocateChildrenSchema, endAllocationSchema } from "@/lib/validations/children";
 import { lifeStoryStageNames } from "@/lib/validations/child-work";
-import { keepRetentionDate, presentChildrenFor } from "@/lib/children/children";
+import { presentChildrenFor } from "@/lib/children/children";
+import { keepRetentionDate } from "@/lib/children/child-records";
 import { allocationRag } from "@/lib/children/allocation-rag";
 import { directWorkProgress } from "@/lib/children/direct-work/progress";
 

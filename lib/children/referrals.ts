@@ -5,7 +5,7 @@ import { conflict, fieldError, notFound } from "@/lib/errors";
 import { idInBody } from "@/lib/children/located";
 import { fromIsoDate, toIsoDate } from "@/lib/dates";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
-import { requirePartnerSchool } from "@/lib/children/children";
+import { requirePartnerSchool } from "@/lib/children/child-records";
 import { createReferralSchema, decideReferralSchema } from "@/lib/validations/children";
 
 // A school (or a parent through the school) asks for support. The team

@@ -2,15 +2,9 @@
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
-import {
-  anonymiseChild,
-  createChild,
-  exportChildRecord,
-  getChild,
-  listChildViewers,
-  listChildren,
-  updateChild,
-} from "@/lib/children/children";
+import { getChild, listChildren } from "@/lib/children/children";
+import { createChild, updateChild } from "@/lib/children/child-records";
+import { anonymiseChild, exportChildRecord, listChildViewers } from "@/lib/children/data-protection";
 import { allocateChildren, endAllocation, listCaseload } from "@/lib/children/allocations";
 import { signOffLifeStoryAllocation } from "@/lib/children/life-story";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";

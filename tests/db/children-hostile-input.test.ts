@@ -2,7 +2,7 @@
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
-import { createChild, updateChild } from "@/lib/children/children";
+import { createChild, updateChild } from "@/lib/children/child-records";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
 import { allocateChildren, endAllocation } from "@/lib/children/allocations";
 import { updateAssessment } from "@/lib/children/assessments";

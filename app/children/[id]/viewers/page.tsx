@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { listChildViewers } from "@/lib/children/children";
+import { listChildViewers } from "@/lib/children/data-protection";
 import { formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { PageHeader } from "@/components/page-header";
