@@ -21,6 +21,7 @@ import { lifeStoryStageNames } from "@/lib/validations/child-work";
 import { presentChildrenFor } from "@/lib/children/children";
 import { keepRetentionDate } from "@/lib/children/child-records";
 import { allocationRag } from "@/lib/children/allocation-rag";
+import { namesFor } from "@/lib/children/people-names";
 import { directWorkProgress } from "@/lib/children/direct-work/progress";
 
 // Allocating a child (or a group) to a student for a piece of work, overseen
@@ -161,9 +162,14 @@ export async function placementsForAllocation(user: SessionUser) {
     where: { AND: [placementsToAllocateTo(user), { status: "ACTIVE" }] },
     orderBy: { startDate: "desc" },
     take: 500,
-    select: { id: true, setting: true, student: { select: { name: true } } },
+    select: { id: true, setting: true, student: { select: { id: true, name: true } } },
   });
-  return rows.map((row) => ({ id: row.id, studentName: row.student.name, setting: row.setting }));
+  const nameOf = await namesFor(
+    getDb(),
+    user,
+    rows.map((row) => row.student.id),
+  );
+  return rows.map((row) => ({ id: row.id, studentName: nameOf(row.student), setting: row.setting }));
 }
 
 /**
@@ -185,7 +191,7 @@ export async function listCaseload(
       include: {
         child: { include: { school: { select: { name: true } } } },
         student: { select: { id: true, name: true } },
-        overseeingPe: { select: { name: true } },
+        overseeingPe: { select: { id: true, name: true } },
         programme: {
           include: {
             sessions: { select: { status: true, plannedOn: true } },
@@ -202,6 +208,11 @@ export async function listCaseload(
       rows.map((row) => row.child),
       "caseload",
     );
+    const nameOf = await namesFor(
+      tx,
+      user,
+      rows.flatMap((row) => [row.student.id, row.overseeingPe.id]),
+    );
     return rows.map((row, index) => ({
       id: row.id,
       child: children[index],
@@ -209,8 +220,8 @@ export async function listCaseload(
       status: row.status,
       groupLabel: row.groupLabel,
       studentId: row.student.id,
-      studentName: row.student.name,
-      overseeingPeName: row.overseeingPe.name,
+      studentName: nameOf(row.student),
+      overseeingPeName: nameOf(row.overseeingPe),
       startDate: toIsoDate(row.startDate),
       endDate: row.endDate ? toIsoDate(row.endDate) : null,
       programmeId: row.programme?.id ?? null,

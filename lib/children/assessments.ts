@@ -8,6 +8,7 @@ import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { assessmentDue } from "@/lib/children/assessment-due";
+import { namesFor } from "@/lib/children/people-names";
 import { auditUpdated } from "@/lib/children/child-audit";
 import { updateAssessmentSchema } from "@/lib/validations/child-work";
 
@@ -41,6 +42,7 @@ export async function getAssessment(user: SessionUser, assessmentId: string) {
   return getDb().$transaction(async (tx) => {
     const row = await findAssessment(tx, user, id);
     const [child] = await presentChildrenFor(tx, user, [row.allocation.child], "assessment");
+    const nameOf = await namesFor(tx, user, [row.allocation.student.id, row.allocation.overseeingPe.id]);
     const startDate = toIsoDate(row.startDate);
     const dueDate = toIsoDate(row.dueDate);
     const completedOn = row.completedOn ? toIsoDate(row.completedOn) : null;
@@ -62,8 +64,8 @@ export async function getAssessment(user: SessionUser, assessmentId: string) {
         status: row.allocation.status,
         startDate: toIsoDate(row.allocation.startDate),
         endDate: row.allocation.endDate ? toIsoDate(row.allocation.endDate) : null,
-        studentName: row.allocation.student.name,
-        overseeingPeName: row.allocation.overseeingPe.name,
+        studentName: nameOf(row.allocation.student),
+        overseeingPeName: nameOf(row.allocation.overseeingPe),
       },
       child,
       today,

@@ -17,6 +17,7 @@ import { notFound } from "@/lib/errors";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChild, redactChild, type ChildSummary } from "@/lib/children/present-child";
 import { mayAnonymise } from "@/lib/children/retention";
+import { namesFor } from "@/lib/children/people-names";
 
 // Reading children's records: lists and the record with its family contacts,
 // referrals, work and concerns (docs/domain.md, "Children's work" and "Data
@@ -125,14 +126,14 @@ export async function getChild(user: SessionUser, childId: string) {
         contacts: { orderBy: { createdAt: "asc" } },
         referrals: {
           orderBy: { receivedOn: "desc" },
-          include: { school: { select: { name: true } }, decidedBy: { select: { name: true } } },
+          include: { school: { select: { name: true } }, decidedBy: { select: { id: true, name: true } } },
         },
         allocations: {
           where: allocationsVisibleTo(user),
           orderBy: { startDate: "desc" },
           include: {
-            student: { select: { name: true } },
-            overseeingPe: { select: { name: true } },
+            student: { select: { id: true, name: true } },
+            overseeingPe: { select: { id: true, name: true } },
             programme: { select: { id: true } },
             assessment: { select: { id: true, dueDate: true, status: true } },
             lifeStory: { select: { id: true } },
@@ -140,12 +141,20 @@ export async function getChild(user: SessionUser, childId: string) {
         },
         safeguarding: {
           orderBy: { raisedAt: "desc" },
-          include: { raisedBy: { select: { name: true } }, actionRecordedBy: { select: { name: true } } },
+          include: {
+            raisedBy: { select: { id: true, name: true } },
+            actionRecordedBy: { select: { id: true, name: true } },
+          },
         },
       },
     });
     if (!row) throw notFound("That child's record");
     const [child] = await presentChildrenFor(tx, user, [row], "child record");
+    const nameOf = await namesFor(tx, user, [
+      ...row.referrals.map((referral) => referral.decidedBy?.id),
+      ...row.allocations.flatMap((allocation) => [allocation.student.id, allocation.overseeingPe.id]),
+      ...row.safeguarding.flatMap((concern) => [concern.raisedBy.id, concern.actionRecordedBy?.id]),
+    ]);
     const identifiable = child.name !== null;
     const open = !row.anonymisedAt;
     const kept = row.retainUntil ? toIsoDate(row.retainUntil) : null;
@@ -179,7 +188,7 @@ export async function getChild(user: SessionUser, childId: string) {
             decision: referral.decision,
             decisionReason: referral.decisionReason,
             decidedOn: referral.decidedOn ? toIsoDate(referral.decidedOn) : null,
-            decidedByName: referral.decidedBy?.name ?? null,
+            decidedByName: nameOf(referral.decidedBy),
             version: referral.version,
             canDecide: canHandleReferrals(user) && referral.decision === "PENDING",
           }))
@@ -188,8 +197,8 @@ export async function getChild(user: SessionUser, childId: string) {
         id: allocation.id,
         kind: allocation.kind,
         status: allocation.status,
-        studentName: allocation.student.name,
-        overseeingPeName: allocation.overseeingPe.name,
+        studentName: nameOf(allocation.student),
+        overseeingPeName: nameOf(allocation.overseeingPe),
         startDate: toIsoDate(allocation.startDate),
         endDate: allocation.endDate ? toIsoDate(allocation.endDate) : null,
         groupLabel: allocation.groupLabel,
@@ -202,13 +211,13 @@ export async function getChild(user: SessionUser, childId: string) {
       safeguarding: row.safeguarding.map((concern) => ({
         id: concern.id,
         raisedAt: concern.raisedAt.toISOString(),
-        raisedByName: concern.raisedBy.name,
+        raisedByName: nameOf(concern.raisedBy),
         // Free text can name the child: code-only viewers get it with names masked.
         description: identifiable ? concern.description : redactChild(concern.description, row),
         status: concern.status,
         actionTaken: concern.actionTaken && !identifiable ? redactChild(concern.actionTaken, row) : concern.actionTaken,
         actionRecordedAt: concern.actionRecordedAt?.toISOString() ?? null,
-        actionRecordedByName: concern.actionRecordedBy?.name ?? null,
+        actionRecordedByName: nameOf(concern.actionRecordedBy),
       })),
       permissions: {
         canCorrectDetails: identifiable && open && canCorrectChildDetails(user),

@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { redactChild } from "@/lib/children/present-child";
 import { mayAnonymise, retainUntil } from "@/lib/children/retention";
+import { namesFor } from "@/lib/children/people-names";
 
 // What the team manager does for a child's data protection (docs/domain.md,
 // "Data protection"): who has viewed the record, the subject access export,
@@ -28,11 +29,16 @@ export async function listChildViewers(user: SessionUser, childId: string) {
     where: { entity: "Child", entityId: child.id, action: { in: ["VIEW", "EXPORT"] } },
     orderBy: { at: "desc" },
     take: 500,
-    include: { actor: { select: { name: true, role: true } } },
+    include: { actor: { select: { id: true, name: true, role: true } } },
   });
+  const nameOf = await namesFor(
+    db,
+    user,
+    rows.map((row) => row.actor?.id),
+  );
   return rows.map((row) => ({
     at: row.at.toISOString(),
-    actorName: row.actor?.name ?? "System",
+    actorName: nameOf(row.actor) ?? "System",
     actorRole: row.actor?.role ?? null,
     action: row.action,
     context: (row.changes as { context?: string } | null)?.context ?? null,

@@ -12,6 +12,7 @@ import { command, parseId, type CommandContext } from "@/lib/core/command";
 import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
+import { namesFor } from "@/lib/children/people-names";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import {
   lifeStoryStageNames,
@@ -48,7 +49,7 @@ async function findWork(tx: Tx, user: SessionUser, workId: string) {
           child: { include: { school: { select: { name: true } } } },
           student: { select: { id: true, name: true } },
           overseeingPe: { select: { id: true, name: true } },
-          peSignedOffBy: { select: { name: true } },
+          peSignedOffBy: { select: { id: true, name: true } },
         },
       },
     },
@@ -65,8 +66,13 @@ export async function getLifeStoryWork(user: SessionUser, workId: string) {
     const row = await findWork(tx, user, id);
     const [child] = await presentChildrenFor(tx, user, [row.allocation.child], "life story work");
     const { allocation } = row;
+    const nameOf = await namesFor(tx, user, [
+      allocation.student.id,
+      allocation.overseeingPe.id,
+      allocation.peSignedOffBy?.id,
+    ]);
     const signedOff = allocation.peSignedOffAt
-      ? { at: allocation.peSignedOffAt.toISOString(), byName: allocation.peSignedOffBy?.name ?? null }
+      ? { at: allocation.peSignedOffAt.toISOString(), byName: nameOf(allocation.peSignedOffBy) }
       : null;
     const stages = lifeStoryStageNames.map((stage) => {
       const found = row.stages.find((candidate) => candidate.stage === stage);
@@ -87,9 +93,9 @@ export async function getLifeStoryWork(user: SessionUser, workId: string) {
         status: allocation.status,
         startDate: toIsoDate(allocation.startDate),
         endDate: allocation.endDate ? toIsoDate(allocation.endDate) : null,
-        studentName: allocation.student.name,
+        studentName: nameOf(allocation.student),
         overseeingPeId: allocation.overseeingPe.id,
-        overseeingPeName: allocation.overseeingPe.name,
+        overseeingPeName: nameOf(allocation.overseeingPe),
         signedOff,
       },
       child,

@@ -8,6 +8,7 @@ import { conflict, fieldError, notFound } from "@/lib/errors";
 import { idInBody } from "@/lib/children/located";
 import { formatDateTime } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
+import { namesFor } from "@/lib/children/people-names";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { notify } from "@/lib/notifications/notifications";
 import { appUrl, sendEmail } from "@/lib/notifications/email";
@@ -154,7 +155,7 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
       take: 500,
       include: {
         child: { include: { school: { select: { name: true } } } },
-        raisedBy: { select: { name: true, role: true } },
+        raisedBy: { select: { id: true, name: true, role: true } },
       },
     });
     const children = await presentChildrenFor(
@@ -163,11 +164,16 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
       rows.map((row) => row.child),
       "open safeguarding concerns",
     );
+    const nameOf = await namesFor(
+      tx,
+      user,
+      rows.map((row) => row.raisedBy.id),
+    );
     return rows.map((row, index) => ({
       id: row.id,
       child: children[index],
       raisedAt: row.raisedAt.toISOString(),
-      raisedByName: row.raisedBy.name,
+      raisedByName: nameOf(row.raisedBy),
       raisedByRole: row.raisedBy.role,
       description: row.description,
       sourceEntity: row.sourceEntity,

@@ -116,6 +116,38 @@ describe("who may see a child", () => {
   });
 });
 
+describe("the names of the people in a child's record", () => {
+  it("are shown to a student only where the student could read them elsewhere; another university's student is named by role", async () => {
+    // Student B (University B) also works with child A, and raises a concern about them.
+    const {
+      ids: [allocationId],
+    } = await allocateChildren(world.users.admin, {
+      childIds: [kids.childA.id],
+      placementId: world.placementB.id,
+      kind: "LIFE_STORY",
+      startDate: world.today,
+    });
+    await raiseSafeguardingConcern(world.users.studentB, {
+      childId: kids.childA.id,
+      description: "Something the child said at school.",
+    });
+    const raisedBy = async (who: Who) =>
+      (await getChild(world.users[who], kids.childA.id)).safeguarding.map((concern) => concern.raisedByName);
+    expect(await raisedBy("studentA")).toEqual(["A student from another university"]);
+    expect(JSON.stringify(await getChild(world.users.studentA, kids.childA.id))).not.toContain(
+      world.users.studentB.name,
+    );
+    // The team's staff know who is placed with them; student B knows themself.
+    for (const who of ["admin", "peA", "studentB"] as const)
+      expect(await raisedBy(who)).toEqual([world.users.studentB.name]);
+    // Student A's own work names their own practice educator.
+    expect(
+      (await getChild(world.users.studentA, kids.childA.id)).allocations.map((row) => row.overseeingPeName),
+    ).toEqual([world.users.peA.name]);
+    await endAllocation(world.users.admin, allocationId, { endDate: world.today });
+  });
+});
+
 describe("records, referrals and allocations", () => {
   it("creates a child with a pseudonymous code; only the team manager may", async () => {
     const { code } = await createChild(world.users.admin, {

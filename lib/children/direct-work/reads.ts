@@ -7,6 +7,7 @@ import { parseId } from "@/lib/core/command";
 import { notFound } from "@/lib/errors";
 import { toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
+import { namesFor } from "@/lib/children/people-names";
 import { redactChild } from "@/lib/children/present-child";
 import { goalChange, directWorkProgress } from "@/lib/children/direct-work/progress";
 import { activeThemes } from "@/lib/children/direct-work/themes";
@@ -27,13 +28,14 @@ export async function getDirectWorkPlanForm(user: SessionUser, allocationId: str
       where: { AND: [allocationsVisibleTo(user), { id }] },
       include: {
         child: { include: { school: { select: { name: true } } } },
-        student: { select: { name: true } },
-        overseeingPe: { select: { name: true } },
+        student: { select: { id: true, name: true } },
+        overseeingPe: { select: { id: true, name: true } },
         programme: { select: { id: true } },
       },
     });
     if (!allocation) throw notFound("That allocation");
     const [child] = await presentChildrenFor(tx, user, [allocation.child], "direct-work plan");
+    const nameOf = await namesFor(tx, user, [allocation.student.id, allocation.overseeingPe.id]);
     return {
       allocation: {
         id: allocation.id,
@@ -41,8 +43,8 @@ export async function getDirectWorkPlanForm(user: SessionUser, allocationId: str
         status: allocation.status,
         startDate: toIsoDate(allocation.startDate),
         endDate: allocation.endDate ? toIsoDate(allocation.endDate) : null,
-        studentName: allocation.student.name,
-        overseeingPeName: allocation.overseeingPe.name,
+        studentName: nameOf(allocation.student),
+        overseeingPeName: nameOf(allocation.overseeingPe),
       },
       child,
       programmeId: allocation.programme?.id ?? null,
@@ -63,8 +65,8 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
         allocation: {
           include: {
             child: { include: { school: { select: { name: true } } } },
-            student: { select: { name: true } },
-            overseeingPe: { select: { name: true } },
+            student: { select: { id: true, name: true } },
+            overseeingPe: { select: { id: true, name: true } },
           },
         },
         sessions: { orderBy: { number: "asc" }, include: { feedback: { orderBy: { createdAt: "asc" } } } },
@@ -73,6 +75,7 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
     });
     if (!row) throw notFound("That programme");
     const [child] = await presentChildrenFor(tx, user, [row.allocation.child], "direct-work programme");
+    const nameOf = await namesFor(tx, user, [row.allocation.student.id, row.allocation.overseeingPe.id]);
     // Free text can name the child: for someone who sees the work by code only, the names are taken out.
     const free =
       child.name === null ? (text: string) => redactChild(text, row.allocation.child) : (text: string) => text;
@@ -119,8 +122,8 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
       allocation: {
         id: row.allocation.id,
         status: row.allocation.status,
-        studentName: row.allocation.student.name,
-        overseeingPeName: row.allocation.overseeingPe.name,
+        studentName: nameOf(row.allocation.student),
+        overseeingPeName: nameOf(row.allocation.overseeingPe),
         startDate: toIsoDate(row.allocation.startDate),
       },
       plannedSessions: row.plannedSessions,
