@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { listCaseload } from "@/lib/children/allocations";
+import { childWorkPermissions } from "@/lib/access/children";
 import { CaseloadTable } from "@/components/child-work/caseload-table";
 
 export const metadata: Metadata = { title: "Caseload" };
@@ -9,14 +10,11 @@ export const dynamic = "force-dynamic";
 
 export default async function CaseloadPage() {
   const user = await requireUser();
-  if (user.role === "UNIVERSITY_TUTOR") notFound();
+  const { caseload } = childWorkPermissions(user);
+  if (!caseload) notFound();
   const rows = await listCaseload(user);
   const title =
-    user.role === "STUDENT"
-      ? "My caseload"
-      : user.role === "PRACTICE_EDUCATOR"
-        ? "My students' caseloads"
-        : "Caseloads";
+    caseload === "own" ? "My caseload" : caseload === "my-students" ? "My students' caseloads" : "Caseloads";
   const byStudent = new Map<string, typeof rows>();
   for (const row of rows) byStudent.set(row.studentName, [...(byStudent.get(row.studentName) ?? []), row]);
 
@@ -24,11 +22,11 @@ export default async function CaseloadPage() {
     <div>
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mb-6 text-muted">
-        {user.role === "STUDENT"
+        {caseload === "own"
           ? "The children you are working with now. Refer to children by their code in your evidence and notes."
           : "Children allocated to students, with a red, amber or green status and the reasons for it."}
       </p>
-      {user.role === "STUDENT" ? (
+      {caseload === "own" ? (
         <CaseloadTable rows={rows} showStudent={false} caption="My caseload" />
       ) : rows.length === 0 ? (
         <p className="rounded border border-gray-300 bg-white p-4">No current allocations.</p>
@@ -43,7 +41,7 @@ export default async function CaseloadPage() {
             </h2>
             <CaseloadTable
               rows={studentRows}
-              showStudent={user.role !== "PRACTICE_EDUCATOR"}
+              showStudent={caseload !== "my-students"}
               caption={`${studentName}'s caseload`}
             />
           </section>

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import { anonymiseChild, createChild, updateChild } from "@/lib/children/children";
+import { createChild } from "@/lib/children/child-records";
+import { anonymiseChild } from "@/lib/children/data-protection";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
 import { allocateChildren, endAllocation } from "@/lib/children/allocations";
 import type {
@@ -11,19 +12,11 @@ import type {
   CreateChildInput,
   CreateReferralInput,
   DecideReferralInput,
-  UpdateChildInput,
 } from "@/lib/validations/children";
 
 export async function createChildAction(input: CreateChildInput) {
   const user = await requireUser();
   return runAction(() => createChild(user, input));
-}
-
-export async function updateChildAction(childId: string, input: UpdateChildInput) {
-  const user = await requireUser();
-  const result = await runAction(() => updateChild(user, childId, input));
-  if (result.ok) revalidatePath(`/children/${childId}`);
-  return result;
 }
 
 export async function recordReferralAction(input: CreateReferralInput) {

@@ -3,13 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { listChildren } from "@/lib/children/children";
+import { childWorkPermissions } from "@/lib/access/children";
 
 export const metadata: Metadata = { title: "Children" };
 export const dynamic = "force-dynamic";
 
 export default async function ChildrenPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireUser();
-  if (user.role === "UNIVERSITY_TUTOR") notFound();
+  const permissions = childWorkPermissions(user);
+  if (!permissions.canSeeChildRecords) notFound();
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.slice(0, 100) : undefined;
   const children = await listChildren(user, { q: query });
@@ -17,7 +19,7 @@ export default async function ChildrenPage({ searchParams }: { searchParams: Pro
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold">Children</h1>
-        {user.role === "ADMIN" && (
+        {permissions.canAddChild && (
           <Link href="/children/new" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline">
             Add a child
           </Link>

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { RATING_LABELS, childFeedbackSchema, type ChildFeedbackInput } from "@/lib/validations/programmes";
+import { useActionForm } from "@/components/form/use-action-form";
+import { RATING_LABELS, childFeedbackSchema, type ChildFeedbackInput } from "@/lib/validations/direct-work";
 import { Face } from "./face";
 
 const noSubscription = () => () => undefined;
@@ -19,7 +20,7 @@ body:has([data-child-screen]) > a[href="#main"] { display: none !important; }
 body:has([data-child-screen]) { overflow: hidden; }
 `;
 
-export function ChildScreenFrame({ children }: { children: ReactNode }) {
+function ChildScreenFrame({ children }: { children: ReactNode }) {
   return (
     <div data-child-screen className="fixed inset-0 z-50 overflow-y-auto bg-[#fff8e7] text-[#1b1f23]">
       <style>{HIDE_THE_REST}</style>
@@ -28,42 +29,58 @@ export function ChildScreenFrame({ children }: { children: ReactNode }) {
   );
 }
 
-type Outcome =
-  { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
+type Outcome<Data> =
+  { ok: true; data: Data } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
-export function ChildFeedbackScreen({
+export function ChildFeedbackScreen<Data>({
   mode,
   send,
   backHref,
 }: {
   /** "child": the tablet handed to the child; "carer": a one-time link. */
   mode: "child" | "carer";
-  send: (input: ChildFeedbackInput) => Promise<Outcome>;
+  send: (input: ChildFeedbackInput) => Promise<Outcome<Data>>;
   /** For the student, once the child has finished. */
   backHref?: string;
 }) {
-  const [rating, setRating] = useState<number | null>(null);
-  const [whatWasGood, setWhatWasGood] = useState("");
-  const [whatCouldBeBetter, setWhatCouldBeBetter] = useState("");
-  const [problem, setProblem] = useState<string>();
-  const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
+  const { form, onSubmit, formError, errorOf, attempt, pending } = useActionForm({
+    schema: childFeedbackSchema,
+    defaultValues: { whatWasGood: "", whatCouldBeBetter: "" },
+    action: send,
+    onSuccess: () => setDone(true),
+  });
   // Read on the client only: the server cannot know whether the browser speaks.
   const canSpeak = useSyncExternalStore(
     noSubscription,
     () => "speechSynthesis" in window,
     () => false,
   );
-  const firstFace = useRef<HTMLInputElement>(null);
   const problemRef = useRef<HTMLParagraphElement>(null);
   const thanks = useRef<HTMLHeadingElement>(null);
   const heading = mode === "child" ? "How was your session?" : "How was the session?";
+  // In the child's words: what to do next, not what a field is called.
+  const noFace = Boolean(errorOf("rating"));
+  const problem = noFace
+    ? "Please choose a face first."
+    : errorOf("whatWasGood") || errorOf("whatCouldBeBetter")
+      ? "Please make your answers a bit shorter."
+      : formError;
 
   useEffect(() => {
     if (done) thanks.current?.focus();
   }, [done]);
+
+  // After a failed send: to the faces when none was chosen, else to the message.
+  useEffect(() => {
+    if (attempt === 0) return;
+    if (noFace) form.setFocus("rating");
+    else problemRef.current?.focus();
+    // Only when a send has just failed, not as the child types.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
 
   function readAloud() {
     window.speechSynthesis.cancel();
@@ -78,25 +95,6 @@ export function ChildFeedbackScreen({
     utterance.lang = "en-GB";
     utterance.rate = 0.9;
     window.speechSynthesis.speak(utterance);
-  }
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = childFeedbackSchema.safeParse({ rating, whatWasGood, whatCouldBeBetter });
-    if (!parsed.success) {
-      setProblem(rating === null ? "Please choose a face first." : "Please make your answers a bit shorter.");
-      requestAnimationFrame(() => (rating === null ? firstFace.current?.focus() : problemRef.current?.focus()));
-      return;
-    }
-    setSending(true);
-    setProblem(undefined);
-    const result = await send({ rating: rating!, whatWasGood, whatCouldBeBetter });
-    setSending(false);
-    if (result.ok) setDone(true);
-    else {
-      setProblem(result.status >= 500 ? "Sorry, that did not send. Please try again." : result.message);
-      requestAnimationFrame(() => problemRef.current?.focus());
-    }
   }
 
   if (done) {
@@ -127,7 +125,7 @@ export function ChildFeedbackScreen({
 
   return (
     <ChildScreenFrame>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <h1 className="text-4xl font-bold sm:text-5xl">{heading}</h1>
           {canSpeak && (
@@ -184,17 +182,11 @@ export function ChildFeedbackScreen({
             {RATINGS.map((value) => (
               <div key={value} className="relative h-full">
                 <input
-                  ref={value === 1 ? firstFace : undefined}
                   id={`face-${value}`}
                   type="radio"
-                  name="rating"
-                  value={value}
-                  checked={rating === value}
-                  onChange={() => {
-                    setRating(value);
-                    setProblem(undefined);
-                  }}
+                  value={String(value)}
                   className="peer sr-only"
+                  {...form.register("rating")}
                 />
                 <label
                   htmlFor={`face-${value}`}
@@ -226,8 +218,7 @@ export function ChildFeedbackScreen({
             aria-describedby="whatWasGood-hint"
             rows={3}
             maxLength={2000}
-            value={whatWasGood}
-            onChange={(event) => setWhatWasGood(event.target.value)}
+            {...form.register("whatWasGood")}
             className="mt-3 block w-full rounded-2xl border-4 border-[#8a8574] bg-white p-4 text-2xl focus:border-[#165a5d]"
           />
         </div>
@@ -243,18 +234,17 @@ export function ChildFeedbackScreen({
             aria-describedby="whatCouldBeBetter-hint"
             rows={3}
             maxLength={2000}
-            value={whatCouldBeBetter}
-            onChange={(event) => setWhatCouldBeBetter(event.target.value)}
+            {...form.register("whatCouldBeBetter")}
             className="mt-3 block w-full rounded-2xl border-4 border-[#8a8574] bg-white p-4 text-2xl focus:border-[#165a5d]"
           />
         </div>
 
         <button
           type="submit"
-          disabled={sending}
+          disabled={pending}
           className="mt-10 w-full rounded-full bg-[#165a5d] px-10 py-5 text-3xl font-bold text-white shadow-[0_4px_0_#0b2f31] hover:bg-[#114649] disabled:opacity-60 sm:w-auto"
         >
-          {sending ? "Sending…" : "Send"}
+          {pending ? "Sending…" : "Send"}
         </button>
       </form>
     </ChildScreenFrame>

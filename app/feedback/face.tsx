@@ -1,4 +1,4 @@
-import { RATING_LABELS } from "@/lib/validations/programmes";
+import { RATING_LABELS } from "@/lib/validations/direct-work";
 
 // The five faces of the child's rating, drawn rather than typed as emoji so
 // they look the same on every tablet and laptop (emoji fonts vary, and some
@@ -22,7 +22,7 @@ const FILLS: Record<1 | 2 | 3 | 4 | 5, string> = {
 
 export type Rating = 1 | 2 | 3 | 4 | 5;
 
-export function asRating(value: number): Rating {
+function asRating(value: number): Rating {
   return Math.min(5, Math.max(1, Math.round(value))) as Rating;
 }
 

@@ -2,81 +2,86 @@
 // Server actions are public POST endpoints: each one resolves the signed-in
 // user itself and goes through lib/, which checks what that user may do. The
 // one exception is the carer's one-time link, which has no user: the link's
-// token is the permission, checked in lib/children/programmes.ts.
+// token is the permission, checked in lib/children/direct-work/feedback.ts.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import {
-  addProgrammeSession,
-  addTheme,
-  closeProgramme,
+  closeDirectWorkProgramme,
+  createDirectWorkProgramme,
+  extendDirectWorkProgramme,
+} from "@/lib/children/direct-work/plans";
+import { addDirectWorkSession, recordDirectWorkSession } from "@/lib/children/direct-work/sessions";
+import { scoreDirectWorkGoal, setDirectWorkGoals } from "@/lib/children/direct-work/goals";
+import {
   createFeedbackLink,
-  createProgramme,
-  extendProgramme,
-  recordProgrammeSession,
-  scoreGoal,
-  setGoals,
   submitFeedbackInPerson,
   submitFeedbackWithLink,
-} from "@/lib/children/programmes";
+} from "@/lib/children/direct-work/feedback";
+import { addTheme } from "@/lib/children/direct-work/themes";
 import type {
-  AddSessionInput,
+  AddDirectWorkSessionInput,
+  AddThemeInput,
   ChildFeedbackInput,
-  CloseProgrammeInput,
-  CreateProgrammeInput,
-  ExtendProgrammeInput,
-  RecordSessionInput,
-  ScoreGoalInput,
-  SetGoalsInput,
-} from "@/lib/validations/programmes";
+  CloseDirectWorkProgrammeInput,
+  DirectWorkGoalsInput,
+  DirectWorkProgrammeInput,
+  ExtendDirectWorkProgrammeInput,
+  RecordDirectWorkSessionInput,
+  ScoreDirectWorkGoalInput,
+} from "@/lib/validations/direct-work";
 
 const programmePath = (programmeId: string) => `/programmes/${programmeId}`;
 
-export async function createProgrammeAction(allocationId: string, input: CreateProgrammeInput) {
+export async function createDirectWorkProgrammeAction(allocationId: string, input: DirectWorkProgrammeInput) {
   const user = await requireUser();
-  const result = await runAction(() => createProgramme(user, allocationId, input));
+  const result = await runAction(() => createDirectWorkProgramme(user, allocationId, input));
   if (result.ok) revalidatePath("/caseload");
   return result;
 }
 
-export async function recordSessionAction(programmeId: string, sessionId: string, input: RecordSessionInput) {
+export async function recordDirectWorkSessionAction(
+  programmeId: string,
+  sessionId: string,
+  input: RecordDirectWorkSessionInput,
+) {
   const user = await requireUser();
-  const result = await runAction(() => recordProgrammeSession(user, sessionId, input));
+  const result = await runAction(() => recordDirectWorkSession(user, sessionId, input));
   if (result.ok) revalidatePath(programmePath(programmeId));
   return result;
 }
 
-export async function addSessionAction(programmeId: string, input: AddSessionInput) {
+export async function addDirectWorkSessionAction(programmeId: string, input: AddDirectWorkSessionInput) {
   const user = await requireUser();
-  const result = await runAction(() => addProgrammeSession(user, programmeId, input));
+  const result = await runAction(() => addDirectWorkSession(user, programmeId, input));
   if (result.ok) revalidatePath(programmePath(programmeId));
   return result;
 }
 
-export async function extendProgrammeAction(programmeId: string, input: ExtendProgrammeInput) {
+export async function extendDirectWorkProgrammeAction(programmeId: string, input: ExtendDirectWorkProgrammeInput) {
   const user = await requireUser();
-  const result = await runAction(() => extendProgramme(user, programmeId, input));
+  const result = await runAction(() => extendDirectWorkProgramme(user, programmeId, input));
   if (result.ok) revalidatePath(programmePath(programmeId));
   return result;
 }
 
-export async function setGoalsAction(programmeId: string, input: SetGoalsInput) {
+export async function setDirectWorkGoalsAction(programmeId: string, input: DirectWorkGoalsInput) {
   const user = await requireUser();
-  const result = await runAction(() => setGoals(user, programmeId, input));
+  const result = await runAction(() => setDirectWorkGoals(user, programmeId, input));
   if (result.ok) revalidatePath(programmePath(programmeId));
   return result;
 }
 
-export async function scoreGoalAction(programmeId: string, goalId: string, input: ScoreGoalInput) {
+export async function scoreDirectWorkGoalAction(programmeId: string, goalId: string, input: ScoreDirectWorkGoalInput) {
   const user = await requireUser();
-  const result = await runAction(() => scoreGoal(user, goalId, input, { programmeId }));
+  const result = await runAction(() => scoreDirectWorkGoal(user, goalId, input, programmeId));
   if (result.ok) revalidatePath(programmePath(programmeId));
   return result;
 }
 
-export async function closeProgrammeAction(programmeId: string, input: CloseProgrammeInput) {
+export async function closeDirectWorkProgrammeAction(programmeId: string, input: CloseDirectWorkProgrammeInput) {
   const user = await requireUser();
-  const result = await runAction(() => closeProgramme(user, programmeId, input));
+  const result = await runAction(() => closeDirectWorkProgramme(user, programmeId, input));
   if (result.ok) revalidatePath(programmePath(programmeId));
   return result;
 }
@@ -97,7 +102,7 @@ export async function submitFeedbackWithLinkAction(token: string, input: ChildFe
   return runAction(() => submitFeedbackWithLink(token, input));
 }
 
-export async function addThemeAction(input: { name: string }) {
+export async function addThemeAction(input: AddThemeInput) {
   const user = await requireUser();
   const result = await runAction(() => addTheme(user, input));
   if (result.ok) revalidatePath("/team/suggestions");

@@ -4,9 +4,9 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import { raiseSafeguardingConcern, recordSafeguardingAction } from "@/lib/children/safeguarding";
+import { raiseSafeguardingConcern, recordSafeguardingResponse } from "@/lib/children/safeguarding";
 import type { SafeguardingConcernInput } from "@/lib/validations/children";
-import type { RecordActionInput } from "@/lib/validations/child-work";
+import type { SafeguardingResponseInput } from "@/lib/validations/child-work";
 
 /** Concerns show on the home pages, the safeguarding list, the child's record and the header's notification count. */
 function revalidateConcerns() {
@@ -20,9 +20,9 @@ export async function raiseSafeguardingConcernAction(input: SafeguardingConcernI
   return result;
 }
 
-export async function recordSafeguardingActionAction(concernId: string, input: RecordActionInput) {
+export async function recordSafeguardingResponseAction(concernId: string, input: SafeguardingResponseInput) {
   const user = await requireUser();
-  const result = await runAction(() => recordSafeguardingAction(user, concernId, input));
+  const result = await runAction(() => recordSafeguardingResponse(user, concernId, input));
   if (result.ok) revalidateConcerns();
   return result;
 }

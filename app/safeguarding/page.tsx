@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { listOpenSafeguardingConcerns } from "@/lib/children/safeguarding";
+import { childWorkPermissions } from "@/lib/access/children";
 import { formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { ProceduresWarning } from "@/components/safeguarding/procedures-warning";
 import { concernSource } from "@/components/safeguarding/concern-source";
-import { RecordActionForm } from "./record-action-form";
+import { PageHeader } from "@/components/page-header";
+import { ResponseForm } from "./response-form";
 
 export const metadata: Metadata = { title: "Safeguarding concerns" };
 export const dynamic = "force-dynamic";
@@ -15,20 +17,20 @@ export const dynamic = "force-dynamic";
 export default async function SafeguardingPage() {
   const user = await requireUser();
   // Concerns are handled by the team manager and the practice educators overseeing the child's work.
-  if (user.role !== "ADMIN" && user.role !== "PRACTICE_EDUCATOR") notFound();
+  const { safeguarding } = childWorkPermissions(user);
+  if (!safeguarding) notFound();
   const concerns = await listOpenSafeguardingConcerns(user);
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Open safeguarding concerns</h1>
+      <PageHeader trail={[]} title="Open safeguarding concerns">
         <p className="text-muted">
-          {user.role === "ADMIN"
+          {safeguarding === "team"
             ? "Every open concern about the team's children."
             : "Open concerns about the children whose work you oversee."}{" "}
           A concern stays here, and at the top of your home page, until the action taken is recorded.
         </p>
-      </div>
+      </PageHeader>
       <ProceduresWarning />
 
       {concerns.length === 0 ? (
@@ -66,7 +68,7 @@ export default async function SafeguardingPage() {
                 </p>
                 <h3 className="mt-3 font-semibold">The concern</h3>
                 <p className="mb-4 whitespace-pre-wrap border-l-4 border-gray-400 pl-3">{concern.description}</p>
-                <RecordActionForm concernId={concern.id} childLabel={concern.child.label} />
+                <ResponseForm concernId={concern.id} childLabel={concern.child.label} />
               </li>
             );
           })}

@@ -6,7 +6,7 @@ import { RagBadge } from "@/components/child-work/rag-badge";
 
 type Row = Awaited<ReturnType<typeof listCaseload>>[number];
 
-export function workLink(row: Pick<Row, "kind" | "programmeId" | "id" | "child">) {
+function workLink(row: Pick<Row, "kind" | "programmeId" | "id" | "child">) {
   if (row.kind === "DIRECT_WORK")
     return row.programmeId ? `/programmes/${row.programmeId}` : `/programmes/new?allocationId=${row.id}`;
   return `/children/${row.child.id}`;

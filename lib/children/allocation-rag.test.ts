@@ -44,6 +44,17 @@ describe("RAG status of a piece of work with a child", () => {
     expect(red).toEqual({ status: "RED", reasons: ["2 planned sessions have passed without a record"] });
   });
 
+  it("does not count a session planned for today as passed: it still has the day to be recorded", () => {
+    const rag = allocationRag({
+      kind: "DIRECT_WORK",
+      peSignedOff: false,
+      assessment: null,
+      today,
+      programme: programme([["PLANNED", today]]),
+    });
+    expect(rag).toEqual({ status: "GREEN", reasons: ["On track"] });
+  });
+
   it("flags direct work with no plan, and missed or cancelled sessions", () => {
     expect(
       allocationRag({ kind: "DIRECT_WORK", peSignedOff: false, assessment: null, programme: null, today }).reasons,

@@ -2,86 +2,100 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { allocationsVisibleTo, canManageChildren, childrenIdentifiableTo } from "@/lib/access/children";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
-import { changedFields, createdFields, writeAudit } from "@/lib/audit";
-import { fromIsoDate, toIsoDate } from "@/lib/dates";
+import {
+  allocationsVisibleTo,
+  canAllocateChildren,
+  canAllocateTo,
+  canEndAllocation,
+  childrenIdentifiableTo,
+  placementsToAllocateTo,
+} from "@/lib/access/children";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound } from "@/lib/errors";
+import { idInBody } from "@/lib/children/located";
+import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import { assessmentDueDate } from "@/lib/children/assessment-due";
+import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { allocateChildrenSchema, endAllocationSchema } from "@/lib/validations/children";
+import { lifeStoryStageNames } from "@/lib/validations/child-work";
 import { presentChildrenFor } from "@/lib/children/children";
+import { keepRetentionDate } from "@/lib/children/child-records";
 import { allocationRag } from "@/lib/children/allocation-rag";
-import { programmeProgress } from "@/lib/children/programme-progress";
+import { namesFor } from "@/lib/children/people-names";
+import { directWorkProgress } from "@/lib/children/direct-work/progress";
 
-export const LIFE_STORY_STAGES = [
-  "GATHERING_INFORMATION",
-  "DIRECT_SESSIONS",
-  "DRAFTING",
-  "CHECKING",
-  "HANDING_OVER",
-  "FOLLOW_UP",
-] as const;
+// Allocating a child (or a group) to a student for a piece of work, overseen
+// by a practice educator (docs/domain.md, "Children's work"). An allocation
+// is what lets a student and their PE see the child's name, and what the
+// placement's progress counts: every change here marks the placement.
 
 /**
  * Allocates one child, or a group, to a student on an active placement for a
  * piece of work. The admin allocates any of the team's children; a PE only
- * children they already work with, to students they are PE for.
+ * children they already work with, to students they are the current PE of.
  */
-export async function allocateChildren(user: SessionUser, input: unknown) {
-  assertVerifiedUser(user);
-  if (!canManageChildren(user)) throw forbidden("Only the team manager and practice educators allocate children.");
-  const data = allocateChildrenSchema.parse(input);
-  return getDb().$transaction(async (tx) => {
+export const allocateChildren = command({
+  parse: (body: unknown) => ({ placementId: idInBody(body, "placementId", "That placement"), body }),
+  input: allocateChildrenSchema,
+  async load({ tx, user }, { placementId }) {
     const placement = await tx.placement.findFirst({
-      where: { id: data.placementId, teamId: user.role === "ADMIN" ? user.organisationId : undefined },
+      where: { id: placementId, teamId: user.organisationId },
       include: { practiceEducators: { where: { endDate: null }, select: { practiceEducatorId: true } } },
     });
-    if (!placement)
-      throw new AppError("validation", "Check the highlighted fields.", {
-        placementId: ["Choose a student's placement"],
-      });
-    const currentPe = placement.practiceEducators[0]?.practiceEducatorId ?? null;
-    if (user.role === "PRACTICE_EDUCATOR" && currentPe !== user.id)
-      throw forbidden("You can only allocate children to students you are practice educator for.");
+    return placement
+      ? { ...placement, currentPracticeEducatorId: placement.practiceEducators[0]?.practiceEducatorId ?? null }
+      : null;
+  },
+  allow: (user, placement) => {
+    if (!canAllocateChildren(user)) return "Only the team manager and practice educators allocate children.";
+    if (placement && !canAllocateTo(user, placement))
+      return "You can only allocate children to students you are practice educator for.";
+    return true;
+  },
+  async run({ tx, user, audit, placementChanged }, placement, data) {
+    if (!placement) throw fieldError("placementId", "Choose a student's placement");
     if (placement.status !== "ACTIVE")
       throw conflict("Children can only be allocated to a student whose placement is active.");
-    const overseeingPeId = data.overseeingPeId ?? currentPe;
-    if (!overseeingPeId)
-      throw new AppError("validation", "Check the highlighted fields.", {
-        overseeingPeId: ["Choose the practice educator who oversees the work"],
-      });
-    if (!(await tx.user.findFirst({ where: { id: overseeingPeId, role: "PRACTICE_EDUCATOR", active: true } }))) {
-      throw new AppError("validation", "Check the highlighted fields.", {
-        overseeingPeId: ["Choose an existing practice educator"],
-      });
-    }
-    if (data.startDate < toIsoDate(placement.startDate) || data.startDate > toIsoDate(placement.endDate)) {
-      throw new AppError("validation", "Check the highlighted fields.", {
-        startDate: ["The work must start during the student's placement"],
-      });
-    }
-    const children = await tx.child.findMany({
-      where: { AND: [childrenIdentifiableTo(user), { id: { in: data.childIds } }, { anonymisedAt: null }] },
+    const placementStart = toIsoDate(placement.startDate);
+    const placementEnd = toIsoDate(placement.endDate);
+    if (data.startDate < placementStart || data.startDate > placementEnd)
+      throw fieldError(
+        "startDate",
+        `The work must start during the student's placement (${formatDate(placementStart)} to ${formatDate(placementEnd)})`,
+      );
+    if (data.endDate && data.endDate > placementEnd)
+      throw fieldError("endDate", `The work must end by the end of the placement (${formatDate(placementEnd)})`);
+    const overseeingPeId = data.overseeingPeId ?? placement.currentPracticeEducatorId;
+    if (!overseeingPeId) throw fieldError("overseeingPeId", "Choose the practice educator who oversees the work");
+    const pe = await tx.user.findFirst({
+      where: { id: overseeingPeId, role: "PRACTICE_EDUCATOR", active: true, organisationId: placement.teamId },
       select: { id: true },
     });
-    if (children.length !== new Set(data.childIds).size)
-      throw new AppError("validation", "Check the highlighted fields.", {
-        childIds: ["Choose children of the team that you work with"],
-      });
+    if (!pe) throw fieldError("overseeingPeId", "Choose one of the team's practice educators");
+    const childIds = [...new Set(data.childIds)];
+    const children = await tx.child.findMany({
+      where: {
+        AND: [childrenIdentifiableTo(user), { id: { in: childIds }, teamId: placement.teamId, anonymisedAt: null }],
+      },
+      select: { id: true },
+    });
+    if (children.length !== childIds.length)
+      throw fieldError("childIds", "Choose children of the team that you work with");
     const already = await tx.allocation.findFirst({
-      where: { childId: { in: data.childIds }, studentId: placement.studentId, kind: data.kind, status: "ACTIVE" },
+      where: { childId: { in: childIds }, studentId: placement.studentId, kind: data.kind, status: "ACTIVE" },
     });
     if (already) throw conflict("One of these children is already allocated to this student for this kind of work.");
 
     const ids: string[] = [];
-    for (const childId of data.childIds) {
+    for (const childId of childIds) {
       const allocation = await tx.allocation.create({
         data: {
           childId,
           placementId: placement.id,
           studentId: placement.studentId,
-          overseeingPeId,
+          overseeingPeId: pe.id,
           kind: data.kind,
-          groupLabel: data.childIds.length > 1 ? (data.groupLabel ?? "Group") : data.groupLabel,
+          groupLabel: childIds.length > 1 ? (data.groupLabel ?? "Group") : data.groupLabel,
           startDate: fromIsoDate(data.startDate),
           endDate: data.endDate ? fromIsoDate(data.endDate) : null,
           createdById: user.id,
@@ -96,72 +110,66 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
               : undefined,
           lifeStory:
             data.kind === "LIFE_STORY"
-              ? { create: { stages: { create: LIFE_STORY_STAGES.map((stage) => ({ stage })) } } }
+              ? { create: { stages: { create: lifeStoryStageNames.map((stage) => ({ stage })) } } }
               : undefined,
         },
       });
-      await writeAudit(tx, user, {
-        action: "CREATE",
-        entity: "Allocation",
-        entityId: allocation.id,
-        changes: createdFields(allocation),
-      });
+      await auditCreated(audit, "Allocation", allocation);
+      // Life story work is kept far longer than other work with a child.
+      await keepRetentionDate(tx, childId);
       ids.push(allocation.id);
     }
+    placementChanged(placement.id);
     return { ids };
-  });
-}
+  },
+});
 
-/** A student's life story work starts only once their PE has agreed to it (DOMAIN.md). */
-export async function signOffLifeStoryAllocation(user: SessionUser, allocationId: string) {
-  assertVerifiedUser(user);
-  return getDb().$transaction(async (tx) => {
+/** The team manager or the overseeing PE ends the work; the student no longer sees the child's name. */
+export const endAllocation = command({
+  parse: (allocationId: string, body: unknown) => ({ allocationId: parseId(allocationId, "That allocation"), body }),
+  input: endAllocationSchema,
+  async load({ tx, user }, input) {
     const allocation = await tx.allocation.findFirst({
-      where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
+      where: { AND: [allocationsVisibleTo(user), { id: input.allocationId }] },
     });
     if (!allocation) throw notFound("That allocation");
-    if (allocation.kind !== "LIFE_STORY")
-      throw new AppError("validation", "Only life story work needs the practice educator's sign-off.");
-    if (user.role !== "PRACTICE_EDUCATOR" || allocation.overseeingPeId !== user.id)
-      throw forbidden("Only the overseeing practice educator signs off life story work.");
-    if (allocation.peSignedOffAt) throw conflict("This life story work has already been signed off.");
-    const next = { peSignedOffAt: new Date(), peSignedOffById: user.id };
-    await tx.allocation.update({ where: { id: allocation.id }, data: next });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "Allocation",
-      entityId: allocation.id,
-      changes: changedFields(allocation, next),
-    });
-    return { id: allocation.id };
-  });
-}
-
-export async function endAllocation(user: SessionUser, allocationId: string, input: unknown) {
-  assertVerifiedUser(user);
-  const data = endAllocationSchema.parse(input);
-  return getDb().$transaction(async (tx) => {
-    const allocation = await tx.allocation.findFirst({
-      where: { AND: [allocationsVisibleTo(user), { id: allocationId }] },
-    });
-    if (!allocation) throw notFound("That allocation");
-    if (user.role !== "ADMIN" && allocation.overseeingPeId !== user.id)
-      throw forbidden("Only the team manager or the overseeing practice educator ends an allocation.");
+    return allocation;
+  },
+  allow: (user, allocation) =>
+    canEndAllocation(user, allocation) ||
+    "Only the team manager or the overseeing practice educator ends an allocation.",
+  async run({ tx, audit, placementChanged }, allocation, data) {
     if (allocation.status === "ENDED") throw conflict("This allocation has already ended.");
     if (data.endDate < toIsoDate(allocation.startDate))
-      throw new AppError("validation", "Check the highlighted fields.", {
-        endDate: ["The end cannot be before the start"],
-      });
+      throw fieldError("endDate", "The end cannot be before the start");
     const next = { status: "ENDED" as const, endDate: fromIsoDate(data.endDate) };
-    await tx.allocation.update({ where: { id: allocation.id }, data: next });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "Allocation",
-      entityId: allocation.id,
-      changes: changedFields(allocation, next),
+    const { count } = await tx.allocation.updateMany({
+      where: { id: allocation.id, status: "ACTIVE" },
+      data: next,
     });
+    if (count === 0) throw conflict("This allocation has already ended.");
+    await auditUpdated(audit, "Allocation", allocation.id, allocation, next);
+    placementChanged(allocation.placementId);
     return { id: allocation.id };
+  },
+});
+
+/** The active placements the user may allocate a child to, for the allocation form. */
+export async function placementsForAllocation(user: SessionUser) {
+  assertVerifiedUser(user);
+  if (!canAllocateChildren(user)) return [];
+  const rows = await getDb().placement.findMany({
+    where: { AND: [placementsToAllocateTo(user), { status: "ACTIVE" }] },
+    orderBy: { startDate: "desc" },
+    take: 500,
+    select: { id: true, setting: true, student: { select: { id: true, name: true } } },
   });
+  const nameOf = await namesFor(
+    getDb(),
+    user,
+    rows.map((row) => row.student.id),
+  );
+  return rows.map((row) => ({ id: row.id, studentName: nameOf(row.student), setting: row.setting }));
 }
 
 /**
@@ -183,7 +191,7 @@ export async function listCaseload(
       include: {
         child: { include: { school: { select: { name: true } } } },
         student: { select: { id: true, name: true } },
-        overseeingPe: { select: { name: true } },
+        overseeingPe: { select: { id: true, name: true } },
         programme: {
           include: {
             sessions: { select: { status: true, plannedOn: true } },
@@ -200,6 +208,11 @@ export async function listCaseload(
       rows.map((row) => row.child),
       "caseload",
     );
+    const nameOf = await namesFor(
+      tx,
+      user,
+      rows.flatMap((row) => [row.student.id, row.overseeingPe.id]),
+    );
     return rows.map((row, index) => ({
       id: row.id,
       child: children[index],
@@ -207,14 +220,14 @@ export async function listCaseload(
       status: row.status,
       groupLabel: row.groupLabel,
       studentId: row.student.id,
-      studentName: row.student.name,
-      overseeingPeName: row.overseeingPe.name,
+      studentName: nameOf(row.student),
+      overseeingPeName: nameOf(row.overseeingPe),
       startDate: toIsoDate(row.startDate),
       endDate: row.endDate ? toIsoDate(row.endDate) : null,
       programmeId: row.programme?.id ?? null,
       // Sessions done and how the child's goal scores moved: what a PE looks for first.
       progress: row.programme
-        ? programmeProgress({
+        ? directWorkProgress({
             plannedSessions: row.programme.plannedSessions,
             sessions: row.programme.sessions,
             goals: row.programme.goals,

@@ -32,6 +32,36 @@ describe("an assessment's due date: 45 working days after the start", () => {
   });
 });
 
+describe("the 45-working-day limit on its boundaries", () => {
+  it("puts exactly 45 working days between the start (not counted) and the due date (counted)", () => {
+    // Mon 1 Jun 2026 → Mon 3 Aug 2026: the due date is the 45th working day, the Friday before it the 44th.
+    expect(workingDaysLeft("2026-06-01", assessmentDueDate("2026-06-01"))).toBe(45);
+    expect(workingDaysLeft("2026-06-01", "2026-07-31")).toBe(44);
+  });
+
+  it("counts a weekend start from the next working day: a Saturday or a Sunday start is due with the Friday's", () => {
+    expect(assessmentDueDate("2026-06-06")).toBe(assessmentDueDate("2026-06-05"));
+    expect(assessmentDueDate("2026-06-07")).toBe(assessmentDueDate("2026-06-05"));
+  });
+
+  it("is near due on the fifth working day before the due date and on track on the sixth", () => {
+    const due = assessmentDueDate("2026-06-01"); // Mon 3 Aug
+    expect(assessmentDue({ startDate: "2026-06-01", status: "IN_PROGRESS", today: "2026-07-27" }).state).toBe(
+      "NEAR_DUE",
+    );
+    expect(assessmentDue({ startDate: "2026-06-01", status: "IN_PROGRESS", today: "2026-07-24" }).state).toBe(
+      "ON_TRACK",
+    );
+    expect(workingDaysLeft("2026-07-27", due)).toBe(5);
+    expect(workingDaysLeft("2026-07-24", due)).toBe(6);
+  });
+
+  it("past the end of the bank-holiday table, counts Monday to Friday (New Year's Day 2029 is not in the table yet)", () => {
+    // Wed 20 Dec 2028: 2 working days, Christmas and Boxing Day skipped, 3 more to Fri 29 Dec; then 40 weekdays of 2029.
+    expect(assessmentDueDate("2028-12-20")).toBe("2029-02-23");
+  });
+});
+
 describe("working days left", () => {
   it("counts the due date but not today, and is 0 on the due date", () => {
     expect(workingDaysLeft("2026-11-23", "2026-11-27")).toBe(4); // Mon → Fri

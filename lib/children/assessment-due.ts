@@ -1,6 +1,6 @@
 import { addDays, isoWeekday, type IsoDate } from "@/lib/dates";
-import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
-import { ENGLAND_BANK_HOLIDAYS } from "@/lib/calendar/bank-holidays";
+import { isWorkingDay } from "@/lib/calendar/working-days";
+import { BANK_HOLIDAYS_KNOWN_FROM, BANK_HOLIDAYS_KNOWN_UNTIL } from "@/lib/calendar/bank-holidays";
 
 // A child and family assessment completes within 45 working days of its start
 // (Working Together to Safeguard Children 2023: a maximum, not a target).
@@ -20,26 +20,32 @@ export const ASSESSMENT_DUE_LABELS: Record<AssessmentDueState, string> = {
   COMPLETED: "Completed",
 };
 
-/** The due date: 45 working days after the start (the start itself not counted). */
-export function assessmentDueDate(startDate: IsoDate): IsoDate {
-  return addWorkingDays(startDate, ASSESSMENT_LIMIT_WORKING_DAYS);
+/**
+ * A working day in England. Beyond the bank-holiday table (which the calendar
+ * refuses rather than miscount) it is Monday to Friday: a due date and a
+ * countdown are still better than none, and a refusal would stop every
+ * assessment the day the table runs out.
+ */
+function isAssessmentWorkingDay(date: IsoDate): boolean {
+  if (date < BANK_HOLIDAYS_KNOWN_FROM || date > BANK_HOLIDAYS_KNOWN_UNTIL) return isoWeekday(date) <= 5;
+  return isWorkingDay(date);
 }
 
-/**
- * Working days in [from, to]. Beyond the bank-holiday table (which the
- * calendar refuses, rather than miscount) this falls back to Monday–Friday
- * minus the known holidays: a countdown is still better than none.
- */
-function countWorkingDays(from: IsoDate, to: IsoDate): number {
-  try {
-    return workingDaysBetween(from, to);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    let count = 0;
-    for (let date = from; date <= to; date = addDays(date, 1))
-      if (isoWeekday(date) <= 5 && !ENGLAND_BANK_HOLIDAYS.has(date)) count++;
-    return count;
+/** The due date: 45 working days after the start (the start itself not counted). */
+export function assessmentDueDate(startDate: IsoDate): IsoDate {
+  let date = startDate;
+  for (let counted = 0; counted < ASSESSMENT_LIMIT_WORKING_DAYS;) {
+    date = addDays(date, 1);
+    if (isAssessmentWorkingDay(date)) counted++;
   }
+  return date;
+}
+
+/** Working days in [from, to]: dates come from validated ranges, so the walk is at most a few thousand days. */
+function countWorkingDays(from: IsoDate, to: IsoDate): number {
+  let count = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) if (isAssessmentWorkingDay(date)) count++;
+  return count;
 }
 
 /**

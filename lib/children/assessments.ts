@@ -2,25 +2,25 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { allocationsVisibleTo, canWriteChildWork } from "@/lib/access/children";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
-import { changedFields, writeAudit } from "@/lib/audit";
+import { allocationsVisibleTo, canWriteChildWork, canWriteChildWorkNow } from "@/lib/access/children";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { assessmentDue } from "@/lib/children/assessment-due";
+import { namesFor } from "@/lib/children/people-names";
+import { auditUpdated } from "@/lib/children/child-audit";
 import { updateAssessmentSchema } from "@/lib/validations/child-work";
 
 // Child and family assessments (one per ASSESSMENT allocation, created with
-// it). Who sees one: whoever may see its allocation (allocationsVisibleTo);
-// the child is shown by name only to those childrenIdentifiableTo allows,
-// and every shown name is audited. Who changes one: canWriteChildWork.
-
-const fieldError = (field: string, message: string) =>
-  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
+// it; due 45 working days after the start: docs/domain.md, "Children's work").
+// Who sees one: whoever may see its allocation (allocationsVisibleTo); the
+// child is shown by name only to those childrenIdentifiableTo allows, and
+// every shown name is audited. Who changes one: canWriteChildWorkNow.
 
 async function findAssessment(tx: Tx, user: SessionUser, assessmentId: string) {
   const row = await tx.childAssessment.findFirst({
-    where: { id: String(assessmentId), allocation: allocationsVisibleTo(user) },
+    where: { id: assessmentId, allocation: allocationsVisibleTo(user) },
     include: {
       allocation: {
         include: {
@@ -35,18 +35,14 @@ async function findAssessment(tx: Tx, user: SessionUser, assessmentId: string) {
   return row;
 }
 
-/** A student changes the work only while allocated; the PE and the team manager may still correct it afterwards. */
-function mayWrite(user: SessionUser, allocation: { studentId: string; overseeingPeId: string; status: string }) {
-  if (!canWriteChildWork(user, allocation)) return false;
-  return user.role !== "STUDENT" || allocation.status === "ACTIVE";
-}
-
 /** One assessment, its allocation, the child (name only where allowed; audited) and where it stands against the 45 working days. */
 export async function getAssessment(user: SessionUser, assessmentId: string) {
   assertVerifiedUser(user);
+  const id = parseId(assessmentId, "That assessment");
   return getDb().$transaction(async (tx) => {
-    const row = await findAssessment(tx, user, assessmentId);
+    const row = await findAssessment(tx, user, id);
     const [child] = await presentChildrenFor(tx, user, [row.allocation.child], "assessment");
+    const nameOf = await namesFor(tx, user, [row.allocation.student.id, row.allocation.overseeingPe.id]);
     const startDate = toIsoDate(row.startDate);
     const dueDate = toIsoDate(row.dueDate);
     const completedOn = row.completedOn ? toIsoDate(row.completedOn) : null;
@@ -68,40 +64,41 @@ export async function getAssessment(user: SessionUser, assessmentId: string) {
         status: row.allocation.status,
         startDate: toIsoDate(row.allocation.startDate),
         endDate: row.allocation.endDate ? toIsoDate(row.allocation.endDate) : null,
-        studentName: row.allocation.student.name,
-        overseeingPeName: row.allocation.overseeingPe.name,
+        studentName: nameOf(row.allocation.student),
+        overseeingPeName: nameOf(row.allocation.overseeingPe),
       },
       child,
       today,
-      permissions: { canEdit: mayWrite(user, row.allocation) },
+      permissions: { canEdit: canWriteChildWorkNow(user, row.allocation), canRaiseConcern: !child.anonymised },
     };
   });
 }
 
-export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;
+const FIELD_LABELS = { status: "status", outcome: "outcome", completedOn: "completion date" };
 
 /**
  * Records the assessment's status and outcome. Completing needs an outcome
  * and a completion date that is neither in the future nor before the start.
  * The body names the version it started from: a stale one is a 409.
  */
-export async function updateAssessment(user: SessionUser, assessmentId: string, input: unknown) {
-  assertVerifiedUser(user);
-  return getDb().$transaction(async (tx) => {
-    const before = await findAssessment(tx, user, assessmentId);
-    if (!canWriteChildWork(user, before.allocation))
-      throw forbidden(
-        "Only the allocated student, their practice educator and the team manager record the assessment.",
-      );
-    if (!mayWrite(user, before.allocation))
+export const updateAssessment = command({
+  parse: (assessmentId: string, body: unknown) => ({ assessmentId: parseId(assessmentId, "That assessment"), body }),
+  input: updateAssessmentSchema,
+  load: ({ tx, user }, input) => findAssessment(tx, user, input.assessmentId),
+  allow: (user, assessment) =>
+    canWriteChildWork(user, assessment.allocation) ||
+    "Only the allocated student, their practice educator and the team manager record the assessment.",
+  version: (assessment, input) => ({
+    entity: "ChildAssessment",
+    id: assessment.id,
+    current: assessment.version,
+    expected: input.version,
+    what: "this assessment",
+    labels: FIELD_LABELS,
+  }),
+  async run({ tx, user, audit, placementChanged }, before, data) {
+    if (!canWriteChildWorkNow(user, before.allocation))
       throw conflict("This allocation has ended: ask your practice educator if the assessment needs correcting.");
-    const data = updateAssessmentSchema.parse(input);
-    if (data.version !== before.version) {
-      throw conflict(
-        "Someone else changed this assessment after you opened it. Nothing was saved: reload the page and make your change again.",
-        { currentVersion: before.version },
-      );
-    }
     const startDate = toIsoDate(before.startDate);
     if (data.status === "COMPLETED" && data.completedOn) {
       if (data.completedOn > todayInUk())
@@ -121,20 +118,17 @@ export async function updateAssessment(user: SessionUser, assessmentId: string, 
           }
         : // Reopened or still in progress: no outcome or completion date yet.
           { status: data.status, outcome: null, completedOn: null };
-    const changes = changedFields(before, next);
-    if (Object.keys(changes).length === 0) return { id: before.id, version: before.version, changed: [] as string[] };
     const { count } = await tx.childAssessment.updateMany({
       where: { id: before.id, version: data.version },
       data: { ...next, version: { increment: 1 } },
     });
     if (count === 0)
       throw conflict("Someone else changed this assessment at the same moment. Reload the page and try again.");
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "ChildAssessment",
-      entityId: before.id,
-      changes: { ...changes, version: { from: before.version, to: before.version + 1 } },
+    const changed = await auditUpdated(audit, "ChildAssessment", before.id, before, next, {
+      from: before.version,
+      to: before.version + 1,
     });
-    return { id: before.id, version: before.version + 1, changed: Object.keys(changes) };
-  });
-}
+    placementChanged(before.allocation.placementId);
+    return { id: before.id, version: before.version + 1, changed };
+  },
+});

@@ -1,122 +1,85 @@
 import "server-only";
-import { getDb } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { assertVerifiedUser } from "@/lib/access/require-user";
-import { childrenIdentifiableTo } from "@/lib/access/children";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
-import { changedFields, createdFields, writeAudit } from "@/lib/audit";
-import { fromIsoDate, todayInUk } from "@/lib/dates";
+import { canHandleReferrals, childrenIdentifiableTo } from "@/lib/access/children";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound } from "@/lib/errors";
+import { idInBody } from "@/lib/children/located";
+import { fromIsoDate, toIsoDate } from "@/lib/dates";
+import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
+import { requirePartnerSchool } from "@/lib/children/child-records";
 import { createReferralSchema, decideReferralSchema } from "@/lib/validations/children";
 
 // A school (or a parent through the school) asks for support. The team
 // agrees to direct work only once the parent or carer has consented and the
-// child has agreed (DOMAIN.md: early help direct work in schools).
+// child has agreed (docs/domain.md, "Children's work").
 
-export async function recordReferral(user: SessionUser, input: unknown) {
-  assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden("Only the team manager records referrals.");
-  const data = createReferralSchema.parse(input);
-  if (data.receivedOn > todayInUk())
-    throw new AppError("validation", "Check the highlighted fields.", {
-      receivedOn: ["A referral cannot be received in the future"],
-    });
-  return getDb().$transaction(async (tx) => {
-    const child = await tx.child.findFirst({
-      where: { AND: [childrenIdentifiableTo(user), { id: data.childId }] },
-      select: { id: true },
-    });
-    if (!child)
-      throw new AppError("validation", "Check the highlighted fields.", { childId: ["Choose a child of the team"] });
-    if (data.schoolId && !(await tx.school.findFirst({ where: { id: data.schoolId, teamId: user.organisationId } }))) {
-      throw new AppError("validation", "Check the highlighted fields.", {
-        schoolId: ["Choose one of the team's partner schools"],
-      });
-    }
+/** The team manager records a referral for one of the team's children. */
+export const recordReferral = command({
+  parse: (body: unknown) => ({ childId: idInBody(body, "childId", "That child's record"), body }),
+  input: createReferralSchema,
+  load: ({ tx, user }, { childId }) =>
+    tx.child.findFirst({
+      where: { AND: [childrenIdentifiableTo(user), { id: childId }] },
+      select: { id: true, teamId: true, anonymisedAt: true },
+    }),
+  allow: (user) => canHandleReferrals(user) || "Only the team manager records referrals.",
+  async run({ tx, audit }, child, data) {
+    if (!child) throw fieldError("childId", "Choose a child of the team");
+    if (child.anonymisedAt) throw conflict("This record has been anonymised: a referral cannot be added to it.");
+    await requirePartnerSchool(tx, child.teamId, data.schoolId);
     const referral = await tx.referral.create({
       data: {
-        ...data,
+        childId: child.id,
+        schoolId: data.schoolId,
         receivedOn: fromIsoDate(data.receivedOn),
+        referrerName: data.referrerName,
+        referrerRole: data.referrerRole,
+        reason: data.reason,
+        parentConsent: data.parentConsent,
         parentConsentOn: data.parentConsentOn ? fromIsoDate(data.parentConsentOn) : null,
+        childAgreement: data.childAgreement,
       },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "Referral",
-      entityId: referral.id,
-      changes: createdFields(referral),
-    });
+    await auditCreated(audit, "Referral", referral);
     return { id: referral.id };
-  });
-}
+  },
+});
 
 /** Accept, signpost or decline. Acceptance needs the parent or carer's consent and the child's agreement on record. */
-export async function decideReferral(user: SessionUser, referralId: string, input: unknown) {
-  assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden("Only the team manager decides referrals.");
-  const data = decideReferralSchema.parse(input);
-  return getDb().$transaction(async (tx) => {
-    const referral = await tx.referral.findFirst({ where: { id: referralId, child: childrenIdentifiableTo(user) } });
+export const decideReferral = command({
+  parse: (referralId: string, body: unknown) => ({ referralId: parseId(referralId, "That referral"), body }),
+  input: decideReferralSchema,
+  async load({ tx, user }, input) {
+    const referral = await tx.referral.findFirst({
+      where: { id: input.referralId, child: childrenIdentifiableTo(user) },
+    });
     if (!referral) throw notFound("That referral");
+    return referral;
+  },
+  allow: (user) => canHandleReferrals(user) || "Only the team manager decides referrals.",
+  async run({ tx, user, audit }, referral, data) {
     if (referral.decision !== "PENDING") throw conflict("This referral has already been decided.");
-    if (data.decision === "ACCEPTED" && (referral.parentConsent !== "GIVEN" || !referral.childAgreement)) {
-      throw new AppError(
-        "conflict",
+    if (data.decision === "ACCEPTED" && (referral.parentConsent !== "GIVEN" || !referral.childAgreement))
+      throw conflict(
         "A referral can only be accepted once the parent or carer's consent and the child's agreement are recorded.",
-        {
-          decision: ["Record consent and the child's agreement first"],
-        },
       );
-    }
-    if (data.decidedOn < referral.receivedOn.toISOString().slice(0, 10)) {
-      throw new AppError("validation", "Check the highlighted fields.", {
-        decidedOn: ["The decision cannot come before the referral"],
-      });
-    }
+    if (data.decidedOn < toIsoDate(referral.receivedOn))
+      throw fieldError("decidedOn", "The decision cannot come before the referral");
     const next = {
       decision: data.decision,
       decisionReason: data.decisionReason,
       decidedOn: fromIsoDate(data.decidedOn),
       decidedById: user.id,
     };
-    await tx.referral.update({ where: { id: referral.id }, data: { ...next, version: { increment: 1 } } });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "Referral",
-      entityId: referral.id,
-      changes: changedFields(referral, next),
+    // Only a pending referral is decided: two decisions at the same moment cannot both win.
+    const { count } = await tx.referral.updateMany({
+      where: { id: referral.id, decision: "PENDING" },
+      data: { ...next, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("This referral has already been decided.");
+    await auditUpdated(audit, "Referral", referral.id, referral, next, {
+      from: referral.version,
+      to: referral.version + 1,
     });
     return { id: referral.id, decision: data.decision };
-  });
-}
-
-/** Record that consent has now been given (or refused) on a pending referral. */
-export async function updateReferralConsent(
-  user: SessionUser,
-  referralId: string,
-  input: { parentConsent: string; parentConsentOn?: string | null; childAgreement: boolean; version: number },
-) {
-  assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden("Only the team manager updates referrals.");
-  const parsed = createReferralSchema
-    .pick({ parentConsent: true, parentConsentOn: true, childAgreement: true })
-    .parse(input);
-  return getDb().$transaction(async (tx) => {
-    const referral = await tx.referral.findFirst({ where: { id: referralId, child: childrenIdentifiableTo(user) } });
-    if (!referral) throw notFound("That referral");
-    if (referral.version !== input.version)
-      throw conflict("Someone else changed this referral after you opened it. Reload and try again.");
-    const next = {
-      parentConsent: parsed.parentConsent,
-      parentConsentOn: parsed.parentConsentOn ? fromIsoDate(parsed.parentConsentOn) : null,
-      childAgreement: parsed.childAgreement,
-    };
-    await tx.referral.update({ where: { id: referral.id }, data: { ...next, version: { increment: 1 } } });
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "Referral",
-      entityId: referral.id,
-      changes: changedFields(referral, next),
-    });
-    return { id: referral.id };
-  });
-}
+  },
+});

@@ -8,11 +8,9 @@ import type { IsoDate } from "@/lib/dates";
 // CHILD_RETENTION_YEARS='{"DIRECT_WORK":25,"ASSESSMENT":25,"LIFE_STORY":75}'.
 export type RecordKind = "DIRECT_WORK" | "ASSESSMENT" | "LIFE_STORY";
 
-export const DEFAULT_RETENTION_YEARS: Record<RecordKind, number> = { DIRECT_WORK: 25, ASSESSMENT: 25, LIFE_STORY: 75 };
+const DEFAULT_RETENTION_YEARS: Record<RecordKind, number> = { DIRECT_WORK: 25, ASSESSMENT: 25, LIFE_STORY: 75 };
 
-export function retentionYears(
-  env: string | undefined = process.env.CHILD_RETENTION_YEARS,
-): Record<RecordKind, number> {
+function retentionYears(env: string | undefined = process.env.CHILD_RETENTION_YEARS): Record<RecordKind, number> {
   if (!env) return DEFAULT_RETENTION_YEARS;
   const parsed = JSON.parse(env) as Partial<Record<RecordKind, number>>;
   return { ...DEFAULT_RETENTION_YEARS, ...parsed };

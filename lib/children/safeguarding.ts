@@ -1,37 +1,36 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { childrenVisibleTo } from "@/lib/access/children";
-import { conflict, forbidden, notFound } from "@/lib/errors";
-import { changedFields, createdFields, writeAudit } from "@/lib/audit";
+import { canRecordSafeguardingAction, childrenVisibleTo, safeguardingConcernsHandledBy } from "@/lib/access/children";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound } from "@/lib/errors";
+import { idInBody } from "@/lib/children/located";
 import { formatDateTime } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
+import { namesFor } from "@/lib/children/people-names";
+import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { notify } from "@/lib/notifications/notifications";
 import { appUrl, sendEmail } from "@/lib/notifications/email";
-import { safeguardingActionSchema, safeguardingConcernSchema } from "@/lib/validations/children";
+import {
+  safeguardingResponseSchema,
+  safeguardingConcernSchema,
+  type SafeguardingSource,
+} from "@/lib/validations/children";
 import { SAFEGUARDING_PROCEDURES_WARNING } from "@/lib/validations/child-work";
 import { ROLE_LABELS } from "@/lib/validations/user";
 
-// Safeguarding concerns (DOMAIN.md: any worry about a child is escalated to
-// the PE and the manager at once and handled under the council's procedures).
-// Anyone who can see a child's record may raise one; the overseeing PEs of
-// the child's active allocations and every admin of the team are notified at
-// once, in the app and (when SMTP is configured) by email. The concern stays
-// open, at the top of their home pages, until one of them records the action
-// taken. The app never replaces the council's own procedures.
+// Safeguarding concerns (docs/domain.md, "Children's work": any worry about a
+// child is escalated to the PE and the manager at once and handled under the
+// council's procedures). Anyone who can see a child's record may raise one;
+// the overseeing PEs of the child's active allocations and every admin of the
+// team are notified at once, in the app and (when SMTP is configured) by
+// email. The concern stays open, at the top of their home pages, until one of
+// them records the action taken. The app never replaces the council's own
+// procedures.
 //
 // Notifications and emails name the child by code only: an email leaves the
 // council's systems, and a notification outlives its reader's access.
-
-/** The concerns a user handles: the admin, those of the team's children; a PE, those of children whose active work they oversee. */
-function concernsHandledBy(user: SessionUser): Prisma.SafeguardingConcernWhereInput | null {
-  if (user.role === "ADMIN") return { child: { teamId: user.organisationId } };
-  if (user.role === "PRACTICE_EDUCATOR")
-    return { child: { allocations: { some: { status: "ACTIVE", overseeingPeId: user.id } } } };
-  return null;
-}
 
 /** Who is told at once: the PEs overseeing the child's active allocations and the team's admins, all active accounts. */
 async function recipientsFor(tx: Tx, child: { id: string; teamId: string }) {
@@ -54,24 +53,50 @@ async function recipientsFor(tx: Tx, child: { id: string; teamId: string }) {
   });
 }
 
+/** Whether the record a concern is raised from is this child's: a concern must not point at another child's work. */
+async function isChildsRecord(tx: Tx, childId: string, entity: SafeguardingSource, id: string): Promise<boolean> {
+  const ofChild = { allocation: { childId } };
+  switch (entity) {
+    case "Child":
+      return id === childId;
+    case "Allocation":
+      return Boolean(await tx.allocation.findFirst({ where: { id, childId }, select: { id: true } }));
+    case "ChildAssessment":
+      return Boolean(await tx.childAssessment.findFirst({ where: { id, ...ofChild }, select: { id: true } }));
+    case "LifeStoryWork":
+      return Boolean(await tx.lifeStoryWork.findFirst({ where: { id, ...ofChild }, select: { id: true } }));
+    case "DirectWorkProgramme":
+      return Boolean(await tx.directWorkProgramme.findFirst({ where: { id, ...ofChild }, select: { id: true } }));
+    case "ProgrammeSession":
+      return Boolean(await tx.programmeSession.findFirst({ where: { id, programme: ofChild }, select: { id: true } }));
+  }
+}
+
 /**
  * Raises a concern about a child the user can see, and tells the PE(s) and
  * the admins at once. The concern and the in-app notifications commit
  * together; emails go after the commit, and a failed email never fails this.
  */
-export async function raiseSafeguardingConcern(user: SessionUser, input: unknown) {
-  assertVerifiedUser(user);
-  const data = safeguardingConcernSchema.parse(input);
-  const raised = await getDb().$transaction(async (tx) => {
+export const raiseSafeguardingConcern = command({
+  parse: (body: unknown) => ({ childId: idInBody(body, "childId", "That child's record"), body }),
+  input: safeguardingConcernSchema,
+  async load({ tx, user }, { childId }) {
     const child = await tx.child.findFirst({
-      where: { AND: [childrenVisibleTo(user), { id: data.childId }] },
+      where: { AND: [childrenVisibleTo(user), { id: childId }] },
       select: { id: true, code: true, teamId: true, anonymisedAt: true },
     });
     if (!child) throw notFound("That child's record");
+    return child;
+  },
+  // Anyone who can see the child's record may raise a worry about the child.
+  allow: () => true,
+  async run({ tx, user, audit, afterCommit }, child, data) {
     if (child.anonymisedAt)
       throw conflict(
         "This record has been anonymised: a concern cannot be raised on it. Follow the council's procedures.",
       );
+    if (data.sourceEntity && data.sourceId && !(await isChildsRecord(tx, child.id, data.sourceEntity, data.sourceId)))
+      throw fieldError("sourceId", "The concern can only be raised from a record of this child's");
     const concern = await tx.safeguardingConcern.create({
       data: {
         childId: child.id,
@@ -81,12 +106,7 @@ export async function raiseSafeguardingConcern(user: SessionUser, input: unknown
         sourceId: data.sourceId,
       },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "SafeguardingConcern",
-      entityId: concern.id,
-      changes: createdFields(concern),
-    });
+    await auditCreated(audit, "SafeguardingConcern", concern);
     // The raiser knows already; everyone else who must act is told.
     const recipients = (await recipientsFor(tx, child)).filter((recipient) => recipient.id !== user.id);
     const when = formatDateTime(concern.raisedAt);
@@ -100,30 +120,33 @@ export async function raiseSafeguardingConcern(user: SessionUser, input: unknown
         link: `/safeguarding#concern-${concern.id}`,
       },
     );
-    return { id: concern.id, code: child.code, when, notified, emails: recipients.map((recipient) => recipient.email) };
-  });
-
-  // After the commit: the concern stands whatever happens to the email.
-  const email = await sendEmail({
-    to: raised.emails,
-    subject: `Safeguarding concern raised: child ${raised.code}`,
-    text: [
-      `A safeguarding concern about child ${raised.code} was raised in Placement Tracker by ${user.name} (${ROLE_LABELS[user.role]}) on ${raised.when}.`,
-      "",
-      `Sign in to read it and record the action taken: ${appUrl("/safeguarding")}`,
-      "",
-      SAFEGUARDING_PROCEDURES_WARNING,
-      "",
-      "For data protection this email does not name the child or describe the concern.",
-    ].join("\n"),
-  });
-  return { id: raised.id, notified: raised.notified, emailed: email.sent ? raised.emails.length : 0 };
-}
+    const result = { id: concern.id, notified, emailed: 0 };
+    const emails = recipients.map((recipient) => recipient.email);
+    // The command answers once its after-commit effects have run, so the answer can say whether the email went.
+    afterCommit(async () => {
+      const email = await sendEmail({
+        to: emails,
+        subject: `Safeguarding concern raised: child ${child.code}`,
+        text: [
+          `A safeguarding concern about child ${child.code} was raised in Placement Tracker by ${user.name} (${ROLE_LABELS[user.role]}) on ${when}.`,
+          "",
+          `Sign in to read it and record the action taken: ${appUrl("/safeguarding")}`,
+          "",
+          SAFEGUARDING_PROCEDURES_WARNING,
+          "",
+          "For data protection this email does not name the child or describe the concern.",
+        ].join("\n"),
+      });
+      if (email.sent) result.emailed = emails.length;
+    });
+    return result;
+  },
+});
 
 /** The open concerns the user handles, oldest first, each with its child (name only where allowed; audited). Others get an empty list. */
 export async function listOpenSafeguardingConcerns(user: SessionUser) {
   assertVerifiedUser(user);
-  const handled = concernsHandledBy(user);
+  const handled = safeguardingConcernsHandledBy(user);
   if (!handled) return [];
   return getDb().$transaction(async (tx) => {
     const rows = await tx.safeguardingConcern.findMany({
@@ -132,7 +155,7 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
       take: 500,
       include: {
         child: { include: { school: { select: { name: true } } } },
-        raisedBy: { select: { name: true, role: true } },
+        raisedBy: { select: { id: true, name: true, role: true } },
       },
     });
     const children = await presentChildrenFor(
@@ -141,11 +164,16 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
       rows.map((row) => row.child),
       "open safeguarding concerns",
     );
+    const nameOf = await namesFor(
+      tx,
+      user,
+      rows.map((row) => row.raisedBy.id),
+    );
     return rows.map((row, index) => ({
       id: row.id,
       child: children[index],
       raisedAt: row.raisedAt.toISOString(),
-      raisedByName: row.raisedBy.name,
+      raisedByName: nameOf(row.raisedBy),
       raisedByRole: row.raisedBy.role,
       description: row.description,
       sourceEntity: row.sourceEntity,
@@ -155,27 +183,30 @@ export async function listOpenSafeguardingConcerns(user: SessionUser) {
   });
 }
 
-export type OpenConcern = Awaited<ReturnType<typeof listOpenSafeguardingConcerns>>[number];
-
-/** The admin or an overseeing PE records what was done: the concern is then ACTIONED and leaves the home pages. */
-export async function recordSafeguardingAction(user: SessionUser, concernId: string, input: unknown) {
-  assertVerifiedUser(user);
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.safeguardingConcern.findFirst({
-      where: { id: String(concernId), child: childrenVisibleTo(user) },
-      include: { child: { select: { code: true } } },
+/** The response to a concern: the admin or an overseeing PE records the action taken; the concern is then ACTIONED and leaves the home pages. */
+export const recordSafeguardingResponse = command({
+  parse: (concernId: string, body: unknown) => ({ concernId: parseId(concernId, "That safeguarding concern"), body }),
+  input: safeguardingResponseSchema,
+  async load({ tx, user }, input) {
+    const concern = await tx.safeguardingConcern.findFirst({
+      where: { id: input.concernId, child: childrenVisibleTo(user) },
+      include: {
+        child: {
+          select: {
+            code: true,
+            teamId: true,
+            allocations: { where: { status: "ACTIVE" }, select: { status: true, overseeingPeId: true } },
+          },
+        },
+      },
     });
-    if (!before) throw notFound("That safeguarding concern");
-    const handled = concernsHandledBy(user);
-    if (
-      !handled ||
-      !(await tx.safeguardingConcern.findFirst({ where: { AND: [handled, { id: before.id }] }, select: { id: true } }))
-    ) {
-      throw forbidden(
-        "Only the team manager or the overseeing practice educator records the action taken on a concern.",
-      );
-    }
-    const data = safeguardingActionSchema.parse(input);
+    if (!concern) throw notFound("That safeguarding concern");
+    return concern;
+  },
+  allow: (user, concern) =>
+    canRecordSafeguardingAction(user, concern) ||
+    "Only the team manager or the overseeing practice educator records the action taken on a concern.",
+  async run({ tx, user, audit }, before, data) {
     if (before.status !== "OPEN") throw conflict("The action taken on this concern has already been recorded.");
     const next = {
       status: "ACTIONED" as const,
@@ -186,12 +217,7 @@ export async function recordSafeguardingAction(user: SessionUser, concernId: str
     const { count } = await tx.safeguardingConcern.updateMany({ where: { id: before.id, status: "OPEN" }, data: next });
     if (count === 0)
       throw conflict("Someone else recorded the action on this concern at the same moment. Reload the page.");
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "SafeguardingConcern",
-      entityId: before.id,
-      changes: changedFields(before, next),
-    });
+    await auditUpdated(audit, "SafeguardingConcern", before.id, before, next);
     // The person who raised it hears that it was handled.
     if (before.raisedById !== user.id) {
       await notify(tx, [before.raisedById], {
@@ -202,5 +228,5 @@ export async function recordSafeguardingAction(user: SessionUser, concernId: str
       });
     }
     return { id: before.id, status: "ACTIONED" as const };
-  });
-}
+  },
+});

@@ -4,7 +4,7 @@ import { addDays, fromIsoDate, type IsoDate } from "@/lib/dates";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { retainUntil, type RecordKind } from "@/lib/children/retention";
-import { DEFAULT_THEMES } from "@/lib/validations/programmes";
+import { DEFAULT_THEMES } from "@/lib/validations/direct-work";
 import { caseCode } from "@/lib/seed/demo-supervision";
 import type { AllocationKind, Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { notes, optionalIsoDate, version } from "@/lib/validations/common";
-import { safeguardingActionSchema, safeguardingConcernSchema } from "@/lib/validations/children";
+import { safeguardingResponseSchema, safeguardingConcernFields } from "@/lib/validations/children";
 
 // Assessments, life story work and safeguarding: the schemas the client forms
 // validate with and lib/children parses with, and the words shown for each value.
@@ -106,7 +106,6 @@ function checkStageDates(value: z.output<typeof stageFields>, ctx: z.RefinementC
 }
 
 export const lifeStoryStageFormSchema = stageFields.superRefine(checkStageDates);
-export type LifeStoryStageFormInput = z.input<typeof lifeStoryStageFormSchema>;
 
 /** `updatedAt` (optional) is the stage's last change as the editor saw it: a later change by someone else is a 409. */
 export const updateLifeStoryStageSchema = stageFields
@@ -117,10 +116,9 @@ export type UpdateLifeStoryStageInput = z.input<typeof updateLifeStoryStageSchem
 // --- Safeguarding ---------------------------------------------------------
 
 /** The raise-a-concern form: the child and the record it was raised from travel beside it. */
-export const raiseConcernFormSchema = safeguardingConcernSchema.pick({ description: true });
-export type RaiseConcernFormInput = z.input<typeof raiseConcernFormSchema>;
+export const raiseConcernFormSchema = z.object({ description: safeguardingConcernFields.description });
 
-export type RecordActionInput = z.input<typeof safeguardingActionSchema>;
+export type SafeguardingResponseInput = z.input<typeof safeguardingResponseSchema>;
 
 /** Shown wherever a concern can be raised or is handled. */
 export const SAFEGUARDING_PROCEDURES_WARNING =

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayInUk } from "@/lib/dates";
 import {
   boundedArray,
   boundedInt,
@@ -11,6 +12,10 @@ import {
   version,
 } from "@/lib/validations/common";
 
+/** A date that records something already done (consent given, a referral received, a decision made): never after today. */
+const notInFuture = <T extends z.ZodType<string | null>>(date: T, message: string) =>
+  date.refine((value) => value === null || value <= todayInUk(), message);
+
 export const consentStatuses = ["PENDING", "GIVEN", "REFUSED", "WITHDRAWN"] as const;
 export const CONSENT_LABELS: Record<(typeof consentStatuses)[number], string> = {
   PENDING: "Not yet asked or awaiting answer",
@@ -19,7 +24,7 @@ export const CONSENT_LABELS: Record<(typeof consentStatuses)[number], string> = 
   WITHDRAWN: "Consent withdrawn",
 };
 
-export const childContactSchema = z.object({
+const childContactSchema = z.object({
   name: text("contact's name", 120, { singleLine: true }),
   relationship: text("relationship to the child", 80, { singleLine: true }),
   phone: optionalText("phone number", 40, { singleLine: true }),
@@ -28,7 +33,10 @@ export const childContactSchema = z.object({
     .nullish()
     .transform((value) => value || null),
   consent: z.enum(consentStatuses, { error: "Choose the consent status" }),
-  consentRecordedOn: optionalIsoDate("date consent was recorded"),
+  consentRecordedOn: notInFuture(
+    optionalIsoDate("date consent was recorded"),
+    "Consent cannot be recorded on a date still to come",
+  ),
 });
 
 const childFields = {
@@ -48,7 +56,6 @@ export const createChildSchema = z.object({
 export type CreateChildInput = z.input<typeof createChildSchema>;
 
 export const updateChildSchema = z.object({ ...childFields, version });
-export type UpdateChildInput = z.input<typeof updateChildSchema>;
 
 export const referralDecisions = ["PENDING", "ACCEPTED", "SIGNPOSTED", "DECLINED"] as const;
 export const REFERRAL_DECISION_LABELS: Record<(typeof referralDecisions)[number], string> = {
@@ -61,12 +68,12 @@ export const REFERRAL_DECISION_LABELS: Record<(typeof referralDecisions)[number]
 export const createReferralSchema = z.object({
   childId: id("child"),
   schoolId: optionalId("school"),
-  receivedOn: isoDate("date the referral was received"),
+  receivedOn: notInFuture(isoDate("date the referral was received"), "A referral cannot be received in the future"),
   referrerName: text("referrer's name", 120, { singleLine: true }),
   referrerRole: text("referrer's role", 120, { singleLine: true }),
   reason: text("reason for the referral", 5_000),
   parentConsent: z.enum(consentStatuses, { error: "Choose the parent or carer's consent" }),
-  parentConsentOn: optionalIsoDate("date of consent"),
+  parentConsentOn: notInFuture(optionalIsoDate("date of consent"), "Consent cannot be given on a date still to come"),
   childAgreement: z.boolean(),
 });
 export type CreateReferralInput = z.input<typeof createReferralSchema>;
@@ -75,7 +82,7 @@ export const decideReferralSchema = z
   .object({
     decision: z.enum(["ACCEPTED", "SIGNPOSTED", "DECLINED"], { error: "Choose a decision" }),
     decisionReason: optionalText("reason", 2_000),
-    decidedOn: isoDate("date of the decision"),
+    decidedOn: notInFuture(isoDate("date of the decision"), "A decision cannot be dated in the future"),
   })
   .refine((value) => value.decision === "ACCEPTED" || Boolean(value.decisionReason), {
     message: "Say why the referral was signposted or declined",
@@ -110,7 +117,9 @@ export const allocateChildrenSchema = z
   });
 export type AllocateChildrenInput = z.input<typeof allocateChildrenSchema>;
 
-export const endAllocationSchema = z.object({ endDate: isoDate("end date") });
+export const endAllocationSchema = z.object({
+  endDate: notInFuture(isoDate("end date"), "An allocation is ended on or after its last day, not before"),
+});
 
 /** The kinds of record a safeguarding concern can be raised from. */
 export const SAFEGUARDING_SOURCES = [
@@ -122,7 +131,9 @@ export const SAFEGUARDING_SOURCES = [
   "Allocation",
 ] as const;
 
-export const safeguardingConcernSchema = z.object({
+export type SafeguardingSource = (typeof SAFEGUARDING_SOURCES)[number];
+
+export const safeguardingConcernFields = {
   childId: id("child"),
   description: text("description of the worry", 5_000),
   sourceEntity: z
@@ -130,7 +141,14 @@ export const safeguardingConcernSchema = z.object({
     .nullish()
     .transform((value) => value ?? null),
   sourceId: optionalId("record"),
-});
+};
+
+export const safeguardingConcernSchema = z
+  .object(safeguardingConcernFields)
+  .refine((value) => (value.sourceEntity === null) === (value.sourceId === null), {
+    message: "Name both the kind of record and the record the concern is raised from, or neither",
+    path: ["sourceId"],
+  });
 export type SafeguardingConcernInput = z.input<typeof safeguardingConcernSchema>;
 
-export const safeguardingActionSchema = z.object({ actionTaken: text("action taken", 5_000) });
+export const safeguardingResponseSchema = z.object({ actionTaken: text("action taken", 5_000) });

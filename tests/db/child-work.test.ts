@@ -13,7 +13,7 @@ import {
 import {
   listOpenSafeguardingConcerns,
   raiseSafeguardingConcern,
-  recordSafeguardingAction,
+  recordSafeguardingResponse,
 } from "@/lib/children/safeguarding";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/notifications";
 import { sendEmail } from "@/lib/notifications/email";
@@ -279,7 +279,8 @@ describe("life story work", () => {
     const unknownStage = await rejected(() =>
       updateLifeStoryStage(world.users.studentA, lifeStoryId, "PUBLISHING", { startedOn: world.today }),
     );
-    expect(unknownStage.status).toBe(422);
+    // The stage is part of the address, like an id: one that is not a stage is not found.
+    expect(unknownStage.status).toBe(404);
     // Someone else saved the stage after this editor opened it.
     const stale = await rejected(() =>
       updateLifeStoryStage(world.users.peA, lifeStoryId, "GATHERING_INFORMATION", {
@@ -355,7 +356,7 @@ describe("safeguarding concerns", () => {
       description: "Bruising noticed on his arm.",
     });
     // Handled at once, to keep the rest of the test about the first concern.
-    await recordSafeguardingAction(world.users.peA, id, {
+    await recordSafeguardingResponse(world.users.peA, id, {
       actionTaken: "Discussed with the duty manager; referred to the front door the same day.",
     });
   });
@@ -380,23 +381,23 @@ describe("safeguarding concerns", () => {
       expect(await listOpenSafeguardingConcerns(user)).toEqual([]);
     }
 
-    const blank = await rejected(() => recordSafeguardingAction(world.users.admin, concernId, { actionTaken: "  " }));
+    const blank = await rejected(() => recordSafeguardingResponse(world.users.admin, concernId, { actionTaken: "  " }));
     expect(blank.fieldErrors?.actionTaken?.[0]).toEqual(expect.any(String));
     expect(
       (
         await rejected(() =>
-          recordSafeguardingAction(world.users.studentA, concernId, { actionTaken: "I told my PE." }),
+          recordSafeguardingResponse(world.users.studentA, concernId, { actionTaken: "I told my PE." }),
         )
       ).status,
     ).toBe(403);
     expect(
-      (await rejected(() => recordSafeguardingAction(world.users.onsiteA, concernId, { actionTaken: "Noted." })))
+      (await rejected(() => recordSafeguardingResponse(world.users.onsiteA, concernId, { actionTaken: "Noted." })))
         .status,
     ).toBe(403);
 
     // Still open after all that.
     expect(await listOpenSafeguardingConcerns(world.users.admin)).toHaveLength(1);
-    await recordSafeguardingAction(world.users.admin, concernId, {
+    await recordSafeguardingResponse(world.users.admin, concernId, {
       actionTaken: "Strategy discussion held with the council's front door; the child's social worker is informed.",
     });
     expect(await listOpenSafeguardingConcerns(world.users.admin)).toEqual([]);
@@ -404,7 +405,7 @@ describe("safeguarding concerns", () => {
     const concern = await db().safeguardingConcern.findUniqueOrThrow({ where: { id: concernId } });
     expect(concern).toMatchObject({ status: "ACTIONED", actionRecordedById: world.users.admin.id });
     expect(
-      (await rejected(() => recordSafeguardingAction(world.users.peA, concernId, { actionTaken: "Again" }))).status,
+      (await rejected(() => recordSafeguardingResponse(world.users.peA, concernId, { actionTaken: "Again" }))).status,
     ).toBe(409);
     // The student who raised it hears that it was handled.
     const actioned = (await listNotifications(world.users.studentA)).notifications.find(
@@ -448,7 +449,7 @@ describe("people with nothing to do with the child", () => {
         () => updateLifeStoryStage(user, lifeStoryId, "DRAFTING", { startedOn: world.today }),
         () => signOffLifeStoryWork(user, lifeStoryId),
         () => raiseSafeguardingConcern(user, { childId: children.childA.id, description: "A worry" }),
-        () => recordSafeguardingAction(user, concern.id, { actionTaken: "Something" }),
+        () => recordSafeguardingResponse(user, concern.id, { actionTaken: "Something" }),
       ];
       for (const call of calls) expect((await rejected(call)).status).toBe(404);
     }
@@ -458,7 +459,7 @@ describe("people with nothing to do with the child", () => {
     expect((await rejected(() => getAssessment(world.users.admin, "nope"))).status).toBe(404);
     expect((await rejected(() => getLifeStoryWork(world.users.admin, "nope"))).status).toBe(404);
     expect(
-      (await rejected(() => recordSafeguardingAction(world.users.admin, "nope", { actionTaken: "x" }))).status,
+      (await rejected(() => recordSafeguardingResponse(world.users.admin, "nope", { actionTaken: "x" }))).status,
     ).toBe(404);
     expect(
       (await rejected(() => raiseSafeguardingConcern(world.users.admin, { childId: "nope", description: "x" }))).status,
@@ -492,7 +493,7 @@ describe("email", () => {
     expect(message.text).toContain("/safeguarding");
     expect(`${message.subject} ${message.text}`).not.toMatch(/Alfie|Archer|new adult/);
     expect(message.text).toContain("call the police on 999");
-    await recordSafeguardingAction(world.users.admin, id, { actionTaken: "Shared with the child's social worker." });
+    await recordSafeguardingResponse(world.users.admin, id, { actionTaken: "Shared with the child's social worker." });
   });
 
   it("a failed email is logged and never fails the concern", async () => {

@@ -2,17 +2,14 @@
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
-import {
-  anonymiseChild,
-  createChild,
-  exportChildRecord,
-  getChild,
-  listChildViewers,
-  listChildren,
-  updateChild,
-} from "@/lib/children/children";
-import { allocateChildren, endAllocation, listCaseload, signOffLifeStoryAllocation } from "@/lib/children/allocations";
+import { getChild, listChildren } from "@/lib/children/children";
+import { createChild, updateChild } from "@/lib/children/child-records";
+import { anonymiseChild, exportChildRecord, listChildViewers } from "@/lib/children/data-protection";
+import { allocateChildren, endAllocation, listCaseload } from "@/lib/children/allocations";
+import { signOffLifeStoryAllocation } from "@/lib/children/life-story";
 import { decideReferral, recordReferral } from "@/lib/children/referrals";
+import { raiseSafeguardingConcern } from "@/lib/children/safeguarding";
+import { WITHHELD } from "@/lib/children/child-audit";
 import { AppError, toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
 
@@ -119,6 +116,38 @@ describe("who may see a child", () => {
   });
 });
 
+describe("the names of the people in a child's record", () => {
+  it("are shown to a student only where the student could read them elsewhere; another university's student is named by role", async () => {
+    // Student B (University B) also works with child A, and raises a concern about them.
+    const {
+      ids: [allocationId],
+    } = await allocateChildren(world.users.admin, {
+      childIds: [kids.childA.id],
+      placementId: world.placementB.id,
+      kind: "LIFE_STORY",
+      startDate: world.today,
+    });
+    await raiseSafeguardingConcern(world.users.studentB, {
+      childId: kids.childA.id,
+      description: "Something the child said at school.",
+    });
+    const raisedBy = async (who: Who) =>
+      (await getChild(world.users[who], kids.childA.id)).safeguarding.map((concern) => concern.raisedByName);
+    expect(await raisedBy("studentA")).toEqual(["A student from another university"]);
+    expect(JSON.stringify(await getChild(world.users.studentA, kids.childA.id))).not.toContain(
+      world.users.studentB.name,
+    );
+    // The team's staff know who is placed with them; student B knows themself.
+    for (const who of ["admin", "peA", "studentB"] as const)
+      expect(await raisedBy(who)).toEqual([world.users.studentB.name]);
+    // Student A's own work names their own practice educator.
+    expect(
+      (await getChild(world.users.studentA, kids.childA.id)).allocations.map((row) => row.overseeingPeName),
+    ).toEqual([world.users.peA.name]);
+    await endAllocation(world.users.admin, allocationId, { endDate: world.today });
+  });
+});
+
 describe("records, referrals and allocations", () => {
   it("creates a child with a pseudonymous code; only the team manager may", async () => {
     const { code } = await createChild(world.users.admin, {
@@ -208,6 +237,8 @@ describe("records, referrals and allocations", () => {
       kind: "LIFE_STORY",
       startDate: world.today,
     });
+    // Life story work keeps the child's record to the 75th birthday (born 4 May 2013).
+    expect((await getChild(world.users.peA, kids.childA.id)).retainUntil).toBe("2088-05-04");
     expect(await statusOf(signOffLifeStoryAllocation(world.users.studentA, ids[0]))).toBe(403);
     expect(await statusOf(signOffLifeStoryAllocation(world.users.peA, ids[0]))).toBe(200);
     expect(await statusOf(signOffLifeStoryAllocation(world.users.peA, ids[0]))).toBe(409);
@@ -223,10 +254,45 @@ describe("records, referrals and allocations", () => {
 
     expect(await statusOf(anonymiseChild(world.users.admin, kids.childA.id))).toBe(409); // born 2013: kept for years yet
     await db().child.update({ where: { id: kids.childB.id }, data: { dateOfBirth: new Date("1990-01-01T00:00:00Z") } });
+    const { id: concernId } = await raiseSafeguardingConcern(world.users.studentB, {
+      childId: kids.childB.id,
+      description: "Bella said Bella Brooks's brother (C-2002) frightens her.",
+    });
     await anonymiseChild(world.users.admin, kids.childB.id);
     const anonymised = await getChild(world.users.admin, kids.childB.id);
     expect(anonymised.child).toMatchObject({ name: null, code: "C-2002", anonymised: true });
     expect(await db().childContact.count({ where: { childId: kids.childB.id } })).toBe(0);
+    // The child's names come out of the free text the work keeps.
+    expect((await db().safeguardingConcern.findUniqueOrThrow({ where: { id: concernId } })).description).toBe(
+      "[name] said [name] [name]'s brother ([child]) frightens her.",
+    );
+  });
+
+  it("audits which of a child's details changed and who changed them, never the name or the date of birth", async () => {
+    const { id } = await createChild(world.users.admin, {
+      firstName: "Zara",
+      lastName: "Quill",
+      dateOfBirth: "2011-03-03",
+      contacts: [{ name: "Yusuf Quill", relationship: "Father", phone: "07700 900123", consent: "GIVEN" }],
+    });
+    await updateChild(world.users.admin, id, {
+      firstName: "Zarah",
+      lastName: "Quill",
+      dateOfBirth: "2011-03-04",
+      schoolId: null,
+      yearGroup: 10,
+      version: 1,
+    });
+    const audit = await db().auditLog.findMany({ where: { entity: "Child", entityId: id }, orderBy: { at: "asc" } });
+    expect(audit.map((row) => row.action)).toEqual(["CREATE", "UPDATE"]);
+    expect(audit[0].changes).toMatchObject({ firstName: WITHHELD, dateOfBirth: WITHHELD, contacts: 1 });
+    expect(audit[1].changes).toEqual({
+      firstName: { from: WITHHELD, to: WITHHELD },
+      dateOfBirth: { from: WITHHELD, to: WITHHELD },
+      yearGroup: { from: null, to: 10 },
+      version: { from: 1, to: 2 },
+    });
+    expect(JSON.stringify(audit)).not.toMatch(/Zara|Quill|Yusuf|07700|2011-03/);
   });
 
   it("refuses a stale edit of a child's record", async () => {

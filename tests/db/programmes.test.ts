@@ -3,24 +3,23 @@ import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
 import {
-  addProgrammeSession,
-  addTheme,
-  closeProgramme,
+  closeDirectWorkProgramme,
+  createDirectWorkProgramme,
+  extendDirectWorkProgramme,
+} from "@/lib/children/direct-work/plans";
+import { addDirectWorkSession, recordDirectWorkSession } from "@/lib/children/direct-work/sessions";
+import { scoreDirectWorkGoal, setDirectWorkGoals } from "@/lib/children/direct-work/goals";
+import {
   createFeedbackLink,
-  createProgramme,
-  extendProgramme,
   feedbackLinkState,
-  getProgramme,
-  getProgrammePlanForm,
-  listSuggestionTree,
   openFeedbackInPerson,
-  recordProgrammeSession,
-  scoreGoal,
-  setGoals,
   submitFeedbackInPerson,
   submitFeedbackWithLink,
-} from "@/lib/children/programmes";
-import { DEFAULT_THEMES } from "@/lib/validations/programmes";
+} from "@/lib/children/direct-work/feedback";
+import { getDirectWorkPlanForm, getDirectWorkProgramme } from "@/lib/children/direct-work/reads";
+import { listSuggestionTree } from "@/lib/children/direct-work/suggestions";
+import { addTheme } from "@/lib/children/direct-work/themes";
+import { DEFAULT_THEMES, MAX_PLANNED_SESSIONS } from "@/lib/validations/direct-work";
 import { toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
 
@@ -88,7 +87,7 @@ const programmeVersion = async () =>
 
 describe("agreeing a plan of sessions", () => {
   it("offers the team's default themes on first use", async () => {
-    const form = await getProgrammePlanForm(world.users.studentA, kids.allocationA.id);
+    const form = await getDirectWorkPlanForm(world.users.studentA, kids.allocationA.id);
     expect(form.themes).toEqual([...DEFAULT_THEMES]);
     expect(form.child.name).toBe("Alfie Archer");
     expect(form.canWrite).toBe(true);
@@ -105,14 +104,37 @@ describe("agreeing a plan of sessions", () => {
   ])("refuses %s with a message and saves nothing", async (_name, override, fields) => {
     const input: Record<string, unknown> = { ...validPlan(), ...override };
     if (input.startDate === "__before__") input.startDate = addDays(start, -1);
-    const error = await rejected(() => createProgramme(world.users.studentA, kids.allocationA.id, input));
+    const error = await rejected(() => createDirectWorkProgramme(world.users.studentA, kids.allocationA.id, input));
     expect(error.status).toBe(422);
     for (const field of fields) expect(error.fieldErrors?.[field]?.[0]).toEqual(expect.any(String));
   });
 
+  it("refuses a plan of 2^31 sessions with a 422 on the number, asks for no more themes than 30, and saves nothing", async () => {
+    for (const plannedSessions of [2 ** 31, "2147483648"]) {
+      const huge = { ...validPlan(), plannedSessions, themes: [] };
+      const error = await rejected(() => createDirectWorkProgramme(world.users.studentA, kids.allocationA.id, huge));
+      expect(error.status).toBe(422);
+      expect(error.fieldErrors?.plannedSessions).toContain("Plan at most 30 sessions; extend the plan later if needed");
+      const themeErrors = Object.keys(error.fieldErrors ?? {}).filter((field) => field.startsWith("themes."));
+      expect(themeErrors.length).toBeLessThanOrEqual(MAX_PLANNED_SESSIONS);
+    }
+  });
+
+  it("answers a stranger's plan of 2^31 sessions with a 404 before reading the body", async () => {
+    const huge = { ...validPlan(), plannedSessions: 2 ** 31, themes: [] };
+    for (const who of ["studentOther", "tutorA", "otherAdmin"] as const)
+      expect(
+        (await rejected(() => createDirectWorkProgramme(world.users[who], kids.allocationA.id, huge))).status,
+      ).toBe(404);
+    // Someone who sees the allocation but may not write to it: a 403, still before the body.
+    expect(
+      (await rejected(() => createDirectWorkProgramme(world.users.onsiteA, kids.allocationA.id, huge))).status,
+    ).toBe(403);
+  });
+
   it("creates 6 weekly planned sessions with their themes, audited", async () => {
-    ({ id: programmeId } = await createProgramme(world.users.studentA, kids.allocationA.id, validPlan()));
-    const programme = await getProgramme(world.users.studentA, programmeId);
+    ({ id: programmeId } = await createDirectWorkProgramme(world.users.studentA, kids.allocationA.id, validPlan()));
+    const programme = await getDirectWorkProgramme(world.users.studentA, programmeId);
     expect(programme).toMatchObject({
       plannedSessions: 6,
       startDate: start,
@@ -136,17 +158,19 @@ describe("agreeing a plan of sessions", () => {
   });
 
   it("refuses a second plan on the same allocation, and a plan on work that is not direct work", async () => {
-    expect((await rejected(() => createProgramme(world.users.peA, kids.allocationA.id, validPlan()))).status).toBe(409);
-    expect((await rejected(() => createProgramme(world.users.admin, kids.allocationB.id, validPlan()))).status).toBe(
-      409,
-    );
+    expect(
+      (await rejected(() => createDirectWorkProgramme(world.users.peA, kids.allocationA.id, validPlan()))).status,
+    ).toBe(409);
+    expect(
+      (await rejected(() => createDirectWorkProgramme(world.users.admin, kids.allocationB.id, validPlan()))).status,
+    ).toBe(409);
   });
 });
 
 describe("the number of sessions", () => {
   it("refuses a seventh session on a six-session plan until the plan is extended", async () => {
     const error = await rejected(() =>
-      addProgrammeSession(world.users.studentA, programmeId, {
+      addDirectWorkSession(world.users.studentA, programmeId, {
         plannedOn: addDays(start, 35),
         theme: DEFAULT_THEMES[6],
       }),
@@ -162,7 +186,7 @@ describe("the number of sessions", () => {
     expect(
       (
         await rejected(() =>
-          extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version: stale }),
+          extendDirectWorkProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version: stale }),
         )
       ).status,
     ).toBe(409);
@@ -170,19 +194,19 @@ describe("the number of sessions", () => {
     expect(
       (
         await rejected(() =>
-          extendProgramme(world.users.studentA, programmeId, { additionalSessions: 0, version: current }),
+          extendDirectWorkProgramme(world.users.studentA, programmeId, { additionalSessions: 0, version: current }),
         )
       ).fieldErrors?.additionalSessions,
     ).toBeDefined();
 
-    const extended = await extendProgramme(world.users.studentA, programmeId, {
+    const extended = await extendDirectWorkProgramme(world.users.studentA, programmeId, {
       additionalSessions: 1,
       version: await programmeVersion(),
     });
     expect(extended).toMatchObject({ plannedSessions: 7, endDate: addDays(start, 48) });
 
     const outside = await rejected(() =>
-      addProgrammeSession(world.users.studentA, programmeId, {
+      addDirectWorkSession(world.users.studentA, programmeId, {
         plannedOn: addDays(start, 49),
         theme: DEFAULT_THEMES[6],
       }),
@@ -190,12 +214,12 @@ describe("the number of sessions", () => {
     expect(outside.status).toBe(422);
     expect(outside.fieldErrors?.plannedOn?.[0]).toMatch(/must fall within the programme/);
     const unknownTheme = await rejected(() =>
-      addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: "Not a theme" }),
+      addDirectWorkSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: "Not a theme" }),
     );
     expect(unknownTheme.fieldErrors?.theme).toBeDefined();
 
     expect(
-      await addProgrammeSession(world.users.studentA, programmeId, {
+      await addDirectWorkSession(world.users.studentA, programmeId, {
         plannedOn: addDays(start, 42),
         theme: DEFAULT_THEMES[6],
       }),
@@ -204,7 +228,7 @@ describe("the number of sessions", () => {
     expect(
       (
         await rejected(() =>
-          addProgrammeSession(world.users.studentA, programmeId, {
+          addDirectWorkSession(world.users.studentA, programmeId, {
             plannedOn: addDays(start, 42),
             theme: DEFAULT_THEMES[6],
           }),
@@ -243,7 +267,7 @@ describe("recording a session", () => {
   ])("refuses %s with a message and saves nothing", async (_name, change, field, message) => {
     const session = await sessionOf(1);
     const error = await rejected(() =>
-      recordProgrammeSession(world.users.studentA, session.id, attended(session.version, change())),
+      recordDirectWorkSession(world.users.studentA, session.id, attended(session.version, change())),
     );
     expect(error.status).toBe(422);
     expect(error.fieldErrors?.[field]?.[0]).toMatch(message);
@@ -252,7 +276,7 @@ describe("recording a session", () => {
 
   it("records the session with the voice of the child, and refuses a stale version", async () => {
     const session = await sessionOf(1);
-    expect(await recordProgrammeSession(world.users.studentA, session.id, attended(session.version))).toEqual({
+    expect(await recordDirectWorkSession(world.users.studentA, session.id, attended(session.version))).toEqual({
       id: session.id,
       version: session.version + 1,
     });
@@ -263,14 +287,14 @@ describe("recording a session", () => {
       cancelledBy: null,
     });
     const stale = await rejected(() =>
-      recordProgrammeSession(world.users.peA, session.id, attended(session.version, { childsWords: "Overwritten" })),
+      recordDirectWorkSession(world.users.peA, session.id, attended(session.version, { childsWords: "Overwritten" })),
     );
     expect(stale.status).toBe(409);
     const audit = await db().auditLog.findMany({ where: { entity: "ProgrammeSession", entityId: session.id } });
     expect(audit).toEqual([expect.objectContaining({ action: "UPDATE", actorId: world.users.studentA.id })]);
 
     const second = await sessionOf(2);
-    await recordProgrammeSession(world.users.peA, second.id, {
+    await recordDirectWorkSession(world.users.peA, second.id, {
       status: "CANCELLED",
       cancelledBy: "SCHOOL",
       heldOn: "",
@@ -280,7 +304,7 @@ describe("recording a session", () => {
       childRating: "",
       version: second.version,
     });
-    const programme = await getProgramme(world.users.peA, programmeId);
+    const programme = await getDirectWorkProgramme(world.users.peA, programmeId);
     expect(programme.sessions[1].statusText).toBe("Cancelled by the school");
     expect(programme.progress).toMatchObject({
       sessions: { done: 1, planned: 7 },
@@ -293,27 +317,30 @@ describe("recording a session", () => {
 describe("goal-based outcomes", () => {
   it("takes up to three goals", async () => {
     const error = await rejected(() =>
-      setGoals(world.users.studentA, programmeId, { goals: ["One", "Two", "Three", "Four"] }),
+      setDirectWorkGoals(world.users.studentA, programmeId, { goals: ["One", "Two", "Three", "Four"] }),
     );
     expect(error.fieldErrors?.goals?.[0]).toMatch(/up to 3 goals/);
-    expect((await rejected(() => setGoals(world.users.studentA, programmeId, { goals: [] }))).status).toBe(422);
-    const { ids } = await setGoals(world.users.studentA, programmeId, {
+    expect((await rejected(() => setDirectWorkGoals(world.users.studentA, programmeId, { goals: [] }))).status).toBe(
+      422,
+    );
+    const { ids } = await setDirectWorkGoals(world.users.studentA, programmeId, {
       goals: ["Feel calmer in lessons", "Make a friend in my class", "Tell someone when I am worried"],
     });
     expect(ids).toHaveLength(3);
   });
 
   it.each([
-    ["11", 11],
-    ["-1", -1],
-    ["7.5", 7.5],
-    ["a word", "seven"],
-    ["nothing", ""],
-  ])("refuses a score of %s and saves nothing", async (_name, score) => {
+    ["11", 11, /0 to 10/],
+    ["-1", -1, /0 to 10/],
+    ["7.5", 7.5, /0 to 10/],
+    ["a word", "seven", /0 to 10/],
+    ["nothing", "", /Enter the score/],
+    ["2^31", 2 ** 31, /0 to 10/],
+  ])("refuses a score of %s with a message and saves nothing", async (_name, score, message) => {
     const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 1 } });
-    const error = await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "START", score }));
+    const error = await rejected(() => scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "START", score }));
     expect(error.status).toBe(422);
-    expect(error.fieldErrors?.score?.[0]).toMatch(/0 to 10/);
+    expect(error.fieldErrors?.score?.[0]).toMatch(message);
     expect(await db().outcomeGoal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({
       startScore: null,
       reviewScore: null,
@@ -324,13 +351,13 @@ describe("goal-based outcomes", () => {
   it("scores at the start, review and end, and shows the change", async () => {
     const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 1 } });
     expect(
-      (await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: 5 }))).fieldErrors
-        ?.stage?.[0],
+      (await rejected(() => scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: 5 })))
+        .fieldErrors?.stage?.[0],
     ).toMatch(/start score first/);
-    await scoreGoal(world.users.studentA, goal.id, { stage: "START", score: 0 });
-    await scoreGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: "4" });
-    await scoreGoal(world.users.peA, goal.id, { stage: "END", score: 10 }, { programmeId });
-    const programme = await getProgramme(world.users.studentA, programmeId);
+    await scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "START", score: 0 });
+    await scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "REVIEW", score: "4" });
+    await scoreDirectWorkGoal(world.users.peA, goal.id, { stage: "END", score: 10 }, programmeId);
+    const programme = await getDirectWorkProgramme(world.users.studentA, programmeId);
     expect(programme.goals[0]).toMatchObject({
       startScore: 0,
       reviewScore: 4,
@@ -339,15 +366,15 @@ describe("goal-based outcomes", () => {
     });
     // A goal that has scores cannot be dropped; one without can.
     const third = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 3 } });
-    await scoreGoal(world.users.studentA, third.id, { stage: "START", score: 6 });
+    await scoreDirectWorkGoal(world.users.studentA, third.id, { stage: "START", score: 6 });
     const dropScored = await rejected(() =>
-      setGoals(world.users.studentA, programmeId, { goals: ["Feel calmer in lessons"] }),
+      setDirectWorkGoals(world.users.studentA, programmeId, { goals: ["Feel calmer in lessons"] }),
     );
     expect([dropScored.status, dropScored.message]).toEqual([
       409,
       "Goal 3 already has scores, so it cannot be removed.",
     ]);
-    await setGoals(world.users.studentA, programmeId, {
+    await setDirectWorkGoals(world.users.studentA, programmeId, {
       goals: ["Feel calmer in lessons", "Make friends in my class", "Tell someone when I am worried"],
     });
     expect((await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 2 } })).description).toBe(
@@ -355,11 +382,8 @@ describe("goal-based outcomes", () => {
     );
     // Scoring a goal of another programme through this one is a 404.
     expect(
-      (
-        await rejected(() =>
-          scoreGoal(world.users.studentA, goal.id, { stage: "END", score: 3 }, { programmeId: "another" }),
-        )
-      ).status,
+      (await rejected(() => scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "END", score: 3 }, "another")))
+        .status,
     ).toBe(404);
   });
 });
@@ -484,21 +508,22 @@ describe("who may do what", () => {
     const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId } });
     const version = await programmeVersion();
     return {
-      getProgramme: () => getProgramme(user, programmeId),
-      getProgrammePlanForm: () => getProgrammePlanForm(user, kids.allocationA.id),
-      createProgramme: () => createProgramme(user, kids.allocationA.id, validPlan()),
-      recordProgrammeSession: () =>
-        recordProgrammeSession(user, session.id, {
+      getDirectWorkProgramme: () => getDirectWorkProgramme(user, programmeId),
+      getDirectWorkPlanForm: () => getDirectWorkPlanForm(user, kids.allocationA.id),
+      createDirectWorkProgramme: () => createDirectWorkProgramme(user, kids.allocationA.id, validPlan()),
+      recordDirectWorkSession: () =>
+        recordDirectWorkSession(user, session.id, {
           status: "CANCELLED",
           cancelledBy: "CHILD",
           version: session.version,
         }),
-      addProgrammeSession: () => addProgrammeSession(user, programmeId, { plannedOn: start, theme: DEFAULT_THEMES[0] }),
-      extendProgramme: () => extendProgramme(user, programmeId, { additionalSessions: 1, version }),
-      setGoals: () => setGoals(user, programmeId, { goals: ["A goal"] }),
-      scoreGoal: () => scoreGoal(user, goal.id, { stage: "START", score: 5 }),
-      closeProgramme: () =>
-        closeProgramme(user, programmeId, { closingSummary: "A closing summary for the work.", version }),
+      addDirectWorkSession: () =>
+        addDirectWorkSession(user, programmeId, { plannedOn: start, theme: DEFAULT_THEMES[0] }),
+      extendDirectWorkProgramme: () => extendDirectWorkProgramme(user, programmeId, { additionalSessions: 1, version }),
+      setDirectWorkGoals: () => setDirectWorkGoals(user, programmeId, { goals: ["A goal"] }),
+      scoreDirectWorkGoal: () => scoreDirectWorkGoal(user, goal.id, { stage: "START", score: 5 }),
+      closeDirectWorkProgramme: () =>
+        closeDirectWorkProgramme(user, programmeId, { closingSummary: "A closing summary for the work.", version }),
       createFeedbackLink: () => createFeedbackLink(user, session.id),
       openFeedbackInPerson: () => openFeedbackInPerson(user, session.id),
       submitFeedbackInPerson: () => submitFeedbackInPerson(user, session.id, { rating: 3 }),
@@ -523,12 +548,12 @@ describe("who may do what", () => {
   });
 
   it("the on-site supervisor reads the programme by code only, and may not write", async () => {
-    const programme = await getProgramme(world.users.onsiteA, programmeId);
+    const programme = await getDirectWorkProgramme(world.users.onsiteA, programmeId);
     expect(programme.child).toMatchObject({ code: "C-1001", name: null, label: "C-1001" });
     expect(JSON.stringify(programme)).not.toContain("Alfie");
     expect(programme.permissions.canWrite).toBe(false);
     for (const [name, call] of Object.entries(await everything(world.users.onsiteA))) {
-      if (name === "getProgramme" || name === "getProgrammePlanForm") continue;
+      if (name === "getDirectWorkProgramme" || name === "getDirectWorkPlanForm") continue;
       const error = await rejected(call);
       expect([name, error.status]).toEqual([name, 403]);
     }
@@ -539,7 +564,7 @@ describe("who may do what", () => {
     expect((await rejected(() => addTheme(world.users.admin, { name: "x" }))).status).toBe(422);
     await addTheme(world.users.admin, { name: "Bereavement and loss" });
     expect((await rejected(() => addTheme(world.users.admin, { name: "bereavement AND loss" }))).status).toBe(409);
-    expect((await getProgrammePlanForm(world.users.studentA, kids.allocationA.id)).themes).toContain(
+    expect((await getDirectWorkPlanForm(world.users.studentA, kids.allocationA.id)).themes).toContain(
       "Bereavement and loss",
     );
   });
@@ -548,14 +573,17 @@ describe("who may do what", () => {
 describe("closing a programme", () => {
   it("needs a summary, then locks the record but still takes the child's feedback", async () => {
     expect(
-      (await rejected(() => closeProgramme(world.users.studentA, programmeId, { closingSummary: "", version: 1 })))
-        .fieldErrors?.closingSummary,
+      (
+        await rejected(() =>
+          closeDirectWorkProgramme(world.users.studentA, programmeId, { closingSummary: "", version: 1 }),
+        )
+      ).fieldErrors?.closingSummary,
     ).toBeDefined();
-    await closeProgramme(world.users.peA, programmeId, {
+    await closeDirectWorkProgramme(world.users.peA, programmeId, {
       closingSummary: "Alfie met two of his goals and now talks to his head of year.",
       version: await programmeVersion(),
     });
-    const programme = await getProgramme(world.users.studentA, programmeId);
+    const programme = await getDirectWorkProgramme(world.users.studentA, programmeId);
     expect(programme.permissions).toEqual({
       canWrite: false,
       canAddSession: false,
@@ -566,7 +594,7 @@ describe("closing a programme", () => {
 
     const session = await sessionOf(3);
     const locked = await rejected(() =>
-      recordProgrammeSession(world.users.studentA, session.id, {
+      recordDirectWorkSession(world.users.studentA, session.id, {
         status: "CANCELLED",
         cancelledBy: "CHILD",
         version: session.version,
@@ -576,13 +604,19 @@ describe("closing a programme", () => {
     expect(locked.message).toMatch(/closed/);
     const version = await programmeVersion();
     expect(
-      (await rejected(() => extendProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version })))
-        .status,
+      (
+        await rejected(() =>
+          extendDirectWorkProgramme(world.users.studentA, programmeId, { additionalSessions: 1, version }),
+        )
+      ).status,
     ).toBe(409);
     expect(
       (
         await rejected(() =>
-          closeProgramme(world.users.admin, programmeId, { closingSummary: "Closing it a second time.", version }),
+          closeDirectWorkProgramme(world.users.admin, programmeId, {
+            closingSummary: "Closing it a second time.",
+            version,
+          }),
         )
       ).status,
     ).toBe(409);

@@ -652,3 +652,31 @@ test("without a session every children route answers 401", async () => {
     await anonymous.dispose();
   }
 });
+
+test("a plan of 2^31 sessions is a 422 on the number that saves nothing, a stranger's is a 404, and the server keeps answering", async () => {
+  // Issue 10: this body once ran a refinement loop 2^31 times and the process died.
+  const directWork = allocations.find((row) => row.kind === "DIRECT_WORK")!;
+  expect(directWork, "a direct-work allocation in the demo").toBeTruthy();
+  const body = {
+    allocationId: directWork.id,
+    startDate: todayInUk(),
+    plannedSessions: 2 ** 31,
+    themes: [],
+    agreedWithSchool: true,
+  };
+  const refused = await admin().post("/api/v1/programmes", { data: body });
+  expect(refused.status(), await refused.text()).toBe(422);
+  const { error } = await refused.json();
+  expect(error.code).toBe("validation");
+  expect(error.fields.plannedSessions).toContain("Plan at most 30 sessions; extend the plan later if needed");
+  expect(Object.keys(error.fields).filter((field) => field.startsWith("themes.")).length).toBeLessThanOrEqual(30);
+
+  const stranger = await api(DEMO.tutorSevernside).post("/api/v1/programmes", { data: body });
+  expect(stranger.status(), "a tutor's plan").toBe(404);
+
+  // Still answering, and the allocation's plan (if any) is the one it had.
+  const after = (
+    await json<{ allocations: AllocationRow[] }>(await admin().get("/api/v1/allocations"), "the caseload afterwards")
+  ).allocations.find((row) => row.id === directWork.id);
+  expect(after?.programmeId ?? null).toBe(directWork.programmeId);
+});

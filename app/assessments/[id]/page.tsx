@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAssessment } from "@/lib/children/assessments";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
+import { PageHeader } from "@/components/page-header";
 import { RaiseConcernForm } from "@/app/safeguarding/raise-concern-form";
 import { ASSESSMENT_OUTCOME_LABELS, ASSESSMENT_STATUS_LABELS } from "@/lib/validations/child-work";
 import { ASSESSMENT_LIMIT_WORKING_DAYS, NEAR_DUE_WORKING_DAYS } from "@/lib/children/assessment-due";
@@ -36,19 +36,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href={`/children/${child.id}`} className="text-brand-700 underline">
-            {child.label}
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">Child and family assessment</h1>
+      <PageHeader trail={[{ href: `/children/${child.id}`, label: child.label }]} title="Child and family assessment">
         <p className="text-muted">
           {child.label} · {allocation.studentName} · overseen by {allocation.overseeingPeName}
           {allocation.status === "ENDED" && " · allocation ended"}
         </p>
-      </div>
+      </PageHeader>
 
       <section
         aria-labelledby="due-heading"
@@ -104,7 +97,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         </section>
       )}
 
-      {!child.anonymised && (
+      {permissions.canRaiseConcern && (
         <RaiseConcernForm childId={child.id} sourceEntity="ChildAssessment" sourceId={assessment.id} />
       )}
     </div>

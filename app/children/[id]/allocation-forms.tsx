@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { ActionButton } from "@/components/action-button";
 import { ALLOCATION_KIND_LABELS, allocateChildrenSchema, allocationKinds } from "@/lib/validations/children";
 import { allocateChildrenAction, endAllocationAction } from "../actions";
 
@@ -89,33 +89,13 @@ export function EndAllocationButton({
   allocationId: string;
   today: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) router.refresh();
-      else setError(result.message);
-    });
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => {
-          if (window.confirm("End this allocation today? The student will no longer see the child's name."))
-            run(() => endAllocationAction(childId, allocationId, today));
-        }}
-        className="text-sm text-red-800 underline"
-      >
-        End allocation
-      </button>
-      {error && (
-        <p role="alert" className="text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    <ActionButton
+      variant="danger"
+      confirm="End this allocation today? The student will no longer see the child's name."
+      action={() => endAllocationAction(childId, allocationId, today)}
+    >
+      End allocation
+    </ActionButton>
   );
 }

@@ -4,9 +4,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { getChild } from "@/lib/children/children";
 import { listSchools } from "@/lib/children/schools";
-import { listPlacements } from "@/lib/placements/list-placements";
+import { placementsForAllocation } from "@/lib/children/allocations";
 import { formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
+import { PageHeader } from "@/components/page-header";
 import { ALLOCATION_KIND_LABELS, CONSENT_LABELS, REFERRAL_DECISION_LABELS } from "@/lib/validations/children";
 import { DecideReferralForm, RecordReferralForm } from "./referral-forms";
 import { AllocateChildForm, EndAllocationButton } from "./allocation-forms";
@@ -23,26 +24,13 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const { child, permissions } = record;
   const identifiable = child.name !== null;
   const today = todayInUk();
-  const [schools, placements] = permissions.canManage
-    ? await Promise.all([
-        listSchools(user),
-        listPlacements(user, {
-          status: "ACTIVE",
-          practiceEducatorId: user.role === "PRACTICE_EDUCATOR" ? user.id : undefined,
-        }),
-      ])
-    : [[], []];
+  // One after the other: the embedded database serves one query at a time.
+  const schools = permissions.canRecordReferral ? await listSchools(user) : [];
+  const placements = permissions.canAllocate ? await placementsForAllocation(user) : [];
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/children" className="text-brand-700 underline">
-            Children
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">{child.label}</h1>
+      <PageHeader trail={[{ href: "/children", label: "Children" }]} title={child.label}>
         <p className="text-muted">
           {[child.schoolName, child.yearGroup !== null ? `Year ${child.yearGroup}` : null].filter(Boolean).join(" · ")}
         </p>
@@ -56,7 +44,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             You see this child by code only. Names are shown to the people working with the child.
           </p>
         )}
-      </div>
+      </PageHeader>
 
       {identifiable && (
         <section aria-labelledby="identity-heading">
@@ -115,13 +103,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                   {referral.decidedByName && ` by ${referral.decidedByName}`}
                   {referral.decisionReason && ` — ${referral.decisionReason}`}
                 </p>
-                {permissions.isAdmin && referral.decision === "PENDING" && (
-                  <DecideReferralForm childId={child.id} referralId={referral.id} today={today} />
-                )}
+                {referral.canDecide && <DecideReferralForm childId={child.id} referralId={referral.id} today={today} />}
               </li>
             ))}
           </ul>
-          {permissions.isAdmin && !child.anonymised && (
+          {permissions.canRecordReferral && (
             <details className="mt-3 rounded border border-gray-300 bg-white p-4">
               <summary className="cursor-pointer font-semibold text-brand-700">Record a referral</summary>
               <div className="mt-4">
@@ -181,7 +167,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                   </Link>
                 )}
               </p>
-              {allocation.status === "ACTIVE" && permissions.canManage && (
+              {allocation.canEnd && (
                 <div className="mt-2">
                   <EndAllocationButton childId={child.id} allocationId={allocation.id} today={today} />
                 </div>
@@ -189,7 +175,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             </li>
           ))}
         </ul>
-        {permissions.canManage && !child.anonymised && (
+        {permissions.canAllocate && (
           <details className="mt-3 rounded border border-gray-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold text-brand-700">Allocate to a student</summary>
             <div className="mt-4">
@@ -236,7 +222,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             ))}
           </ul>
         )}
-        {!child.anonymised && (
+        {permissions.canRaiseConcern && (
           <details className="mt-3 rounded border border-gray-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold text-red-800">Raise a safeguarding concern</summary>
             <div className="mt-4">
@@ -246,7 +232,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         )}
       </section>
 
-      {permissions.isAdmin && (
+      {permissions.answersForRecord && (
         <section aria-labelledby="data-heading" className="rounded border border-gray-300 bg-white p-4">
           <h2 id="data-heading" className="mb-3 text-xl font-bold">
             Data protection
@@ -263,7 +249,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
               </a>
             </li>
           </ul>
-          {record.mayAnonymise ? (
+          {permissions.canAnonymise ? (
             <div className="mt-3">
               <AnonymiseButton childId={child.id} />
             </div>

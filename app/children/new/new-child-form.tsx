@@ -13,7 +13,7 @@ export function NewChildForm({ schools }: { schools: Array<{ value: string; labe
     schema: createChildSchema,
     defaultValues: { firstName: "", lastName: "", dateOfBirth: "", schoolId: "", yearGroup: null, contacts: [] },
     action: createChildAction,
-    onSuccess: (data) => router.push(`/children/${(data as { id: string }).id}`),
+    onSuccess: (data) => router.push(`/children/${data.id}`),
   });
   const contacts = useFieldArray({ control: form.control, name: "contacts" });
   return (

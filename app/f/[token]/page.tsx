@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { feedbackLinkState } from "@/lib/children/programmes";
+import { feedbackLinkState } from "@/lib/children/direct-work/feedback";
 import { submitFeedbackWithLinkAction } from "@/app/programmes/actions";
 import { ChildFeedbackScreen, ChildScreenMessage } from "@/app/feedback/child-screen";
 
-// A carer's one-time link. No sign-in: there is no proxy/middleware, pages
-// call requireUser themselves, and this one deliberately does not. The token
-// is the only permission; the page learns only whether it can still be used.
+// A carer's one-time link. No sign-in: pages call requireUser themselves
+// (proxy.ts only checks where a state-changing request comes from), and this
+// one deliberately does not. The token is the only permission; the page
+// learns only whether it can still be used.
 export const metadata: Metadata = {
   title: { absolute: "How was the session?" },
   referrer: "no-referrer",

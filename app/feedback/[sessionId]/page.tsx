@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { openFeedbackInPerson } from "@/lib/children/programmes";
+import { openFeedbackInPerson } from "@/lib/children/direct-work/feedback";
 import { submitFeedbackInPersonAction } from "@/app/programmes/actions";
 import { ChildFeedbackScreen } from "../child-screen";
 

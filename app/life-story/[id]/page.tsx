@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getLifeStoryWork } from "@/lib/children/life-story";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { RaiseConcernForm } from "@/app/safeguarding/raise-concern-form";
+import { PageHeader } from "@/components/page-header";
 import { LIFE_STORY_STAGE_HINTS, LIFE_STORY_STAGE_LABELS } from "@/lib/validations/child-work";
 import { SignOffButton } from "./sign-off-button";
 import { StageForm } from "./stage-form";
@@ -28,14 +28,7 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href={`/children/${child.id}`} className="text-brand-700 underline">
-            {child.label}
-          </Link>{" "}
-          /
-        </p>
-        <h1 className="text-3xl font-bold">Life story work</h1>
+      <PageHeader trail={[{ href: `/children/${child.id}`, label: child.label }]} title="Life story work">
         <p className="text-muted">
           {child.label} · {allocation.studentName} · overseen by {allocation.overseeingPeName} · allocated{" "}
           {formatDate(allocation.startDate)}
@@ -44,7 +37,7 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
         <p className="mt-1">
           {done} of {stages.length} stages completed.
         </p>
-      </div>
+      </PageHeader>
 
       {allocation.signedOff ? (
         <p className="border-l-4 border-green-800 bg-green-50 p-3">
@@ -121,7 +114,9 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
         </ol>
       </section>
 
-      {!child.anonymised && <RaiseConcernForm childId={child.id} sourceEntity="LifeStoryWork" sourceId={work.id} />}
+      {permissions.canRaiseConcern && (
+        <RaiseConcernForm childId={child.id} sourceEntity="LifeStoryWork" sourceId={work.id} />
+      )}
     </div>
   );
 }

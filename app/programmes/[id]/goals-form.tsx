@@ -4,35 +4,31 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextField } from "@/components/form/fields";
-import { MAX_GOALS, setGoalsSchema } from "@/lib/validations/programmes";
-import { setGoalsAction } from "../actions";
+import { directWorkGoalsSchema, MAX_GOALS } from "@/lib/validations/direct-work";
+import { setDirectWorkGoalsAction } from "../actions";
 
 /** Up to three goals agreed with the child; blank boxes are left out. */
 export function GoalsForm({ programmeId, goals }: { programmeId: string; goals: string[] }) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const [texts, setTexts] = useState<string[]>(Array.from({ length: MAX_GOALS }, (_, index) => goals[index] ?? ""));
-  const { form, onSubmit, formError, fieldErrors, attempt, pending } = useActionForm({
-    schema: setGoalsSchema,
+  const { form, onSubmit, formError, errorOf, attempt, pending } = useActionForm({
+    schema: directWorkGoalsSchema,
     defaultValues: { goals },
-    action: (values) => setGoalsAction(programmeId, values),
+    action: (values) => setDirectWorkGoalsAction(programmeId, values),
     onSuccess: () => {
       setSaved("Goals saved.");
       router.refresh();
     },
   });
-  const goalErrors = (form.formState.errors.goals ?? {}) as { message?: string } & Record<
-    number,
-    { message?: string } | undefined
-  >;
-  const summary: Record<string, string | undefined> = {
-    ...fieldErrors,
-    goals: undefined,
-    "goal-1": goalErrors.message,
-  };
-  texts.forEach((_, index) => {
-    if (goalErrors[index]?.message) summary[`goal-${index + 1}`] = `Goal ${index + 1}: ${goalErrors[index]?.message}`;
-  });
+  // The goals are sent as a list: its own error (none, or too many) belongs to the first box.
+  const goalError = (index: number) => errorOf(`goals.${index}`) ?? (index === 0 ? errorOf("goals") : undefined);
+  const summary = Object.fromEntries(
+    texts.map((_, index) => {
+      const own = errorOf(`goals.${index}`);
+      return [`goal-${index + 1}`, own ? `Goal ${index + 1}: ${own}` : goalError(index)];
+    }),
+  );
   return (
     <form
       noValidate
@@ -52,7 +48,7 @@ export function GoalsForm({ programmeId, goals }: { programmeId: string; goals: 
           hint={index === 0 ? 'In the child\'s own words where you can, e.g. "Feel calmer in lessons"' : undefined}
           value={text}
           maxLength={500}
-          error={index === 0 ? (goalErrors.message ?? goalErrors[0]?.message) : goalErrors[index]?.message}
+          error={goalError(index)}
           onChange={(event) =>
             setTexts((current) => current.map((value, i) => (i === index ? event.target.value : value)))
           }

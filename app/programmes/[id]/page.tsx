@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { getProgramme, type ProgrammeView } from "@/lib/children/programmes";
+import { getDirectWorkProgramme, type DirectWorkProgrammeView } from "@/lib/children/direct-work/reads";
 import { formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { ProgressBar } from "@/components/progress-bar";
+import { PageHeader } from "@/components/page-header";
 import { RatingText } from "@/app/feedback/face";
 import { SessionStatusBadge } from "./session-status-badge";
 import { GoalsForm } from "./goals-form";
 import { ScoreGoalForm } from "./score-goal-form";
-import { AddSessionForm, CloseProgrammeForm, ExtendProgrammeForm } from "./plan-forms";
+import { AddSessionForm, ClosePlanForm, ExtendPlanForm } from "./plan-forms";
 
 export const metadata: Metadata = { title: "Direct-work programme" };
 export const dynamic = "force-dynamic";
 
-type Goal = ProgrammeView["goals"][number];
+type Goal = DirectWorkProgrammeView["goals"][number];
 
 /** Start and latest score on the 0–10 scale. The numbers are in the text beside it; the bars only show them. */
 function GoalBars({ goal }: { goal: Goal }) {
@@ -39,17 +40,17 @@ function GoalBars({ goal }: { goal: Goal }) {
   );
 }
 
-export default async function ProgrammePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DirectWorkProgrammePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const programme = await loadOrNotFound(() => getProgramme(user, id));
+  const programme = await loadOrNotFound(() => getDirectWorkProgramme(user, id));
   const { progress, permissions } = programme;
   const today = todayInUk();
   const agreedWith = [
     programme.agreedWithSchool && "the school",
     programme.agreedWithChild && "the child",
     programme.agreedWithParents && "the parents or carers",
-  ].filter(Boolean) as string[];
+  ].filter((who) => who !== false);
   const feedback = programme.sessions.flatMap((session) =>
     session.feedback.map((item) => ({ ...item, sessionNumber: session.number, theme: session.theme })),
   );
@@ -57,23 +58,18 @@ export default async function ProgrammePage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href="/caseload" className="text-brand-700 underline">
-            Caseload
-          </Link>{" "}
-          /{" "}
-          <Link href={`/children/${programme.child.id}`} className="text-brand-700 underline">
-            {programme.child.label}
-          </Link>{" "}
-          /
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-3xl font-bold">Direct work with {programme.child.label}</h1>
-          {permissions.closed && (
+      <PageHeader
+        trail={[
+          { href: "/caseload", label: "Caseload" },
+          { href: `/children/${programme.child.id}`, label: programme.child.label },
+        ]}
+        title={`Direct work with ${programme.child.label}`}
+        aside={
+          permissions.closed && (
             <span className="rounded border border-gray-700 bg-gray-100 px-2 py-0.5 text-sm font-semibold">Closed</span>
-          )}
-        </div>
+          )
+        }
+      >
         <p className="text-muted">
           {programme.allocation.studentName} · overseen by {programme.allocation.overseeingPeName} ·{" "}
           {formatDate(programme.startDate)} to {formatDate(programme.endDate)}
@@ -81,7 +77,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ id: 
         <p className="text-muted">
           Plan agreed with {agreedWith.length ? agreedWith.join(", ") : "nobody recorded yet"}.
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="progress-heading" className="rounded border border-gray-300 bg-white p-4">
         <h2 id="progress-heading" className="mb-3 text-xl font-bold">
@@ -211,7 +207,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ id: 
             </div>
             <div className="rounded border border-gray-300 bg-white p-4">
               <h3 className="mb-2 text-lg font-semibold">Extend the plan</h3>
-              <ExtendProgrammeForm programmeId={programme.id} version={programme.version} endDate={programme.endDate} />
+              <ExtendPlanForm programmeId={programme.id} version={programme.version} endDate={programme.endDate} />
             </div>
           </div>
         )}
@@ -346,7 +342,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ id: 
           <details className="rounded border border-gray-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold text-brand-700">Close the programme</summary>
             <div className="mt-4">
-              <CloseProgrammeForm programmeId={programme.id} version={programme.version} />
+              <ClosePlanForm programmeId={programme.id} version={programme.version} />
             </div>
           </details>
         ) : (

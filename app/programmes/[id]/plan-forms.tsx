@@ -4,9 +4,19 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
-import { addDays, formatDate } from "@/lib/dates";
-import { addSessionSchema, closeProgrammeSchema, extendProgrammeSchema } from "@/lib/validations/programmes";
-import { addSessionAction, closeProgrammeAction, extendProgrammeAction } from "../actions";
+import { formatDate } from "@/lib/dates";
+import { extendedEndDate } from "@/lib/children/direct-work/weeks";
+import {
+  addDirectWorkSessionSchema,
+  closeDirectWorkProgrammeSchema,
+  extendDirectWorkProgrammeSchema,
+  MAX_SESSIONS_ADDED,
+} from "@/lib/validations/direct-work";
+import {
+  addDirectWorkSessionAction,
+  closeDirectWorkProgrammeAction,
+  extendDirectWorkProgrammeAction,
+} from "../actions";
 
 export function AddSessionForm({
   programmeId,
@@ -23,9 +33,9 @@ export function AddSessionForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: addSessionSchema,
+    schema: addDirectWorkSessionSchema,
     defaultValues: { plannedOn: defaultDate, theme: "" },
-    action: (values) => addSessionAction(programmeId, values),
+    action: (values) => addDirectWorkSessionAction(programmeId, values),
     onSuccess: () => {
       form.reset({ plannedOn: "", theme: "" });
       router.refresh();
@@ -57,7 +67,7 @@ export function AddSessionForm({
   );
 }
 
-export function ExtendProgrammeForm({
+export function ExtendPlanForm({
   programmeId,
   version,
   endDate,
@@ -69,13 +79,12 @@ export function ExtendProgrammeForm({
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: extendProgrammeSchema,
+    schema: extendDirectWorkProgrammeSchema,
     defaultValues: { additionalSessions: 1, version },
-    action: (values) => extendProgrammeAction(programmeId, { ...values, version }),
+    action: (values) => extendDirectWorkProgrammeAction(programmeId, { ...values, version }),
     onSuccess: (data) => {
-      const result = data as { plannedSessions: number; endDate: string };
       setSaved(
-        `The plan now has ${result.plannedSessions} sessions and runs to ${formatDate(result.endDate)}. Add the new sessions on the left.`,
+        `The plan now has ${data.plannedSessions} sessions and runs to ${formatDate(data.endDate)}. Add the new sessions on the left.`,
       );
       router.refresh();
     },
@@ -86,8 +95,8 @@ export function ExtendProgrammeForm({
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
       <p className="mb-3 text-sm">
         The programme runs to {formatDate(endDate)}.
-        {Number.isInteger(added) && added > 0 && added <= 12
-          ? ` Adding ${added} weekly ${added === 1 ? "session moves" : "sessions moves"} the end to ${formatDate(addDays(endDate, 7 * added))}.`
+        {Number.isInteger(added) && added > 0 && added <= MAX_SESSIONS_ADDED
+          ? ` Adding ${added} weekly ${added === 1 ? "session moves" : "sessions moves"} the end to ${formatDate(extendedEndDate(endDate, added))}.`
           : ""}
       </p>
       <TextField
@@ -96,7 +105,7 @@ export function ExtendProgrammeForm({
         type="number"
         inputMode="numeric"
         min={1}
-        max={12}
+        max={MAX_SESSIONS_ADDED}
         error={errorOf("additionalSessions")}
         {...form.register("additionalSessions", { valueAsNumber: true, onChange: () => setSaved(undefined) })}
       />
@@ -110,12 +119,12 @@ export function ExtendProgrammeForm({
   );
 }
 
-export function CloseProgrammeForm({ programmeId, version }: { programmeId: string; version: number }) {
+export function ClosePlanForm({ programmeId, version }: { programmeId: string; version: number }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: closeProgrammeSchema,
+    schema: closeDirectWorkProgrammeSchema,
     defaultValues: { closingSummary: "", version },
-    action: (values) => closeProgrammeAction(programmeId, { ...values, version }),
+    action: (values) => closeDirectWorkProgrammeAction(programmeId, { ...values, version }),
     onSuccess: () => router.refresh(),
   });
   return (

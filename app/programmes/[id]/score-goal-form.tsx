@@ -2,8 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
-import { GOAL_STAGE_LABELS, goalStages, scoreGoalSchema, type GoalStage } from "@/lib/validations/programmes";
-import { scoreGoalAction } from "../actions";
+import {
+  GOAL_STAGE_LABELS,
+  goalStages,
+  scoreDirectWorkGoalSchema,
+  type GoalStage,
+} from "@/lib/validations/direct-work";
+import { scoreDirectWorkGoalAction } from "../actions";
 
 type Goal = {
   id: string;
@@ -20,9 +25,9 @@ export function ScoreGoalForm({ programmeId, goal }: { programmeId: string; goal
   const nextStage: GoalStage =
     goal.startScore === null ? "START" : goal.endScore === null && goal.reviewScore === null ? "REVIEW" : "END";
   const { form, onSubmit, formError, errorOf, pending } = useActionForm({
-    schema: scoreGoalSchema,
+    schema: scoreDirectWorkGoalSchema,
     defaultValues: { stage: nextStage, score: "" },
-    action: (values) => scoreGoalAction(programmeId, goal.id, values),
+    action: (values) => scoreDirectWorkGoalAction(programmeId, goal.id, values),
     onSuccess: () => {
       setSaved(`Score saved for goal ${goal.number}.`);
       router.refresh();

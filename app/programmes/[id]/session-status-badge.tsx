@@ -1,4 +1,4 @@
-import type { SessionStatus } from "@/lib/validations/programmes";
+import type { SessionStatus } from "@/lib/validations/direct-work";
 
 // The status is always written out: colour only reinforces it (WCAG 1.4.1).
 const STYLES: Record<SessionStatus, string> = {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextField } from "@/components/form/fields";
-import { addThemeSchema } from "@/lib/validations/programmes";
+import { addThemeSchema } from "@/lib/validations/direct-work";
 import { addThemeAction } from "@/app/programmes/actions";
 
 export function AddThemeForm() {
@@ -15,7 +15,7 @@ export function AddThemeForm() {
     defaultValues: { name: "" },
     action: addThemeAction,
     onSuccess: (data) => {
-      setSaved(`Added "${(data as { name: string }).name}".`);
+      setSaved(`Added "${data.name}".`);
       form.reset({ name: "" });
       router.refresh();
     },

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { listSuggestionTree, listThemes } from "@/lib/children/programmes";
+import { listSuggestionTree } from "@/lib/children/direct-work/suggestions";
+import { listThemes } from "@/lib/children/direct-work/themes";
+import { childWorkPermissions } from "@/lib/access/children";
 import { RatingText } from "@/app/feedback/face";
 import { AddThemeForm } from "./add-theme-form";
 
@@ -13,6 +15,7 @@ export default async function SuggestionTreePage() {
   // One after the other: the embedded database serves one query at a time.
   const tree = await loadOrNotFound(() => listSuggestionTree(user));
   const themes = await listThemes(user);
+  const { canAddTheme } = childWorkPermissions(user);
 
   return (
     <div className="space-y-8">
@@ -91,7 +94,7 @@ export default async function SuggestionTreePage() {
         </h2>
         <p className="mb-3 text-muted">
           The themes a plan of sessions is built from.
-          {user.role === "ADMIN" ? " Add a theme when the team's work needs one." : " The team manager can add themes."}
+          {canAddTheme ? " Add a theme when the team's work needs one." : " The team manager can add themes."}
         </p>
         <ul className="mb-4 flex flex-wrap gap-2">
           {themes.map((theme) => (
@@ -100,7 +103,7 @@ export default async function SuggestionTreePage() {
             </li>
           ))}
         </ul>
-        {user.role === "ADMIN" && (
+        {canAddTheme && (
           <div className="max-w-md rounded border border-gray-300 bg-white p-4">
             <AddThemeForm />
           </div>

@@ -1,5 +1,6 @@
 import { apiRoute, json, readJson, searchParamsOf } from "@/lib/api/route";
-import { createChild, listChildren } from "@/lib/children/children";
+import { listChildren } from "@/lib/children/children";
+import { createChild } from "@/lib/children/child-records";
 
 // GET /api/v1/children – children the caller may see (?q= code, or name among those they may identify); names only where allowed
 export const GET = apiRoute(async ({ user, request }) => ({

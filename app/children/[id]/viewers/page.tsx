@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { listChildViewers } from "@/lib/children/children";
+import { listChildViewers } from "@/lib/children/data-protection";
 import { formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/validations/user";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Who viewed this record" };
 export const dynamic = "force-dynamic";
@@ -15,13 +15,15 @@ export default async function ChildViewersPage({ params }: { params: Promise<{ i
   const viewers = await loadOrNotFound(() => listChildViewers(user, id));
   return (
     <div>
-      <p className="text-muted">
-        <Link href={`/children/${id}`} className="text-brand-700 underline">
-          Child&apos;s record
-        </Link>{" "}
-        /
-      </p>
-      <h1 className="mb-4 text-3xl font-bold">Who has viewed this record</h1>
+      <div className="mb-4">
+        <PageHeader
+          trail={[
+            { href: "/children", label: "Children" },
+            { href: `/children/${id}`, label: "Child's record" },
+          ]}
+          title="Who has viewed this record"
+        />
+      </div>
       {viewers.length === 0 ? (
         <p className="rounded border border-gray-300 bg-white p-4">
           Nobody has viewed the child&apos;s identifiable record yet.

@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { getChild, updateChild } from "@/lib/children/children";
+import { getChild } from "@/lib/children/children";
+import { updateChild } from "@/lib/children/child-records";
 
 // GET /api/v1/children/:id – one child's record (identity and contacts only for those allowed; the read is audited)
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => getChild(user, params.id));

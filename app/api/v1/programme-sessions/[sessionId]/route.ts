@@ -1,7 +1,7 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { recordProgrammeSession } from "@/lib/children/programmes";
+import { recordDirectWorkSession } from "@/lib/children/direct-work/sessions";
 
-// PATCH /api/v1/programme-sessions/:sessionId – record what happened at a session (attended / did not attend / cancelled by whom), with the version it started from
+// PATCH /api/v1/programme-sessions/:sessionId – record what happened at a direct-work session (attended / did not attend / cancelled by whom), with the version it started from
 export const PATCH = apiRoute<{ sessionId: string }>(async ({ user, request, params }) =>
-  recordProgrammeSession(user, params.sessionId, await readJson(request)),
+  recordDirectWorkSession(user, params.sessionId, await readJson(request)),
 );

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
-import { getProgramme } from "@/lib/children/programmes";
+import { getDirectWorkProgramme } from "@/lib/children/direct-work/reads";
 
-// GET /api/v1/programmes/:id – the programme with its sessions, feedback, goals and progress; the child named only to those allowed (audited)
+// GET /api/v1/programmes/:id – the direct-work programme with its sessions, feedback, goals and progress; the child named only to those allowed (audited)
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({
-  programme: await getProgramme(user, params.id),
+  programme: await getDirectWorkProgramme(user, params.id),
 }));

@@ -1,7 +1,7 @@
 import { apiRoute, json, readJson, searchParamsOf } from "@/lib/api/route";
-import { addTheme, listThemes, themesForAllocation } from "@/lib/children/programmes";
+import { addTheme, listThemes, themesForAllocation } from "@/lib/children/direct-work/themes";
 
-// GET /api/v1/programmes/themes – the team's session themes (?allocationId= for the themes a plan on that allocation can use)
+// GET /api/v1/programmes/themes – the team's direct-work session themes (?allocationId= for the themes a plan on that allocation can use)
 export const GET = apiRoute(async ({ user, request }) => {
   const { allocationId } = searchParamsOf(request);
   return { themes: allocationId ? await themesForAllocation(user, allocationId) : await listThemes(user) };

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { getProgramme } from "@/lib/children/programmes";
+import { getDirectWorkProgramme } from "@/lib/children/direct-work/reads";
 import { formatDate, todayInUk } from "@/lib/dates";
 import { SummaryList } from "@/components/summary-list";
+import { PageHeader } from "@/components/page-header";
 import { RatingText } from "@/app/feedback/face";
 import { SessionStatusBadge } from "../../session-status-badge";
 import { SessionRecordForm } from "./session-record-form";
@@ -14,10 +15,14 @@ import { FeedbackLinkButton } from "./feedback-link-button";
 export const metadata: Metadata = { title: "Session record" };
 export const dynamic = "force-dynamic";
 
-export default async function ProgrammeSessionPage({ params }: { params: Promise<{ id: string; sessionId: string }> }) {
+export default async function DirectWorkSessionPage({
+  params,
+}: {
+  params: Promise<{ id: string; sessionId: string }>;
+}) {
   const user = await requireUser();
   const { id, sessionId } = await params;
-  const programme = await loadOrNotFound(() => getProgramme(user, id));
+  const programme = await loadOrNotFound(() => getDirectWorkProgramme(user, id));
   const session = programme.sessions.find((candidate) => candidate.id === sessionId);
   if (!session) notFound();
   const today = todayInUk();
@@ -27,24 +32,16 @@ export default async function ProgrammeSessionPage({ params }: { params: Promise
 
   return (
     <div className="max-w-3xl space-y-8">
-      <div>
-        <p className="text-muted">
-          <Link href={`/programmes/${programme.id}`} className="text-brand-700 underline">
-            Direct work with {programme.child.label}
-          </Link>{" "}
-          /
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-3xl font-bold">
-            Session {session.number}: {session.theme}
-          </h1>
-          <SessionStatusBadge status={session.status} text={session.statusText} />
-        </div>
+      <PageHeader
+        trail={[{ href: `/programmes/${programme.id}`, label: `Direct work with ${programme.child.label}` }]}
+        title={`Session ${session.number}: ${session.theme}`}
+        aside={<SessionStatusBadge status={session.status} text={session.statusText} />}
+      >
         <p className="text-muted">
           Planned for {formatDate(session.plannedOn)} · programme {formatDate(programme.startDate)} to{" "}
           {formatDate(programme.endDate)}
         </p>
-      </div>
+      </PageHeader>
 
       {permissions.canWrite ? (
         <section aria-labelledby="record-heading" className="rounded border border-gray-300 bg-white p-6">
@@ -57,7 +54,7 @@ export default async function ProgrammeSessionPage({ params }: { params: Promise
               id: session.id,
               status: session.status,
               heldOn: session.heldOn ?? (session.plannedOn <= today ? session.plannedOn : ""),
-              cancelledBy: session.cancelledBy ?? "",
+              cancelledBy: session.cancelledBy,
               whatWasDone: session.whatWasDone,
               childsWords: session.childsWords,
               studentReflection: session.studentReflection,

@@ -10,12 +10,12 @@ import {
   RATING_LABELS,
   SESSION_STATUS_LABELS,
   cancelledByValues,
-  recordSessionSchema,
+  recordDirectWorkSessionSchema,
   recordedStatuses,
-  type RecordSessionInput,
+  type CancelledByValue,
   type SessionStatus,
-} from "@/lib/validations/programmes";
-import { recordSessionAction } from "@/app/programmes/actions";
+} from "@/lib/validations/direct-work";
+import { recordDirectWorkSessionAction } from "@/app/programmes/actions";
 import { RadioGroup } from "../../radio-group";
 import { Face } from "@/app/feedback/face";
 
@@ -23,7 +23,7 @@ type Session = {
   id: string;
   status: SessionStatus;
   heldOn: string;
-  cancelledBy: string;
+  cancelledBy: CancelledByValue | null;
   whatWasDone: string;
   childsWords: string;
   studentReflection: string;
@@ -54,28 +54,27 @@ export function SessionRecordForm({
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
-  const defaults = {
-    status: (session.status === "PLANNED" ? "" : session.status) as RecordSessionInput["status"],
-    heldOn: session.heldOn,
-    cancelledBy: session.cancelledBy as RecordSessionInput["cancelledBy"],
-    whatWasDone: session.whatWasDone,
-    childsWords: session.childsWords,
-    studentReflection: session.studentReflection,
-    childRating: session.childRating === null ? "" : String(session.childRating),
-    version: session.version,
-  };
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: recordSessionSchema,
-    defaultValues: defaults,
-    action: (values) => recordSessionAction(programmeId, session.id, values),
+    schema: recordDirectWorkSessionSchema,
+    defaultValues: {
+      // A planned session has no status to record yet: no radio is chosen.
+      status: session.status === "PLANNED" ? undefined : session.status,
+      heldOn: session.heldOn,
+      cancelledBy: session.cancelledBy ?? "",
+      whatWasDone: session.whatWasDone,
+      childsWords: session.childsWords,
+      studentReflection: session.studentReflection,
+      childRating: session.childRating === null ? "" : String(session.childRating),
+      version: session.version,
+    },
+    action: (values) => recordDirectWorkSessionAction(programmeId, session.id, values),
     onSuccess: (data) => {
-      const { version } = data as { version: number };
-      form.reset({ ...form.getValues(), version });
+      form.reset({ ...form.getValues(), version: data.version });
       setSaved("Session record saved.");
       router.refresh();
     },
   });
-  const status = form.watch("status");
+  const chosen = form.watch("status");
   const clearSaved = () => setSaved(undefined);
 
   return (
@@ -93,7 +92,7 @@ export function SessionRecordForm({
           },
         })}
       />
-      {status === "CANCELLED" ? (
+      {chosen === "CANCELLED" ? (
         <SelectField
           id="cancelledBy"
           label={LABELS.cancelledBy}
@@ -108,7 +107,7 @@ export function SessionRecordForm({
       ) : (
         <TextField
           id="heldOn"
-          label={status === "DID_NOT_ATTEND" ? "Date the session was due" : "Date the session was held"}
+          label={chosen === "DID_NOT_ATTEND" ? "Date the session was due" : "Date the session was held"}
           hint={`Between ${formatDate(min)} and ${formatDate(max)}`}
           type="date"
           min={min}
@@ -139,7 +138,7 @@ export function SessionRecordForm({
         error={errorOf("studentReflection")}
         {...form.register("studentReflection")}
       />
-      {status === "ATTENDED" && (
+      {chosen === "ATTENDED" && (
         <RadioGroup
           name="childRating"
           legend="The child's rating of the session (optional)"

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
-import { exportChildRecord } from "@/lib/children/children";
+import { exportChildRecord } from "@/lib/children/data-protection";
 
 // GET /api/v1/children/:id/export – everything held about the child, as a JSON download (subject access; team manager; audited)
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {

@@ -1,4 +1,4 @@
-// How a direct-work programme is going, from its sessions and goals. Pure
+// How a direct-work programme is going, from its sessions and goals (docs/domain.md, "Children's work"). Pure
 // functions: the programme page, the API and the caseload use the same sums.
 
 export type ProgressSession = {
@@ -123,7 +123,7 @@ export function averageChildRating(sessions: ProgressSession[]): number | null {
 }
 
 /** Everything the programme page shows about progress. */
-export function programmeProgress(input: {
+export function directWorkProgress(input: {
   plannedSessions: number;
   sessions: ProgressSession[];
   goals: GoalScores[];
@@ -135,5 +135,3 @@ export function programmeProgress(input: {
     averageChildRating: averageChildRating(input.sessions),
   };
 }
-
-export type ProgrammeProgress = ReturnType<typeof programmeProgress>;

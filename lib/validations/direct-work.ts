@@ -10,10 +10,11 @@ import {
   version,
 } from "@/lib/validations/common";
 
-// Direct-work programmes (DOMAIN.md, Children's work): a plan of weekly
-// sessions in school, usually 6, each with a theme; session records with the
-// voice of the child; goal-based outcomes scored 0–10; the child's own
-// feedback on a child-friendly screen.
+// Direct-work programmes with a child (docs/domain.md, "Children's work"): a
+// plan of weekly sessions in school, usually 6, each with a theme; session
+// records with the voice of the child; goal-based outcomes scored 0–10; the
+// child's own feedback on a child-friendly screen. Not a university's degree
+// programme: everything here says "direct work".
 
 /** The themes a team starts with; the team manager can add more. */
 export const DEFAULT_THEMES = [
@@ -29,12 +30,20 @@ export const DEFAULT_THEMES = [
 ] as const;
 
 export const DEFAULT_PLANNED_SESSIONS = 6;
+/** A plan agreed at once: at most 30 weekly sessions. */
 export const MAX_PLANNED_SESSIONS = 30;
+/** Extending a plan adds at most 12 sessions at a time… */
+export const MAX_SESSIONS_ADDED = 12;
+/** …up to a school year of weekly sessions in all. */
+export const MAX_SESSIONS_IN_ALL = 52;
 export const MAX_GOALS = 3;
 export const FEEDBACK_LINK_DAYS = 7;
+/** Answers and carers' links per session: far more than any session gets, few enough that a page lists them all. */
+export const MAX_FEEDBACK_PER_SESSION = 50;
+/** Session themes a team may have. */
+export const MAX_THEMES = 100;
 
-export const sessionStatuses = ["PLANNED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
+export type SessionStatus = "PLANNED" | "ATTENDED" | "DID_NOT_ATTEND" | "CANCELLED";
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   PLANNED: "Planned",
   ATTENDED: "Attended",
@@ -72,7 +81,6 @@ export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
   4: "Good",
   5: "Great",
 };
-export const RATING_FACES: Record<1 | 2 | 3 | 4 | 5, string> = { 1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄" };
 
 const rating = (label: string) =>
   z.preprocess(
@@ -87,7 +95,7 @@ const rating = (label: string) =>
 
 const themeName = text("theme", 80, { singleLine: true });
 
-export const createProgrammeSchema = z
+export const directWorkProgrammeSchema = z
   .object({
     startDate: isoDate("date of the first session"),
     plannedSessions: boundedInt("number of sessions", 1, MAX_PLANNED_SESSIONS, {
@@ -116,9 +124,9 @@ export const createProgrammeSchema = z
     if (value.themes.length > value.plannedSessions)
       ctx.addIssue({ code: "custom", message: "Choose one theme for each planned session", path: ["themes"] });
   });
-export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
+export type DirectWorkProgrammeInput = z.input<typeof directWorkProgrammeSchema>;
 
-export const recordSessionSchema = z
+export const recordDirectWorkSessionSchema = z
   .object({
     status: z.enum(recordedStatuses, { error: "Choose whether the session happened" }),
     heldOn: optionalIsoDate("date"),
@@ -151,31 +159,31 @@ export const recordSessionSchema = z
       });
     }
   });
-export type RecordSessionInput = z.input<typeof recordSessionSchema>;
+export type RecordDirectWorkSessionInput = z.input<typeof recordDirectWorkSessionSchema>;
 
-export const addSessionSchema = z.object({ plannedOn: isoDate("planned date"), theme: themeName });
-export type AddSessionInput = z.input<typeof addSessionSchema>;
+export const addDirectWorkSessionSchema = z.object({ plannedOn: isoDate("planned date"), theme: themeName });
+export type AddDirectWorkSessionInput = z.input<typeof addDirectWorkSessionSchema>;
 
-export const extendProgrammeSchema = z.object({
-  additionalSessions: boundedInt("number of sessions to add", 1, 12, {
+export const extendDirectWorkProgrammeSchema = z.object({
+  additionalSessions: boundedInt("number of sessions to add", 1, MAX_SESSIONS_ADDED, {
     type: "Enter how many sessions to add, as a whole number",
     min: "Add at least 1 session",
-    max: "Add at most 12 sessions at a time",
+    max: `Add at most ${MAX_SESSIONS_ADDED} sessions at a time`,
     acceptText: true,
   }),
   version,
 });
-export type ExtendProgrammeInput = z.input<typeof extendProgrammeSchema>;
+export type ExtendDirectWorkProgrammeInput = z.input<typeof extendDirectWorkProgrammeSchema>;
 
-export const setGoalsSchema = z.object({
+export const directWorkGoalsSchema = z.object({
   goals: boundedArray(text("goal", 500), MAX_GOALS, `Agree up to ${MAX_GOALS} goals with the child`).refine(
     (goals) => goals.length >= 1,
     "Agree at least one goal with the child",
   ),
 });
-export type SetGoalsInput = z.input<typeof setGoalsSchema>;
+export type DirectWorkGoalsInput = z.input<typeof directWorkGoalsSchema>;
 
-export const scoreGoalSchema = z.object({
+export const scoreDirectWorkGoalSchema = z.object({
   stage: z.enum(goalStages, { error: "Choose start, review or end" }),
   score: boundedInt("score", 0, 10, {
     type: "Enter a whole number from 0 to 10",
@@ -183,12 +191,16 @@ export const scoreGoalSchema = z.object({
     acceptText: true,
   }),
 });
-export type ScoreGoalInput = z.input<typeof scoreGoalSchema>;
+export type ScoreDirectWorkGoalInput = z.input<typeof scoreDirectWorkGoalSchema>;
 
-export const closeProgrammeSchema = z.object({ closingSummary: text("closing summary", 10_000, 10), version });
-export type CloseProgrammeInput = z.input<typeof closeProgrammeSchema>;
+export const closeDirectWorkProgrammeSchema = z.object({
+  closingSummary: text("closing summary", 10_000, { min: 10 }),
+  version,
+});
+export type CloseDirectWorkProgrammeInput = z.input<typeof closeDirectWorkProgrammeSchema>;
 
-export const addThemeSchema = z.object({ name: text("theme", 80, 3) });
+export const addThemeSchema = z.object({ name: text("theme", 80, { min: 3, singleLine: true }) });
+export type AddThemeInput = z.input<typeof addThemeSchema>;
 
 /** What the child (or carer) sends from the child-friendly screen. */
 export const childFeedbackSchema = z.object({

@@ -3,17 +3,17 @@ import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField } from "@/components/form/fields";
-import { safeguardingActionSchema } from "@/lib/validations/children";
-import { recordSafeguardingActionAction } from "./actions";
+import { safeguardingResponseSchema } from "@/lib/validations/children";
+import { recordSafeguardingResponseAction } from "./actions";
 
 /** Records what was done about one concern; the concern then leaves the open list. Several share a page: ids carry the concern. */
-export function RecordActionForm({ concernId, childLabel }: { concernId: string; childLabel: string }) {
+export function ResponseForm({ concernId, childLabel }: { concernId: string; childLabel: string }) {
   const router = useRouter();
   const fieldId = `action-${concernId}`;
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: safeguardingActionSchema,
+    schema: safeguardingResponseSchema,
     defaultValues: { actionTaken: "" },
-    action: (values) => recordSafeguardingActionAction(concernId, values),
+    action: (values) => recordSafeguardingResponseAction(concernId, values),
     onSuccess: () => router.refresh(),
   });
   const summaryErrors = Object.fromEntries(

@@ -2,11 +2,11 @@ import {
   attendanceCounts,
   averageChildRating,
   goalChange,
-  programmeProgress,
+  directWorkProgress,
   sessionRating,
   sessionsDoneVsPlanned,
   type ProgressSession,
-} from "@/lib/children/programme-progress";
+} from "@/lib/children/direct-work/progress";
 
 const attended = (childRating: number | null = null, feedbackRatings: number[] = []): ProgressSession => ({
   status: "ATTENDED",
@@ -127,9 +127,9 @@ describe("the child's average rating", () => {
   });
 });
 
-describe("programme progress", () => {
-  it("puts the sums together", () => {
-    const progress = programmeProgress({
+describe("direct-work progress", () => {
+  it("puts the sessions done, attendance, goal change and average rating together", () => {
+    const progress = directWorkProgress({
       plannedSessions: 6,
       sessions: [attended(3), attended(5), cancelled("FAMILY"), planned, planned, planned],
       goals: [{ startScore: 2, reviewScore: 6, endScore: null }],

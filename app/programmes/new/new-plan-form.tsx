@@ -4,11 +4,17 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { Checkbox } from "@/components/supervision/checkbox";
-import { addDays, formatDate, isValidIsoDate } from "@/lib/dates";
-import { createProgrammeSchema, DEFAULT_PLANNED_SESSIONS, MAX_PLANNED_SESSIONS } from "@/lib/validations/programmes";
-import { createProgrammeAction } from "../actions";
+import { formatDate, isValidIsoDate } from "@/lib/dates";
+import { weeklySessionDates } from "@/lib/children/direct-work/weeks";
+import {
+  directWorkProgrammeSchema,
+  DEFAULT_PLANNED_SESSIONS,
+  MAX_PLANNED_SESSIONS,
+} from "@/lib/validations/direct-work";
+import { createDirectWorkProgrammeAction } from "../actions";
 
-export function NewProgrammeForm({
+/** Agreeing a direct-work plan: the first session's date, the number of weekly sessions, a theme for each. */
+export function NewPlanForm({
   allocationId,
   firstSession,
   earliest,
@@ -21,7 +27,7 @@ export function NewProgrammeForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: createProgrammeSchema,
+    schema: directWorkProgrammeSchema,
     defaultValues: {
       startDate: firstSession,
       plannedSessions: DEFAULT_PLANNED_SESSIONS,
@@ -30,19 +36,20 @@ export function NewProgrammeForm({
       agreedWithChild: false,
       agreedWithParents: false,
     },
-    action: (values) => createProgrammeAction(allocationId, values),
-    onSuccess: (data) => router.push(`/programmes/${(data as { id: string }).id}`),
+    action: (values) => createDirectWorkProgrammeAction(allocationId, values),
+    onSuccess: (data) => router.push(`/programmes/${data.id}`),
   });
   const rawCount = Number(form.watch("plannedSessions"));
   const count = Number.isInteger(rawCount) ? Math.max(0, Math.min(MAX_PLANNED_SESSIONS, rawCount)) : 0;
   const startDate = form.watch("startDate");
-  const themeErrors = (form.formState.errors.themes ?? []) as unknown as Array<{ message?: string } | undefined> & {
-    message?: string;
-  };
-  const themeError = (index: number) => themeErrors[index]?.message;
-  const summaryErrors: Record<string, string | undefined> = { ...fieldErrors, themes: themeErrors.message };
-  for (let index = 0; index < count; index++)
-    summaryErrors[`themes.${index}`] = themeError(index) ? `Session ${index + 1}: ${themeError(index)}` : undefined;
+  const dates = isValidIsoDate(startDate ?? "") ? weeklySessionDates(startDate, count) : [];
+  // The summary names each session; its links land on the session's select (id "themes.N").
+  const summaryErrors = Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, error]) => {
+      const session = /^themes\.(\d+)$/.exec(field);
+      return [field, session && error ? `Session ${Number(session[1]) + 1}: ${error}` : error];
+    }),
+  );
   const options = themes.map((theme) => ({ value: theme, label: theme }));
 
   return (
@@ -82,6 +89,7 @@ export function NewProgrammeForm({
       <fieldset className="mb-5">
         <legend className="mb-2 text-lg font-semibold">Theme of each session</legend>
         <p className="mb-3 text-sm text-muted">Choose from the team&apos;s list. The team manager can add themes.</p>
+        {errorOf("themes") && <p className="mb-3 font-semibold text-red-800">{errorOf("themes")}</p>}
         {count === 0 ? (
           <p className="text-muted">Enter the number of sessions to choose their themes.</p>
         ) : (
@@ -90,11 +98,11 @@ export function NewProgrammeForm({
               <SelectField
                 key={index}
                 id={`themes.${index}`}
-                label={`Session ${index + 1}${isValidIsoDate(startDate ?? "") ? ` (${formatDate(addDays(startDate, 7 * index))})` : ""}`}
+                label={`Session ${index + 1}${dates[index] ? ` (${formatDate(dates[index])})` : ""}`}
                 placeholder="Choose a theme"
                 options={options}
-                error={themeError(index)}
-                {...form.register(`themes.${index}` as const)}
+                error={errorOf(`themes.${index}`)}
+                {...form.register(`themes.${index}`)}
               />
             ))}
           </div>
