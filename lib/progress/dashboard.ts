@@ -206,12 +206,12 @@ export async function filterOptions(user: SessionUser): Promise<FilterOptions> {
   const db = getDb();
   const visible = placementsVisibleTo(user);
   // A tutor's programmes are their university's; everyone else's come from the placements they see.
-  const programmeWhere: Prisma.ProgrammeWhereInput =
+  const programmeWhere: Prisma.DegreeProgrammeWhereInput =
     user.role === "UNIVERSITY_TUTOR"
       ? { universityId: user.organisationId }
       : { students: { some: { user: { placementsAsStudent: { some: visible } } } } };
   const [programmes, councils, universities] = await Promise.all([
-    db.programme.findMany({
+    db.degreeProgramme.findMany({
       where: programmeWhere,
       orderBy: [{ university: { name: "asc" } }, { name: "asc" }],
       select: {

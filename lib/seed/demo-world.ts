@@ -186,7 +186,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     universities.map(async (university) =>
       Promise.all(
         ["BA (Hons) Social Work", "MA Social Work"].map((name) =>
-          db.programme.create({
+          db.degreeProgramme.create({
             data: {
               universityId: university.id,
               name,

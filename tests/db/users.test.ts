@@ -2,7 +2,12 @@
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, countRows, type World } from "../support/world";
 import { createUser, getUserForEdit, updateUser } from "@/lib/users/users";
-import { createCohort, createProgramme, createUniversity, listUniversities } from "@/lib/universities/universities";
+import {
+  createCohort,
+  createDegreeProgramme,
+  createUniversity,
+  listUniversities,
+} from "@/lib/universities/universities";
 import { authenticate } from "@/lib/auth/authenticate";
 import { listAuditEntries } from "@/lib/audit-log";
 import { toAppError } from "@/lib/errors";
@@ -118,17 +123,22 @@ describe("accounts", () => {
 describe("universities, programmes and cohorts", () => {
   it("the admin adds them, duplicates are refused, and tutors see only their own university", async () => {
     const { id: universityId } = await createUniversity(world.users.admin, { name: "University C" });
-    const { id: programmeId } = await createProgramme(world.users.admin, { universityId, name: "BA Social Work" });
+    const { id: programmeId } = await createDegreeProgramme(world.users.admin, {
+      universityId,
+      name: "BA Social Work",
+    });
     await createCohort(world.users.admin, { programmeId, name: "2026 intake" });
     expect(
-      (await rejected(() => createProgramme(world.users.admin, { universityId, name: "BA Social Work" }))).status,
+      (await rejected(() => createDegreeProgramme(world.users.admin, { universityId, name: "BA Social Work" }))).status,
     ).toBe(409);
     expect((await rejected(() => createUniversity(world.users.admin, { name: "University C" }))).status).toBe(409);
     expect((await rejected(() => createUniversity(world.users.tutorA, { name: "University D" }))).status).toBe(403);
 
     const all = await listUniversities(world.users.admin);
     expect(
-      all.find((university) => university.id === universityId)?.programmes[0].cohorts.map((cohort) => cohort.name),
+      all
+        .find((university) => university.id === universityId)
+        ?.degreeProgrammes[0].cohorts.map((cohort) => cohort.name),
     ).toEqual(["2026 intake"]);
     expect((await listUniversities(world.users.tutorA)).map((university) => university.id)).toEqual([world.uniA.id]);
   });
