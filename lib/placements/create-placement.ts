@@ -8,6 +8,7 @@ import { createPlacementSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { Role } from "@/lib/generated/prisma/client";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
+import { UNFINISHED_STATUSES } from "@/lib/placements/status-rules";
 
 const TEAM_ROLES: readonly Role[] = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR"];
 
@@ -55,7 +56,7 @@ export async function assertNoOverlap(
     where: {
       studentId: input.studentId,
       id: input.exceptId ? { not: input.exceptId } : undefined,
-      status: { in: ["PLANNED", "ACTIVE", "SUSPENDED"] },
+      status: { in: [...UNFINISHED_STATUSES] },
       startDate: { lte: fromIsoDate(input.endDate) },
       endDate: { gte: fromIsoDate(input.startDate) },
     },

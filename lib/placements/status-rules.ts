@@ -17,6 +17,9 @@ const ALLOWED: Record<PlacementStatusName, PlacementStatusName[]> = {
   ENDED_EARLY: [],
 };
 
+/** Placements not yet finished: a student has at most one of these at a time, and a PE's current students are these. */
+export const UNFINISHED_STATUSES = ["PLANNED", "ACTIVE", "SUSPENDED"] as const satisfies readonly PlacementStatusName[];
+
 export function canChangeStatus(from: PlacementStatusName, to: PlacementStatusName): boolean {
   return from === to || ALLOWED[from].includes(to);
 }

@@ -16,7 +16,7 @@ import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
 import { PlacementPortfolioNav } from "@/components/portfolio/placement-portfolio-nav";
 import { OverdueFlag } from "@/components/supervision/status-badge";
 import { formatHours } from "@/lib/supervision/format";
-import { loadPlacementProgress } from "@/lib/progress/dashboard";
+import { loadPlacementProgress } from "@/lib/progress/placement-progress";
 import { ProgressSummary } from "@/components/progress/progress-summary";
 
 export const metadata: Metadata = { title: "Placement" };
