@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canManageApiTokens } from "@/lib/access/admin";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, forbidden, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, forbidden, notFound } from "@/lib/errors";
 import { addDays, fromIsoDate } from "@/lib/dates";
 import { defaultTokenExpiry, issueApiTokenSchema, revokeApiTokenSchema } from "@/lib/validations/api-token";
 import { generateApiToken, hashApiToken, looksLikeApiToken, shownPrefixOf } from "@/lib/api-tokens/token-format";
@@ -40,7 +40,8 @@ export type IssuedApiToken = {
 };
 
 export const issueApiToken = command({
-  parse: (input: unknown) => parseInput(issueApiTokenSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: issueApiTokenSchema,
   load: async () => null,
   allow: mayManage,
   async run({ tx, user, audit }, _nothing, data): Promise<IssuedApiToken> {
@@ -123,10 +124,8 @@ export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 /** Stops a token at once, with an optional reason for the audit log. Revoking twice is a 409. */
 export const revokeApiToken = command({
-  parse: (tokenId: string, input: unknown = {}) => ({
-    tokenId: parseId(tokenId, "That API token"),
-    ...parseInput(revokeApiTokenSchema, input ?? {}),
-  }),
+  parse: (tokenId: string, body: unknown = {}) => ({ tokenId: parseId(tokenId, "That API token"), body: body ?? {} }),
+  input: revokeApiTokenSchema,
   // Null when it is not one of the team's: anyone but the team manager is refused first (403), the manager then gets a 404.
   load: ({ tx, user }, input) =>
     tx.apiToken.findFirst({ where: { id: input.tokenId, ...tokensOfTeam(user) }, select: { id: true } }),

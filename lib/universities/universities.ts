@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canManageUniversities, universitiesVisibleTo } from "@/lib/access/admin";
 import { command } from "@/lib/core/command";
-import { fieldError, forbidden, parseInput, taken } from "@/lib/errors";
+import { fieldError, forbidden, taken } from "@/lib/errors";
 import { createCohortSchema, createDegreeProgrammeSchema, createUniversitySchema } from "@/lib/validations/university";
 
 // Universities, their social work degree programmes and the programmes'
@@ -40,7 +40,8 @@ export async function listUniversitiesForAdmin(user: SessionUser) {
 }
 
 export const createUniversity = command({
-  parse: (input: unknown) => parseInput(createUniversitySchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: createUniversitySchema,
   load: async () => null,
   allow: mayManage,
   async run({ tx, audit }, _nothing, data) {
@@ -54,7 +55,8 @@ export const createUniversity = command({
 });
 
 export const createDegreeProgramme = command({
-  parse: (input: unknown) => parseInput(createDegreeProgrammeSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: createDegreeProgrammeSchema,
   load: async () => null,
   allow: mayManage,
   async run({ tx, audit }, _nothing, data) {
@@ -70,7 +72,8 @@ export const createDegreeProgramme = command({
 });
 
 export const createCohort = command({
-  parse: (input: unknown) => parseInput(createCohortSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: createCohortSchema,
   load: async () => null,
   allow: mayManage,
   async run({ tx, audit }, _nothing, data) {

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { accountsManagedBy, canManageAccounts } from "@/lib/access/admin";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, forbidden, invalid, notFound, parseInput, taken } from "@/lib/errors";
+import { conflict, fieldError, forbidden, invalid, notFound, taken } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
 import { createUserSchema, roleBelongsToUniversity, updateUserSchema, type RoleName } from "@/lib/validations/user";
@@ -104,7 +104,8 @@ async function resolveOrganisation(
 const duplicateEmail = () => taken("email", "An account with that email address already exists.");
 
 export const createUser = command({
-  parse: (input: unknown) => parseInput(createUserSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: createUserSchema,
   load: async () => null,
   allow: mayManage,
   async run({ tx, user, audit }, _nothing, data) {
@@ -145,10 +146,8 @@ export const createUser = command({
  * version is a 409 naming who changed what.
  */
 export const updateUser = command({
-  parse: (userId: string, input: unknown) => ({
-    userId: parseId(userId, "That account"),
-    ...parseInput(updateUserSchema, input),
-  }),
+  parse: (userId: string, body: unknown) => ({ userId: parseId(userId, "That account"), body }),
+  input: updateUserSchema,
   async load({ tx, user }, input) {
     const before = await tx.user.findFirst({
       where: { AND: [accountsManagedBy(user), { id: input.userId }] },

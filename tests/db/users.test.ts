@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, countRows, type World } from "../support/world";
-import { createUser, getUserForEdit, updateUser } from "@/lib/users/users";
+import { createUser, getUserForEdit, listPeopleForChoosing, listUsers, updateUser } from "@/lib/users/users";
 import {
   createCohort,
   createDegreeProgramme,
@@ -102,6 +102,48 @@ describe("accounts", () => {
     expect(await authenticate(before.email, "correct horse battery staple")).toBeNull();
     const stale = await rejected(() => updateUser(world.users.admin, before.id, { ...edit, name: "Late edit" }));
     expect(stale.status).toBe(409);
+  });
+
+  it("a stale version is a 409 that names who changed which field", async () => {
+    const opened = await getUserForEdit(world.users.admin, world.users.peOther.id);
+    const edit = {
+      name: opened.name,
+      email: opened.email,
+      role: opened.role,
+      pepsStage: opened.pepsStage,
+      active: true,
+      version: opened.version,
+    };
+    await updateUser(world.users.admin, opened.id, { ...edit, name: "Renamed PE" });
+    const stale = await rejected(() =>
+      updateUser(world.users.admin, opened.id, { ...edit, email: "late@test.example.org" }),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.message).toContain(world.users.admin.name);
+    expect(stale.message).toContain("name");
+    expect(stale.details).toMatchObject({ changedFields: ["name"], changedBy: [world.users.admin.name] });
+  });
+
+  it("another team's manager cannot see or change this team's staff, but sees every university's students", async () => {
+    const other = world.users.otherAdmin;
+    const listed = (await listUsers(other)).map((row) => row.id);
+    expect(listed).not.toContain(world.users.peA.id);
+    expect(listed).toContain(world.users.studentA.id);
+    expect(listed).toContain(other.id);
+    expect((await listPeopleForChoosing(other, "PRACTICE_EDUCATOR")).map((row) => row.id)).toEqual([]);
+    expect((await rejected(() => getUserForEdit(other, world.users.peA.id))).status).toBe(404);
+    const target = await getUserForEdit(world.users.admin, world.users.peA.id);
+    const error = await rejected(() =>
+      updateUser(other, target.id, {
+        name: "Taken over",
+        email: target.email,
+        role: target.role,
+        pepsStage: target.pepsStage,
+        active: false,
+        version: target.version,
+      }),
+    );
+    expect(error.status).toBe(404);
   });
 
   it("stops the admin from removing their own admin role", async () => {
