@@ -4,19 +4,20 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 
-type ActionOutcome =
-  { ok: true; data: unknown } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
+type ActionOutcome<Data> =
+  { ok: true; data: Data } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
  * react-hook-form validated by the same zod schema the server parses with,
  * submitting to a server action. The server's answer is shown the same way as
  * the browser's own checks: beside each field and in the summary.
  */
-export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>>(options: {
+export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Data = unknown>(options: {
   schema: Schema;
   defaultValues: DefaultValues<z.input<Schema>>;
-  action: (values: z.input<Schema>) => Promise<ActionOutcome>;
-  onSuccess: (data: unknown) => void;
+  action: (values: z.input<Schema>) => Promise<ActionOutcome<Data>>;
+  /** Runs with what the action returned. */
+  onSuccess: (data: Data) => void;
 }) {
   const form = useForm<z.input<Schema>>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<Schema>>,
