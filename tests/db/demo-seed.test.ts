@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
-import { seedDemoWorld } from "@/lib/seed/demo-world";
+import { seedDemoWorld } from "@/prisma/seed/demo-world";
 import { addDays, todayInUk, toIsoDate } from "@/lib/dates";
 import { coverageOf } from "@/lib/portfolio/coverage";
 import { milestoneDueDate, observationProgress } from "@/lib/portfolio/milestone-rules";

@@ -4,9 +4,9 @@ import { addDays, fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 import { randomUUID } from "node:crypto";
 import type { AttendanceKind, PlacementLevel, PlacementStatus, Prisma, Role } from "@/lib/generated/prisma/client";
-import { seedDemoSupervision, type DemoSupervisionPlan } from "@/lib/seed/demo-supervision";
-import { seedDemoChildren, type DemoCaseloadPlan } from "@/lib/seed/demo-children";
-import { seedDemoPortfolio } from "@/lib/seed/demo-portfolio";
+import { seedDemoSupervision, type DemoSupervisionPlan } from "./demo-supervision";
+import { seedDemoChildren, type DemoCaseloadPlan } from "./demo-children";
+import { seedDemoPortfolio } from "./demo-portfolio";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 // The demo world: one council team (modelled on a Positive Outcomes
