@@ -120,8 +120,6 @@ export async function listApiTokens(user: SessionUser, now = new Date()) {
   }));
 }
 
-export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
-
 /** Stops a token at once, with an optional reason for the audit log. Revoking twice is a 409. */
 export const revokeApiToken = command({
   parse: (tokenId: string, body: unknown = {}) => ({ tokenId: parseId(tokenId, "That API token"), body: body ?? {} }),

@@ -49,8 +49,6 @@ function present(row: {
   };
 }
 
-export type NotificationItem = ReturnType<typeof present>;
-
 /** The caller's own notifications, newest first, with how many are unread. */
 export async function listNotifications(user: SessionUser, options: { take?: number; unreadOnly?: boolean } = {}) {
   const own = notificationsVisibleTo(user);

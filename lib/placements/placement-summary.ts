@@ -8,11 +8,11 @@ import type { PlacementStatusName } from "@/lib/placements/status-rules";
 // what it selects into a plain object; a query that needs more spreads the
 // select and adds to it.
 
-/** The current practice educator: the one spell with no end date. */
+/** The current practice educator: the one spell with no end date. A query may select every spell instead. */
 const currentPracticeEducator = {
   where: { endDate: null },
   take: 1,
-  select: { practiceEducatorId: true, practiceEducator: { select: { name: true } } },
+  select: { practiceEducatorId: true, endDate: true, practiceEducator: { select: { name: true } } },
 } satisfies Prisma.Placement$practiceEducatorsArgs;
 
 const studentWithProfile = {
@@ -21,7 +21,7 @@ const studentWithProfile = {
     name: true,
     studentProfile: {
       select: {
-        university: { select: { name: true } },
+        university: { select: { id: true, name: true } },
         programme: { select: { name: true } },
         cohort: { select: { name: true } },
       },
@@ -66,6 +66,9 @@ export type PlacementRow = {
   updatedAt: string;
 };
 
+type Spell = { practiceEducatorId: string; endDate: Date | null; practiceEducator: { name: string } };
+const currentOf = (spells: Spell[]) => spells.find((spell) => spell.endDate === null) ?? null;
+
 export function toPlacementRow(row: PlacementRowData): PlacementRow {
   const profile = row.student.studentProfile;
   return {
@@ -82,7 +85,7 @@ export function toPlacementRow(row: PlacementRowData): PlacementRow {
     startDate: toIsoDate(row.startDate),
     endDate: toIsoDate(row.endDate),
     requiredDays: row.requiredDays,
-    practiceEducatorName: row.practiceEducators[0]?.practiceEducator.name ?? null,
+    practiceEducatorName: currentOf(row.practiceEducators)?.practiceEducator.name ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -110,6 +113,7 @@ export type PlacementHeader = {
   id: string;
   studentId: string;
   studentName: string;
+  universityId: string | null;
   universityName: string | null;
   programmeName: string | null;
   cohortName: string | null;
@@ -128,11 +132,12 @@ export type PlacementHeader = {
 
 export function toPlacementHeader(row: PlacementHeaderData): PlacementHeader {
   const profile = row.student.studentProfile;
-  const current = row.practiceEducators[0] ?? null;
+  const current = currentOf(row.practiceEducators);
   return {
     id: row.id,
     studentId: row.studentId,
     studentName: row.student.name,
+    universityId: profile?.university.id ?? null,
     universityName: profile?.university.name ?? null,
     programmeName: profile?.programme.name ?? null,
     cohortName: profile?.cohort?.name ?? null,

@@ -10,7 +10,6 @@ import { placementStatuses } from "@/lib/validations/placement";
 export const STATUS_RUNNING = "RUNNING";
 export const STATUS_ALL = "ALL";
 export const dashboardStatuses = [STATUS_RUNNING, STATUS_ALL, ...placementStatuses] as const;
-export type DashboardStatus = (typeof dashboardStatuses)[number];
 
 export const ragStatuses = ["RED", "AMBER", "GREEN"] as const;
 

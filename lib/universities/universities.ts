@@ -30,8 +30,6 @@ export async function listUniversities(user: SessionUser) {
   });
 }
 
-export type UniversityWithProgrammes = Awaited<ReturnType<typeof listUniversities>>[number];
-
 /** The same list for the team manager's screens: anyone else is refused, so those screens answer "not found". */
 export async function listUniversitiesForAdmin(user: SessionUser) {
   assertVerifiedUser(user);
