@@ -1,4 +1,4 @@
-import { encodeCursor } from "@/lib/core/keyset";
+import { encodeCursor } from "@/lib/core/paging";
 import { pageQuerySchema } from "./pagination";
 
 describe("page query", () => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
-import { decodeCursor, type KeysetPage } from "@/lib/core/keyset";
+import { fieldErrorsOf, invalid } from "@/lib/errors";
+import { decodeCursor, type IdPage, type KeysetPage } from "@/lib/core/paging";
 
 // The paging query parameters of the integration API, read at the route's
-// edge: lib/ receives a parsed page (lib/core/keyset.ts), never a query string.
+// edge: lib/ receives a parsed page (lib/core/paging.ts), never a query string.
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
@@ -57,12 +57,9 @@ export function parsePageQuery(params: Record<string, string>): KeysetPage {
     limit: params.limit,
     cursor: params.cursor,
   });
-  if (!result.success) throw new AppError("validation", "Check the query parameters.", fieldErrorsOf(result.error));
+  if (!result.success) throw invalid("Check the query parameters.", fieldErrorsOf(result.error));
   return result.data;
 }
-
-/** A page of a list in id order (GET /api/v1/progress): one placement, or `limit` after the cursor. */
-export type IdPage = { placementId?: string; limit: number; cursor?: string };
 
 const idPageSchema = z.object({
   placementId: z.string().trim().min(1).max(64).optional(),
@@ -82,6 +79,6 @@ export function parseIdPageQuery(params: Record<string, string>): IdPage {
     limit: params.limit || undefined,
     cursor: params.cursor || undefined,
   });
-  if (!result.success) throw new AppError("validation", "Check the query parameters.", fieldErrorsOf(result.error));
+  if (!result.success) throw invalid("Check the query parameters.", fieldErrorsOf(result.error));
   return result.data;
 }

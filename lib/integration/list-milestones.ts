@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { milestonesVisibleTo } from "@/lib/access/portfolio";
-import { keysetOrder, keysetWhere, pageOf, type KeysetPage } from "@/lib/core/keyset";
+import { keysetOrder, keysetWhere, pageOf, type KeysetPage } from "@/lib/core/paging";
 import { toIsoDate } from "@/lib/dates";
 import { z } from "zod";
 

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import type { PlacementFilters } from "@/lib/validations/placement";
-import { keysetOrder, keysetWhere, pageOf, type KeysetPage } from "@/lib/core/keyset";
+import { keysetOrder, keysetWhere, pageOf, type KeysetPage } from "@/lib/core/paging";
 import {
   placementRowSelect,
   toPlacementRow,

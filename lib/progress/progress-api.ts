@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { todayInUk } from "@/lib/dates";
 import { progressForPlacements, type PlacementProgress } from "@/lib/progress/placement-progress";
 import type { DashboardFilters } from "@/lib/progress/dashboard-filters";
-import type { IdPage } from "@/lib/api/pagination";
+import type { IdPage } from "@/lib/core/paging";
 import { dashboardWhere, loadDashboardRows, SUMMARY_CAP } from "@/lib/progress/dashboard";
 import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";

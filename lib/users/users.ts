@@ -7,7 +7,14 @@ import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, forbidden, invalid, notFound, taken } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
-import { createUserSchema, roleBelongsToUniversity, updateUserSchema, type RoleName } from "@/lib/validations/user";
+import {
+  createUserSchema,
+  roleBelongsToUniversity,
+  roleHasPepsStage,
+  roleHasStudentProfile,
+  updateUserSchema,
+  type RoleName,
+} from "@/lib/validations/user";
 import type { Role } from "@/lib/generated/prisma/client";
 
 // Accounts are created by the team manager only: there is no public sign-up.
@@ -89,7 +96,7 @@ async function resolveOrganisation(
   if (!roleBelongsToUniversity(data.role)) return admin.organisationId;
   const university = await tx.organisation.findFirst({ where: { id: data.universityId!, kind: "UNIVERSITY" } });
   if (!university) throw fieldError("universityId", "Choose an existing university");
-  if (data.role === "STUDENT") {
+  if (roleHasStudentProfile(data.role)) {
     const programme = await tx.degreeProgramme.findFirst({
       where: { id: data.programmeId!, universityId: university.id },
     });
@@ -119,19 +126,18 @@ export const createUser = command({
         role: data.role as Role,
         organisationId,
         passwordHash: await hashPassword(data.password),
-        pepsStage: data.role === "PRACTICE_EDUCATOR" ? data.pepsStage : null,
-        studentProfile:
-          data.role === "STUDENT"
-            ? {
-                create: {
-                  universityId: organisationId,
-                  programmeId: data.programmeId!,
-                  cohortId: data.cohortId,
-                  yearOfStudy: data.yearOfStudy!,
-                  placementLevel: data.placementLevel!,
-                },
-              }
-            : undefined,
+        pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
+        studentProfile: roleHasStudentProfile(data.role)
+          ? {
+              create: {
+                universityId: organisationId,
+                programmeId: data.programmeId!,
+                cohortId: data.cohortId,
+                yearOfStudy: data.yearOfStudy!,
+                placementLevel: data.placementLevel!,
+              },
+            }
+          : undefined,
       },
     });
     // createdFields leaves the password hash out of the audit log.
@@ -166,7 +172,8 @@ export const updateUser = command({
     labels: FIELD_LABELS,
   }),
   async run({ tx, user, audit }, before, data) {
-    if (before.id === user.id && (!data.active || data.role !== "ADMIN"))
+    // Nobody locks themself out: the team would be left without anyone to manage accounts.
+    if (before.id === user.id && (!data.active || !canManageAccounts({ ...user, role: data.role as Role })))
       throw invalid("You cannot deactivate your own account or remove your own admin role.");
     const email = normaliseEmail(data.email);
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
@@ -180,7 +187,7 @@ export const updateUser = command({
       role: data.role as Role,
       active: data.active,
       organisationId,
-      pepsStage: data.role === "PRACTICE_EDUCATOR" ? data.pepsStage : null,
+      pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
     };
     const { count } = await tx.user.updateMany({
       where: { id: before.id, version: data.version },
@@ -189,7 +196,7 @@ export const updateUser = command({
     if (count === 0)
       throw conflict("Someone else changed this account at the same moment. Nothing was saved: reload and try again.");
 
-    if (data.role === "STUDENT") {
+    if (roleHasStudentProfile(data.role)) {
       const profile = {
         universityId: organisationId,
         programmeId: data.programmeId!,

@@ -1,10 +1,15 @@
+// Pages of the integration API's lists. The query parameters are read at the
+// route's edge (lib/api/pagination.ts); this is what a list does with them.
+//
 // Keyset pagination on (updatedAt, id): a university system asks for what
 // changed since its last sync and pages through it. Ordering by the update
 // time (not an offset) means a row changed while the client pages moves to
-// the end and is read again; no row is ever skipped. The query parameters are
-// read at the route's edge (lib/api/pagination.ts); this is what a list does with them.
+// the end and is read again; no row is ever skipped.
 
 export type Cursor = { updatedAt: Date; id: string };
+
+/** A page of a list in id order (GET /api/v1/progress): one placement, or `limit` after the cursor id. */
+export type IdPage = { placementId?: string; limit: number; cursor?: string };
 
 /** One page of a keyset list: rows changed at or after updatedSince, after the cursor, at most limit. */
 export type KeysetPage = { updatedSince?: Date; limit: number; cursor?: Cursor };

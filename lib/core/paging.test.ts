@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, keysetWhere, pageOf } from "./keyset";
+import { decodeCursor, encodeCursor, keysetWhere, pageOf } from "./paging";
 
 describe("cursors", () => {
   it("round-trips (updatedAt, id)", () => {
