@@ -7,7 +7,7 @@ import { conflict, fieldError } from "@/lib/errors";
 import { createPlacementSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { Role } from "@/lib/generated/prisma/client";
-import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
+import { placementDefaults } from "@/lib/placements/placement-levels";
 import { UNFINISHED_STATUSES } from "@/lib/placements/status-rules";
 
 const TEAM_ROLES: readonly Role[] = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR"];
@@ -96,6 +96,7 @@ export const createPlacement = command({
     if (data.tutorId) await requireTutorOfStudent(tx, user, data.tutorId, data.studentId);
     await assertNoOverlap(tx, data);
 
+    const defaults = placementDefaults(data.level);
     const placement = await tx.placement.create({
       data: {
         studentId: data.studentId,
@@ -104,9 +105,9 @@ export const createPlacement = command({
         level: data.level,
         startDate: fromIsoDate(data.startDate),
         endDate: fromIsoDate(data.endDate),
-        requiredDays: data.requiredDays,
-        // docs/domain.md (Observations): 2 on a first placement, 3 on a final one, unless the university says otherwise.
-        observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[data.level],
+        // docs/domain.md "Placements": the level's defaults, unless the university says otherwise.
+        requiredDays: data.requiredDays ?? defaults.requiredDays,
+        observationsRequired: defaults.observationsRequired,
         onsiteSupervisorId: data.onsiteSupervisorId,
         tutorId: data.tutorId,
         practiceEducators: {

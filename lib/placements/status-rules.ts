@@ -32,5 +32,3 @@ export function nextStatuses(from: PlacementStatusName): PlacementStatusName[] {
 export function statusNeedsReason(status: PlacementStatusName): boolean {
   return status === "SUSPENDED" || status === "ENDED_EARLY";
 }
-
-export const DEFAULT_REQUIRED_DAYS = { FIRST: 70, FINAL: 100 } as const;
