@@ -8,6 +8,7 @@ export const PLACEMENT_STATUS_LABELS: Record<PlacementStatusName, string> = {
   ENDED_EARLY: "Ended early",
 };
 
+// The lifecycle of a placement (docs/domain.md "Placements").
 const ALLOWED: Record<PlacementStatusName, PlacementStatusName[]> = {
   PLANNED: ["ACTIVE", "ENDED_EARLY"],
   ACTIVE: ["SUSPENDED", "COMPLETED", "ENDED_EARLY"],
