@@ -16,7 +16,7 @@ const TEAM_ROLES: readonly Role[] = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPER
  * Checks that an id names an active user with the given role whom the admin
  * may place: the team's own practice educators and on-site supervisors, or a
  * student or tutor of any university. A field error otherwise, the same
- * whether the person does not exist or belongs to another council's team.
+ * whether the person does not exist or belongs to another team.
  */
 export async function requireRole(
   tx: Tx,

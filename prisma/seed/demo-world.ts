@@ -9,8 +9,8 @@ import { seedDemoChildren, type DemoCaseloadPlan } from "./demo-children";
 import { seedDemoPortfolio } from "./demo-portfolio";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
-// The demo world: one council team (modelled on a Positive Outcomes
-// Project-style early-help team) with two partner schools, two universities,
+// The demo world: one team (a council's early-help team, modelled on a
+// Positive Outcomes Project-style team) with two partner schools, two universities,
 // and twelve students on placements in every status. Names are invented.
 // The password is for the demo only and is printed by `npm run demo`.
 
