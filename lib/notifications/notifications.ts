@@ -87,8 +87,7 @@ export const markNotificationRead = command({
     const readAt = new Date();
     // The readAt condition makes a second click at the same moment a no-op, not a second audit entry.
     const { count } = await tx.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt } });
-    if (count === 0) return present(row);
-    await audit.updated("Notification", row.id, { readAt: null }, { readAt });
+    if (count > 0) await audit.updated("Notification", row.id, { readAt: null }, { readAt });
     return present({ ...row, readAt });
   },
 });
