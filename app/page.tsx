@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
-import {
-  loadPlacementDashboard,
-  loadPracticeEducatorDashboard,
-  loadStudentProgress,
-  loadTeamOverview,
-  SUMMARY_CAP,
-  type StudentCard,
-} from "@/lib/progress/dashboard";
+import { dashboardPermissionsFor, homePageFor, type DashboardPermissions } from "@/lib/access/navigation";
+import { loadPlacementDashboard, SUMMARY_CAP } from "@/lib/progress/dashboard";
+import { loadPracticeEducatorDashboard, loadStudentProgress, type StudentCard } from "@/lib/progress/student-cards";
+import { loadTeamOverview } from "@/lib/progress/team-overview";
 import { filtersQuery, parseDashboardFilters, type DashboardFilters } from "@/lib/progress/dashboard-filters";
 import { RAG_LABELS } from "@/lib/children/allocation-rag";
 import { OpenConcernsBanner } from "@/components/safeguarding/open-concerns-banner";
@@ -31,10 +27,17 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const user = await requireUser();
   const title = `Hello, ${greetingName(user.name)}`;
 
-  if (user.role === "PRACTICE_EDUCATOR") return <PracticeEducatorHome user={user} title={title} />;
-  if (user.role === "STUDENT") return <StudentHome user={user} title={title} />;
+  const home = homePageFor(user);
+  if (home === "practice-educator") return <PracticeEducatorHome user={user} title={title} />;
+  if (home === "student") return <StudentHome user={user} title={title} />;
   return <PlacementsHome user={user} title={title} filters={parseDashboardFilters(await searchParams)} />;
 }
+
+const INTRO: Record<DashboardPermissions["scope"], string> = {
+  university: "Your university's students on placement with the team.",
+  "on-site": "The students you supervise on site.",
+  team: "Every placement the team hosts.",
+};
 
 /** Tutor, team manager and on-site supervisor: the filterable placement table with its charts. */
 async function PlacementsHome({
@@ -46,17 +49,12 @@ async function PlacementsHome({
   title: string;
   filters: DashboardFilters;
 }) {
+  const can = dashboardPermissionsFor(user);
   const [dashboard, team] = await Promise.all([
     loadPlacementDashboard(user, filters),
-    user.role === "ADMIN" ? loadTeamOverview(user) : Promise.resolve(null),
+    can.canSeeTeamOverview ? loadTeamOverview(user) : Promise.resolve(null),
   ]);
-  const intro =
-    user.role === "UNIVERSITY_TUTOR"
-      ? "Your university's students on placement with the team."
-      : user.role === "ONSITE_SUPERVISOR"
-        ? "The students you supervise on site."
-        : "Every placement the team hosts.";
-  const exportable = user.role === "UNIVERSITY_TUTOR" || user.role === "ADMIN";
+  const intro = INTRO[can.scope];
   const query = filtersQuery(filters);
 
   return (
@@ -68,7 +66,7 @@ async function PlacementsHome({
         action="/"
         filters={filters}
         options={dashboard.options}
-        show={{ council: user.role !== "ONSITE_SUPERVISOR" && dashboard.options.councils.length > 1 }}
+        show={{ team: can.canFilterByTeam && dashboard.options.teams.length > 1 }}
       />
 
       <section aria-labelledby="overview-heading" className="mb-8">
@@ -127,7 +125,7 @@ async function PlacementsHome({
           <h2 id="placements-heading" className="text-xl font-bold">
             Placements
           </h2>
-          {exportable && (
+          {can.canReport && (
             <p className="no-print flex flex-wrap gap-4">
               <a
                 href={`/api/v1/exports/placements.csv${query}`}
@@ -139,7 +137,7 @@ async function PlacementsHome({
               <Link href={`/reports/cohort${query}`} className="font-semibold text-brand-700 underline">
                 Cohort report (print or PDF)
               </Link>
-              {user.role === "UNIVERSITY_TUTOR" && (
+              {can.canSeeCohortCoverage && (
                 <Link href={`/cohort-coverage${query}`} className="font-semibold text-brand-700 underline">
                   Cohort coverage
                 </Link>
@@ -154,9 +152,9 @@ async function PlacementsHome({
               ? "Active and suspended placements"
               : "Placements matching the filters"
           }
-          showCouncil={dashboard.options.councils.length > 1}
-          showPracticeEducator={user.role === "ADMIN"}
-          showUniversity={user.role !== "UNIVERSITY_TUTOR"}
+          showTeam={dashboard.options.teams.length > 1}
+          showPracticeEducator={can.showsPracticeEducator}
+          showUniversity={can.showsUniversity}
         />
         <Pagination
           path="/"
@@ -351,7 +349,7 @@ async function StudentHome({ user, title }: { user: SessionUser; title: string }
           <p className="mb-4 flex flex-wrap items-center gap-3">
             <PlacementStatusBadge status={mine.status} />
             <span>
-              {mine.level === "FIRST" ? "First" : "Final"} placement · {mine.setting} · {mine.councilName}
+              {mine.level === "FIRST" ? "First" : "Final"} placement · {mine.setting} · {mine.teamName}
             </span>
           </p>
           <ProgressTable rows={[mine]} caption="My placement" />

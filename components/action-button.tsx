@@ -25,6 +25,8 @@ export function ActionButton(props: {
   variant?: keyof typeof STYLES;
   /** Runs after a success instead of refreshing (e.g. to go to another page). */
   onDone?: (data: unknown) => void;
+  /** What the button says while the action runs (default: its usual words). */
+  pendingLabel?: ReactNode;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -46,7 +48,7 @@ export function ActionButton(props: {
           });
         }}
       >
-        {props.children}
+        {pending && props.pendingLabel ? props.pendingLabel : props.children}
       </button>
       {error && (
         <span role="alert" className="block font-semibold text-red-800">

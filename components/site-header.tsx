@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/validations/user";
+import { menuFor } from "@/lib/access/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationsLink } from "@/components/notifications-link";
 import { HeaderSearch } from "@/components/header-search";
@@ -9,29 +10,25 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   const links: Array<{ href: string; label: string }> = [];
   if (user) {
+    const menu = menuFor(user);
     links.push({ href: "/", label: "Home" }, { href: "/placements", label: "Placements" });
-    // Tutors never see children's records, so they get no links to them.
-    if (user.role !== "UNIVERSITY_TUTOR")
+    if (menu.children)
       links.push(
-        { href: "/caseload", label: user.role === "STUDENT" ? "My caseload" : "Caseloads" },
+        { href: "/caseload", label: menu.ownCaseload ? "My caseload" : "Caseloads" },
         { href: "/children", label: "Children" },
       );
-    if (user.role === "ADMIN" || user.role === "PRACTICE_EDUCATOR")
+    if (menu.safeguarding)
       links.push(
         { href: "/safeguarding", label: "Safeguarding" },
         { href: "/team/suggestions", label: "Children's suggestions" },
       );
-    if (user.role === "UNIVERSITY_TUTOR") links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
-    if (user.role === "PRACTICE_EDUCATOR") links.push({ href: "/ratification", label: "Ratification" });
-    if (user.role === "ADMIN") {
-      links.push(
-        { href: "/admin/users", label: "People" },
-        { href: "/admin/frameworks", label: "Frameworks" },
-        { href: "/admin/api-tokens", label: "API tokens" },
-        { href: "/admin/universities", label: "Universities" },
-        { href: "/admin/audit", label: "Audit log" },
-      );
-    }
+    if (menu.cohortCoverage) links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
+    if (menu.ratification) links.push({ href: "/ratification", label: "Ratification" });
+    if (menu.accounts) links.push({ href: "/admin/users", label: "People" });
+    if (menu.frameworks) links.push({ href: "/admin/frameworks", label: "Frameworks" });
+    if (menu.apiTokens) links.push({ href: "/admin/api-tokens", label: "API tokens" });
+    if (menu.universities) links.push({ href: "/admin/universities", label: "Universities" });
+    if (menu.auditLog) links.push({ href: "/admin/audit", label: "Audit log" });
   }
   return (
     <header className="no-print border-b-4 border-brand-600 bg-brand-800 text-white">

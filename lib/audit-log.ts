@@ -2,15 +2,16 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
+import { canReadAuditLog } from "@/lib/access/admin";
 import { forbidden } from "@/lib/errors";
 
-/** The audit log, newest first: admins only. */
+/** The audit log, newest first: the team manager only. */
 export async function listAuditEntries(
   user: SessionUser,
   filters: { entity?: string; entityId?: string; take?: number } = {},
 ) {
   assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden("Only the team manager can read the audit log.");
+  if (!canReadAuditLog(user)) throw forbidden("Only the team manager can read the audit log.");
   const rows = await getDb().auditLog.findMany({
     where: { entity: filters.entity || undefined, entityId: filters.entityId || undefined },
     orderBy: { at: "desc" },

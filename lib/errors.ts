@@ -58,6 +58,10 @@ export const unavailable = (
 export const fieldError = (field: string, message: string, summary = CHECK_FIELDS) =>
   new AppError("validation", summary, { [field]: [message] });
 
+/** A value that must be unique is already in use (an email, a name, a day): a 409 with a word beside that field. */
+export const taken = (field: string, message: string, fieldMessage = "Already in use") =>
+  new AppError("conflict", message, { [field]: [fieldMessage] });
+
 /** A rule broken by the input as a whole, or by several fields at once. */
 export const invalid = (message: string, fieldErrors?: FieldErrors) => new AppError("validation", message, fieldErrors);
 

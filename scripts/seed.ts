@@ -1,6 +1,6 @@
 // Fills an empty database with the demo world and prints the demo sign-ins.
 // Used by `npm run demo`; on its own: `npm run db:seed` (DATABASE_URL must be set).
-import { DEMO_PASSWORD, seedDemoWorld } from "../lib/seed/demo-world";
+import { DEMO_PASSWORD, seedDemoWorld } from "../prisma/seed/demo-world";
 import { disconnectDb, getDb } from "../lib/db";
 import { ROLE_LABELS, type RoleName } from "../lib/validations/user";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { loadCoverageMatrix } from "@/lib/progress/dashboard";
+import { loadCoverageMatrix } from "@/lib/progress/cohort-report";
 import { parseDashboardFilters } from "@/lib/progress/dashboard-filters";
 import { COVERAGE_STATE_LABELS, type CoverageState } from "@/lib/portfolio/coverage";
 import { FiltersForm } from "@/components/progress/filters-form";
@@ -42,7 +42,7 @@ export default async function CoveragePage({
         action="/cohort-coverage"
         filters={filters}
         options={matrix.options}
-        show={{ rag: false, council: matrix.options.councils.length > 1 }}
+        show={{ rag: false, team: matrix.options.teams.length > 1 }}
       />
 
       <ul className="mb-4 flex flex-wrap gap-4 text-sm" aria-label="Key">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
+import { canManagePlacements } from "@/lib/access/placements";
 import { listPlacements, listPracticeEducatorsForFilter } from "@/lib/placements/list-placements";
 import { listUniversities } from "@/lib/universities/universities";
 import { placementFiltersSchema, placementStatuses } from "@/lib/validations/placement";
@@ -34,7 +35,7 @@ export default async function PlacementsPage({
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold">Placements</h1>
-        {user.role === "ADMIN" && (
+        {canManagePlacements(user) && (
           <Link href="/placements/new" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline">
             Add a placement
           </Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/current-user";
-import { SEARCH_MIN_LENGTH, mayFindChildren, search, type SearchGroup } from "@/lib/search/search";
+import { SEARCH_MIN_LENGTH, search, type SearchGroup } from "@/lib/search/search";
 import { formatDate } from "@/lib/dates";
 import { PlacementStatusBadge } from "@/components/status-badge";
 
@@ -62,7 +62,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { q } = await searchParams;
   const raw = Array.isArray(q) ? q[0] : q;
   const results = await search(user, raw ?? "");
-  const findsChildren = mayFindChildren(user);
+  const findsChildren = results.children !== null;
   const what = findsChildren ? "placements, students and children" : "placements and students";
   const groups = [
     { id: "placements", label: "Placements", total: results.placements.total },

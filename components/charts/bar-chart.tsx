@@ -84,21 +84,24 @@ export function BarChart({
         })}
         <line x1={labelWidth} x2={labelWidth} y1={0} y2={height} stroke="#1b1f23" />
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.label}>
-              <th scope="row">{bar.label}</th>
-              <td>
-                {bar.value}
-                {unit}
-                {bar.note ? ` ${bar.note}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The div, not the table, is visually hidden: a table ignores the 1px width and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.label}>
+                <th scope="row">{bar.label}</th>
+                <td>
+                  {bar.value}
+                  {unit}
+                  {bar.note ? ` ${bar.note}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -19,7 +19,7 @@ export function ErrorSummary({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const entries = Object.entries(fieldErrors).filter(([, error]) => Boolean(error)) as Array<[string, string]>;
+  const entries = Object.entries(fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const visible = Boolean(message) || entries.length > 0;
   // Focus once per failed submit, as soon as the summary is on screen (the
   // field errors may arrive a render after the attempt is counted).

@@ -29,6 +29,7 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   schema: Schema;
   defaultValues: DefaultValues<z.input<Schema>>;
   action: (values: z.input<Schema>) => Promise<ActionOutcome<Data>>;
+  /** Runs with what the action returned. */
   onSuccess: (data: Data) => void;
 }) {
   const form = useForm<z.input<Schema>>({

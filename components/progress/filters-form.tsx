@@ -17,11 +17,11 @@ export function FiltersForm({
   action: string;
   filters: DashboardFilters;
   options: FilterOptions;
-  show?: { university?: boolean; council?: boolean; rag?: boolean; status?: boolean };
+  show?: { university?: boolean; team?: boolean; rag?: boolean; status?: boolean };
 }) {
   const {
     university = options.universities.length > 1,
-    council = options.councils.length > 1,
+    team = options.teams.length > 1,
     rag = true,
     status = true,
   } = show;
@@ -71,12 +71,12 @@ export function FiltersForm({
             ))}
           </select>
         </div>
-        {council && (
+        {team && (
           <div className={field}>
-            <label htmlFor="filter-council">Council</label>
-            <select id="filter-council" name="council" defaultValue={filters.council ?? ""} className={select}>
-              <option value="">Any council</option>
-              {options.councils.map((option) => (
+            <label htmlFor="filter-team">Team</label>
+            <select id="filter-team" name="team" defaultValue={filters.team ?? ""} className={select}>
+              <option value="">Any team</option>
+              {options.teams.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name}
                 </option>

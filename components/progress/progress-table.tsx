@@ -14,14 +14,14 @@ import { formatHours } from "@/lib/supervision/format";
 export function ProgressTable({
   rows,
   caption,
-  showCouncil = false,
+  showTeam = false,
   showPracticeEducator = false,
   showUniversity = false,
   showChildWork = false,
 }: {
   rows: DashboardRow[];
   caption: string;
-  showCouncil?: boolean;
+  showTeam?: boolean;
   showPracticeEducator?: boolean;
   showUniversity?: boolean;
   /** Team side only: never for tutors. */ showChildWork?: boolean;
@@ -42,9 +42,9 @@ export function ProgressTable({
             <th scope="col" className="min-w-44 px-3 py-2">
               Student
             </th>
-            {showCouncil && (
+            {showTeam && (
               <th scope="col" className="px-3 py-2">
-                Council
+                Team
               </th>
             )}
             {showPracticeEducator && (
@@ -97,7 +97,7 @@ export function ProgressTable({
                     <PlacementStatusBadge status={row.status} />
                   </div>
                 </td>
-                {showCouncil && <td className="px-3 py-2">{row.councilName}</td>}
+                {showTeam && <td className="px-3 py-2">{row.teamName}</td>}
                 {showPracticeEducator && <td className="px-3 py-2">{row.practiceEducatorName ?? "None assigned"}</td>}
                 <td className="px-3 py-2">
                   <PlacementRagStatus rag={progress.rag} compact />

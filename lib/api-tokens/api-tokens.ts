@@ -2,8 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { AppError, conflict, forbidden, notFound, parseInput } from "@/lib/errors";
-import { writeAudit } from "@/lib/audit";
+import { canManageApiTokens } from "@/lib/access/admin";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, forbidden, notFound } from "@/lib/errors";
 import { addDays, fromIsoDate } from "@/lib/dates";
 import { defaultTokenExpiry, issueApiTokenSchema, revokeApiTokenSchema } from "@/lib/validations/api-token";
 import { generateApiToken, hashApiToken, looksLikeApiToken, shownPrefixOf } from "@/lib/api-tokens/token-format";
@@ -15,19 +16,15 @@ import {
   type RateLimitDecision,
 } from "@/lib/api-tokens/rate-limit-rules";
 
-// University API tokens (issue 6): the team manager issues a read-only token
-// for one university's system. The token acts as a tutor of that university,
-// so it reads exactly what the university's tutors read, through the same
-// access rules. The token itself is shown once and never stored or audited.
+// University API tokens: the team manager issues a read-only token for one
+// university's system. The token acts as a tutor of that university, so it
+// reads exactly what the university's tutors read, through the same access
+// rules. The token itself is shown once and never stored or audited.
 
-const ADMIN_ONLY = "Only the team manager can issue, list and revoke API tokens.";
+const MANAGE_TOKENS = "Only the team manager can issue, list and revoke API tokens.";
+const mayManage = (user: SessionUser) => canManageApiTokens(user) || MANAGE_TOKENS;
 
-function requireAdmin(user: SessionUser) {
-  assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden(ADMIN_ONLY);
-}
-
-/** The tokens an admin manages: those issued by anyone in their own team. */
+/** The tokens a team manager manages: those issued by anyone in their own team. */
 const tokensOfTeam = (user: SessionUser) => ({ createdBy: { organisationId: user.organisationId } });
 
 /** A token issued on a day stops working at the end of its expiry day (UTC). */
@@ -42,20 +39,18 @@ export type IssuedApiToken = {
   expiresAt: string;
 };
 
-export async function issueApiToken(user: SessionUser, input: unknown): Promise<IssuedApiToken> {
-  requireAdmin(user);
-  const data = parseInput(issueApiTokenSchema, input);
-  const token = generateApiToken();
-
-  return getDb().$transaction(async (tx) => {
+export const issueApiToken = command({
+  parse: (body: unknown) => ({ body }),
+  input: issueApiTokenSchema,
+  load: async () => null,
+  allow: mayManage,
+  async run({ tx, user, audit }, _nothing, data): Promise<IssuedApiToken> {
     const university = await tx.organisation.findFirst({
       where: { id: data.universityId, kind: "UNIVERSITY" },
       select: { id: true, name: true },
     });
-    if (!university)
-      throw new AppError("validation", "Check the highlighted fields.", {
-        universityId: ["Choose one of the universities"],
-      });
+    if (!university) throw fieldError("universityId", "Choose one of the universities");
+    const token = generateApiToken();
     const created = await tx.apiToken.create({
       data: {
         universityId: university.id,
@@ -67,17 +62,12 @@ export async function issueApiToken(user: SessionUser, input: unknown): Promise<
       },
     });
     // Neither the token nor its hash goes into the audit log.
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "ApiToken",
-      entityId: created.id,
-      changes: {
-        universityId: university.id,
-        universityName: university.name,
-        name: created.name,
-        prefix: created.prefix,
-        expiresAt: created.expiresAt,
-      },
+    await audit.entry("CREATE", "ApiToken", created.id, {
+      universityId: university.id,
+      universityName: university.name,
+      name: created.name,
+      prefix: created.prefix,
+      expiresAt: created.expiresAt,
     });
     return {
       id: created.id,
@@ -87,19 +77,20 @@ export async function issueApiToken(user: SessionUser, input: unknown): Promise<
       universityName: university.name,
       expiresAt: created.expiresAt.toISOString(),
     };
-  });
-}
+  },
+});
 
 export type ApiTokenState = "ACTIVE" | "EXPIRED" | "REVOKED";
 
-export function apiTokenState(token: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): ApiTokenState {
+function apiTokenState(token: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): ApiTokenState {
   if (token.revokedAt) return "REVOKED";
   return token.expiresAt <= now ? "EXPIRED" : "ACTIVE";
 }
 
 /** The team's tokens, newest first: never the token or its hash, only the prefix. */
 export async function listApiTokens(user: SessionUser, now = new Date()) {
-  requireAdmin(user);
+  assertVerifiedUser(user);
+  if (!canManageApiTokens(user)) throw forbidden(MANAGE_TOKENS);
   const rows = await getDb().apiToken.findMany({
     where: tokensOfTeam(user),
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -129,36 +120,29 @@ export async function listApiTokens(user: SessionUser, now = new Date()) {
   }));
 }
 
-export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
-
-export async function revokeApiToken(user: SessionUser, tokenId: string, input: unknown = {}) {
-  requireAdmin(user);
-  const { reason } = parseInput(revokeApiTokenSchema, input ?? {});
-  return getDb().$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({
-      where: { id: tokenId, ...tokensOfTeam(user) },
-      select: { id: true, revokedAt: true },
-    });
+/** Stops a token at once, with an optional reason for the audit log. Revoking twice is a 409. */
+export const revokeApiToken = command({
+  parse: (tokenId: string, body: unknown = {}) => ({ tokenId: parseId(tokenId, "That API token"), body: body ?? {} }),
+  input: revokeApiTokenSchema,
+  // Null when it is not one of the team's: anyone but the team manager is refused first (403), the manager then gets a 404.
+  load: ({ tx, user }, input) =>
+    tx.apiToken.findFirst({ where: { id: input.tokenId, ...tokensOfTeam(user) }, select: { id: true } }),
+  allow: mayManage,
+  async run({ tx, audit }, token, { reason }) {
     if (!token) throw notFound("That API token");
     const revokedAt = new Date();
     const { count } = await tx.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { revokedAt } });
     if (count === 0) throw conflict("That API token is already revoked.");
-    await writeAudit(tx, user, {
-      action: "UPDATE",
-      entity: "ApiToken",
-      entityId: token.id,
-      changes: { revokedAt: { from: null, to: revokedAt }, ...(reason ? { reason } : {}) },
+    await audit.entry("UPDATE", "ApiToken", token.id, {
+      revokedAt: { from: null, to: revokedAt },
+      ...(reason ? { reason } : {}),
     });
     return { id: token.id, revokedAt: revokedAt.toISOString() };
-  });
-}
+  },
+});
 
 /** The id an API token acts under: never a User's id, so nothing can be written in its name (foreign keys refuse it). */
-export const API_TOKEN_USER_PREFIX = "api-token:";
-
-export function isApiTokenUser(user: Pick<SessionUser, "id">): boolean {
-  return user.id.startsWith(API_TOKEN_USER_PREFIX);
-}
+const API_TOKEN_USER_PREFIX = "api-token:";
 
 /**
  * The tutor-like user a Bearer token acts as, or null when the token is

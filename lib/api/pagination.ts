@@ -1,29 +1,12 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { fieldErrorsOf, invalid } from "@/lib/errors";
+import { decodeCursor, type IdPage, type KeysetPage } from "@/lib/core/paging";
 
-// Keyset pagination on (updatedAt, id) for the integration API: a university
-// system asks for what changed since its last sync and pages through it.
-// Ordering by the update time (not an offset) means a row changed while the
-// client pages moves to the end and is read again; no row is ever skipped.
+// The paging query parameters of the integration API, read at the route's
+// edge: lib/ receives a parsed page (lib/core/paging.ts), never a query string.
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
-
-export type Cursor = { updatedAt: Date; id: string };
-
-/** The opaque cursor: base64url of "<ISO instant>|<id>". */
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.updatedAt.toISOString()}|${cursor.id}`, "utf8").toString("base64url");
-}
-
-export function decodeCursor(value: string): Cursor | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(value)) return null;
-  const [instant, id, ...rest] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  if (rest.length > 0 || !id || id.length > 64 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(instant ?? ""))
-    return null;
-  const updatedAt = new Date(instant);
-  return Number.isNaN(updatedAt.getTime()) ? null : { updatedAt, id };
-}
 
 /** The query parameters of a paginated integration endpoint; bad values are a 422 naming the parameter. */
 export const pageQuerySchema = z.object({
@@ -67,47 +50,35 @@ export const pageQuerySchema = z.object({
     .optional(),
 });
 
-export type PageQuery = z.output<typeof pageQuerySchema>;
-
-/**
- * The where clause of one page: changed at or after updatedSince (inclusive,
- * so a client that stores the last updatedAt it saw misses nothing), and after
- * the cursor in (updatedAt, id) order.
- */
-export function keysetWhere(query: Pick<PageQuery, "updatedSince" | "cursor">) {
-  const and: Array<Record<string, unknown>> = [];
-  if (query.updatedSince) and.push({ updatedAt: { gte: query.updatedSince } });
-  if (query.cursor) {
-    and.push({
-      OR: [
-        { updatedAt: { gt: query.cursor.updatedAt } },
-        { updatedAt: query.cursor.updatedAt, id: { gt: query.cursor.id } },
-      ],
-    });
-  }
-  return and;
-}
-
-export const keysetOrder = [{ updatedAt: "asc" as const }, { id: "asc" as const }];
-
-/** Rows fetched with take: limit + 1 -> the page and the cursor of the next one (null at the end). */
-export function pageOf<T extends { id: string; updatedAt: Date }>(
-  rows: T[],
-  limit: number,
-): { rows: T[]; nextCursor: string | null } {
-  if (rows.length <= limit) return { rows, nextCursor: null };
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: encodeCursor({ updatedAt: last.updatedAt, id: last.id }) };
-}
-
 /** The page query of a request's search parameters, or a 422 naming each bad parameter. */
-export function parsePageQuery(params: Record<string, string>): PageQuery {
+export function parsePageQuery(params: Record<string, string>): KeysetPage {
   const result = pageQuerySchema.safeParse({
     updatedSince: params.updatedSince,
     limit: params.limit,
     cursor: params.cursor,
   });
-  if (!result.success) throw new AppError("validation", "Check the query parameters.", fieldErrorsOf(result.error));
+  if (!result.success) throw invalid("Check the query parameters.", fieldErrorsOf(result.error));
+  return result.data;
+}
+
+const idPageSchema = z.object({
+  placementId: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce
+    .number({ error: "limit must be a whole number" })
+    .int("limit must be a whole number")
+    .min(1, "limit is at least 1")
+    .max(200, "limit is at most 200")
+    .default(50),
+  cursor: z.string().trim().min(1).max(64).optional(),
+});
+
+/** The id page of a request's search parameters (empty values ignored), or a 422 naming each bad parameter. */
+export function parseIdPageQuery(params: Record<string, string>): IdPage {
+  const result = idPageSchema.safeParse({
+    placementId: params.placementId || undefined,
+    limit: params.limit || undefined,
+    cursor: params.cursor || undefined,
+  });
+  if (!result.success) throw invalid("Check the query parameters.", fieldErrorsOf(result.error));
   return result.data;
 }

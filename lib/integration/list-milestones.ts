@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { milestonesVisibleTo } from "@/lib/access/portfolio";
-import { keysetOrder, keysetWhere, pageOf, parsePageQuery } from "@/lib/api/pagination";
+import { keysetOrder, keysetWhere, pageOf, type KeysetPage } from "@/lib/core/paging";
 import { toIsoDate } from "@/lib/dates";
 import { z } from "zod";
 
@@ -11,7 +11,8 @@ import { z } from "zod";
 // meetings of the placements the caller may see, a page at a time in
 // (updatedAt, id) order, for a university system to sync.
 
-const milestoneFiltersSchema = z.object({
+/** The list's filters; an unknown value is ignored, never an error. */
+export const milestoneFiltersSchema = z.object({
   placementId: z.string().max(64).optional().catch(undefined),
   kind: z.enum(["LEARNING_AGREEMENT", "MIDPOINT_REVIEW", "FINAL_REVIEW"]).optional().catch(undefined),
 });
@@ -69,10 +70,9 @@ export type MilestoneListRow = ReturnType<typeof toMilestone>;
 
 export async function listMilestonesPage(
   user: SessionUser,
-  params: Record<string, string>,
+  filters: z.output<typeof milestoneFiltersSchema>,
+  page: KeysetPage,
 ): Promise<{ milestones: MilestoneListRow[]; nextCursor: string | null }> {
-  const filters = milestoneFiltersSchema.parse(params);
-  const page = parsePageQuery(params);
   const and: Prisma.PlacementMilestoneWhereInput[] = [
     milestonesVisibleTo(user),
     ...(keysetWhere(page) as Prisma.PlacementMilestoneWhereInput[]),

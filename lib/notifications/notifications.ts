@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { assertVerifiedUser } from "@/lib/access/require-user";
+import { isRecipient, notificationsVisibleTo } from "@/lib/access/notifications";
+import { command, parseId } from "@/lib/core/command";
 import { notFound } from "@/lib/errors";
 
 // In-app notifications. A notification belongs to one user: every read and
@@ -48,48 +49,65 @@ function present(row: {
   };
 }
 
-export type NotificationItem = ReturnType<typeof present>;
-
 /** The caller's own notifications, newest first, with how many are unread. */
 export async function listNotifications(user: SessionUser, options: { take?: number; unreadOnly?: boolean } = {}) {
-  assertVerifiedUser(user);
+  const own = notificationsVisibleTo(user);
   const db = getDb();
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
-      where: { userId: user.id, readAt: options.unreadOnly ? null : undefined },
+      where: { ...own, readAt: options.unreadOnly ? null : undefined },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: Math.min(Math.max(options.take ?? 100, 1), 500),
     }),
-    db.notification.count({ where: { userId: user.id, readAt: null } }),
+    db.notification.count({ where: { ...own, readAt: null } }),
   ]);
   return { notifications: rows.map(present), unread };
 }
 
 export async function countUnreadNotifications(user: SessionUser): Promise<number> {
-  assertVerifiedUser(user);
-  return getDb().notification.count({ where: { userId: user.id, readAt: null } });
+  return getDb().notification.count({ where: { ...notificationsVisibleTo(user), readAt: null } });
 }
+
+const mayMark = (user: SessionUser, notification: { userId: string }) =>
+  isRecipient(user, notification) || "Only its recipient can mark a notification read.";
 
 /** Marks one of the caller's notifications read (again is harmless); someone else's is a 404. */
-export async function markNotificationRead(user: SessionUser, notificationId: string) {
-  assertVerifiedUser(user);
-  const db = getDb();
-  const row = await db.notification.findFirst({ where: { id: String(notificationId), userId: user.id } });
-  if (!row) throw notFound("That notification");
-  if (row.readAt) return present(row);
-  await db.notification.updateMany({
-    where: { id: row.id, userId: user.id, readAt: null },
-    data: { readAt: new Date() },
-  });
-  const updated = await db.notification.findFirstOrThrow({ where: { id: row.id, userId: user.id } });
-  return present(updated);
-}
+export const markNotificationRead = command({
+  parse: (notificationId: string) => ({ notificationId: parseId(notificationId, "That notification") }),
+  async load({ tx, user }, input) {
+    const row = await tx.notification.findFirst({
+      where: { AND: [notificationsVisibleTo(user), { id: input.notificationId }] },
+    });
+    if (!row) throw notFound("That notification");
+    return row;
+  },
+  allow: mayMark,
+  async run({ tx, audit }, row) {
+    if (row.readAt) return present(row);
+    const readAt = new Date();
+    // The readAt condition makes a second click at the same moment a no-op, not a second audit entry.
+    const { count } = await tx.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt } });
+    if (count > 0) await audit.updated("Notification", row.id, { readAt: null }, { readAt });
+    return present({ ...row, readAt });
+  },
+});
 
-export async function markAllNotificationsRead(user: SessionUser) {
-  assertVerifiedUser(user);
-  const { count } = await getDb().notification.updateMany({
-    where: { userId: user.id, readAt: null },
-    data: { readAt: new Date() },
-  });
-  return { marked: count };
-}
+export const markAllNotificationsRead = command({
+  parse: () => ({}),
+  load: ({ tx, user }) =>
+    tx.notification.findMany({
+      where: { ...notificationsVisibleTo(user), readAt: null },
+      select: { id: true, userId: true },
+    }),
+  allow: (user, unread) =>
+    unread.every((row) => mayMark(user, row) === true) || "Only its recipient can mark a notification read.",
+  async run({ tx, user, audit }, unread) {
+    if (unread.length === 0) return { marked: 0 };
+    const readAt = new Date();
+    const ids = unread.map((row) => row.id);
+    const { count } = await tx.notification.updateMany({ where: { id: { in: ids }, readAt: null }, data: { readAt } });
+    // One entry for the recipient's whole list, not one per notification.
+    await audit.entry("UPDATE", "Notifications", user.id, { readAt: { from: null, to: readAt }, notificationIds: ids });
+    return { marked: count };
+  },
+});

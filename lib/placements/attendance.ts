@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canRecordAttendance, placementsVisibleTo } from "@/lib/access/placements";
 import { command, parseId } from "@/lib/core/command";
-import { AppError, conflict, fieldError, notFound } from "@/lib/errors";
+import { conflict, fieldError, notFound, taken } from "@/lib/errors";
 import { recordAttendanceSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -62,12 +62,10 @@ export const recordAttendance = command({
       return { id: day.id };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new AppError(
-          "conflict",
+        throw taken(
+          "date",
           `${formatDate(data.date)} is already logged. Remove that entry first to change it.`,
-          {
-            date: ["Already logged"],
-          },
+          "Already logged",
         );
       }
       throw error;

@@ -7,7 +7,8 @@ import { conflict, fieldError } from "@/lib/errors";
 import { createPlacementSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { Role } from "@/lib/generated/prisma/client";
-import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
+import { placementDefaults } from "@/lib/placements/placement-levels";
+import { UNFINISHED_STATUSES } from "@/lib/placements/status-rules";
 
 const TEAM_ROLES: readonly Role[] = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR"];
 
@@ -15,7 +16,7 @@ const TEAM_ROLES: readonly Role[] = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPER
  * Checks that an id names an active user with the given role whom the admin
  * may place: the team's own practice educators and on-site supervisors, or a
  * student or tutor of any university. A field error otherwise, the same
- * whether the person does not exist or belongs to another council's team.
+ * whether the person does not exist or belongs to another team.
  */
 export async function requireRole(
   tx: Tx,
@@ -55,7 +56,7 @@ export async function assertNoOverlap(
     where: {
       studentId: input.studentId,
       id: input.exceptId ? { not: input.exceptId } : undefined,
-      status: { in: ["PLANNED", "ACTIVE", "SUSPENDED"] },
+      status: { in: [...UNFINISHED_STATUSES] },
       startDate: { lte: fromIsoDate(input.endDate) },
       endDate: { gte: fromIsoDate(input.startDate) },
     },
@@ -95,6 +96,7 @@ export const createPlacement = command({
     if (data.tutorId) await requireTutorOfStudent(tx, user, data.tutorId, data.studentId);
     await assertNoOverlap(tx, data);
 
+    const defaults = placementDefaults(data.level);
     const placement = await tx.placement.create({
       data: {
         studentId: data.studentId,
@@ -103,9 +105,9 @@ export const createPlacement = command({
         level: data.level,
         startDate: fromIsoDate(data.startDate),
         endDate: fromIsoDate(data.endDate),
-        requiredDays: data.requiredDays,
-        // docs/domain.md (Observations): 2 on a first placement, 3 on a final one, unless the university says otherwise.
-        observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[data.level],
+        // docs/domain.md "Placements": the level's defaults, unless the university says otherwise.
+        requiredDays: data.requiredDays ?? defaults.requiredDays,
+        observationsRequired: defaults.observationsRequired,
         onsiteSupervisorId: data.onsiteSupervisorId,
         tutorId: data.tutorId,
         practiceEducators: {

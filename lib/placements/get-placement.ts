@@ -5,31 +5,49 @@ import { canManagePlacements, canRecordAttendance, placementsVisibleTo } from "@
 import { notFound } from "@/lib/errors";
 import { todayInUk, toIsoDate } from "@/lib/dates";
 import { summariseDays } from "@/lib/placements/placement-days";
+import { placementHeaderSelect, toPlacementHeader } from "@/lib/placements/placement-summary";
 
+/** A placement's own page (and GET /api/v1/placements/:id): its header, every PE spell, attendance, days and what the user may do. */
 export async function getPlacement(user: SessionUser, placementId: string) {
   const row = await getDb().placement.findFirst({
     where: { AND: [placementsVisibleTo(user), { id: placementId }] },
-    include: {
+    select: {
+      ...placementHeaderSelect,
+      statusReason: true,
+      version: true,
+      updatedAt: true,
+      onsiteSupervisorId: true,
+      team: { select: { name: true } },
       student: {
         select: {
-          id: true,
-          name: true,
+          ...placementHeaderSelect.student.select,
           email: true,
-          studentProfile: { include: { university: true, programme: true, cohort: true } },
+          studentProfile: {
+            select: { ...placementHeaderSelect.student.select.studentProfile.select, yearOfStudy: true },
+          },
         },
       },
-      team: { select: { id: true, name: true } },
-      onsiteSupervisor: { select: { id: true, name: true } },
-      tutor: { select: { id: true, name: true } },
+      // Every spell, not only the current one: who was PE when is part of the record.
       practiceEducators: {
         orderBy: { startDate: "asc" },
-        include: { practiceEducator: { select: { id: true, name: true, pepsStage: true } } },
+        select: {
+          id: true,
+          practiceEducatorId: true,
+          startDate: true,
+          endDate: true,
+          reason: true,
+          practiceEducator: { select: { id: true, name: true, pepsStage: true } },
+        },
       },
-      attendance: { orderBy: { date: "desc" }, include: { recordedBy: { select: { name: true } } } },
+      attendance: {
+        orderBy: { date: "desc" },
+        select: { id: true, date: true, kind: true, note: true, recordedBy: { select: { name: true } } },
+      },
     },
   });
   if (!row) throw notFound("That placement");
 
+  const header = toPlacementHeader(row);
   const current = row.practiceEducators.find((spell) => spell.endDate === null) ?? null;
   const attendance = row.attendance.map((day) => ({
     id: day.id,
@@ -38,23 +56,23 @@ export async function getPlacement(user: SessionUser, placementId: string) {
     note: day.note,
     recordedByName: day.recordedBy.name,
   }));
-  const profile = row.student.studentProfile;
 
   return {
-    id: row.id,
-    student: { id: row.student.id, name: row.student.name, email: row.student.email },
-    university: profile ? { id: profile.university.id, name: profile.university.name } : null,
-    programmeName: profile?.programme.name ?? null,
-    cohortName: profile?.cohort?.name ?? null,
-    yearOfStudy: profile?.yearOfStudy ?? null,
+    id: header.id,
+    student: { id: row.student.id, name: header.studentName, email: row.student.email },
+    university:
+      header.universityId && header.universityName ? { id: header.universityId, name: header.universityName } : null,
+    programmeName: header.programmeName,
+    cohortName: header.cohortName,
+    yearOfStudy: row.student.studentProfile?.yearOfStudy ?? null,
     teamName: row.team.name,
-    setting: row.setting,
-    level: row.level,
-    startDate: toIsoDate(row.startDate),
-    endDate: toIsoDate(row.endDate),
-    requiredDays: row.requiredDays,
-    observationsRequired: row.observationsRequired,
-    status: row.status,
+    setting: header.setting,
+    level: header.level,
+    startDate: header.startDate,
+    endDate: header.endDate,
+    requiredDays: header.requiredDays,
+    observationsRequired: header.observationsRequired,
+    status: header.status,
     statusReason: row.statusReason,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -78,21 +96,19 @@ export async function getPlacement(user: SessionUser, placementId: string) {
       : null,
     attendance,
     days: summariseDays({
-      requiredDays: row.requiredDays,
-      startDate: toIsoDate(row.startDate),
-      endDate: toIsoDate(row.endDate),
+      requiredDays: header.requiredDays,
+      startDate: header.startDate,
+      endDate: header.endDate,
       attendance,
       today: todayInUk(),
     }),
     permissions: {
       canManage: canManagePlacements(user),
       canRecordAttendance: canRecordAttendance(user, {
-        studentId: row.studentId,
+        studentId: header.studentId,
         onsiteSupervisorId: row.onsiteSupervisorId,
-        currentPracticeEducatorId: current?.practiceEducatorId ?? null,
+        currentPracticeEducatorId: header.currentPracticeEducatorId,
       }),
     },
   };
 }
-
-export type PlacementDetail = Awaited<ReturnType<typeof getPlacement>>;

@@ -72,4 +72,71 @@ describe("placement days and projected end", () => {
     });
     expect(summary.projectedEndDate).toBe("2026-12-29"); // 25 Dec and 28 Dec are bank holidays
   });
+
+  describe("on its boundaries", () => {
+    const tenDays = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13"].map((d) => day(`2026-11-${d}`));
+
+    it("is not late when the projected end is the planned end, and late one working day after", () => {
+      const onTime = summariseDays({ ...base, attendance: tenDays.slice(0, 9), today: "2026-11-12" });
+      expect(onTime).toMatchObject({ remaining: 1, projectedEndDate: "2026-11-13", projectedLate: false });
+      const oneSick = summariseDays({
+        ...base,
+        attendance: [...tenDays.slice(0, 8), day("2026-11-12", "SICK")],
+        today: "2026-11-12",
+      });
+      expect(oneSick).toMatchObject({ remaining: 2, projectedEndDate: "2026-11-16", projectedLate: true });
+    });
+
+    it("one day short of the required days still projects forward; the last day met ends it", () => {
+      expect(summariseDays({ ...base, attendance: tenDays.slice(0, 9), today: "2026-11-20" })).toMatchObject({
+        completed: 9,
+        remaining: 1,
+        percentComplete: 90,
+        projectedEndDate: "2026-11-20", // today is still available
+      });
+      expect(summariseDays({ ...base, attendance: tenDays, today: "2026-11-20" })).toMatchObject({
+        remaining: 0,
+        projectedEndDate: "2026-11-13",
+      });
+    });
+
+    it("counts today as available on the start date itself, and the day before the start as not yet begun", () => {
+      expect(summariseDays({ ...base, attendance: [], today: "2026-11-02" }).projectedEndDate).toBe("2026-11-13");
+      expect(summariseDays({ ...base, attendance: [], today: "2026-11-01" }).projectedEndDate).toBe("2026-11-13");
+      // The day after the start with nothing logged: the start day is lost.
+      expect(summariseDays({ ...base, attendance: [], today: "2026-11-03" }).projectedEndDate).toBe("2026-11-16");
+    });
+
+    it("never reports more than 100% when more days are logged than required", () => {
+      const extra = [...tenDays, day("2026-11-16"), day("2026-11-17")];
+      expect(summariseDays({ ...base, attendance: extra, today: "2026-11-20" })).toMatchObject({
+        completed: 12,
+        remaining: 0,
+        percentComplete: 100,
+        projectedEndDate: "2026-11-17",
+      });
+    });
+
+    it("rounds the percentage to the nearest whole number (1 of 3 days is 33%, 2 of 3 is 67%)", () => {
+      const three = { ...base, requiredDays: 3 };
+      expect(summariseDays({ ...three, attendance: tenDays.slice(0, 1), today: "2026-11-03" }).percentComplete).toBe(
+        33,
+      );
+      expect(summariseDays({ ...three, attendance: tenDays.slice(0, 2), today: "2026-11-04" }).percentComplete).toBe(
+        67,
+      );
+    });
+
+    it("gives no projection rather than a wrong one past the bank-holiday table", () => {
+      const summary = summariseDays({
+        requiredDays: 10,
+        startDate: "2028-12-25",
+        endDate: "2029-01-31",
+        attendance: [],
+        today: "2028-12-20",
+      });
+      expect(summary.projectedEndDate).toBeNull();
+      expect(summary.projectedLate).toBe(false);
+    });
+  });
 });

@@ -1,9 +1,9 @@
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { addDays, type IsoDate } from "@/lib/dates";
 
-// Required days are placement days, not calendar days (SWE education
-// standards: 70 first + 100 final). Days lost to sickness or absence are made
-// up at the end, which is why they push the projected end date out.
+// Required days are placement days, not calendar days (docs/domain.md
+// "Placements"). Days lost to sickness or absence are made up at the end,
+// which is why they push the projected end date out.
 
 export type AttendanceKindName = "PLACEMENT_DAY" | "SKILLS_DAY" | "SICK" | "ABSENT";
 

@@ -8,6 +8,7 @@ export const PLACEMENT_STATUS_LABELS: Record<PlacementStatusName, string> = {
   ENDED_EARLY: "Ended early",
 };
 
+// The lifecycle of a placement (docs/domain.md "Placements").
 const ALLOWED: Record<PlacementStatusName, PlacementStatusName[]> = {
   PLANNED: ["ACTIVE", "ENDED_EARLY"],
   ACTIVE: ["SUSPENDED", "COMPLETED", "ENDED_EARLY"],
@@ -16,6 +17,9 @@ const ALLOWED: Record<PlacementStatusName, PlacementStatusName[]> = {
   COMPLETED: [],
   ENDED_EARLY: [],
 };
+
+/** Placements not yet finished: a student has at most one of these at a time, and a PE's current students are these. */
+export const UNFINISHED_STATUSES = ["PLANNED", "ACTIVE", "SUSPENDED"] as const satisfies readonly PlacementStatusName[];
 
 export function canChangeStatus(from: PlacementStatusName, to: PlacementStatusName): boolean {
   return from === to || ALLOWED[from].includes(to);
@@ -29,5 +33,3 @@ export function nextStatuses(from: PlacementStatusName): PlacementStatusName[] {
 export function statusNeedsReason(status: PlacementStatusName): boolean {
   return status === "SUSPENDED" || status === "ENDED_EARLY";
 }
-
-export const DEFAULT_REQUIRED_DAYS = { FIRST: 70, FINAL: 100 } as const;

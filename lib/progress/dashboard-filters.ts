@@ -10,7 +10,6 @@ import { placementStatuses } from "@/lib/validations/placement";
 export const STATUS_RUNNING = "RUNNING";
 export const STATUS_ALL = "ALL";
 export const dashboardStatuses = [STATUS_RUNNING, STATUS_ALL, ...placementStatuses] as const;
-export type DashboardStatus = (typeof dashboardStatuses)[number];
 
 export const ragStatuses = ["RED", "AMBER", "GREEN"] as const;
 
@@ -18,18 +17,22 @@ const optionalId = z
   .preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(64).optional())
   .catch(undefined);
 
-export const dashboardFiltersSchema = z.object({
-  programme: optionalId,
-  cohort: optionalId,
-  /** The council team hosting the placement. */
-  council: optionalId,
-  university: optionalId,
-  status: z
-    .preprocess((value) => (value === "" || value === undefined ? STATUS_RUNNING : value), z.enum(dashboardStatuses))
-    .catch(STATUS_RUNNING),
-  rag: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ragStatuses).optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
+export const dashboardFiltersSchema = z
+  .object({
+    programme: optionalId,
+    cohort: optionalId,
+    /** The team hosting the placement (an Organisation of kind TEAM). */
+    team: optionalId,
+    /** The old name of `team`, still accepted (docs/api.md). */
+    council: optionalId,
+    university: optionalId,
+    status: z
+      .preprocess((value) => (value === "" || value === undefined ? STATUS_RUNNING : value), z.enum(dashboardStatuses))
+      .catch(STATUS_RUNNING),
+    rag: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ragStatuses).optional()).catch(undefined),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  })
+  .transform(({ council, ...filters }) => ({ ...filters, team: filters.team ?? council }));
 
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 
@@ -46,7 +49,7 @@ export function filtersQuery(
   extra: Record<string, string | number | undefined> = {},
 ): string {
   const params = new URLSearchParams();
-  for (const key of ["programme", "cohort", "council", "university", "status", "rag"] as const) {
+  for (const key of ["programme", "cohort", "team", "university", "status", "rag"] as const) {
     const value = filters[key];
     if (value && !(key === "status" && value === STATUS_RUNNING)) params.set(key, value);
   }

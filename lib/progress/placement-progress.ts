@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
+import { canSeeChildWorkCounts } from "@/lib/access/navigation";
 import { todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { summariseDayCounts, type AttendanceKindName, type DaysSummary } from "@/lib/placements/placement-days";
 import { cadenceFor, groupBy, loadCadenceRows } from "@/lib/supervision/supervision-overview";
@@ -82,8 +83,6 @@ export type PlacementProgressDetail = {
 /** The framework coverage is measured against: the PCF version in force. */
 export const COVERAGE_FRAMEWORK_CODE = "PCF";
 
-const TEAM_SIDE = new Set(["ADMIN", "PRACTICE_EDUCATOR"]);
-
 /**
  * Progress of the given placements (already scoped by the caller with
  * placementsVisibleTo; scoped again here, so an id the user may not see is
@@ -108,7 +107,7 @@ export async function progressDetailsFor(
   const ids = [...new Set(placementIds)];
   if (ids.length === 0) return result;
   const db = getDb();
-  const teamSide = TEAM_SIDE.has(user.role);
+  const teamSide = canSeeChildWorkCounts(user);
 
   const placements = await db.placement.findMany({
     where: { AND: [placementsVisibleTo(user), { id: { in: ids } }] },
@@ -361,4 +360,13 @@ function childWorkCounts(idArray: Prisma.Sql, today: IsoDate) {
 
 function dateOf(value: Date | string): IsoDate {
   return typeof value === "string" ? value.slice(0, 10) : toIsoDate(value);
+}
+
+/** One placement's progress in detail: the placement page. Not visible → null. */
+export async function loadPlacementProgress(
+  user: SessionUser,
+  placementId: string,
+  today: IsoDate = todayInUk(),
+): Promise<PlacementProgressDetail | null> {
+  return (await progressDetailsFor(user, [placementId], today)).get(placementId) ?? null;
 }

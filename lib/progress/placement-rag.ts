@@ -4,7 +4,7 @@ import { MILESTONE_LABELS, type MilestoneKindName, type MilestoneState } from "@
 // A placement's red / amber / green status, with the reasons in words (the
 // colour is never the only signal). One rule set for every dashboard, the
 // placement page, the CSV export and the API, so a placement reads the same
-// everywhere.
+// everywhere (docs/domain.md "Progress, RAG and reminders").
 //
 // Only a running placement (ACTIVE or SUSPENDED) can be late. The rules:
 //

@@ -1,12 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { canSeeChildWorkCounts } from "@/lib/access/navigation";
+import { notFound } from "@/lib/errors";
 import { todayInUk } from "@/lib/dates";
 import { progressForPlacements, type PlacementProgress } from "@/lib/progress/placement-progress";
-import { dashboardFiltersSchema } from "@/lib/progress/dashboard-filters";
+import type { DashboardFilters } from "@/lib/progress/dashboard-filters";
+import type { IdPage } from "@/lib/core/paging";
 import { dashboardWhere, loadDashboardRows, SUMMARY_CAP } from "@/lib/progress/dashboard";
 import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";
@@ -18,30 +19,17 @@ import { formatHours } from "@/lib/supervision/format";
 // and the CSV export of the dashboards' table. University API tokens act as
 // tutors, so they see their university's placements and no child work.
 
-const pagingSchema = z.object({
-  placementId: z.string().trim().min(1).max(64).optional(),
-  limit: z.coerce
-    .number({ error: "limit must be a whole number" })
-    .int("limit must be a whole number")
-    .min(1, "limit is at least 1")
-    .max(200, "limit is at most 200")
-    .default(50),
-  cursor: z.string().trim().min(1).max(64).optional(),
-});
-
+/**
+ * One page of GET /api/v1/progress: the dashboards' filters, and paging by
+ * placement id (read at the route's edge: lib/api/pagination.ts).
+ */
 export async function listProgress(
   user: SessionUser,
-  query: Record<string, string>,
+  filters: DashboardFilters,
+  page: IdPage,
 ): Promise<{ progress: PlacementProgress[]; nextCursor: string | null }> {
   assertVerifiedUser(user);
-  const paging = pagingSchema.safeParse({
-    placementId: query.placementId || undefined,
-    limit: query.limit || undefined,
-    cursor: query.cursor || undefined,
-  });
-  if (!paging.success) throw new AppError("validation", "Check the query parameters.", fieldErrorsOf(paging.error));
-  const { placementId, limit, cursor } = paging.data;
-  const filters = dashboardFiltersSchema.parse(query);
+  const { placementId, limit, cursor } = page;
   const where = {
     AND: [
       dashboardWhere(user, filters),
@@ -63,9 +51,12 @@ export async function listProgress(
     const item = progress.get(id);
     return item && (!filters.rag || item.rag.status === filters.rag) ? [item] : [];
   });
-  const page = ordered.slice(0, limit);
+  const pageItems = ordered.slice(0, limit);
   const more = filters.rag ? ordered.length > limit || ids.length === SUMMARY_CAP : ids.length > limit;
-  return { progress: page, nextCursor: more && page.length > 0 ? page[page.length - 1].placementId : null };
+  return {
+    progress: pageItems,
+    nextCursor: more && pageItems.length > 0 ? pageItems[pageItems.length - 1].placementId : null,
+  };
 }
 
 export async function getPlacementProgress(user: SessionUser, placementId: string): Promise<PlacementProgress> {
@@ -79,7 +70,7 @@ const CSV_HEADER = [
   "University",
   "Programme",
   "Cohort",
-  "Council",
+  "Team",
   "Setting",
   "Level",
   "Status",
@@ -114,13 +105,12 @@ const TEAM_HEADER = ["Children allocated", "Overdue child work"] as const;
 /** The dashboard table as CSV, with the same filters (and RAG filter), every matching row. */
 export async function placementsCsv(
   user: SessionUser,
-  query: Record<string, string>,
+  filters: DashboardFilters,
 ): Promise<{ filename: string; body: string }> {
   assertVerifiedUser(user);
-  const filters = dashboardFiltersSchema.parse(query);
   const today = todayInUk();
   const { matching } = await loadDashboardRows(user, filters, today);
-  const teamSide = user.role === "ADMIN" || user.role === "PRACTICE_EDUCATOR";
+  const teamSide = canSeeChildWorkCounts(user);
   const yesNo = (value: boolean) => (value ? "Yes" : "No");
   const rows = matching.map(({ row }): CsvValue[] => {
     const { progress } = row;
@@ -133,7 +123,7 @@ export async function placementsCsv(
       row.universityName,
       row.programmeName,
       row.cohortName,
-      row.councilName,
+      row.teamName,
       row.setting,
       row.level === "FIRST" ? "First" : "Final",
       PLACEMENT_STATUS_LABELS[row.status],

@@ -112,8 +112,15 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
   ]);
 
   const byPlacement = new Map(placements.map((placement) => [placement.id, placement]));
-  const currentPeOf = (placementId: string) =>
-    byPlacement.get(placementId)?.practiceEducators[0]?.practiceEducatorId ?? null;
+  /** Who a placement's reminders concern: its student, by id and name, and its current PE. */
+  const partiesOf = (placementId: string) => {
+    const placement = byPlacement.get(placementId)!;
+    return {
+      studentId: placement.studentId,
+      studentName: placement.student.name,
+      currentPeId: placement.practiceEducators[0]?.practiceEducatorId ?? null,
+    };
+  };
   const group = <T extends { placementId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.placementId, [...(map.get(row.placementId) ?? []), row]);
@@ -124,6 +131,7 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
 
   const reminders: Reminder[] = [];
   for (const placement of placements) {
+    const { studentName, currentPeId } = partiesOf(placement.id);
     const startDate = toIsoDate(placement.startDate);
     const placementAbsences = (absencesOf.get(placement.id) ?? []).map((day) => toIsoDate(day.date));
     const week = supervisionWeekReminder({
@@ -134,9 +142,9 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
         endDate: toIsoDate(placement.endDate),
         everyWeeks: placement.supervisionEveryWeeks,
         minMinutes: placement.supervisionMinMinutes,
-        studentName: placement.student.name,
+        studentName,
       },
-      currentPeId: currentPeOf(placement.id),
+      currentPeId,
       sessions: (recordsOf.get(placement.id) ?? []).map((record) => ({
         heldOn: toIsoDate(record.heldOn),
         durationMinutes: record.durationMinutes,
@@ -155,9 +163,9 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
           requiredDays: placement.requiredDays,
           studentId: placement.studentId,
           tutorId: placement.tutorId,
-          studentName: placement.student.name,
+          studentName,
         },
-        currentPeId: currentPeOf(placement.id),
+        currentPeId,
         absenceDays: placementAbsences.length,
         held: Object.fromEntries(
           placement.milestones.map((milestone) => [milestone.kind, toIsoDate(milestone.heldOn)]),
@@ -168,7 +176,7 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
   }
 
   for (const record of records) {
-    const placement = byPlacement.get(record.placementId)!;
+    const { studentId, studentName, currentPeId } = partiesOf(record.placementId);
     const reminder = supervisionRecordReminder({
       record: {
         id: record.id,
@@ -177,9 +185,9 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
         status: record.status,
         peSignedOn: record.peSignedAt ? ukDay(record.peSignedAt) : null,
       },
-      studentId: placement.studentId,
-      studentName: placement.student.name,
-      currentPeId: currentPeOf(record.placementId),
+      studentId,
+      studentName,
+      currentPeId,
       today,
     });
     if (reminder) reminders.push(reminder);
@@ -203,7 +211,7 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
   }
 
   for (const item of evidence) {
-    const placement = byPlacement.get(item.placementId)!;
+    const { studentName, currentPeId } = partiesOf(item.placementId);
     const reminder = evidenceReviewReminder({
       evidence: {
         id: item.id,
@@ -211,8 +219,8 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
         status: item.status,
         submittedOn: item.submittedAt ? ukDay(item.submittedAt) : null,
       },
-      studentName: placement.student.name,
-      currentPeId: currentPeOf(item.placementId),
+      studentName,
+      currentPeId,
       today,
     });
     if (reminder) reminders.push(reminder);
@@ -220,6 +228,7 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
 
   for (const final of finals) {
     const placement = byPlacement.get(final.placementId)!;
+    const { studentId, studentName } = partiesOf(final.placementId);
     reminders.push(
       ...finalAssessmentReminders({
         assessment: {
@@ -230,8 +239,8 @@ export async function findDueReminders(tx: Tx, today: IsoDate): Promise<DueRemin
           studentSigned: Boolean(final.studentSignedAt),
           onsiteSigned: Boolean(final.onsiteSignedAt),
         },
-        studentId: placement.studentId,
-        studentName: placement.student.name,
+        studentId,
+        studentName,
         onsiteSupervisorId: placement.onsiteSupervisorId,
         stage2PeIds: stage2Pes.filter((pe) => pe.organisationId === placement.teamId).map((pe) => pe.id),
       }),

@@ -186,6 +186,57 @@ describe("review meetings due within 7 days or overdue", () => {
   });
 });
 
+describe("a review meeting's due date, on its boundary", () => {
+  // Start Monday 2 Nov 2026: the learning agreement falls due on placement day 10 (Fri 13 Nov). With 10
+  // required days the midpoint is day 5 (Fri 6 Nov) and the final review day 10 (Fri 13 Nov), before absences.
+  const placement = {
+    id: "p1",
+    status: "ACTIVE",
+    startDate: "2026-11-02",
+    requiredDays: 70,
+    studentId: "st1",
+    tutorId: "tu1",
+    studentName: "Amira Hussain",
+  };
+  const learningAgreement = (today: string) =>
+    milestoneReminders({ placement, currentPeId: "pe1", absenceDays: 0, held: {}, today });
+
+  it.each([
+    ["8 days ahead (5 Nov)", "2026-11-05", null],
+    ["7 days ahead (6 Nov)", "2026-11-06", "Practice learning agreement meeting due 13 Nov 2026: Amira Hussain"],
+    ["tomorrow (12 Nov)", "2026-11-12", "Practice learning agreement meeting due 13 Nov 2026: Amira Hussain"],
+    ["today (13 Nov)", "2026-11-13", "Practice learning agreement meeting due 13 Nov 2026: Amira Hussain"],
+    ["yesterday (14 Nov)", "2026-11-14", "Practice learning agreement meeting overdue: Amira Hussain"],
+  ])("due %s", (_when, today, title) => {
+    expect(learningAgreement(today).map((reminder) => reminder.title)).toEqual(title ? [title] : []);
+  });
+
+  const short = { ...placement, requiredDays: 10 };
+  const agreed = { LEARNING_AGREEMENT: "2026-11-03" };
+
+  it("moves the midpoint out by each day of absence: overdue on 9 Nov without absences, due 10 Nov after two", () => {
+    const titles = (absenceDays: number) =>
+      milestoneReminders({ placement: short, currentPeId: "pe1", absenceDays, held: agreed, today: "2026-11-09" })
+        .filter((reminder) => reminder.itemKey.endsWith("MIDPOINT_REVIEW"))
+        .map((reminder) => reminder.title);
+    expect(titles(0)).toEqual(["Midpoint review overdue: Amira Hussain"]);
+    expect(titles(2)).toEqual(["Midpoint review due 10 Nov 2026: Amira Hussain"]);
+  });
+
+  it("moves the final review out by each day of absence: due 13 Nov without absences, 17 Nov after two", () => {
+    const finalTitle = (absenceDays: number) =>
+      milestoneReminders({
+        placement: short,
+        currentPeId: "pe1",
+        absenceDays,
+        held: { ...agreed, MIDPOINT_REVIEW: "2026-11-06" },
+        today: "2026-11-12",
+      }).map((reminder) => reminder.title);
+    expect(finalTitle(0)).toEqual(["Final review due 13 Nov 2026: Amira Hussain"]);
+    expect(finalTitle(2)).toEqual(["Final review due 17 Nov 2026: Amira Hussain"]);
+  });
+});
+
 describe("child and family assessments near or past the 45-working-day limit", () => {
   const base = { childCode: "C-4821", studentId: "st1", overseeingPeId: "pe1" };
   const assessment = (dueDate: string, status: "IN_PROGRESS" | "COMPLETED" = "IN_PROGRESS") => ({

@@ -7,7 +7,8 @@ import { workingDaysBetween } from "@/lib/calendar/working-days";
 // What the daily reminders job chases, one pure rule per kind of item. Each
 // rule returns the reminders due on `today` (or none): who to tell, a stable
 // item key (the job sends each person at most one reminder per key per day),
-// and the words and link of the notification.
+// and the words and link of the notification (docs/domain.md "Progress, RAG
+// and reminders").
 //
 // Reminders go out by email as well, and notifications outlive a person's
 // access to a child: a child appears by pseudonymous code only, never a name.
@@ -122,7 +123,7 @@ export function supervisionWeekReminder(input: SupervisionWeekInput): Reminder |
 // ---------------------------------------------------------------------------
 // Review meetings (learning agreement, midpoint, final review)
 
-/** Tutors attend the learning agreement and midpoint meetings (DOMAIN.md), not the final review. */
+/** Tutors attend the learning agreement and midpoint meetings, not the final review (docs/domain.md "Progress, RAG and reminders"). */
 const TUTOR_ATTENDS: Record<MilestoneKindName, boolean> = {
   LEARNING_AGREEMENT: true,
   MIDPOINT_REVIEW: true,

@@ -6,8 +6,8 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { childrenIdentifiableTo, childrenVisibleTo } from "@/lib/access/children";
 import { presentChildrenFor } from "@/lib/children/children";
-import { toIsoDate } from "@/lib/dates";
-import type { PlacementStatusName } from "@/lib/placements/status-rules";
+import { canSeeChildRecords } from "@/lib/access/navigation";
+import { placementRowSelect, toPlacementRow, type PlacementRow } from "@/lib/placements/placement-summary";
 
 // Search from the header (issue 6): placements and students the user can see,
 // and children for those who work with them. Every group is scoped by the same
@@ -31,17 +31,7 @@ export function escapeLike(text: string): string {
 
 export type SearchGroup<T> = { total: number; items: T[] };
 
-export type PlacementHit = {
-  id: string;
-  studentName: string;
-  setting: string;
-  level: "FIRST" | "FINAL";
-  status: PlacementStatusName;
-  startDate: string;
-  endDate: string;
-  universityName: string | null;
-  practiceEducatorName: string | null;
-};
+export type PlacementHit = PlacementRow;
 
 export type StudentHit = {
   id: string;
@@ -72,14 +62,10 @@ export type SearchResults = {
 
 const empty = <T>(): SearchGroup<T> => ({ total: 0, items: [] });
 
-export function mayFindChildren(user: SessionUser): boolean {
-  return user.role !== "UNIVERSITY_TUTOR";
-}
-
 export async function search(user: SessionUser, rawQuery: unknown): Promise<SearchResults> {
   assertVerifiedUser(user);
   const query = (typeof rawQuery === "string" ? rawQuery : "").replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
-  const childrenGroup = mayFindChildren(user) ? empty<ChildHit>() : null;
+  const childrenGroup = canSeeChildRecords(user) ? empty<ChildHit>() : null;
   if (query.length < SEARCH_MIN_LENGTH)
     return { query, tooShort: true, placements: empty(), students: empty(), children: childrenGroup };
 
@@ -117,35 +103,12 @@ async function searchPlacements(user: SessionUser, contains: Contains): Promise<
       where,
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
       take: SEARCH_GROUP_LIMIT,
-      select: {
-        id: true,
-        setting: true,
-        level: true,
-        status: true,
-        startDate: true,
-        endDate: true,
-        student: { select: { name: true, studentProfile: { select: { university: { select: { name: true } } } } } },
-        practiceEducators: {
-          where: { endDate: null },
-          take: 1,
-          select: { practiceEducator: { select: { name: true } } },
-        },
-      },
+      select: placementRowSelect,
     }),
   ]);
   return {
     total,
-    items: rows.map((row) => ({
-      id: row.id,
-      studentName: row.student.name,
-      setting: row.setting,
-      level: row.level,
-      status: row.status,
-      startDate: toIsoDate(row.startDate),
-      endDate: toIsoDate(row.endDate),
-      universityName: row.student.studentProfile?.university.name ?? null,
-      practiceEducatorName: row.practiceEducators[0]?.practiceEducator.name ?? null,
-    })),
+    items: rows.map(toPlacementRow),
   };
 }
 

@@ -2,30 +2,56 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
-import { changedFields, createdFields, writeAudit } from "@/lib/audit";
+import { accountsManagedBy, canManageAccounts } from "@/lib/access/admin";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, forbidden, invalid, notFound, taken } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
-import { createUserSchema, roleBelongsToUniversity, updateUserSchema, type RoleName } from "@/lib/validations/user";
+import {
+  createUserSchema,
+  roleBelongsToUniversity,
+  roleHasPepsStage,
+  roleHasStudentProfile,
+  updateUserSchema,
+  type RoleName,
+} from "@/lib/validations/user";
 import type { Role } from "@/lib/generated/prisma/client";
 
-// Accounts are created by the team's admin only: there is no public sign-up.
-function requireAdmin(user: SessionUser) {
+// Accounts are created by the team manager only: there is no public sign-up.
+const MANAGE_ACCOUNTS = "Only the team manager can manage accounts.";
+const mayManage = (user: SessionUser) => canManageAccounts(user) || MANAGE_ACCOUNTS;
+
+function requireAccountManager(user: SessionUser) {
   assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden("Only the team manager can manage accounts.");
+  if (!canManageAccounts(user)) throw forbidden(MANAGE_ACCOUNTS);
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  name: "name",
+  email: "email address",
+  role: "role",
+  active: "active status",
+  organisationId: "organisation",
+  pepsStage: "PEPS stage",
+  password: "password",
+};
+
 export async function listUsers(user: SessionUser, filters: { role?: RoleName; q?: string } = {}) {
-  requireAdmin(user);
+  requireAccountManager(user);
   const rows = await getDb().user.findMany({
     where: {
-      role: filters.role,
-      OR: filters.q
-        ? [
-            { name: { contains: filters.q, mode: "insensitive" } },
-            { email: { contains: filters.q, mode: "insensitive" } },
-          ]
-        : undefined,
+      AND: [
+        accountsManagedBy(user),
+        { role: filters.role },
+        filters.q
+          ? {
+              OR: [
+                { name: { contains: filters.q, mode: "insensitive" } },
+                { email: { contains: filters.q, mode: "insensitive" } },
+              ],
+            }
+          : {},
+      ],
     },
     orderBy: [{ role: "asc" }, { name: "asc" }],
     select: {
@@ -42,9 +68,9 @@ export async function listUsers(user: SessionUser, filters: { role?: RoleName; q
 }
 
 export async function getUserForEdit(user: SessionUser, userId: string) {
-  requireAdmin(user);
-  const row = await getDb().user.findUnique({
-    where: { id: userId },
+  requireAccountManager(user);
+  const row = await getDb().user.findFirst({
+    where: { AND: [accountsManagedBy(user), { id: parseId(userId, "That account") }] },
     select: {
       id: true,
       name: true,
@@ -61,38 +87,36 @@ export async function getUserForEdit(user: SessionUser, userId: string) {
   return row;
 }
 
-/** Checks the university, programme and cohort belong together; returns the organisation the account joins. */
+/** Checks the university, degree programme and cohort belong together; returns the organisation the account joins. */
 async function resolveOrganisation(
   tx: Tx,
   admin: SessionUser,
   data: { role: RoleName; universityId: string | null; programmeId: string | null; cohortId: string | null },
 ) {
   if (!roleBelongsToUniversity(data.role)) return admin.organisationId;
-  const fieldError = (field: string, message: string) =>
-    new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
   const university = await tx.organisation.findFirst({ where: { id: data.universityId!, kind: "UNIVERSITY" } });
   if (!university) throw fieldError("universityId", "Choose an existing university");
-  if (data.role === "STUDENT") {
-    const programme = await tx.programme.findFirst({ where: { id: data.programmeId!, universityId: university.id } });
-    if (!programme) throw fieldError("programmeId", "Choose a programme of that university");
+  if (roleHasStudentProfile(data.role)) {
+    const programme = await tx.degreeProgramme.findFirst({
+      where: { id: data.programmeId!, universityId: university.id },
+    });
+    if (!programme) throw fieldError("programmeId", "Choose a degree programme of that university");
     if (data.cohortId && !(await tx.cohort.findFirst({ where: { id: data.cohortId, programmeId: programme.id } }))) {
-      throw fieldError("cohortId", "Choose a cohort of that programme");
+      throw fieldError("cohortId", "Choose a cohort of that degree programme");
     }
   }
   return university.id;
 }
 
-function duplicateEmail() {
-  return new AppError("conflict", "An account with that email address already exists.", { email: ["Already in use"] });
-}
+const duplicateEmail = () => taken("email", "An account with that email address already exists.");
 
-export async function createUser(user: SessionUser, input: unknown) {
-  requireAdmin(user);
-  const data = createUserSchema.parse(input);
-  const email = normaliseEmail(data.email);
-  const passwordHash = await hashPassword(data.password);
-
-  return getDb().$transaction(async (tx) => {
+export const createUser = command({
+  parse: (body: unknown) => ({ body }),
+  input: createUserSchema,
+  load: async () => null,
+  allow: mayManage,
+  async run({ tx, user, audit }, _nothing, data) {
+    const email = normaliseEmail(data.email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
     const created = await tx.user.create({
@@ -101,51 +125,61 @@ export async function createUser(user: SessionUser, input: unknown) {
         email,
         role: data.role as Role,
         organisationId,
-        passwordHash,
-        pepsStage: data.role === "PRACTICE_EDUCATOR" ? data.pepsStage : null,
-        studentProfile:
-          data.role === "STUDENT"
-            ? {
-                create: {
-                  universityId: organisationId,
-                  programmeId: data.programmeId!,
-                  cohortId: data.cohortId,
-                  yearOfStudy: data.yearOfStudy!,
-                  placementLevel: data.placementLevel!,
-                },
-              }
-            : undefined,
+        passwordHash: await hashPassword(data.password),
+        pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
+        studentProfile: roleHasStudentProfile(data.role)
+          ? {
+              create: {
+                universityId: organisationId,
+                programmeId: data.programmeId!,
+                cohortId: data.cohortId,
+                yearOfStudy: data.yearOfStudy!,
+                placementLevel: data.placementLevel!,
+              },
+            }
+          : undefined,
       },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "User",
-      entityId: created.id,
-      changes: createdFields(created),
-    });
+    // createdFields leaves the password hash out of the audit log.
+    await audit.created("User", created);
     return { id: created.id };
-  });
-}
+  },
+});
 
-export async function updateUser(user: SessionUser, userId: string, input: unknown) {
-  requireAdmin(user);
-  const data = updateUserSchema.parse(input);
-  const email = normaliseEmail(data.email);
-  const passwordHash = data.newPassword ? await hashPassword(data.newPassword) : undefined;
-
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, include: { studentProfile: true } });
+/**
+ * Changes an account, including deactivating it (the person can no longer
+ * sign in, at once: the user is read afresh on every request). A stale
+ * version is a 409 naming who changed what.
+ */
+export const updateUser = command({
+  parse: (userId: string, body: unknown) => ({ userId: parseId(userId, "That account"), body }),
+  input: updateUserSchema,
+  async load({ tx, user }, input) {
+    const before = await tx.user.findFirst({
+      where: { AND: [accountsManagedBy(user), { id: input.userId }] },
+      include: { studentProfile: true },
+    });
     if (!before) throw notFound("That account");
-    if (before.version !== data.version)
-      throw conflict(
-        "Someone else changed this account after you opened it. Nothing was saved: reload and make your change again.",
-      );
-    if (before.id === user.id && (!data.active || data.role !== "ADMIN")) {
-      throw new AppError("validation", "You cannot deactivate your own account or remove your own admin role.");
-    }
+    return before;
+  },
+  allow: mayManage,
+  version: (before, data) => ({
+    entity: "User",
+    id: before.id,
+    current: before.version,
+    expected: data.version,
+    what: "this account",
+    labels: FIELD_LABELS,
+  }),
+  async run({ tx, user, audit }, before, data) {
+    // Nobody locks themself out: the team would be left without anyone to manage accounts.
+    if (before.id === user.id && (!data.active || !canManageAccounts({ ...user, role: data.role as Role })))
+      throw invalid("You cannot deactivate your own account or remove your own admin role.");
+    const email = normaliseEmail(data.email);
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
       throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const passwordHash = data.newPassword ? await hashPassword(data.newPassword) : undefined;
 
     const next = {
       name: data.name,
@@ -153,16 +187,16 @@ export async function updateUser(user: SessionUser, userId: string, input: unkno
       role: data.role as Role,
       active: data.active,
       organisationId,
-      pepsStage: data.role === "PRACTICE_EDUCATOR" ? data.pepsStage : null,
+      pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
     };
     const { count } = await tx.user.updateMany({
-      where: { id: userId, version: data.version },
+      where: { id: before.id, version: data.version },
       data: { ...next, passwordHash, version: { increment: 1 } },
     });
     if (count === 0)
       throw conflict("Someone else changed this account at the same moment. Nothing was saved: reload and try again.");
 
-    if (data.role === "STUDENT") {
+    if (roleHasStudentProfile(data.role)) {
       const profile = {
         universityId: organisationId,
         programmeId: data.programmeId!,
@@ -170,21 +204,32 @@ export async function updateUser(user: SessionUser, userId: string, input: unkno
         yearOfStudy: data.yearOfStudy!,
         placementLevel: data.placementLevel!,
       };
-      await tx.studentProfile.upsert({ where: { userId }, create: { userId, ...profile }, update: profile });
+      await tx.studentProfile.upsert({
+        where: { userId: before.id },
+        create: { userId: before.id, ...profile },
+        update: profile,
+      });
     }
-    const changes = changedFields(before, next);
-    if (passwordHash) changes.password = { from: "(hidden)", to: "(changed)" };
-    await writeAudit(tx, user, { action: "UPDATE", entity: "User", entityId: userId, changes });
-    return { id: userId };
-  });
-}
+    // The password is never audited, only that it changed.
+    await audit.updated(
+      "User",
+      before.id,
+      before,
+      { ...next, ...(passwordHash ? { password: "(changed)" } : {}) },
+      {
+        from: data.version,
+        to: data.version + 1,
+      },
+    );
+    return { id: before.id };
+  },
+});
 
-/** People of one role, for the choosers on placement forms. */
+/** Active people of one role the team manager may put on a placement: the choosers on placement forms. */
 export async function listPeopleForChoosing(user: SessionUser, role: Role) {
-  assertVerifiedUser(user);
-  if (user.role !== "ADMIN") throw forbidden();
+  requireAccountManager(user);
   return getDb().user.findMany({
-    where: { role, active: true },
+    where: { AND: [accountsManagedBy(user), { role, active: true }] },
     orderBy: { name: "asc" },
     select: { id: true, name: true, organisationId: true, pepsStage: true },
   });

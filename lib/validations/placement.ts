@@ -20,7 +20,8 @@ export const createPlacementSchema = z
     level: z.enum(placementLevels, { error: "Choose first or final placement" }),
     startDate: isoDate("start date"),
     endDate: isoDate("end date"),
-    requiredDays,
+    /** Absent: the level's default (lib/placements/placement-levels.ts). */
+    requiredDays: requiredDays.optional(),
     practiceEducatorId: id("practice educator"),
     onsiteSupervisorId: optionalId("on-site supervisor"),
     tutorId: optionalId("university tutor"),

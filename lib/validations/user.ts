@@ -14,9 +14,19 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   UNIVERSITY_TUTOR: "University tutor",
 };
 
-/** Students and tutors belong to a university; everyone else to the council team. */
+/** Students and tutors belong to a university; everyone else to the team (docs/domain.md "Who is who"). */
 export function roleBelongsToUniversity(role: RoleName) {
   return role === "STUDENT" || role === "UNIVERSITY_TUTOR";
+}
+
+/** A practice educator's PEPS stage is recorded: only stage 2 may ratify a final placement. */
+export function roleHasPepsStage(role: RoleName) {
+  return role === "PRACTICE_EDUCATOR";
+}
+
+/** A student's account carries their degree programme, cohort, year and placement level. */
+export function roleHasStudentProfile(role: RoleName) {
+  return role === "STUDENT";
 }
 
 const email = z
@@ -60,10 +70,9 @@ type ProfileShape = {
 
 function checkProfile(value: ProfileShape, ctx: z.RefinementCtx) {
   const need = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
-  if (value.role === "PRACTICE_EDUCATOR" && !value.pepsStage)
-    need("pepsStage", "Choose the practice educator's PEPS stage");
+  if (roleHasPepsStage(value.role) && !value.pepsStage) need("pepsStage", "Choose the practice educator's PEPS stage");
   if (roleBelongsToUniversity(value.role) && !value.universityId) need("universityId", "Choose the university");
-  if (value.role === "STUDENT") {
+  if (roleHasStudentProfile(value.role)) {
     if (!value.programmeId) need("programmeId", "Choose the student's programme");
     if (!value.yearOfStudy) need("yearOfStudy", "Enter the year of study");
     if (!value.placementLevel) need("placementLevel", "Choose first or final placement");

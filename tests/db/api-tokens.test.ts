@@ -116,7 +116,7 @@ describe("only the team manager manages tokens", () => {
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: existing.id } })).revokedAt).toBeNull();
   });
 
-  it("another council's admin sees none of this team's tokens and cannot revoke them (404)", async () => {
+  it("another team's manager sees none of this team's tokens and cannot revoke them (404)", async () => {
     const existing = await issue();
     expect((await listApiTokens(world.users.otherAdmin)).map((row) => row.id)).not.toContain(existing.id);
     expect((await refused(() => revokeApiToken(world.users.otherAdmin, existing.id))).status).toBe(404);

@@ -32,7 +32,7 @@ type Who = keyof World["users"];
 // Who sees which placement: the rule from the issue, written out as a table.
 const visibility: Record<Who, { A: boolean; B: boolean }> = {
   admin: { A: true, B: true },
-  otherAdmin: { A: false, B: false }, // another council's admin
+  otherAdmin: { A: false, B: false }, // another team's manager
   peA: { A: true, B: false },
   pePast: { A: true, B: false }, // was PE of A: keeps read access
   peB: { A: false, B: true },

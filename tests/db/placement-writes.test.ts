@@ -66,7 +66,7 @@ describe("creating a placement", () => {
   });
 
   it.each([
-    ["missing fields", {}, ["studentId", "setting", "startDate", "endDate", "requiredDays", "practiceEducatorId"]],
+    ["missing fields", {}, ["studentId", "setting", "level", "startDate", "endDate", "practiceEducatorId"]],
     ["wrong types", { requiredDays: "seventy", startDate: 20270104 }, ["requiredDays", "startDate"]],
     ["the end before the start", { startDate: "2027-05-01", endDate: "2027-04-01" }, ["endDate"]],
     ["an impossible date", { startDate: "2027-02-30" }, ["startDate"]],
@@ -83,6 +83,29 @@ describe("creating a placement", () => {
     const error = await rejected(() => createPlacement(world.users.admin, input));
     expect(error.status).toBe(422);
     for (const field of fields) expect(error.fieldErrors?.[field]?.[0]).toEqual(expect.any(String));
+  });
+
+  it("without required days, takes the level's defaults: 70 days and 2 observations first, 100 and 3 final", async () => {
+    const { requiredDays: _omitted, ...withoutDays } = validPlacement();
+    const first = await createPlacement(world.users.admin, {
+      ...withoutDays,
+      startDate: "2028-01-10",
+      endDate: "2028-05-26",
+    });
+    const final = await createPlacement(world.users.admin, {
+      ...withoutDays,
+      level: "FINAL",
+      startDate: "2028-06-05",
+      endDate: "2028-12-15",
+    });
+    expect(await getPlacement(world.users.admin, first.id)).toMatchObject({
+      requiredDays: 70,
+      observationsRequired: 2,
+    });
+    expect(await getPlacement(world.users.admin, final.id)).toMatchObject({
+      requiredDays: 100,
+      observationsRequired: 3,
+    });
   });
 
   it("refuses anyone but the admin", async () => {

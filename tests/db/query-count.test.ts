@@ -3,8 +3,10 @@ import { Client } from "pg";
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { progressForPlacements } from "@/lib/progress/placement-progress";
-import { loadPlacementDashboard, loadPracticeEducatorDashboard, loadTeamOverview } from "@/lib/progress/dashboard";
-import { dashboardFiltersSchema } from "@/lib/progress/dashboard-filters";
+import { loadPlacementDashboard } from "@/lib/progress/dashboard";
+import { loadPracticeEducatorDashboard } from "@/lib/progress/student-cards";
+import { loadTeamOverview } from "@/lib/progress/team-overview";
+import { dashboardFiltersSchema, parseDashboardFilters } from "@/lib/progress/dashboard-filters";
 import { listProgress, placementsCsv } from "@/lib/progress/progress-api";
 import { addDays, fromIsoDate } from "@/lib/dates";
 
@@ -189,8 +191,8 @@ describe("queries per request do not grow with the data", () => {
     ["admin dashboard", () => loadPlacementDashboard(world.users.admin, { ...filters, status: "ALL" }, world.today)],
     ["admin team overview", () => loadTeamOverview(world.users.admin, world.today)],
     ["PE dashboard", () => loadPracticeEducatorDashboard(world.users.peA, world.today)],
-    ["progress API", () => listProgress(world.users.tutorA, { limit: "200" })],
-    ["CSV export", () => placementsCsv(world.users.admin, {})],
+    ["progress API", () => listProgress(world.users.tutorA, parseDashboardFilters({}), { limit: 200 })],
+    ["CSV export", () => placementsCsv(world.users.admin, parseDashboardFilters({}))],
   ];
 
   beforeAll(async () => {

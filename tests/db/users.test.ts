@@ -1,8 +1,13 @@
 /** @jest-environment node */
 import { useTestDatabase } from "../support/test-database";
 import { buildWorld, countRows, type World } from "../support/world";
-import { createUser, getUserForEdit, updateUser } from "@/lib/users/users";
-import { createCohort, createProgramme, createUniversity, listUniversities } from "@/lib/universities/universities";
+import { createUser, getUserForEdit, listPeopleForChoosing, listUsers, updateUser } from "@/lib/users/users";
+import {
+  createCohort,
+  createDegreeProgramme,
+  createUniversity,
+  listUniversities,
+} from "@/lib/universities/universities";
 import { authenticate } from "@/lib/auth/authenticate";
 import { listAuditEntries } from "@/lib/audit-log";
 import { toAppError } from "@/lib/errors";
@@ -99,6 +104,48 @@ describe("accounts", () => {
     expect(stale.status).toBe(409);
   });
 
+  it("a stale version is a 409 that names who changed which field", async () => {
+    const opened = await getUserForEdit(world.users.admin, world.users.peOther.id);
+    const edit = {
+      name: opened.name,
+      email: opened.email,
+      role: opened.role,
+      pepsStage: opened.pepsStage,
+      active: true,
+      version: opened.version,
+    };
+    await updateUser(world.users.admin, opened.id, { ...edit, name: "Renamed PE" });
+    const stale = await rejected(() =>
+      updateUser(world.users.admin, opened.id, { ...edit, email: "late@test.example.org" }),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.message).toContain(world.users.admin.name);
+    expect(stale.message).toContain("name");
+    expect(stale.details).toMatchObject({ changedFields: ["name"], changedBy: [world.users.admin.name] });
+  });
+
+  it("another team's manager cannot see or change this team's staff, but sees every university's students", async () => {
+    const other = world.users.otherAdmin;
+    const listed = (await listUsers(other)).map((row) => row.id);
+    expect(listed).not.toContain(world.users.peA.id);
+    expect(listed).toContain(world.users.studentA.id);
+    expect(listed).toContain(other.id);
+    expect((await listPeopleForChoosing(other, "PRACTICE_EDUCATOR")).map((row) => row.id)).toEqual([]);
+    expect((await rejected(() => getUserForEdit(other, world.users.peA.id))).status).toBe(404);
+    const target = await getUserForEdit(world.users.admin, world.users.peA.id);
+    const error = await rejected(() =>
+      updateUser(other, target.id, {
+        name: "Taken over",
+        email: target.email,
+        role: target.role,
+        pepsStage: target.pepsStage,
+        active: false,
+        version: target.version,
+      }),
+    );
+    expect(error.status).toBe(404);
+  });
+
   it("stops the admin from removing their own admin role", async () => {
     const me = await getUserForEdit(world.users.admin, world.users.admin.id);
     const error = await rejected(() =>
@@ -118,17 +165,22 @@ describe("accounts", () => {
 describe("universities, programmes and cohorts", () => {
   it("the admin adds them, duplicates are refused, and tutors see only their own university", async () => {
     const { id: universityId } = await createUniversity(world.users.admin, { name: "University C" });
-    const { id: programmeId } = await createProgramme(world.users.admin, { universityId, name: "BA Social Work" });
+    const { id: programmeId } = await createDegreeProgramme(world.users.admin, {
+      universityId,
+      name: "BA Social Work",
+    });
     await createCohort(world.users.admin, { programmeId, name: "2026 intake" });
     expect(
-      (await rejected(() => createProgramme(world.users.admin, { universityId, name: "BA Social Work" }))).status,
+      (await rejected(() => createDegreeProgramme(world.users.admin, { universityId, name: "BA Social Work" }))).status,
     ).toBe(409);
     expect((await rejected(() => createUniversity(world.users.admin, { name: "University C" }))).status).toBe(409);
     expect((await rejected(() => createUniversity(world.users.tutorA, { name: "University D" }))).status).toBe(403);
 
     const all = await listUniversities(world.users.admin);
     expect(
-      all.find((university) => university.id === universityId)?.programmes[0].cohorts.map((cohort) => cohort.name),
+      all
+        .find((university) => university.id === universityId)
+        ?.degreeProgrammes[0].cohorts.map((cohort) => cohort.name),
     ).toEqual(["2026 intake"]);
     expect((await listUniversities(world.users.tutorA)).map((university) => university.id)).toEqual([world.uniA.id]);
   });

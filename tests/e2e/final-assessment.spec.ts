@@ -46,7 +46,7 @@ type Candidate = {
   universityName: string;
 };
 
-/** The demo world's student emails follow the seed's rule (lib/seed/demo-world.ts). */
+/** The demo world's student emails follow the seed's rule (prisma/seed/demo-world.ts). */
 function studentEmail(name: string, universityName: string) {
   const domain = universityName.startsWith("Severnside")
     ? "students.severnside.example.ac.uk"

@@ -18,7 +18,7 @@ export const DEMO = {
   studentChloe: "chloe.davies@students.threecounties.example.ac.uk", // Three Counties, active
 } as const;
 
-/** The demo world's students (lib/seed/demo-world.ts), by university. */
+/** The demo world's students (prisma/seed/demo-world.ts), by university. */
 export const SEVERNSIDE_STUDENTS = [
   "Amira Hussain",
   "Ben Carter",

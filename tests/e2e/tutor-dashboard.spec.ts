@@ -131,7 +131,7 @@ test("the tutor sees only Severnside students, filters by status and RAG, downlo
     const csv = readFileSync(await download.path()!, "utf8").replace(/^\uFEFF/, "");
     const lines = csv.split("\r\n");
     expect(lines[0]).toMatch(
-      /^Student,University,Programme,Cohort,Council,Setting,Level,Status,Start date,Planned end date,Practice educator,RAG,RAG reasons,Days completed,/,
+      /^Student,University,Programme,Cohort,Team,Setting,Level,Status,Start date,Planned end date,Practice educator,RAG,RAG reasons,Days completed,/,
     );
     expect(lines[0]).not.toContain("Children allocated");
     const amira = lines.find((line) => line.startsWith("Amira Hussain,"));

@@ -19,11 +19,11 @@ export async function buildWorld() {
   const otherTeam = await db.organisation.create({ data: { name: "Another Council", kind: "TEAM" } });
   const uniA = await db.organisation.create({ data: { name: "University A", kind: "UNIVERSITY" } });
   const uniB = await db.organisation.create({ data: { name: "University B", kind: "UNIVERSITY" } });
-  const programmeA = await db.programme.create({
+  const programmeA = await db.degreeProgramme.create({
     data: { universityId: uniA.id, name: "BA Social Work", cohorts: { create: { name: "2025" } } },
     include: { cohorts: true },
   });
-  const programmeB = await db.programme.create({ data: { universityId: uniB.id, name: "MA Social Work" } });
+  const programmeB = await db.degreeProgramme.create({ data: { universityId: uniB.id, name: "MA Social Work" } });
 
   const person = async (key: string, role: Role, organisationId: string, extra: object = {}): Promise<SessionUser> => {
     const user = await db.user.create({

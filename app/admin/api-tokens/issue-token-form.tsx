@@ -24,7 +24,7 @@ export function IssueTokenForm(props: {
     defaultValues: { universityId: "", name: "", expiresOn: props.defaultExpiry },
     action: issueApiTokenAction,
     onSuccess: (data) => {
-      setIssued(data as IssuedApiToken);
+      setIssued(data);
       form.reset({ universityId: "", name: "", expiresOn: props.defaultExpiry });
       router.refresh();
     },

@@ -13,12 +13,15 @@ const inputClass = "block w-full rounded border-2 border-gray-700 bg-white px-2 
 /** The kinds of record lib/ writes audit entries for. */
 const ENTITY_LABELS: Record<string, string> = {
   User: "Account",
-  Organisation: "University or organisation",
-  Programme: "Programme",
+  Organisation: "University or team",
+  Programme: "Degree programme",
   Cohort: "Cohort",
   Placement: "Placement",
   PracticeEducatorAssignment: "Practice educator assignment",
   AttendanceDay: "Attendance day",
+  ApiToken: "API token",
+  Notification: "Notification",
+  Notifications: "Someone's notifications",
 };
 
 const ACTION_LABELS: Record<string, string> = {

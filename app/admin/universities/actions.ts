@@ -4,8 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
-import { createCohort, createProgramme, createUniversity } from "@/lib/universities/universities";
-import type { CreateCohortInput, CreateProgrammeInput, CreateUniversityInput } from "@/lib/validations/university";
+import { createCohort, createDegreeProgramme, createUniversity } from "@/lib/universities/universities";
+import type {
+  CreateCohortInput,
+  CreateDegreeProgrammeInput,
+  CreateUniversityInput,
+} from "@/lib/validations/university";
 
 export async function createUniversityAction(input: CreateUniversityInput) {
   const user = await requireUser();
@@ -14,9 +18,9 @@ export async function createUniversityAction(input: CreateUniversityInput) {
   return result;
 }
 
-export async function createProgrammeAction(input: CreateProgrammeInput) {
+export async function createDegreeProgrammeAction(input: CreateDegreeProgrammeInput) {
   const user = await requireUser();
-  const result = await runAction(() => createProgramme(user, input));
+  const result = await runAction(() => createDegreeProgramme(user, input));
   if (result.ok) revalidatePath("/admin/universities");
   return result;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { listUniversitiesForAdmin } from "@/lib/universities/universities";
-import { AddCohortForm, AddProgrammeForm, AddUniversityForm } from "./university-forms";
+import { AddCohortForm, AddDegreeProgrammeForm, AddUniversityForm } from "./university-forms";
 
 export const metadata: Metadata = { title: "Universities" };
 export const dynamic = "force-dynamic";
@@ -14,11 +14,11 @@ export default async function UniversitiesPage() {
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">Universities</h1>
-      <p className="mb-6 text-muted">The universities students come from, with their programmes and cohorts.</p>
+      <p className="mb-6 text-muted">The universities students come from, with their degree programmes and cohorts.</p>
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
         <section aria-labelledby="universities-heading" className="lg:col-span-2">
           <h2 id="universities-heading" className="sr-only">
-            Universities, programmes and cohorts
+            Universities, degree programmes and cohorts
           </h2>
           {universities.length === 0 ? (
             <p className="rounded border border-gray-300 bg-white p-4">There are no universities yet.</p>
@@ -27,11 +27,11 @@ export default async function UniversitiesPage() {
               {universities.map((university) => (
                 <li key={university.id} className="rounded border border-gray-300 bg-white p-4">
                   <h3 className="text-xl font-bold">{university.name}</h3>
-                  {university.programmes.length === 0 ? (
-                    <p className="mt-1 text-muted">No programmes yet.</p>
+                  {university.degreeProgrammes.length === 0 ? (
+                    <p className="mt-1 text-muted">No degree programmes yet.</p>
                   ) : (
-                    <ul className="mt-2 space-y-2" aria-label={`Programmes at ${university.name}`}>
-                      {university.programmes.map((programme) => (
+                    <ul className="mt-2 space-y-2" aria-label={`Degree programmes at ${university.name}`}>
+                      {university.degreeProgrammes.map((programme) => (
                         <li key={programme.id} className="border-l-4 border-brand-100 pl-3">
                           <span className="font-semibold">{programme.name}</span>
                           {programme.cohorts.length === 0 ? (
@@ -54,7 +54,7 @@ export default async function UniversitiesPage() {
         </section>
         <div className="space-y-6">
           <AddUniversityForm />
-          <AddProgrammeForm universities={universities} />
+          <AddDegreeProgrammeForm universities={universities} />
           <AddCohortForm universities={universities} />
         </div>
       </div>

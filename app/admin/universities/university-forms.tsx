@@ -4,13 +4,13 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { describedBy, Field, SelectField, SubmitButton, TextField } from "@/components/form/fields";
-import { createCohortSchema, createProgrammeSchema, createUniversitySchema } from "@/lib/validations/university";
-import { createCohortAction, createProgrammeAction, createUniversityAction } from "./actions";
+import { createCohortSchema, createDegreeProgrammeSchema, createUniversitySchema } from "@/lib/validations/university";
+import { createCohortAction, createDegreeProgrammeAction, createUniversityAction } from "./actions";
 
 // Three small forms on one page: each gives its inputs their own ids, and its
 // error summary links to those ids rather than to the schema's field names.
 
-type University = { id: string; name: string; programmes: Array<{ id: string; name: string }> };
+type University = { id: string; name: string; degreeProgrammes: Array<{ id: string; name: string }> };
 
 const controlClass =
   "block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 disabled:bg-gray-100";
@@ -65,18 +65,18 @@ export function AddUniversityForm() {
   );
 }
 
-export function AddProgrammeForm({ universities }: { universities: University[] }) {
+export function AddDegreeProgrammeForm({ universities }: { universities: University[] }) {
   const router = useRouter();
   const [status, setStatus] = useState<string>();
   const { form, onSubmit, formError, errorOf, attempt, pending } = useActionForm({
-    schema: createProgrammeSchema,
+    schema: createDegreeProgrammeSchema,
     defaultValues: { universityId: "", name: "" },
-    action: createProgrammeAction,
+    action: createDegreeProgrammeAction,
     onSuccess: () => {
       const { universityId, name } = form.getValues();
       const university = universities.find((option) => option.id === universityId);
       setStatus(`Added ${name.trim()}${university ? ` to ${university.name}` : ""}.`);
-      // The university stays chosen, for adding several programmes to it.
+      // The university stays chosen, for adding several degree programmes to it.
       form.reset({ universityId, name: "" });
       router.refresh();
     },
@@ -85,11 +85,11 @@ export function AddProgrammeForm({ universities }: { universities: University[] 
     <form
       onSubmit={onSubmit}
       noValidate
-      aria-labelledby="add-programme-heading"
+      aria-labelledby="add-degree-programme-heading"
       className="rounded border border-gray-300 bg-white p-4"
     >
-      <h2 id="add-programme-heading" className="mb-3 text-xl font-bold">
-        Add a programme
+      <h2 id="add-degree-programme-heading" className="mb-3 text-xl font-bold">
+        Add a degree programme
       </h2>
       {universities.length === 0 ? (
         <p>Add a university first.</p>
@@ -99,7 +99,7 @@ export function AddProgrammeForm({ universities }: { universities: University[] 
             attempt={attempt}
             message={formError}
             fieldErrors={{ programmeUniversityId: errorOf("universityId"), programmeName: errorOf("name") }}
-            labels={{ programmeUniversityId: "University", programmeName: "Programme's name" }}
+            labels={{ programmeUniversityId: "University", programmeName: "Degree programme's name" }}
           />
           <SelectField
             id="programmeUniversityId"
@@ -111,13 +111,13 @@ export function AddProgrammeForm({ universities }: { universities: University[] 
           />
           <TextField
             id="programmeName"
-            label="Programme's name"
+            label="Degree programme's name"
             hint="For example: MA Social Work"
             autoComplete="off"
             error={errorOf("name")}
             {...form.register("name", { onChange: () => setStatus(undefined) })}
           />
-          <SubmitButton pending={pending}>Add programme</SubmitButton>
+          <SubmitButton pending={pending}>Add degree programme</SubmitButton>
           <Status message={status} />
         </>
       )}
@@ -135,16 +135,16 @@ export function AddCohortForm({ universities }: { universities: University[] }) 
     onSuccess: () => {
       const { programmeId, name } = form.getValues();
       const university = universities.find((option) =>
-        option.programmes.some((programme) => programme.id === programmeId),
+        option.degreeProgrammes.some((programme) => programme.id === programmeId),
       );
-      const programme = university?.programmes.find((option) => option.id === programmeId);
+      const programme = university?.degreeProgrammes.find((option) => option.id === programmeId);
       setStatus(`Added ${name.trim()}${programme && university ? ` to ${programme.name} at ${university.name}` : ""}.`);
-      // The programme stays chosen, for adding several cohorts to it.
+      // The degree programme stays chosen, for adding several cohorts to it.
       form.reset({ programmeId, name: "" });
       router.refresh();
     },
   });
-  const withProgrammes = universities.filter((university) => university.programmes.length > 0);
+  const withProgrammes = universities.filter((university) => university.degreeProgrammes.length > 0);
   const programmeError = errorOf("programmeId");
   const programmeHint = "Grouped by university";
 
@@ -159,16 +159,16 @@ export function AddCohortForm({ universities }: { universities: University[] }) 
         Add a cohort
       </h2>
       {withProgrammes.length === 0 ? (
-        <p>Add a programme first.</p>
+        <p>Add a degree programme first.</p>
       ) : (
         <>
           <ErrorSummary
             attempt={attempt}
             message={formError}
             fieldErrors={{ cohortProgrammeId: programmeError, cohortName: errorOf("name") }}
-            labels={{ cohortProgrammeId: "Programme", cohortName: "Cohort's name" }}
+            labels={{ cohortProgrammeId: "Degree programme", cohortName: "Cohort's name" }}
           />
-          <Field id="cohortProgrammeId" label="Programme" hint={programmeHint} error={programmeError}>
+          <Field id="cohortProgrammeId" label="Degree programme" hint={programmeHint} error={programmeError}>
             <select
               id="cohortProgrammeId"
               aria-invalid={programmeError ? true : undefined}
@@ -176,10 +176,10 @@ export function AddCohortForm({ universities }: { universities: University[] }) 
               className={controlClass}
               {...form.register("programmeId", { onChange: () => setStatus(undefined) })}
             >
-              <option value="">Choose a programme</option>
+              <option value="">Choose a degree programme</option>
               {withProgrammes.map((university) => (
                 <optgroup key={university.id} label={university.name}>
-                  {university.programmes.map((programme) => (
+                  {university.degreeProgrammes.map((programme) => (
                     // The university is in the text too: not every screen reader reads a group's label.
                     <option key={programme.id} value={programme.id}>
                       {programme.name} ({university.name})

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { listUsers } from "@/lib/users/users";
-import { ROLE_LABELS, roles, type RoleName } from "@/lib/validations/user";
+import { ROLE_LABELS, roleHasPepsStage, roles, type RoleName } from "@/lib/validations/user";
 
 export const metadata: Metadata = { title: "People" };
 export const dynamic = "force-dynamic";
@@ -125,11 +125,7 @@ export default async function UsersPage({
                   <td className="px-3 py-2">{row.organisationName}</td>
                   <td className="px-3 py-2">{row.active ? "Yes" : <span className="font-semibold">No</span>}</td>
                   <td className="px-3 py-2">
-                    {row.role === "PRACTICE_EDUCATOR"
-                      ? row.pepsStage
-                        ? PEPS_LABELS[row.pepsStage]
-                        : "Not recorded"
-                      : "—"}
+                    {roleHasPepsStage(row.role) ? (row.pepsStage ? PEPS_LABELS[row.pepsStage] : "Not recorded") : "—"}
                   </td>
                 </tr>
               ))}

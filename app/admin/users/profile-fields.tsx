@@ -1,7 +1,14 @@
 "use client";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { SelectField, TextField } from "@/components/form/fields";
-import { ROLE_LABELS, roleBelongsToUniversity, roles, type RoleName } from "@/lib/validations/user";
+import {
+  ROLE_LABELS,
+  roleBelongsToUniversity,
+  roleHasPepsStage,
+  roleHasStudentProfile,
+  roles,
+  type RoleName,
+} from "@/lib/validations/user";
 
 // The fields of an account that depend on its role, shared by the "add" and
 // "edit" forms: PEPS stage for practice educators; university for students
@@ -10,7 +17,7 @@ import { ROLE_LABELS, roleBelongsToUniversity, roles, type RoleName } from "@/li
 export type UniversityOption = {
   id: string;
   name: string;
-  programmes: Array<{ id: string; name: string; cohorts: Array<{ id: string; name: string }> }>;
+  degreeProgrammes: Array<{ id: string; name: string; cohorts: Array<{ id: string; name: string }> }>;
 };
 
 export type ProfileFieldName =
@@ -36,11 +43,11 @@ export function ProfileFields(props: {
   const { role, universities, fields, errorOf } = props;
   if (!role) return null;
   const university = universities.find((option) => option.id === props.universityId);
-  const programme = university?.programmes.find((option) => option.id === props.programmeId);
+  const programme = university?.degreeProgrammes.find((option) => option.id === props.programmeId);
 
   return (
     <>
-      {role === "PRACTICE_EDUCATOR" && (
+      {roleHasPepsStage(role) && (
         <SelectField
           id="pepsStage"
           label="PEPS stage"
@@ -64,14 +71,14 @@ export function ProfileFields(props: {
           {...fields.universityId}
         />
       )}
-      {role === "STUDENT" && (
+      {roleHasStudentProfile(role) && (
         <>
           <SelectField
             id="programmeId"
             label="Programme"
             hint={university ? undefined : "Choose the university first"}
             placeholder="Choose a programme"
-            options={(university?.programmes ?? []).map((option) => ({ value: option.id, label: option.name }))}
+            options={(university?.degreeProgrammes ?? []).map((option) => ({ value: option.id, label: option.name }))}
             error={errorOf("programmeId")}
             {...fields.programmeId}
           />

@@ -16,8 +16,9 @@ import { supervisionOverviewFor } from "@/lib/supervision/supervision-overview";
 import { PlacementPortfolioNav } from "@/components/portfolio/placement-portfolio-nav";
 import { OverdueFlag } from "@/components/supervision/status-badge";
 import { formatHours } from "@/lib/supervision/format";
-import { loadPlacementProgress } from "@/lib/progress/dashboard";
+import { loadPlacementProgress } from "@/lib/progress/placement-progress";
 import { ProgressSummary } from "@/components/progress/progress-summary";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Placement" };
 export const dynamic = "force-dynamic";
@@ -41,16 +42,11 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-muted">
-          <Link href="/placements" className="text-brand-700 underline">
-            Placements
-          </Link>{" "}
-          /
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-3xl font-bold">{placement.student.name}</h1>
-          <PlacementStatusBadge status={placement.status} />
-        </div>
+        <PageHeader
+          trail={[{ href: "/placements", label: "Placements" }]}
+          title={placement.student.name}
+          aside={<PlacementStatusBadge status={placement.status} />}
+        />
         <p className="text-muted">
           {placement.level === "FIRST" ? "First" : "Final"} placement · {placement.setting} · {placement.teamName}
         </p>

@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { createPlacementSchema } from "@/lib/validations/placement";
-import { DEFAULT_REQUIRED_DAYS } from "@/lib/placements/status-rules";
+import { isPlacementLevel, placementDefaults } from "@/lib/placements/placement-levels";
 import { createPlacementAction } from "../actions";
 
 type Option = { value: string; label: string };
@@ -25,17 +25,20 @@ export function NewPlacementForm(props: {
       level: "FIRST",
       startDate: props.today,
       endDate: "",
-      requiredDays: DEFAULT_REQUIRED_DAYS.FIRST,
+      requiredDays: placementDefaults("FIRST").requiredDays,
       practiceEducatorId: "",
       onsiteSupervisorId: "",
       tutorId: "",
     },
     action: createPlacementAction,
-    onSuccess: (data) => router.push(`/placements/${(data as { id: string }).id}`),
+    onSuccess: (data) => router.push(`/placements/${data.id}`),
   });
   const level = form.register("level", {
     // Changing the level resets required days to that level's default (70 first, 100 final).
-    onChange: (event) => form.setValue("requiredDays", DEFAULT_REQUIRED_DAYS[event.target.value as "FIRST" | "FINAL"]),
+    onChange: (event) => {
+      if (isPlacementLevel(event.target.value))
+        form.setValue("requiredDays", placementDefaults(event.target.value).requiredDays);
+    },
   });
 
   return (

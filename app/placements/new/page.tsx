@@ -4,6 +4,7 @@ import { loadOrNotFound } from "@/lib/page-guards";
 import { listPeopleForChoosing } from "@/lib/users/users";
 import { todayInUk } from "@/lib/dates";
 import { NewPlacementForm } from "./new-placement-form";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Add a placement" };
 export const dynamic = "force-dynamic";
@@ -20,7 +21,9 @@ export default async function NewPlacementPage() {
   const option = (person: { id: string; name: string }) => ({ value: person.id, label: person.name });
   return (
     <div className="max-w-2xl">
-      <h1 className="mb-6 text-3xl font-bold">Add a placement</h1>
+      <div className="mb-6">
+        <PageHeader trail={[{ href: "/placements", label: "Placements" }]} title="Add a placement" />
+      </div>
       <NewPlacementForm
         today={todayInUk()}
         students={students.map(option)}

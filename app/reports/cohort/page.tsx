@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { loadCohortReport, SUMMARY_CAP } from "@/lib/progress/dashboard";
+import { SUMMARY_CAP } from "@/lib/progress/dashboard";
+import { loadCohortReport } from "@/lib/progress/cohort-report";
 import { filtersQuery, parseDashboardFilters } from "@/lib/progress/dashboard-filters";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";
 import { MILESTONE_LABELS } from "@/lib/portfolio/milestone-rules";
@@ -143,7 +144,7 @@ export default async function CohortReportPage({
                       {row.level === "FIRST" ? "First" : "Final"} placement,{" "}
                       {PLACEMENT_STATUS_LABELS[row.status].toLowerCase()}
                     </div>
-                    <div>{row.councilName}</div>
+                    <div>{row.teamName}</div>
                   </th>
                   <td className="px-2 py-1">
                     <RagLabel status={row.progress.rag.status} />

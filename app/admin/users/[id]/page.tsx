@@ -6,6 +6,7 @@ import { getUserForEdit } from "@/lib/users/users";
 import { listUniversitiesForAdmin } from "@/lib/universities/universities";
 import { roleBelongsToUniversity } from "@/lib/validations/user";
 import { EditUserForm } from "./edit-user-form";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Edit person" };
 export const dynamic = "force-dynamic";
@@ -20,13 +21,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
 
   return (
     <div className="max-w-2xl">
-      <p className="text-muted">
-        <Link href="/admin/users" className="text-brand-700 underline">
-          People
-        </Link>{" "}
-        /
-      </p>
-      <h1 className="text-3xl font-bold">Edit {person.name}</h1>
+      <PageHeader trail={[{ href: "/admin/users", label: "People" }]} title={`Edit ${person.name}`} />
       <p className="mb-6">
         <Link
           href={`/admin/audit?entity=User&entityId=${encodeURIComponent(person.id)}`}

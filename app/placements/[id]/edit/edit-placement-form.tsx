@@ -29,7 +29,7 @@ export function EditPlacementForm(props: {
       router.refresh();
     },
   });
-  const status = form.watch("status") as PlacementStatusName;
+  const status = form.watch("status");
   const statuses = [props.placement.status, ...nextStatuses(props.placement.status)];
 
   return (

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { getPlacement } from "@/lib/placements/get-placement";
 import { listPeopleForChoosing } from "@/lib/users/users";
 import { EditPlacementForm } from "./edit-placement-form";
+import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Edit placement" };
 export const dynamic = "force-dynamic";
@@ -21,13 +21,15 @@ export default async function EditPlacementPage({ params }: { params: Promise<{ 
   ]);
   return (
     <div className="max-w-2xl">
-      <p className="text-muted">
-        <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-          {placement.student.name}
-        </Link>{" "}
-        /
-      </p>
-      <h1 className="mb-6 text-3xl font-bold">Edit placement</h1>
+      <div className="mb-6">
+        <PageHeader
+          trail={[
+            { href: "/placements", label: "Placements" },
+            { href: `/placements/${placement.id}`, label: placement.student.name },
+          ]}
+          title="Edit placement"
+        />
+      </div>
       <EditPlacementForm
         placement={{
           id: placement.id,

@@ -5,7 +5,7 @@ import { isWorkingDay } from "@/lib/calendar/working-days";
 import { assessmentDueDate } from "@/lib/children/assessment-due";
 import { retainUntil, type RecordKind } from "@/lib/children/retention";
 import { DEFAULT_THEMES } from "@/lib/validations/direct-work";
-import { caseCode } from "@/lib/seed/demo-supervision";
+import { caseCode } from "./demo-supervision";
 import type { AllocationKind, Prisma } from "@/lib/generated/prisma/client";
 
 // The demo caseloads: every active student works with 6–10 children — direct

@@ -4,13 +4,13 @@ import { addDays, fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 import { randomUUID } from "node:crypto";
 import type { AttendanceKind, PlacementLevel, PlacementStatus, Prisma, Role } from "@/lib/generated/prisma/client";
-import { seedDemoSupervision, type DemoSupervisionPlan } from "@/lib/seed/demo-supervision";
-import { seedDemoChildren, type DemoCaseloadPlan } from "@/lib/seed/demo-children";
-import { seedDemoPortfolio } from "@/lib/seed/demo-portfolio";
+import { seedDemoSupervision, type DemoSupervisionPlan } from "./demo-supervision";
+import { seedDemoChildren, type DemoCaseloadPlan } from "./demo-children";
+import { seedDemoPortfolio } from "./demo-portfolio";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
-// The demo world: one council team (modelled on a Positive Outcomes
-// Project-style early-help team) with two partner schools, two universities,
+// The demo world: one team (a council's early-help team, modelled on a
+// Positive Outcomes Project-style team) with two partner schools, two universities,
 // and twelve students on placements in every status. Names are invented.
 // The password is for the demo only and is printed by `npm run demo`.
 
@@ -186,7 +186,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
     universities.map(async (university) =>
       Promise.all(
         ["BA (Hons) Social Work", "MA Social Work"].map((name) =>
-          db.programme.create({
+          db.degreeProgramme.create({
             data: {
               universityId: university.id,
               name,

@@ -50,8 +50,6 @@ type CaseNote = {
   domains: Domain[];
 };
 
-export const CASE_COUNT = () => CASES.length;
-
 const CASES: CaseNote[] = [
   {
     title: "attendance and morning routines",

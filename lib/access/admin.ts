@@ -1,0 +1,50 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { assertVerifiedUser } from "@/lib/access/require-user";
+
+// The team manager's own work: accounts, universities and their degree
+// programmes, API tokens and the audit log. Each is one predicate, so a page,
+// an action and a route ask the same question (docs/domain.md "Who is who").
+
+/** Who creates and changes accounts: the team manager. There is no public sign-up. */
+export function canManageAccounts(user: SessionUser): boolean {
+  return user.role === "ADMIN";
+}
+
+/**
+ * The accounts a team manager manages, as a Prisma filter: their own team's
+ * people, and the students and tutors of every university (a university's
+ * students are placed with more than one team). Another team's staff are
+ * not theirs to see or change.
+ */
+export function accountsManagedBy(user: SessionUser): Prisma.UserWhereInput {
+  assertVerifiedUser(user);
+  if (!canManageAccounts(user)) return { id: { in: [] } };
+  return { OR: [{ organisationId: user.organisationId }, { organisation: { kind: "UNIVERSITY" } }] };
+}
+
+/** Who adds universities, degree programmes and cohorts: the team manager. */
+export function canManageUniversities(user: SessionUser): boolean {
+  return user.role === "ADMIN";
+}
+
+/** Who issues, lists and revokes university API tokens: the team manager. */
+export function canManageApiTokens(user: SessionUser): boolean {
+  return user.role === "ADMIN";
+}
+
+/** Who reads the audit log: the team manager. */
+export function canReadAuditLog(user: SessionUser): boolean {
+  return user.role === "ADMIN";
+}
+
+/**
+ * The universities a user may see, as a Prisma filter: tutors and students
+ * only their own; the team (manager, practice educators, on-site supervisors)
+ * all of them, to filter their lists by university.
+ */
+export function universitiesVisibleTo(user: SessionUser): Prisma.OrganisationWhereInput {
+  assertVerifiedUser(user);
+  const ownOnly = user.role === "UNIVERSITY_TUTOR" || user.role === "STUDENT";
+  return { kind: "UNIVERSITY", ...(ownOnly ? { id: user.organisationId } : {}) };
+}
