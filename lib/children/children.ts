@@ -23,6 +23,7 @@ export async function auditChildViews(tx: Tx, user: SessionUser, children: Child
   await tx.auditLog.createMany({
     data: viewed.map((child) => ({
       actorId: user.id,
+      organisationId: user.organisationId,
       action: "VIEW",
       entity: "Child",
       entityId: child.id,
@@ -330,6 +331,7 @@ export async function exportChildRecord(user: SessionUser, childId: string) {
     await tx.auditLog.create({
       data: {
         actorId: user.id,
+        organisationId: user.organisationId,
         action: "EXPORT",
         entity: "Child",
         entityId: child.id,

@@ -1,19 +1,34 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { evidenceVisibleTo } from "@/lib/access/portfolio";
 import { AppError, notFound } from "@/lib/errors";
 import { createdFields, writeAudit } from "@/lib/audit";
-import { ATTACHMENT_KINDS, checkAttachment, extensionOf, safeDownloadName } from "@/lib/portfolio/attachment-types";
-import { attachmentMaxBytes, attachmentStore, newStorageKey } from "@/lib/portfolio/attachment-store";
+import {
+  ATTACHMENT_KINDS,
+  checkAttachment,
+  extensionOf,
+  safeDownloadName,
+  type FileTail,
+} from "@/lib/portfolio/attachment-types";
+import {
+  attachmentMaxBytes,
+  AttachmentStoreFullError,
+  AttachmentTooLargeError,
+  newStorageKey,
+  streamOf,
+} from "@/lib/attachments/store";
+import { attachmentStore } from "@/lib/attachments/current-store";
 import { evidenceForAttachments } from "@/lib/portfolio/evidence";
 
-// Files attached to evidence. The type is read from the content, the name's
-// extension must agree, and the bytes go to the attachment store under a
-// random key. A file is stored before its row is written; if the row cannot
-// be written the file is removed again, so nothing is left behind.
+// Files attached to evidence. The bytes stream into the attachment store under
+// a random key, hashed and counted on the way, keeping only the file's first
+// and last bytes to read its type from (never the whole file in memory). The
+// type must be allowed and the name's extension must agree. A file is stored
+// before its row is written; if it is refused or the row cannot be written it
+// is removed again, so nothing is left behind.
 
 export const MAX_ATTACHMENTS_PER_ITEM = 20;
 
@@ -35,6 +50,52 @@ export function tooLarge(max = attachmentMaxBytes()) {
 
 const refuse = (message: string) => new AppError(422, message, { file: [message] });
 
+export function storageFull() {
+  return new AppError(
+    503 as 409,
+    "Files cannot be stored at the moment: the attachment storage is full. Nothing was saved. Try again later, and tell the team manager.",
+    { file: ["The file could not be stored: storage is full"] },
+  );
+}
+
+const HEAD_BYTES = 64 * 1024;
+// Office files list their contents at the end (the ZIP central directory).
+const TAIL_BYTES = 1024 * 1024;
+
+/** Passes a stream through, keeping its first HEAD_BYTES and last TAIL_BYTES for the type check. */
+function inspectStream(source: AsyncIterable<Uint8Array>) {
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const tail: Buffer[] = [];
+  let tailBytes = 0;
+  let total = 0;
+  async function* stream() {
+    for await (const piece of source) {
+      const buffer = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      if (headBytes < HEAD_BYTES) {
+        head.push(buffer.subarray(0, HEAD_BYTES - headBytes));
+        headBytes += Math.min(buffer.length, HEAD_BYTES - headBytes);
+      }
+      tail.push(buffer);
+      tailBytes += buffer.length;
+      while (tail.length > 1 && tailBytes - tail[0].length >= TAIL_BYTES) tailBytes -= tail.shift()!.length;
+      total += buffer.length;
+      yield piece;
+    }
+  }
+  return {
+    stream: stream(),
+    head: () => Buffer.concat(head),
+    tail: (): FileTail => {
+      const bytes = Buffer.concat(tail);
+      return { bytes, start: total - bytes.length };
+    },
+  };
+}
+
+/** A file as the upload route passes it (streaming) or as tests and scripts hold it (bytes). */
+export type IncomingFile = { name: unknown; content: AsyncIterable<Uint8Array> } | { name: unknown; bytes: Uint8Array };
+
 function cleanFileName(name: unknown): string {
   const value = typeof name === "string" ? name.replace(/[\u0000-\u001f\u007f]/g, "").trim() : "";
   // Only the last path segment: browsers on some systems send a full path.
@@ -45,27 +106,30 @@ function cleanFileName(name: unknown): string {
 }
 
 /** The student attaches a file to evidence they may still edit. */
-export async function addAttachment(
-  user: SessionUser,
-  evidenceId: string,
-  file: { name: unknown; bytes: Uint8Array } | null,
-) {
+export async function addAttachment(user: SessionUser, evidenceId: string, file: IncomingFile | null) {
   assertVerifiedUser(user);
   // Who may attach is checked before the file is looked at, so others learn nothing about it.
   await evidenceForAttachments(getDb(), user, evidenceId, "change");
   if (!file) throw refuse("Choose a file to attach.");
   const max = attachmentMaxBytes();
-  if (file.bytes.length > max) throw tooLarge(max);
-  if (file.bytes.length === 0) throw refuse("The file is empty.");
+  if ("bytes" in file && file.bytes.length > max) throw tooLarge(max);
   const fileName = cleanFileName(file.name);
-  const checked = checkAttachment(fileName, file.bytes);
-  if (!checked.ok) throw refuse(checked.reason);
 
   const storageKey = newStorageKey();
-  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const store = attachmentStore();
-  await store.put(storageKey, file.bytes);
+  const inspected = inspectStream("bytes" in file ? streamOf(file.bytes) : file.content);
+  let stored: { sizeBytes: number; sha256: string };
   try {
+    stored = await store.put(storageKey, inspected.stream, { maxBytes: max });
+  } catch (error) {
+    if (error instanceof AttachmentTooLargeError) throw tooLarge(max);
+    if (error instanceof AttachmentStoreFullError) throw storageFull();
+    throw error;
+  }
+  try {
+    if (stored.sizeBytes === 0) throw refuse("The file is empty.");
+    const checked = checkAttachment(fileName, inspected.head(), inspected.tail());
+    if (!checked.ok) throw refuse(checked.reason);
     return await getDb().$transaction(async (tx) => {
       // Again inside the transaction: the item may have been submitted meanwhile.
       const { item } = await evidenceForAttachments(tx, user, evidenceId, "change");
@@ -77,8 +141,8 @@ export async function addAttachment(
           evidenceId: item.id,
           fileName,
           contentType: checked.contentType,
-          sizeBytes: file.bytes.length,
-          sha256,
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
           storageKey,
           uploadedById: user.id,
         },
@@ -115,8 +179,8 @@ export async function getAttachment(user: SessionUser, evidenceId: string, attac
     where: { id: String(attachmentId), evidenceId: String(evidenceId), evidence: evidenceVisibleTo(user) },
   });
   if (!attachment) throw notFound("That attachment");
-  const bytes = await attachmentStore().get(attachment.storageKey);
-  if (!bytes) throw notFound("That attachment's file");
+  const stream: Readable | null = await attachmentStore().get(attachment.storageKey);
+  if (!stream) throw notFound("That attachment's file");
   const kind = Object.values(ATTACHMENT_KINDS).find((info) => info.contentType === attachment.contentType);
   const extension = kind?.extensions.includes(extensionOf(attachment.fileName))
     ? extensionOf(attachment.fileName)
@@ -126,7 +190,8 @@ export async function getAttachment(user: SessionUser, evidenceId: string, attac
     downloadName: safeDownloadName(attachment.fileName, extension),
     contentType: attachment.contentType,
     sizeBytes: attachment.sizeBytes,
-    bytes,
+    sha256: attachment.sha256,
+    stream,
   };
 }
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEvidence } from "@/lib/portfolio/evidence";
 import { formatBytes } from "@/lib/portfolio/attachments";
-import { attachmentMaxBytes } from "@/lib/portfolio/attachment-store";
+import { attachmentMaxBytes } from "@/lib/attachments/store";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { EVIDENCE_TYPE_LABELS } from "@/lib/validations/evidence";

@@ -1,7 +1,10 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "busboy";
 import { apiRoute, json } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { addAttachment, tooLarge } from "@/lib/portfolio/attachments";
-import { attachmentMaxBytes } from "@/lib/portfolio/attachment-store";
+import { attachmentMaxBytes } from "@/lib/attachments/store";
 
 // Room for the multipart boundaries and headers around the file.
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -21,6 +24,44 @@ function assertSameOrigin(request: Request) {
   }
 }
 
+/**
+ * The form's "file" part as a stream, as soon as it starts arriving: the file
+ * goes to the attachment store piece by piece and is never whole in memory
+ * (docs/operations.md#attachments). Null when the form has no file.
+ */
+function firstFile(request: Request): Promise<{ name: string; content: Readable } | null> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: { "content-type": request.headers.get("content-type") ?? "" },
+        limits: { files: 1, fields: 10, parts: 20, fieldSize: 10_000 },
+      });
+    } catch {
+      reject(new AppError(400, "The upload could not be read. Try again."));
+      return;
+    }
+    let found = false;
+    parser.on("file", (field, stream, info) => {
+      if (field !== "file" || found) {
+        stream.resume();
+        return;
+      }
+      found = true;
+      resolve({ name: info.filename ?? "", content: stream });
+    });
+    parser.on("error", () => reject(new AppError(400, "The upload could not be read. Try again.")));
+    parser.on("close", () => {
+      if (!found) resolve(null);
+    });
+    if (!request.body) {
+      resolve(null);
+      return;
+    }
+    Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>).pipe(parser);
+  });
+}
+
 // POST /api/v1/evidence/:id/attachments – the student attaches one file (multipart/form-data, field "file"); 201, 413 over the size limit, 422 a refused type
 export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => {
   assertSameOrigin(request);
@@ -30,13 +71,11 @@ export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(400, 'Send the file as multipart/form-data, in a field named "file".');
   }
-  let form: FormData;
+  const upload = await firstFile(request);
   try {
-    form = await request.formData();
-  } catch {
-    throw new AppError(400, "The upload could not be read. Try again.");
+    return json(await addAttachment(user, params.id, upload), 201);
+  } finally {
+    // A refused upload is not read to the end: let the rest of the body go.
+    upload?.content.resume();
   }
-  const file = form.get("file");
-  const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
-  return json(await addAttachment(user, params.id, upload), 201);
 });
