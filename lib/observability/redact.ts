@@ -47,8 +47,13 @@ export function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
+// Fields the server itself sets, passed as they are when they look like what they should be.
+const OWN_FIELDS = new Set(["requestId", "userId", "route", "method"]);
+const OWN_VALUE = /^[\w\-.:/[\]()]{1,200}$/;
+
 /** A value as a log field: secrets and record content by key are removed, strings scrubbed, depth bounded. */
 export function redactValue(value: unknown, key = "", depth = 0): unknown {
+  if (OWN_FIELDS.has(key) && typeof value === "string" && OWN_VALUE.test(value)) return value;
   if (SECRET_KEY.test(key) || CONTENT_KEY.test(key)) return "[removed]";
   if (value instanceof Error) return serializeError(value);
   if (typeof value === "string") return scrubMessage(value);
