@@ -1,9 +1,17 @@
 import "server-only";
-import { toAppError, type FieldErrors } from "@/lib/errors";
+import { toAppError, type ErrorKind, type FieldErrors } from "@/lib/errors";
 
 /** What every server action returns: plain data the client form can show. */
 export type ActionResult<T = unknown> =
-  { ok: true; data: T } | { ok: false; status: number; message: string; fieldErrors?: FieldErrors; details?: unknown };
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      status: number;
+      code: ErrorKind | "internal";
+      message: string;
+      fieldErrors?: FieldErrors;
+      details?: unknown;
+    };
 
 /**
  * Runs one user action and turns a user's mistake into a message (never a
@@ -19,6 +27,7 @@ export async function runAction<T>(action: () => Promise<T>): Promise<ActionResu
       return {
         ok: false,
         status: appError.status,
+        code: appError.kind,
         message: appError.message,
         fieldErrors: appError.fieldErrors,
         details: appError.details,
@@ -27,6 +36,7 @@ export async function runAction<T>(action: () => Promise<T>): Promise<ActionResu
     return {
       ok: false,
       status: 500,
+      code: "internal",
       message: "Something went wrong on our side. Nothing was saved; please try again.",
     };
   }

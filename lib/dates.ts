@@ -14,14 +14,26 @@ export function fromIsoDate(iso: IsoDate): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
+/** A real calendar day: "2026-02-30", "2026-13-01" and "2026-00-10" are not. */
 export function isValidIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && toIsoDate(fromIsoDate(value)) === value;
+  if (!ISO_DATE.test(value)) return false;
+  const date = fromIsoDate(value);
+  return !Number.isNaN(date.getTime()) && toIsoDate(date) === value;
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
   const date = fromIsoDate(iso);
   date.setUTCDate(date.getUTCDate() + days);
   return toIsoDate(date);
+}
+
+/** The same day `years` later (29 February becomes 28 February in other years). */
+export function addYears(iso: IsoDate, years: number): IsoDate {
+  const [year, month, day] = iso.split("-").map(Number);
+  const target = new Date(Date.UTC(year + years, month - 1, 1));
+  const lastDay = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return toIsoDate(target);
 }
 
 /** Today in the UK, where the team works: the day changes at UK midnight, not UTC midnight. */

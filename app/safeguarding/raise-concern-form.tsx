@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField } from "@/components/form/fields";
 import { ProceduresWarning } from "@/components/safeguarding/procedures-warning";
 import { raiseConcernFormSchema } from "@/lib/validations/child-work";
+import type { SAFEGUARDING_SOURCES } from "@/lib/validations/children";
 import { raiseSafeguardingConcernAction } from "./actions";
 
 /**
@@ -21,7 +22,7 @@ export function RaiseConcernForm({
   heading = "Raise a safeguarding concern",
 }: {
   childId: string;
-  sourceEntity?: string;
+  sourceEntity?: (typeof SAFEGUARDING_SOURCES)[number];
   sourceId?: string;
   heading?: string;
 }) {

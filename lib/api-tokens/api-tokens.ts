@@ -53,7 +53,9 @@ export async function issueApiToken(user: SessionUser, input: unknown): Promise<
       select: { id: true, name: true },
     });
     if (!university)
-      throw new AppError(422, "Check the highlighted fields.", { universityId: ["Choose one of the universities"] });
+      throw new AppError("validation", "Check the highlighted fields.", {
+        universityId: ["Choose one of the universities"],
+      });
     const created = await tx.apiToken.create({
       data: {
         universityId: university.id,

@@ -108,6 +108,6 @@ export function parsePageQuery(params: Record<string, string>): PageQuery {
     limit: params.limit,
     cursor: params.cursor,
   });
-  if (!result.success) throw new AppError(422, "Check the query parameters.", fieldErrorsOf(result.error));
+  if (!result.success) throw new AppError("validation", "Check the query parameters.", fieldErrorsOf(result.error));
   return result.data;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, badRequest, errorBody, notFound, toAppError, tooLarge, unauthenticated } from "@/lib/errors";
 import { parseAuthorizationHeader } from "@/lib/api-tokens/token-format";
 import { rateLimitFromEnv } from "@/lib/api-tokens/rate-limit-rules";
 import { authenticateApiToken, countApiTokenRequest } from "@/lib/api-tokens/api-tokens";
@@ -22,15 +22,8 @@ export function json(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export function errorResponse(error: AppError) {
-  return json(
-    {
-      error: error.message,
-      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
-      ...(error.details ? { details: error.details } : {}),
-    },
-    error.status,
-  );
+export function errorResponse(error: AppError, headers: Record<string, string> = {}) {
+  return withHeaders(json(errorBody(error), error.status), headers);
 }
 
 export type ApiRouteOptions = {
@@ -57,31 +50,27 @@ function withHeaders(response: Response, headers: Record<string, string>) {
 }
 
 /**
- * The user a Bearer request acts as, or the response refusing it. Only a GET
+ * The user a Bearer request acts as, or the error refusing it. Only a GET
  * on a route flagged `apiToken` gets as far as the database; unknown, revoked
  * and expired tokens get one answer, so a caller learns nothing about which.
  */
-async function userOfBearer(
-  request: Request,
-  token: string,
-  options: ApiRouteOptions,
-): Promise<SessionUser | Response> {
-  if (request.method !== "GET" && request.method !== "HEAD") return json({ error: API_TOKEN_MESSAGES.readOnly }, 403);
-  if (!options.apiToken) return withHeaders(json({ error: API_TOKEN_MESSAGES.routeRefuses }, 401), bearerChallenge);
+async function userOfBearer(request: Request, token: string, options: ApiRouteOptions): Promise<SessionUser> {
+  if (request.method !== "GET" && request.method !== "HEAD")
+    throw new AppError("forbidden", API_TOKEN_MESSAGES.readOnly);
+  if (!options.apiToken)
+    throw new HeaderedError(new AppError("unauthenticated", API_TOKEN_MESSAGES.routeRefuses), bearerChallenge);
   const authenticated = await authenticateApiToken(token);
   if (!authenticated)
-    return withHeaders(json({ error: API_TOKEN_MESSAGES.invalid }, 401), {
+    throw new HeaderedError(new AppError("unauthenticated", API_TOKEN_MESSAGES.invalid), {
       "WWW-Authenticate": 'Bearer realm="placement-tracker", error="invalid_token"',
     });
   const limit = rateLimitFromEnv(process.env.API_TOKEN_RATE_LIMIT);
   const decision = await countApiTokenRequest(authenticated.tokenId, limit);
   if (!decision.allowed) {
-    return withHeaders(
-      json(
-        {
-          error: `Too many requests with this API token: the limit is ${limit} a minute. Try again in ${decision.retryAfterSeconds} seconds.`,
-        },
-        429,
+    throw new HeaderedError(
+      new AppError(
+        "rate_limited",
+        `Too many requests with this API token: the limit is ${limit} a minute. Try again in ${decision.retryAfterSeconds} seconds.`,
       ),
       { "Retry-After": String(decision.retryAfterSeconds) },
     );
@@ -89,46 +78,94 @@ async function userOfBearer(
   return authenticated.user;
 }
 
+/** An AppError answered with extra headers (a Bearer challenge, Retry-After). */
+class HeaderedError extends Error {
+  constructor(
+    readonly error: AppError,
+    readonly headers: Record<string, string>,
+  ) {
+    super(error.message);
+  }
+}
+
+// Path segments are record ids (cuid), enum values or file names: a value
+// outside this shape cannot name anything, and a NUL or a lone surrogate in it
+// must never reach a query.
+const SAFE_PARAM = /^[A-Za-z0-9._-]{1,100}$/;
+
+function checkParams<P>(params: P): P {
+  for (const value of Object.values(params ?? {})) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((part) => typeof part !== "string" || !SAFE_PARAM.test(part))) throw notFound();
+  }
+  return params;
+}
+
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: ApiRouteOptions = {}) {
   return async (request: Request, context: Context<P>) => {
     try {
       // A Bearer header decides alone: the browser's session cookie is ignored.
       const authorization = parseAuthorizationHeader(request.headers.get("authorization"));
-      let user: SessionUser | null;
-      if (authorization.kind === "bearer") {
-        const resolved = await userOfBearer(request, authorization.token, options);
-        if (resolved instanceof Response) return resolved;
-        user = resolved;
-      } else {
-        user = await getCurrentUser();
-      }
-      if (!user) return json({ error: "Sign in to continue." }, 401);
-      const result = await handler({ user, request, params: await context.params });
+      const user =
+        authorization.kind === "bearer"
+          ? await userOfBearer(request, authorization.token, options)
+          : await getCurrentUser();
+      if (!user) throw unauthenticated();
+      const params = checkParams(await context.params);
+      const result = await handler({ user, request, params });
       return result instanceof Response ? result : json(result);
     } catch (error) {
+      if (error instanceof HeaderedError) return errorResponse(error.error, error.headers);
       const appError = toAppError(error);
       if (appError) return errorResponse(appError);
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
-      return json({ error: "Something went wrong on our side. Nothing was saved." }, 500);
+      return json(
+        { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } },
+        500,
+      );
     }
   };
 }
 
+/** Reads at most `max` bytes of a body, refusing more without reading it all (a huge body never fills memory). */
+export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > max) throw tooLarge(`The request body is larger than ${Math.round(max / 1000)} kB.`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooLarge(`The request body is larger than ${Math.round(max / 1000)} kB.`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw badRequest("The request body is not valid UTF-8.");
+  }
+}
+
 /**
  * The request's JSON body. Only `application/json` is accepted: a cross-site
- * HTML form cannot send it without a CORS preflight, which closes the
- * classic CSRF route to these cookie-authenticated endpoints.
+ * HTML form cannot send it without a CORS preflight, and proxy.ts refuses a
+ * foreign Origin besides.
  */
 export async function readJson(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    throw new AppError(400, "Send the body as JSON with Content-Type: application/json.");
+    throw badRequest("Send the body as JSON with Content-Type: application/json.");
   }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError(413, "The request body is too large.");
+  const text = await readBodyText(request);
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError(400, "The request body is not valid JSON.");
+    throw badRequest("The request body is not valid JSON.");
   }
 }
 

@@ -36,7 +36,9 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
       include: { practiceEducators: { where: { endDate: null }, select: { practiceEducatorId: true } } },
     });
     if (!placement)
-      throw new AppError(400, "Check the highlighted fields.", { placementId: ["Choose a student's placement"] });
+      throw new AppError("validation", "Check the highlighted fields.", {
+        placementId: ["Choose a student's placement"],
+      });
     const currentPe = placement.practiceEducators[0]?.practiceEducatorId ?? null;
     if (user.role === "PRACTICE_EDUCATOR" && currentPe !== user.id)
       throw forbidden("You can only allocate children to students you are practice educator for.");
@@ -44,16 +46,16 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
       throw conflict("Children can only be allocated to a student whose placement is active.");
     const overseeingPeId = data.overseeingPeId ?? currentPe;
     if (!overseeingPeId)
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         overseeingPeId: ["Choose the practice educator who oversees the work"],
       });
     if (!(await tx.user.findFirst({ where: { id: overseeingPeId, role: "PRACTICE_EDUCATOR", active: true } }))) {
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         overseeingPeId: ["Choose an existing practice educator"],
       });
     }
     if (data.startDate < toIsoDate(placement.startDate) || data.startDate > toIsoDate(placement.endDate)) {
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         startDate: ["The work must start during the student's placement"],
       });
     }
@@ -62,7 +64,7 @@ export async function allocateChildren(user: SessionUser, input: unknown) {
       select: { id: true },
     });
     if (children.length !== new Set(data.childIds).size)
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         childIds: ["Choose children of the team that you work with"],
       });
     const already = await tx.allocation.findFirst({
@@ -119,7 +121,7 @@ export async function signOffLifeStoryAllocation(user: SessionUser, allocationId
     });
     if (!allocation) throw notFound("That allocation");
     if (allocation.kind !== "LIFE_STORY")
-      throw new AppError(400, "Only life story work needs the practice educator's sign-off.");
+      throw new AppError("validation", "Only life story work needs the practice educator's sign-off.");
     if (user.role !== "PRACTICE_EDUCATOR" || allocation.overseeingPeId !== user.id)
       throw forbidden("Only the overseeing practice educator signs off life story work.");
     if (allocation.peSignedOffAt) throw conflict("This life story work has already been signed off.");
@@ -147,7 +149,9 @@ export async function endAllocation(user: SessionUser, allocationId: string, inp
       throw forbidden("Only the team manager or the overseeing practice educator ends an allocation.");
     if (allocation.status === "ENDED") throw conflict("This allocation has already ended.");
     if (data.endDate < toIsoDate(allocation.startDate))
-      throw new AppError(400, "Check the highlighted fields.", { endDate: ["The end cannot be before the start"] });
+      throw new AppError("validation", "Check the highlighted fields.", {
+        endDate: ["The end cannot be before the start"],
+      });
     const next = { status: "ENDED" as const, endDate: fromIsoDate(data.endDate) };
     await tx.allocation.update({ where: { id: allocation.id }, data: next });
     await writeAudit(tx, user, {

@@ -16,7 +16,7 @@ import { updateAssessmentSchema } from "@/lib/validations/child-work";
 // and every shown name is audited. Who changes one: canWriteChildWork.
 
 const fieldError = (field: string, message: string) =>
-  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
 
 async function findAssessment(tx: Tx, user: SessionUser, assessmentId: string) {
   const row = await tx.childAssessment.findFirst({

@@ -212,7 +212,7 @@ export async function createChild(user: SessionUser, input: unknown) {
   const data = createChildSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     if (data.schoolId && !(await tx.school.findFirst({ where: { id: data.schoolId, teamId: user.organisationId } }))) {
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         schoolId: ["Choose one of the team's partner schools"],
       });
     }

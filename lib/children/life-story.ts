@@ -25,7 +25,7 @@ export const LIFE_STORY_NOT_SIGNED_OFF =
   "This life story work has not been signed off by the practice educator yet. Work starts only after their sign-off: ask the overseeing practice educator to sign it off.";
 
 const fieldError = (field: string, message: string) =>
-  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
 
 async function findWork(tx: Tx, user: SessionUser, workId: string) {
   const row = await tx.lifeStoryWork.findFirst({

@@ -35,7 +35,7 @@ import {
 // about the child.
 
 const fieldError = (field: string, message: string) =>
-  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
 const closedConflict = () => conflict("This programme has been closed: nothing more can be recorded on it.");
 
 /** Gives a team the default themes the first time they are needed. */
@@ -78,7 +78,7 @@ function checkThemes(themes: string[], allowed: string[], field: (index: number)
   themes.forEach((theme, index) => {
     if (!known.has(theme)) errors[field(index)] = ["Choose a theme from the team's list"];
   });
-  if (Object.keys(errors).length) throw new AppError(400, "Check the highlighted fields.", errors);
+  if (Object.keys(errors).length) throw new AppError("validation", "Check the highlighted fields.", errors);
 }
 
 function withinProgramme(programme: { startDate: Date; endDate: Date }, date: IsoDate, field: string, what: string) {
@@ -614,7 +614,9 @@ export async function addTheme(user: SessionUser, input: unknown) {
       where: { teamId: user.organisationId, name: { equals: name, mode: "insensitive" } },
     });
     if (same?.active)
-      throw new AppError(409, "That theme is already in the list.", { name: ["That theme is already in the list"] });
+      throw new AppError("conflict", "That theme is already in the list.", {
+        name: ["That theme is already in the list"],
+      });
     if (same) {
       await tx.directWorkTheme.update({ where: { id: same.id }, data: { active: true } });
       await writeAudit(tx, user, {
@@ -702,9 +704,9 @@ export async function feedbackLinkState(token: string): Promise<FeedbackLinkStat
 }
 
 const LINK_MESSAGES = {
-  UNKNOWN: new AppError(404, "This link does not work. Please ask for a new one."),
-  USED: new AppError(409, "This link has already been used. Please ask for a new one if you want to say more."),
-  EXPIRED: new AppError(409, "This link has expired. Please ask for a new one."),
+  UNKNOWN: new AppError("not_found", "This link does not work. Please ask for a new one."),
+  USED: new AppError("conflict", "This link has already been used. Please ask for a new one if you want to say more."),
+  EXPIRED: new AppError("conflict", "This link has expired. Please ask for a new one."),
 } as const;
 
 /** A carer (or the child) sends feedback through a one-time link, without signing in. The link is used up in the same transaction. */

@@ -17,7 +17,7 @@ export async function recordReferral(user: SessionUser, input: unknown) {
   if (user.role !== "ADMIN") throw forbidden("Only the team manager records referrals.");
   const data = createReferralSchema.parse(input);
   if (data.receivedOn > todayInUk())
-    throw new AppError(400, "Check the highlighted fields.", {
+    throw new AppError("validation", "Check the highlighted fields.", {
       receivedOn: ["A referral cannot be received in the future"],
     });
   return getDb().$transaction(async (tx) => {
@@ -25,9 +25,10 @@ export async function recordReferral(user: SessionUser, input: unknown) {
       where: { AND: [childrenIdentifiableTo(user), { id: data.childId }] },
       select: { id: true },
     });
-    if (!child) throw new AppError(400, "Check the highlighted fields.", { childId: ["Choose a child of the team"] });
+    if (!child)
+      throw new AppError("validation", "Check the highlighted fields.", { childId: ["Choose a child of the team"] });
     if (data.schoolId && !(await tx.school.findFirst({ where: { id: data.schoolId, teamId: user.organisationId } }))) {
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         schoolId: ["Choose one of the team's partner schools"],
       });
     }
@@ -59,7 +60,7 @@ export async function decideReferral(user: SessionUser, referralId: string, inpu
     if (referral.decision !== "PENDING") throw conflict("This referral has already been decided.");
     if (data.decision === "ACCEPTED" && (referral.parentConsent !== "GIVEN" || !referral.childAgreement)) {
       throw new AppError(
-        409,
+        "conflict",
         "A referral can only be accepted once the parent or carer's consent and the child's agreement are recorded.",
         {
           decision: ["Record consent and the child's agreement first"],
@@ -67,7 +68,7 @@ export async function decideReferral(user: SessionUser, referralId: string, inpu
       );
     }
     if (data.decidedOn < referral.receivedOn.toISOString().slice(0, 10)) {
-      throw new AppError(400, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         decidedOn: ["The decision cannot come before the referral"],
       });
     }

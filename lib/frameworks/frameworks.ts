@@ -203,14 +203,14 @@ export async function addFrameworkVersion(user: SessionUser, frameworkId: string
     });
     if (later > 0) throw conflict("A newer version of this framework exists: add the new version from the latest one.");
     if (data.effectiveFrom <= toIsoDate(source.effectiveFrom)) {
-      throw new AppError(422, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         effectiveFrom: [
           `The new version must apply from after ${toIsoDate(source.effectiveFrom)}, when this version began`,
         ],
       });
     }
     if (await tx.framework.findUnique({ where: { code_version: { code: source.code, version: data.version } } })) {
-      throw new AppError(422, "Check the highlighted fields.", {
+      throw new AppError("validation", "Check the highlighted fields.", {
         version: ["That version label is already used for this framework"],
       });
     }

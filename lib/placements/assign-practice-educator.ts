@@ -1,10 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canManagePlacements, placementsVisibleTo } from "@/lib/access/placements";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { createdFields, writeAudit } from "@/lib/audit";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
 import { assignPracticeEducatorSchema } from "@/lib/validations/placement";
 import { addDays, formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import { requireRole } from "@/lib/placements/create-placement";
@@ -13,48 +11,49 @@ import { requireRole } from "@/lib/placements/create-placement";
  * Hands a placement to a new practice educator. The old PE's spell is closed
  * the day before, never deleted: who was PE when is part of the assessment record.
  */
-export async function assignPracticeEducator(user: SessionUser, placementId: string, input: unknown) {
-  assertVerifiedUser(user);
-  const data = assignPracticeEducatorSchema.parse(input);
-
-  return getDb().$transaction(async (tx) => {
+export const assignPracticeEducator = command({
+  parse: (placementId: string, input: unknown) => ({
+    placementId: parseId(placementId, "That placement"),
+    ...parseInput(assignPracticeEducatorSchema, input),
+  }),
+  async load({ tx, user }, input) {
     const placement = await tx.placement.findFirst({
-      where: { AND: [placementsVisibleTo(user), { id: placementId }] },
+      where: { AND: [placementsVisibleTo(user), { id: input.placementId }] },
       include: { practiceEducators: { where: { endDate: null } } },
     });
     if (!placement) throw notFound("That placement");
-    if (!canManagePlacements(user))
-      throw forbidden("Only the placement coordinator can change a placement's practice educator.");
+    return placement;
+  },
+  allow: (user: SessionUser) =>
+    canManagePlacements(user) || "Only the placement coordinator can change a placement's practice educator.",
+  async run({ tx, user, audit, placementChanged }, placement, data) {
     if (placement.status === "COMPLETED" || placement.status === "ENDED_EARLY") {
-      throw new AppError(409, "This placement has finished: its practice educator can no longer change.");
+      throw conflict("This placement has finished: its practice educator can no longer change.");
     }
-    await requireRole(tx, data.practiceEducatorId, "PRACTICE_EDUCATOR", "practiceEducatorId", "practice educator");
-
+    await requireRole(
+      tx,
+      user,
+      data.practiceEducatorId,
+      "PRACTICE_EDUCATOR",
+      "practiceEducatorId",
+      "practice educator",
+    );
     const current = placement.practiceEducators[0];
-    const fieldError = (message: string) =>
-      new AppError(400, "Check the highlighted fields.", { startDate: [message] });
-    if (current?.practiceEducatorId === data.practiceEducatorId) {
-      throw new AppError(400, "Check the highlighted fields.", {
-        practiceEducatorId: ["This practice educator is already assigned"],
-      });
-    }
+    if (current?.practiceEducatorId === data.practiceEducatorId)
+      throw fieldError("practiceEducatorId", "This practice educator is already assigned");
     if (current && data.startDate <= toIsoDate(current.startDate)) {
       throw fieldError(
+        "startDate",
         `The new practice educator must start after the current one did (${formatDate(toIsoDate(current.startDate))})`,
       );
     }
     if (data.startDate > toIsoDate(placement.endDate))
-      throw fieldError("The new practice educator must start before the placement ends");
+      throw fieldError("startDate", "The new practice educator must start before the placement ends");
 
     if (current) {
       const endDate = fromIsoDate(addDays(data.startDate, -1));
       await tx.practiceEducatorAssignment.update({ where: { id: current.id }, data: { endDate } });
-      await writeAudit(tx, user, {
-        action: "UPDATE",
-        entity: "PracticeEducatorAssignment",
-        entityId: current.id,
-        changes: { endDate: { from: null, to: endDate } },
-      });
+      await audit.updated("PracticeEducatorAssignment", current.id, { endDate: null }, { endDate });
     }
     const spell = await tx.practiceEducatorAssignment.create({
       data: {
@@ -64,12 +63,8 @@ export async function assignPracticeEducator(user: SessionUser, placementId: str
         reason: data.reason,
       },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "PracticeEducatorAssignment",
-      entityId: spell.id,
-      changes: createdFields(spell),
-    });
+    await audit.created("PracticeEducatorAssignment", spell);
+    placementChanged(placement.id);
     return { id: spell.id };
-  });
-}
+  },
+});

@@ -1,23 +1,49 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canManagePlacements } from "@/lib/access/placements";
-import { AppError, conflict, forbidden } from "@/lib/errors";
-import { createdFields, writeAudit } from "@/lib/audit";
+import { command } from "@/lib/core/command";
+import { conflict, fieldError, parseInput } from "@/lib/errors";
 import { createPlacementSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { Role } from "@/lib/generated/prisma/client";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
-/** Checks that an id names an active user with the given role; a field error otherwise. */
-export async function requireRole(tx: Tx, userId: string, role: Role, field: string, label: string) {
+const TEAM_ROLES: readonly Role[] = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR"];
+
+/**
+ * Checks that an id names an active user with the given role whom the admin
+ * may place: the team's own practice educators and on-site supervisors, or a
+ * student or tutor of any university. A field error otherwise, the same
+ * whether the person does not exist or belongs to another council's team.
+ */
+export async function requireRole(
+  tx: Tx,
+  admin: SessionUser,
+  userId: string,
+  role: Role,
+  field: string,
+  label: string,
+) {
   const found = await tx.user.findFirst({
-    where: { id: userId, role, active: true },
+    where: {
+      id: userId,
+      role,
+      active: true,
+      ...(TEAM_ROLES.includes(role) ? { organisationId: admin.organisationId } : {}),
+    },
     select: { id: true, organisationId: true },
   });
-  if (!found) throw new AppError(400, "Check the highlighted fields.", { [field]: [`Choose an existing ${label}`] });
+  if (!found) throw fieldError(field, `Choose an existing ${label}`);
   return found;
+}
+
+/** A tutor must come from the student's own university. */
+export async function requireTutorOfStudent(tx: Tx, admin: SessionUser, tutorId: string, studentId: string) {
+  const tutor = await requireRole(tx, admin, tutorId, "UNIVERSITY_TUTOR", "tutorId", "university tutor");
+  const profile = await tx.studentProfile.findUnique({ where: { userId: studentId }, select: { universityId: true } });
+  if (profile && profile.universityId !== tutor.organisationId)
+    throw fieldError("tutorId", "Choose a tutor from the student's own university");
 }
 
 /** A student cannot be on two live placements at once. */
@@ -42,28 +68,30 @@ export async function assertNoOverlap(
   }
 }
 
-export async function createPlacement(user: SessionUser, input: unknown) {
-  assertVerifiedUser(user);
-  if (!canManagePlacements(user)) throw forbidden("Only the placement coordinator can create placements.");
-  const data = createPlacementSchema.parse(input);
-
-  return getDb().$transaction(async (tx) => {
-    await requireRole(tx, data.studentId, "STUDENT", "studentId", "student");
-    await requireRole(tx, data.practiceEducatorId, "PRACTICE_EDUCATOR", "practiceEducatorId", "practice educator");
+export const createPlacement = command({
+  parse: (input: unknown) => parseInput(createPlacementSchema, input),
+  load: async () => null,
+  allow: (user) => canManagePlacements(user) || "Only the placement coordinator can create placements.",
+  async run({ tx, user, audit, placementChanged }, _nothing, data) {
+    await requireRole(tx, user, data.studentId, "STUDENT", "studentId", "student");
+    await requireRole(
+      tx,
+      user,
+      data.practiceEducatorId,
+      "PRACTICE_EDUCATOR",
+      "practiceEducatorId",
+      "practice educator",
+    );
     if (data.onsiteSupervisorId)
-      await requireRole(tx, data.onsiteSupervisorId, "ONSITE_SUPERVISOR", "onsiteSupervisorId", "on-site supervisor");
-    if (data.tutorId) {
-      const tutor = await requireRole(tx, data.tutorId, "UNIVERSITY_TUTOR", "tutorId", "university tutor");
-      const profile = await tx.studentProfile.findUnique({
-        where: { userId: data.studentId },
-        select: { universityId: true },
-      });
-      if (profile && profile.universityId !== tutor.organisationId) {
-        throw new AppError(400, "Check the highlighted fields.", {
-          tutorId: ["Choose a tutor from the student's own university"],
-        });
-      }
-    }
+      await requireRole(
+        tx,
+        user,
+        data.onsiteSupervisorId,
+        "ONSITE_SUPERVISOR",
+        "onsiteSupervisorId",
+        "on-site supervisor",
+      );
+    if (data.tutorId) await requireTutorOfStudent(tx, user, data.tutorId, data.studentId);
     await assertNoOverlap(tx, data);
 
     const placement = await tx.placement.create({
@@ -75,7 +103,7 @@ export async function createPlacement(user: SessionUser, input: unknown) {
         startDate: fromIsoDate(data.startDate),
         endDate: fromIsoDate(data.endDate),
         requiredDays: data.requiredDays,
-        // DOMAIN.md: 2 direct observations on a first placement, 3 on a final one, unless the university says otherwise.
+        // docs/domain.md (Observations): 2 on a first placement, 3 on a final one, unless the university says otherwise.
         observationsRequired: DEFAULT_OBSERVATIONS_REQUIRED[data.level],
         onsiteSupervisorId: data.onsiteSupervisorId,
         tutorId: data.tutorId,
@@ -88,12 +116,8 @@ export async function createPlacement(user: SessionUser, input: unknown) {
         },
       },
     });
-    await writeAudit(tx, user, {
-      action: "CREATE",
-      entity: "Placement",
-      entityId: placement.id,
-      changes: { ...createdFields(placement), practiceEducatorId: data.practiceEducatorId },
-    });
+    await audit.created("Placement", placement, { practiceEducatorId: data.practiceEducatorId });
+    placementChanged(placement.id);
     return { id: placement.id };
-  });
-}
+  },
+});

@@ -1,28 +1,81 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canManagePlacements, placementsVisibleTo } from "@/lib/access/placements";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
-import { changedFields, writeAudit } from "@/lib/audit";
+import { command, parseId } from "@/lib/core/command";
+import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
 import { updatePlacementSchema } from "@/lib/validations/placement";
 import { fromIsoDate, toIsoDate } from "@/lib/dates";
 import { canChangeStatus, PLACEMENT_STATUS_LABELS, statusNeedsReason } from "@/lib/placements/status-rules";
-import { assertNoOverlap, requireRole } from "@/lib/placements/create-placement";
+import { assertNoOverlap, requireRole, requireTutorOfStudent } from "@/lib/placements/create-placement";
+
+const mayManage = (user: SessionUser) =>
+  canManagePlacements(user) || "Only the placement coordinator can change a placement.";
+
+const FIELD_LABELS: Record<string, string> = {
+  setting: "setting",
+  startDate: "start date",
+  endDate: "end date",
+  requiredDays: "required days",
+  status: "status",
+  statusReason: "reason",
+  onsiteSupervisorId: "on-site supervisor",
+  tutorId: "tutor",
+  observationsRequired: "number of direct observations",
+};
 
 /**
  * Edits a placement's details and status. The caller names the version they
  * started from; if someone else saved first, nothing is written and the 409
- * says which fields now differ, instead of silently overwriting their change.
+ * says who changed which fields, instead of silently overwriting their change.
  */
-export async function updatePlacement(user: SessionUser, placementId: string, input: unknown) {
-  assertVerifiedUser(user);
-  const data = updatePlacementSchema.parse(input);
-
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.placement.findFirst({ where: { AND: [placementsVisibleTo(user), { id: placementId }] } });
-    if (!before) throw notFound("That placement");
-    if (!canManagePlacements(user)) throw forbidden("Only the placement coordinator can change a placement.");
+export const updatePlacement = command({
+  parse: (placementId: string, input: unknown) => ({
+    placementId: parseId(placementId, "That placement"),
+    ...parseInput(updatePlacementSchema, input),
+  }),
+  async load({ tx, user }, input) {
+    const placement = await tx.placement.findFirst({
+      where: { AND: [placementsVisibleTo(user), { id: input.placementId }] },
+    });
+    if (!placement) throw notFound("That placement");
+    return placement;
+  },
+  allow: mayManage,
+  version: (before, data) => ({
+    entity: "Placement",
+    id: before.id,
+    current: before.version,
+    expected: data.version,
+    what: "this placement",
+    labels: FIELD_LABELS,
+  }),
+  async run({ tx, user, audit, placementChanged }, before, data) {
+    if (!canChangeStatus(before.status, data.status)) {
+      throw fieldError(
+        "status",
+        `A placement that is ${PLACEMENT_STATUS_LABELS[before.status].toLowerCase()} cannot become ${PLACEMENT_STATUS_LABELS[data.status].toLowerCase()}`,
+      );
+    }
+    if (data.onsiteSupervisorId && data.onsiteSupervisorId !== before.onsiteSupervisorId) {
+      await requireRole(
+        tx,
+        user,
+        data.onsiteSupervisorId,
+        "ONSITE_SUPERVISOR",
+        "onsiteSupervisorId",
+        "on-site supervisor",
+      );
+    }
+    if (data.tutorId && data.tutorId !== before.tutorId)
+      await requireTutorOfStudent(tx, user, data.tutorId, before.studentId);
+    if (data.startDate !== toIsoDate(before.startDate) || data.endDate !== toIsoDate(before.endDate)) {
+      await assertNoOverlap(tx, {
+        studentId: before.studentId,
+        startDate: data.startDate,
+        endDate: data.endDate,
+        exceptId: before.id,
+      });
+    }
 
     const next = {
       setting: data.setting,
@@ -35,45 +88,6 @@ export async function updatePlacement(user: SessionUser, placementId: string, in
       tutorId: data.tutorId,
       observationsRequired: data.observationsRequired ?? before.observationsRequired,
     };
-
-    if (before.version !== data.version) {
-      const differing = changedFields(before, next);
-      throw conflict(
-        "Someone else changed this placement after you opened it. Nothing was saved: reload to see their changes, then make yours again.",
-        { currentVersion: before.version, fieldsNowDifferent: Object.keys(differing) },
-      );
-    }
-    if (!canChangeStatus(before.status, data.status)) {
-      throw new AppError(400, "Check the highlighted fields.", {
-        status: [
-          `A placement that is ${PLACEMENT_STATUS_LABELS[before.status].toLowerCase()} cannot become ${PLACEMENT_STATUS_LABELS[data.status].toLowerCase()}`,
-        ],
-      });
-    }
-    if (data.onsiteSupervisorId && data.onsiteSupervisorId !== before.onsiteSupervisorId) {
-      await requireRole(tx, data.onsiteSupervisorId, "ONSITE_SUPERVISOR", "onsiteSupervisorId", "on-site supervisor");
-    }
-    if (data.tutorId && data.tutorId !== before.tutorId) {
-      const tutor = await requireRole(tx, data.tutorId, "UNIVERSITY_TUTOR", "tutorId", "university tutor");
-      const profile = await tx.studentProfile.findUnique({
-        where: { userId: before.studentId },
-        select: { universityId: true },
-      });
-      if (profile && profile.universityId !== tutor.organisationId) {
-        throw new AppError(400, "Check the highlighted fields.", {
-          tutorId: ["Choose a tutor from the student's own university"],
-        });
-      }
-    }
-    if (data.startDate !== toIsoDate(before.startDate) || data.endDate !== toIsoDate(before.endDate)) {
-      await assertNoOverlap(tx, {
-        studentId: before.studentId,
-        startDate: data.startDate,
-        endDate: data.endDate,
-        exceptId: before.id,
-      });
-    }
-
     // The version in the where clause makes the check and the write one atomic step.
     const { count } = await tx.placement.updateMany({
       where: { id: before.id, version: data.version },
@@ -83,8 +97,15 @@ export async function updatePlacement(user: SessionUser, placementId: string, in
       throw conflict(
         "Someone else changed this placement at the same moment. Nothing was saved: reload and try again.",
       );
-    const changes = changedFields(before, next);
-    await writeAudit(tx, user, { action: "UPDATE", entity: "Placement", entityId: before.id, changes });
-    return { id: before.id, version: data.version + 1, changed: Object.keys(changes) };
-  });
-}
+    const changes = await audit.updated("Placement", before.id, before, next, {
+      from: data.version,
+      to: data.version + 1,
+    });
+    placementChanged(before.id);
+    return {
+      id: before.id,
+      version: data.version + 1,
+      changed: Object.keys(changes).filter((field) => field !== "version"),
+    };
+  },
+});

@@ -40,7 +40,7 @@ export function formatBytes(size: number): string {
 
 export function tooLarge(max = attachmentMaxBytes()) {
   return new AppError(
-    413,
+    "too_large",
     `The file is larger than ${formatBytes(max)}, the most that can be attached. Make it smaller (for example, save a PDF at a lower quality) and try again.`,
     {
       file: [`The file must be ${formatBytes(max)} or smaller`],
@@ -48,11 +48,11 @@ export function tooLarge(max = attachmentMaxBytes()) {
   );
 }
 
-const refuse = (message: string) => new AppError(422, message, { file: [message] });
+const refuse = (message: string) => new AppError("validation", message, { file: [message] });
 
 export function storageFull() {
   return new AppError(
-    503 as 409,
+    "unavailable",
     "Files cannot be stored at the moment: the attachment storage is full. Nothing was saved. Try again later, and tell the team manager.",
     { file: ["The file could not be stored: storage is full"] },
   );

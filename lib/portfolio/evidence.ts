@@ -29,7 +29,7 @@ import {
 // are locked and take addenda only. Who reads what is lib/access/portfolio.ts.
 
 const refuse = (message: string, field?: string) =>
-  new AppError(422, message, field ? { [field]: [message] } : undefined);
+  new AppError("validation", message, field ? { [field]: [message] } : undefined);
 
 /** The roles that read a portfolio at all (the access table): the others are told it does not exist. */
 function readsPortfolios(user: SessionUser) {
@@ -96,7 +96,7 @@ async function checkLinks(tx: Tx, data: EvidenceValues) {
       messages.push(message);
     }
   });
-  if (messages.length > 0) throw new AppError(422, messages[0], { links: [messages[0]], ...errors });
+  if (messages.length > 0) throw new AppError("validation", messages[0], { links: [messages[0]], ...errors });
 }
 
 /** A child code must be one of the student's own allocated children: the code is how evidence refers to them. */

@@ -316,7 +316,7 @@ export async function saveFinalAssessmentPeParts(user: SessionUser, placementId:
     const unknown = Object.keys(data.domains ?? {}).filter((code) => !byCode.has(code));
     if (unknown.length)
       throw new AppError(
-        422,
+        "validation",
         "Check the highlighted fields.",
         Object.fromEntries(unknown.map((code) => [`domains.${code}`, ["Not a domain of this framework"]])),
       );
@@ -456,7 +456,11 @@ export async function signFinalAssessment(user: SessionUser, assessmentId: strin
         assessment.domains.map((domain) => domain.frameworkItem.code),
       );
       if (Object.keys(missing).length)
-        throw new AppError(422, "The final report is not complete: write the missing parts, then sign.", missing);
+        throw new AppError(
+          "validation",
+          "The final report is not complete: write the missing parts, then sign.",
+          missing,
+        );
       status = result.status;
       update = { status, peSignedAt: now, practiceEducatorId: user.id };
     } else if (data.as === "STUDENT") {
@@ -464,7 +468,7 @@ export async function signFinalAssessment(user: SessionUser, assessmentId: strin
       const result = sign("STUDENT", state);
       if (!result.ok) throw conflict(result.reason);
       if (!assessment.studentReflection.trim())
-        throw new AppError(422, "Write your reflective summary before you sign.", {
+        throw new AppError("validation", "Write your reflective summary before you sign.", {
           studentReflection: ["Write your reflective summary before you sign"],
         });
       status = result.status;

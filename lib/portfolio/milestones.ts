@@ -153,7 +153,7 @@ async function checkMeeting(tx: Tx, placement: ReviewPlacement, kind: MilestoneK
     });
     if (problem) problems.earlyReason = [problem];
   }
-  if (Object.keys(problems).length > 0) throw new AppError(422, "Check the highlighted fields.", problems);
+  if (Object.keys(problems).length > 0) throw new AppError("validation", "Check the highlighted fields.", problems);
   return daysCompleted;
 }
 

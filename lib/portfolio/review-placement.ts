@@ -8,7 +8,7 @@ import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { milestoneDueDate, type MilestoneKindName } from "@/lib/portfolio/milestone-rules";
 
 export const fieldProblem = (field: string, message: string) =>
-  new AppError(422, "Check the highlighted fields.", { [field]: [message] });
+  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
 
 /**
  * A placement as the observations, reviews and concerns see it, or 404 when

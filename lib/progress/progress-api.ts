@@ -39,7 +39,7 @@ export async function listProgress(
     limit: query.limit || undefined,
     cursor: query.cursor || undefined,
   });
-  if (!paging.success) throw new AppError(422, "Check the query parameters.", fieldErrorsOf(paging.error));
+  if (!paging.success) throw new AppError("validation", "Check the query parameters.", fieldErrorsOf(paging.error));
   const { placementId, limit, cursor } = paging.data;
   const filters = dashboardFiltersSchema.parse(query);
   const where = {

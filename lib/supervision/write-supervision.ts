@@ -30,7 +30,7 @@ import type { z } from "zod";
 type Notes = z.output<typeof supervisionNotesSchema>;
 
 const fieldError = (field: string, message: string) =>
-  new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+  new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
 
 /** The rules a session's date and placement must meet, whoever asks. */
 function checkSession(placement: SupervisionPlacement, notes: { heldOn: string }) {

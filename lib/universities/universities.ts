@@ -39,7 +39,7 @@ function requireAdmin(user: SessionUser) {
   if (user.role !== "ADMIN") throw forbidden("Only the team manager can change universities and programmes.");
 }
 
-const taken = (field: string, message: string) => new AppError(409, message, { [field]: ["Already in use"] });
+const taken = (field: string, message: string) => new AppError("conflict", message, { [field]: ["Already in use"] });
 
 export async function createUniversity(user: SessionUser, input: unknown) {
   requireAdmin(user);
@@ -64,7 +64,9 @@ export async function createProgramme(user: SessionUser, input: unknown) {
   return getDb().$transaction(async (tx) => {
     const university = await tx.organisation.findFirst({ where: { id: data.universityId, kind: "UNIVERSITY" } });
     if (!university)
-      throw new AppError(400, "Check the highlighted fields.", { universityId: ["Choose an existing university"] });
+      throw new AppError("validation", "Check the highlighted fields.", {
+        universityId: ["Choose an existing university"],
+      });
     if (await tx.programme.findFirst({ where: { universityId: university.id, name: data.name } }))
       throw taken("name", "That university already has a programme with that name.");
     const created = await tx.programme.create({ data: { universityId: university.id, name: data.name } });
@@ -84,7 +86,9 @@ export async function createCohort(user: SessionUser, input: unknown) {
   return getDb().$transaction(async (tx) => {
     const programme = await tx.programme.findUnique({ where: { id: data.programmeId } });
     if (!programme)
-      throw new AppError(400, "Check the highlighted fields.", { programmeId: ["Choose an existing programme"] });
+      throw new AppError("validation", "Check the highlighted fields.", {
+        programmeId: ["Choose an existing programme"],
+      });
     if (await tx.cohort.findFirst({ where: { programmeId: programme.id, name: data.name } }))
       throw taken("name", "That programme already has a cohort with that name.");
     const created = await tx.cohort.create({ data: { programmeId: programme.id, name: data.name } });

@@ -69,7 +69,7 @@ async function resolveOrganisation(
 ) {
   if (!roleBelongsToUniversity(data.role)) return admin.organisationId;
   const fieldError = (field: string, message: string) =>
-    new AppError(400, "Check the highlighted fields.", { [field]: [message] });
+    new AppError("validation", "Check the highlighted fields.", { [field]: [message] });
   const university = await tx.organisation.findFirst({ where: { id: data.universityId!, kind: "UNIVERSITY" } });
   if (!university) throw fieldError("universityId", "Choose an existing university");
   if (data.role === "STUDENT") {
@@ -83,7 +83,7 @@ async function resolveOrganisation(
 }
 
 function duplicateEmail() {
-  return new AppError(409, "An account with that email address already exists.", { email: ["Already in use"] });
+  return new AppError("conflict", "An account with that email address already exists.", { email: ["Already in use"] });
 }
 
 export async function createUser(user: SessionUser, input: unknown) {
@@ -141,7 +141,7 @@ export async function updateUser(user: SessionUser, userId: string, input: unkno
         "Someone else changed this account after you opened it. Nothing was saved: reload and make your change again.",
       );
     if (before.id === user.id && (!data.active || data.role !== "ADMIN")) {
-      throw new AppError(400, "You cannot deactivate your own account or remove your own admin role.");
+      throw new AppError("validation", "You cannot deactivate your own account or remove your own admin role.");
     }
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
       throw duplicateEmail();

@@ -11,11 +11,12 @@ export const latestTokenExpiry = (today = todayInUk()) => addDays(today, MAX_TOK
 
 export const issueApiTokenSchema = z.object({
   universityId: id("university"),
-  name: text("token's name", 100, 2),
+  name: text("token's name", 100, { min: 2, singleLine: true }),
   /** The last day the token works (it stops at the end of that day, UTC); empty means 90 days from today. */
   expiresOn: z
     .string()
     .trim()
+    .max(10, "Enter the expiry date as a real date (YYYY-MM-DD)")
     .nullish()
     .transform((value) => value || null)
     .refine((value) => value === null || isValidIsoDate(value), "Enter the expiry date as a real date (YYYY-MM-DD)")

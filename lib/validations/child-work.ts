@@ -1,15 +1,11 @@
 import { z } from "zod";
-import { isoDate, version } from "@/lib/validations/common";
+import { notes, optionalIsoDate, version } from "@/lib/validations/common";
 import { safeguardingActionSchema, safeguardingConcernSchema } from "@/lib/validations/children";
 
 // Assessments, life story work and safeguarding: the schemas the client forms
 // validate with and lib/children parses with, and the words shown for each value.
 
-const optionalDate = (label: string) =>
-  z
-    .union([z.literal(""), isoDate(label)])
-    .nullish()
-    .transform((value) => value || null);
+const optionalDate = optionalIsoDate;
 
 // --- Child and family assessments -----------------------------------------
 
@@ -98,12 +94,7 @@ export const lifeStoryStageSchema = z.enum(lifeStoryStageNames, { error: "Unknow
 const stageFields = z.object({
   startedOn: optionalDate("date this stage started"),
   completedOn: optionalDate("date this stage was completed"),
-  notes: z
-    .string()
-    .trim()
-    .max(20_000, "The notes must be 20,000 characters or fewer")
-    .nullish()
-    .transform((value) => value ?? ""),
+  notes: notes("notes", 20_000),
 });
 
 function checkStageDates(value: z.output<typeof stageFields>, ctx: z.RefinementCtx) {
@@ -119,7 +110,7 @@ export type LifeStoryStageFormInput = z.input<typeof lifeStoryStageFormSchema>;
 
 /** `updatedAt` (optional) is the stage's last change as the editor saw it: a later change by someone else is a 409. */
 export const updateLifeStoryStageSchema = stageFields
-  .extend({ updatedAt: z.string().max(40).nullish() })
+  .extend({ updatedAt: z.iso.datetime({ error: "Reload the page and try again" }).nullish() })
   .superRefine(checkStageDates);
 export type UpdateLifeStoryStageInput = z.input<typeof updateLifeStoryStageSchema>;
 

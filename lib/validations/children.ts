@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { id, isoDate, optionalId, optionalText, text, version } from "@/lib/validations/common";
+import {
+  boundedArray,
+  boundedInt,
+  id,
+  isoDate,
+  optionalId,
+  optionalIsoDate,
+  optionalText,
+  text,
+  version,
+} from "@/lib/validations/common";
 
 export const consentStatuses = ["PENDING", "GIVEN", "REFUSED", "WITHDRAWN"] as const;
 export const CONSENT_LABELS: Record<(typeof consentStatuses)[number], string> = {
@@ -10,37 +20,30 @@ export const CONSENT_LABELS: Record<(typeof consentStatuses)[number], string> = 
 };
 
 export const childContactSchema = z.object({
-  name: text("contact's name", 120),
-  relationship: text("relationship to the child", 80),
-  phone: optionalText("phone number", 40),
+  name: text("contact's name", 120, { singleLine: true }),
+  relationship: text("relationship to the child", 80, { singleLine: true }),
+  phone: optionalText("phone number", 40, { singleLine: true }),
   email: z
-    .union([z.literal(""), z.email({ error: "Enter a valid email address" })])
+    .union([z.literal(""), z.email({ error: "Enter a valid email address" }).max(254, "Enter a valid email address")])
     .nullish()
     .transform((value) => value || null),
   consent: z.enum(consentStatuses, { error: "Choose the consent status" }),
-  consentRecordedOn: z
-    .union([z.literal(""), isoDate("date consent was recorded")])
-    .nullish()
-    .transform((value) => value || null),
+  consentRecordedOn: optionalIsoDate("date consent was recorded"),
 });
 
 const childFields = {
-  firstName: text("child's first name", 80),
-  lastName: text("child's last name", 80),
-  dateOfBirth: isoDate("date of birth"),
+  firstName: text("child's first name", 80, { singleLine: true }),
+  lastName: text("child's last name", 80, { singleLine: true }),
+  dateOfBirth: isoDate("date of birth", "birth"),
   schoolId: optionalId("school"),
-  yearGroup: z
-    .number({ error: "Enter the year group as a number" })
-    .int()
-    .min(0, "Reception is 0")
-    .max(13, "Year groups go up to 13")
+  yearGroup: boundedInt("year group", 0, 13, { min: "Reception is 0", max: "Year groups go up to 13" })
     .nullish()
     .transform((value) => value ?? null),
 };
 
 export const createChildSchema = z.object({
   ...childFields,
-  contacts: z.array(childContactSchema).max(6, "Add at most 6 contacts").default([]),
+  contacts: boundedArray(childContactSchema, 6, "Add at most 6 contacts").default([]),
 });
 export type CreateChildInput = z.input<typeof createChildSchema>;
 
@@ -59,14 +62,11 @@ export const createReferralSchema = z.object({
   childId: id("child"),
   schoolId: optionalId("school"),
   receivedOn: isoDate("date the referral was received"),
-  referrerName: text("referrer's name", 120),
-  referrerRole: text("referrer's role", 120),
+  referrerName: text("referrer's name", 120, { singleLine: true }),
+  referrerRole: text("referrer's role", 120, { singleLine: true }),
   reason: text("reason for the referral", 5_000),
   parentConsent: z.enum(consentStatuses, { error: "Choose the parent or carer's consent" }),
-  parentConsentOn: z
-    .union([z.literal(""), isoDate("date of consent")])
-    .nullish()
-    .transform((value) => value || null),
+  parentConsentOn: optionalIsoDate("date of consent"),
   childAgreement: z.boolean(),
 });
 export type CreateReferralInput = z.input<typeof createReferralSchema>;
@@ -93,16 +93,16 @@ export const ALLOCATION_KIND_LABELS: Record<(typeof allocationKinds)[number], st
 export const allocateChildrenSchema = z
   .object({
     /** One child, or several for group work. */
-    childIds: z.array(id("child")).min(1, "Choose at least one child").max(12, "A group has at most 12 children"),
+    childIds: boundedArray(id("child"), 12, "A group has at most 12 children").refine(
+      (ids) => ids.length >= 1,
+      "Choose at least one child",
+    ),
     placementId: id("student's placement"),
     kind: z.enum(allocationKinds, { error: "Choose the kind of work" }),
     startDate: isoDate("start date"),
-    endDate: z
-      .union([z.literal(""), isoDate("end date")])
-      .nullish()
-      .transform((value) => value || null),
+    endDate: optionalIsoDate("end date"),
     overseeingPeId: optionalId("practice educator"),
-    groupLabel: optionalText("group name", 80),
+    groupLabel: optionalText("group name", 80, { singleLine: true }),
   })
   .refine((value) => !value.endDate || value.endDate >= value.startDate, {
     message: "The end date must be on or after the start date",
@@ -112,19 +112,24 @@ export type AllocateChildrenInput = z.input<typeof allocateChildrenSchema>;
 
 export const endAllocationSchema = z.object({ endDate: isoDate("end date") });
 
+/** The kinds of record a safeguarding concern can be raised from. */
+export const SAFEGUARDING_SOURCES = [
+  "Child",
+  "ChildAssessment",
+  "LifeStoryWork",
+  "DirectWorkProgramme",
+  "ProgrammeSession",
+  "Allocation",
+] as const;
+
 export const safeguardingConcernSchema = z.object({
   childId: id("child"),
   description: text("description of the worry", 5_000),
   sourceEntity: z
-    .string()
-    .max(60)
+    .enum(SAFEGUARDING_SOURCES, { error: "Unknown kind of record" })
     .nullish()
     .transform((value) => value ?? null),
-  sourceId: z
-    .string()
-    .max(64)
-    .nullish()
-    .transform((value) => value ?? null),
+  sourceId: optionalId("record"),
 });
 export type SafeguardingConcernInput = z.input<typeof safeguardingConcernSchema>;
 

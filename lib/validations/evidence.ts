@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, text, version } from "@/lib/validations/common";
+import { boundedArray, id, isoDate, notes, text, version } from "@/lib/validations/common";
 import { todayInUk } from "@/lib/dates";
 
 export const EVIDENCE_TYPES = [
@@ -36,17 +36,13 @@ export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatusName, string> = {
 export const CHILD_CODE = /^C-[A-Za-z0-9]{1,12}$/;
 
 export const evidenceLinkSchema = z.object({
-  frameworkItemId: z
-    .string({ error: "Choose a capability" })
-    .trim()
-    .min(1, "Choose a capability")
-    .max(64, "Unknown capability"),
+  frameworkItemId: id("capability"),
   note: text("note on how this evidence shows the capability", 1000),
 });
 
 /** The evidence form, on the client and the server. */
 export const evidenceSchema = z.object({
-  title: text("title", 200),
+  title: text("title", 200, { singleLine: true }),
   occurredOn: isoDate("date of the evidence").refine(
     (value) => value <= todayInUk(),
     "The date cannot be in the future",
@@ -63,10 +59,8 @@ export const evidenceSchema = z.object({
       (value) => value === null || CHILD_CODE.test(value),
       "Enter the child's code, like C-1234 (never their name)",
     ),
-  links: z
-    .array(evidenceLinkSchema, { error: "Choose at least one capability this evidence shows" })
-    .min(1, "Choose at least one capability this evidence shows")
-    .max(30, "Choose at most 30 capabilities")
+  links: boundedArray(evidenceLinkSchema, 30, "Choose at most 30 capabilities")
+    .refine((links) => links.length >= 1, "Choose at least one capability this evidence shows")
     .refine(
       (links) => new Set(links.map((link) => link.frameworkItemId)).size === links.length,
       "Each capability can be chosen once",
@@ -87,7 +81,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const reviewEvidenceSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS, { error: "Choose comment, ask for changes, or accept" }),
-    comment: z.string().trim().max(5000, "The comment must be 5000 characters or fewer").default(""),
+    comment: notes("comment", 5_000),
     /** The version the reviewer read: a decision on a version the student has since changed is refused. */
     version: version.optional(),
   })

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { version } from "@/lib/validations/common";
+import { notes, recordByCode, text, version } from "@/lib/validations/common";
 
 export const finalRecommendations = ["PASS", "FAIL", "REFER"] as const;
 
-const longText = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).max(20_000, `The ${label} must be 20,000 characters or fewer`);
+const longText = (label: string) => text(label, 20_000, { min: 0 });
 
 /**
  * The PE's parts, saved as a draft: any subset, with the version the page
@@ -20,9 +19,7 @@ export const finalAssessmentPeSchema = z.object({
     .optional()
     .transform((value) => (value === "" ? null : value)),
   /** Text per PCF domain, keyed by the domain's code (e.g. "KNOWLEDGE"). */
-  domains: z
-    .record(z.string().max(64), z.string().max(10_000, "Each domain's text must be 10,000 characters or fewer"))
-    .optional(),
+  domains: recordByCode(notes("domain's text", 10_000), 30, "Write about at most 30 domains").optional(),
 });
 export type FinalAssessmentPeInput = z.input<typeof finalAssessmentPeSchema>;
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { isoDate, text, version } from "@/lib/validations/common";
+import { isoDate, notes, text, version } from "@/lib/validations/common";
 
 // Frameworks (admin): the text an admin may correct, and a new version.
 
 export const frameworkItemSchema = z.object({
   version,
-  name: text("name", 200),
-  description: z.string().trim().max(5_000, "The description must be 5,000 characters or fewer"),
+  name: text("name", 200, { singleLine: true }),
+  description: notes("description", 5_000),
 });
 export type FrameworkItemInput = z.input<typeof frameworkItemSchema>;
 
@@ -17,7 +17,7 @@ export const levelDescriptorSchema = z.object({
 export type LevelDescriptorInput = z.input<typeof levelDescriptorSchema>;
 
 export const newFrameworkVersionSchema = z.object({
-  version: text("version label", 40),
+  version: text("version label", 40, { singleLine: true }),
   effectiveFrom: isoDate("date the new version applies from"),
 });
 export type NewFrameworkVersionInput = z.input<typeof newFrameworkVersionSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, version } from "@/lib/validations/common";
+import { boundedArray, isoDate, notes, optionalText, version } from "@/lib/validations/common";
 import type { MilestoneKindName } from "@/lib/portfolio/milestone-rules";
 
 export const meetingAttendees = ["STUDENT", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "TUTOR"] as const;
@@ -28,17 +28,13 @@ export const SLUG_OF: Record<MilestoneKindName, string> = {
 
 /** A URL's kind, as a slug or the enum name; null when it names no meeting. */
 export function milestoneKindOf(value: string): MilestoneKindName | null {
-  if (value in MILESTONE_SLUGS) return MILESTONE_SLUGS[value];
+  // Own keys only: "__proto__" or "toString" in a URL must not find a kind.
+  if (Object.hasOwn(MILESTONE_SLUGS, value)) return MILESTONE_SLUGS[value];
   const upper = value.toUpperCase();
   return upper === "LEARNING_AGREEMENT" || upper === "MIDPOINT_REVIEW" || upper === "FINAL_REVIEW" ? upper : null;
 }
 
-const longText = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .trim()
-    .max(10000, `The ${label} must be 10000 characters or fewer`)
-    .default("");
+const longText = (label: string) => notes(label, 10_000);
 
 /**
  * One review meeting. Which fields matter depends on the kind; the rules that
@@ -48,9 +44,8 @@ const longText = (label: string) =>
  */
 export const recordMilestoneSchema = z.object({
   heldOn: isoDate("date of the meeting"),
-  attendees: z
-    .array(z.enum(meetingAttendees, { error: "Choose who attended" }), { error: "Choose who attended" })
-    .min(1, "Choose who attended the meeting")
+  attendees: boundedArray(z.enum(meetingAttendees, { error: "Choose who attended" }), 10, "Choose who attended")
+    .refine((list) => list.length >= 1, "Choose who attended the meeting")
     .refine((list) => new Set(list).size === list.length, "Each attendee only once"),
   notes: longText("notes"),
   learningNeeds: longText("learning needs"),
@@ -63,12 +58,7 @@ export const recordMilestoneSchema = z.object({
     .or(z.literal("").transform(() => null))
     .transform((value) => value ?? null),
   actionPlan: longText("action plan"),
-  earlyReason: z
-    .string()
-    .trim()
-    .max(2000, "The reason must be 2000 characters or fewer")
-    .nullish()
-    .transform((value) => (value ? value : null)),
+  earlyReason: optionalText("reason", 2_000),
   version: version.optional(),
 });
 export type RecordMilestoneInput = z.input<typeof recordMilestoneSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, isoDate, text, version } from "@/lib/validations/common";
+import { boundedArray, id, isoDate, notes, text, version } from "@/lib/validations/common";
 
 /** The observer plans the observation they will make: when, and what they will see. */
 export const planObservationSchema = z.object({
@@ -22,17 +22,15 @@ export const observationPreparationSchema = z.object({
 /** One PCF domain the observer maps their feedback to, with what they saw of it. */
 export const observationDomainSchema = z.object({
   frameworkItemId: id("PCF domain"),
-  note: z.string().trim().max(2000, "A domain note must be 2000 characters or fewer").default(""),
+  note: notes("domain note", 2_000),
 });
 
 /** The observer's feedback, mapped to at least one PCF domain. */
 export const observationFeedbackSchema = z.object({
   part: z.literal("feedback"),
   feedback: longText("feedback"),
-  domains: z
-    .array(observationDomainSchema, { error: "Choose the PCF domains the feedback shows" })
-    .min(1, "Map the feedback to at least one PCF domain")
-    .max(20)
+  domains: boundedArray(observationDomainSchema, 20, "Choose the PCF domains the feedback shows")
+    .refine((domains) => domains.length >= 1, "Map the feedback to at least one PCF domain")
     .refine(
       (domains) => new Set(domains.map((domain) => domain.frameworkItemId)).size === domains.length,
       "Each PCF domain only once",

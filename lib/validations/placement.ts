@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { id, isoDate, optionalId, optionalText, text, version } from "@/lib/validations/common";
+import { boundedInt, id, isoDate, optionalId, optionalText, text, version } from "@/lib/validations/common";
 import { statusNeedsReason } from "@/lib/placements/status-rules";
 
 export const placementLevels = ["FIRST", "FINAL"] as const;
 export const placementStatuses = ["PLANNED", "ACTIVE", "SUSPENDED", "COMPLETED", "ENDED_EARLY"] as const;
 
-const requiredDays = z
-  .number({ error: "Enter the required days as a number" })
-  .int("Enter a whole number of days")
-  .min(1, "A placement needs at least 1 day")
-  .max(200, "No placement is longer than 200 days");
+const requiredDays = boundedInt("required days", 1, 200, {
+  min: "A placement needs at least 1 day",
+  max: "No placement is longer than 200 days",
+});
 
 const endNotBeforeStart = (value: { startDate: string; endDate: string }) => value.endDate >= value.startDate;
 const endMessage = { message: "The end date must be on or after the start date", path: ["endDate"] };
@@ -17,7 +16,7 @@ const endMessage = { message: "The end date must be on or after the start date",
 export const createPlacementSchema = z
   .object({
     studentId: id("student"),
-    setting: text("setting", 200, 2),
+    setting: text("setting", 200, { min: 2, singleLine: true }),
     level: z.enum(placementLevels, { error: "Choose first or final placement" }),
     startDate: isoDate("start date"),
     endDate: isoDate("end date"),
@@ -32,7 +31,7 @@ export type CreatePlacementInput = z.input<typeof createPlacementSchema>;
 
 export const updatePlacementSchema = z
   .object({
-    setting: text("setting", 200, 2),
+    setting: text("setting", 200, { min: 2, singleLine: true }),
     startDate: isoDate("start date"),
     endDate: isoDate("end date"),
     requiredDays,
@@ -41,12 +40,10 @@ export const updatePlacementSchema = z
     onsiteSupervisorId: optionalId("on-site supervisor"),
     tutorId: optionalId("university tutor"),
     /** The university's number of direct observations; absent keeps the placement's own. */
-    observationsRequired: z
-      .number({ error: "Enter the number of direct observations as a number" })
-      .int("Enter a whole number of observations")
-      .min(1, "At least 1 direct observation is required")
-      .max(10, "No university asks for more than 10 direct observations")
-      .optional(),
+    observationsRequired: boundedInt("number of direct observations", 1, 10, {
+      min: "At least 1 direct observation is required",
+      max: "No university asks for more than 10 direct observations",
+    }).optional(),
     version,
   })
   .refine(endNotBeforeStart, endMessage)
@@ -84,9 +81,9 @@ export type RecordAttendanceInput = z.input<typeof recordAttendanceSchema>;
 
 export const placementFiltersSchema = z.object({
   status: z.enum(placementStatuses).optional().catch(undefined),
-  universityId: z.string().max(64).optional().catch(undefined),
-  practiceEducatorId: z.string().max(64).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  universityId: id("university").optional().catch(undefined),
+  practiceEducatorId: id("practice educator").optional().catch(undefined),
+  q: text("search", 100, { singleLine: true }).optional().catch(undefined),
 });
 
 export type PlacementFilters = z.infer<typeof placementFiltersSchema>;

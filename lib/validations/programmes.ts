@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { isoDate, optionalText, text, version } from "@/lib/validations/common";
+import {
+  boundedArray,
+  boundedInt,
+  isoDate,
+  numberOrBlank,
+  optionalIsoDate,
+  optionalText,
+  text,
+  version,
+} from "@/lib/validations/common";
 
 // Direct-work programmes (DOMAIN.md, Children's work): a plan of weekly
 // sessions in school, usually 6, each with a theme; session records with the
@@ -65,13 +74,6 @@ export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
 };
 export const RATING_FACES: Record<1 | 2 | 3 | 4 | 5, string> = { 1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄" };
 
-/** A number typed or chosen in a form arrives as a string: "" means none. */
-const numberOrBlank = (value: unknown) => {
-  if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return value;
-};
-
 const rating = (label: string) =>
   z.preprocess(
     numberOrBlank,
@@ -83,34 +85,32 @@ const rating = (label: string) =>
       .nullable(),
   );
 
-const themeName = z
-  .string({ error: "Choose a theme" })
-  .trim()
-  .min(1, "Choose a theme")
-  .max(80, "Theme names are 80 characters or fewer");
+const themeName = text("theme", 80, { singleLine: true });
 
 export const createProgrammeSchema = z
   .object({
     startDate: isoDate("date of the first session"),
-    plannedSessions: z.preprocess(
-      numberOrBlank,
-      z
-        .number({ error: "Enter the number of sessions" })
-        .int("Enter a whole number of sessions")
-        .min(1, "Plan at least 1 session")
-        .max(MAX_PLANNED_SESSIONS, `Plan at most ${MAX_PLANNED_SESSIONS} sessions; extend the plan later if needed`),
-    ),
+    plannedSessions: boundedInt("number of sessions", 1, MAX_PLANNED_SESSIONS, {
+      type: "Enter a whole number of sessions",
+      min: "Plan at least 1 session",
+      max: `Plan at most ${MAX_PLANNED_SESSIONS} sessions; extend the plan later if needed`,
+      acceptText: true,
+    }),
     /** One theme per planned session, in order. */
-    themes: z
-      .array(themeName, { error: "Choose a theme for each session" })
-      .max(MAX_PLANNED_SESSIONS, `Plan at most ${MAX_PLANNED_SESSIONS} sessions`),
+    themes: boundedArray(
+      themeName,
+      MAX_PLANNED_SESSIONS,
+      `Choose a theme for each session, at most ${MAX_PLANNED_SESSIONS}`,
+    ),
     agreedWithSchool: z.boolean().default(false),
     agreedWithChild: z.boolean().default(false),
     agreedWithParents: z.boolean().default(false),
   })
   .superRefine((value, ctx) => {
-    if (typeof value.plannedSessions !== "number") return;
-    for (let index = value.themes.length; index < value.plannedSessions; index++) {
+    // Refinements run even when a field failed its own check: never loop further than the cap.
+    if (typeof value.plannedSessions !== "number" || !Array.isArray(value.themes)) return;
+    const planned = Math.min(value.plannedSessions, MAX_PLANNED_SESSIONS);
+    for (let index = value.themes.length; index < planned; index++) {
       ctx.addIssue({ code: "custom", message: "Choose a theme", path: ["themes", index] });
     }
     if (value.themes.length > value.plannedSessions)
@@ -121,10 +121,7 @@ export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
 export const recordSessionSchema = z
   .object({
     status: z.enum(recordedStatuses, { error: "Choose whether the session happened" }),
-    heldOn: z
-      .union([z.literal(""), isoDate("date")])
-      .nullish()
-      .transform((value) => value || null),
+    heldOn: optionalIsoDate("date"),
     cancelledBy: z
       .union([z.literal(""), z.enum(cancelledByValues, { error: "Choose who cancelled" })])
       .nullish()
@@ -160,36 +157,31 @@ export const addSessionSchema = z.object({ plannedOn: isoDate("planned date"), t
 export type AddSessionInput = z.input<typeof addSessionSchema>;
 
 export const extendProgrammeSchema = z.object({
-  additionalSessions: z.preprocess(
-    numberOrBlank,
-    z
-      .number({ error: "Enter how many sessions to add" })
-      .int("Enter a whole number of sessions")
-      .min(1, "Add at least 1 session")
-      .max(12, "Add at most 12 sessions at a time"),
-  ),
+  additionalSessions: boundedInt("number of sessions to add", 1, 12, {
+    type: "Enter how many sessions to add, as a whole number",
+    min: "Add at least 1 session",
+    max: "Add at most 12 sessions at a time",
+    acceptText: true,
+  }),
   version,
 });
 export type ExtendProgrammeInput = z.input<typeof extendProgrammeSchema>;
 
 export const setGoalsSchema = z.object({
-  goals: z
-    .array(text("goal", 500), { error: "Enter the goals" })
-    .min(1, "Agree at least one goal with the child")
-    .max(MAX_GOALS, `Agree up to ${MAX_GOALS} goals with the child`),
+  goals: boundedArray(text("goal", 500), MAX_GOALS, `Agree up to ${MAX_GOALS} goals with the child`).refine(
+    (goals) => goals.length >= 1,
+    "Agree at least one goal with the child",
+  ),
 });
 export type SetGoalsInput = z.input<typeof setGoalsSchema>;
 
 export const scoreGoalSchema = z.object({
   stage: z.enum(goalStages, { error: "Choose start, review or end" }),
-  score: z.preprocess(
-    numberOrBlank,
-    z
-      .number({ error: "Enter a score from 0 to 10" })
-      .int("Enter a whole number from 0 to 10")
-      .min(0, "Scores go from 0 to 10")
-      .max(10, "Scores go from 0 to 10"),
-  ),
+  score: boundedInt("score", 0, 10, {
+    type: "Enter a whole number from 0 to 10",
+    range: "Scores go from 0 to 10",
+    acceptText: true,
+  }),
 });
 export type ScoreGoalInput = z.input<typeof scoreGoalSchema>;
 
@@ -200,10 +192,7 @@ export const addThemeSchema = z.object({ name: text("theme", 80, 3) });
 
 /** What the child (or carer) sends from the child-friendly screen. */
 export const childFeedbackSchema = z.object({
-  rating: z.preprocess(
-    numberOrBlank,
-    z.number({ error: "Choose a face" }).int("Choose a face").min(1, "Choose a face").max(5, "Choose a face"),
-  ),
+  rating: boundedInt("rating", 1, 5, { type: "Choose a face", range: "Choose a face", acceptText: true }),
   whatWasGood: optionalText("answer", 2_000).transform((value) => value ?? ""),
   whatCouldBeBetter: optionalText("answer", 2_000).transform((value) => value ?? ""),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, isoDate, optionalText, text, version } from "@/lib/validations/common";
+import { boundedArray, boundedInt, id, isoDate, notes, optionalText, text, version } from "@/lib/validations/common";
 import { PCF_DOMAIN_CODES } from "@/lib/frameworks/pcf";
 
 export const supervisionTypes = ["FORMAL", "GROUP", "DIRECT_OBSERVATION_FEEDBACK", "REVIEW_MEETING"] as const;
@@ -13,11 +13,9 @@ export const SUPERVISION_TYPE_LABELS: Record<(typeof supervisionTypes)[number], 
 
 export const ACTION_OWNER_LABELS = { STUDENT: "Student", PRACTICE_EDUCATOR: "Practice educator" } as const;
 
-const notes = (label: string) => z.string().max(20_000, `The ${label} must be 20,000 characters or fewer`).default("");
-
 export const agreedActionSchema = z.object({
   /** Present for an action already saved on this draft. */
-  id: z.string().max(64).optional(),
+  id: id("action").optional(),
   description: text("action", 500),
   owner: z.enum(["STUDENT", "PRACTICE_EDUCATOR"], { error: "Choose who owns the action" }),
   dueDate: isoDate("due date"),
@@ -29,35 +27,32 @@ export const supervisionNotesSchema = z.object({
   startTime: z
     .string({ error: "Enter the start time" })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, for example 14:30"),
-  durationMinutes: z
-    .number({ error: "Enter the length in minutes" })
-    .int("Enter a whole number of minutes")
-    .min(1, "Enter how long the session lasted")
-    .max(480, "A session cannot be longer than 8 hours"),
+  durationMinutes: boundedInt("length", 1, 480, {
+    type: "Enter a whole number of minutes",
+    min: "Enter how long the session lasted",
+    max: "A session cannot be longer than 8 hours",
+  }),
   type: z.enum(supervisionTypes, { error: "Choose the type of session" }),
   attendedPracticeEducator: z.boolean(),
   attendedOnsiteSupervisor: z.boolean(),
   attendedStudent: z.boolean(),
   /** One person per line, e.g. "Dr Helen Marsh (tutor)". */
-  otherAttendees: z
-    .string()
-    .max(1_000, "List at most 1,000 characters of other attendees")
-    .default("")
-    .transform((value) =>
-      value
-        .split(/\n|;/)
-        .map((name) => name.trim())
-        .filter(Boolean),
-    ),
-  agenda: notes("agenda"),
-  caseDiscussion: notes("case discussion"),
-  reflectionAndLearning: notes("reflection and learning"),
-  wellbeingAndWorkload: notes("wellbeing and workload notes"),
-  pcfDomains: z
-    .array(z.enum(PCF_DOMAIN_CODES, { error: "Choose domains from the PCF" }))
-    .max(9)
-    .default([]),
-  actions: z.array(agreedActionSchema).max(20, "Agree at most 20 actions in one session").default([]),
+  otherAttendees: notes("other attendees", 1_000).transform((value) =>
+    value
+      .split(/\n|;/)
+      .map((name) => name.trim())
+      .filter(Boolean),
+  ),
+  agenda: notes("agenda", 20_000),
+  caseDiscussion: notes("case discussion", 20_000),
+  reflectionAndLearning: notes("reflection and learning", 20_000),
+  wellbeingAndWorkload: notes("wellbeing and workload notes", 20_000),
+  pcfDomains: boundedArray(
+    z.enum(PCF_DOMAIN_CODES, { error: "Choose domains from the PCF" }),
+    9,
+    "Choose domains from the PCF",
+  ).default([]),
+  actions: boundedArray(agreedActionSchema, 20, "Agree at most 20 actions in one session").default([]),
 });
 
 export type SupervisionNotesInput = z.input<typeof supervisionNotesSchema>;
@@ -69,7 +64,7 @@ export const updateSupervisionSchema = supervisionNotesSchema.extend({ version }
 export type UpdateSupervisionInput = z.input<typeof updateSupervisionSchema>;
 
 export const studentReflectionSchema = z.object({
-  studentReflection: z.string().max(20_000, "Your reflection must be 20,000 characters or fewer"),
+  studentReflection: notes("reflection", 20_000),
   reflectionVersion: version,
 });
 export type StudentReflectionInput = z.input<typeof studentReflectionSchema>;

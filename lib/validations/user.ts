@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, text, version } from "@/lib/validations/common";
+import { boundedInt, hasBrokenCharacters, optionalId, text, version } from "@/lib/validations/common";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -21,11 +21,16 @@ export function roleBelongsToUniversity(role: RoleName) {
 
 const email = z
   .email({ error: "Enter an email address like name@example.org" })
-  .max(320, "The email address is too long");
+  .max(254, "The email address is too long");
 const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, "Use 200 characters or fewer");
+  .string({ error: "Enter a password" })
+  .refine((value) => !hasBrokenCharacters(value), "The password contains a character that cannot be used")
+  .pipe(
+    z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(200, "Use 200 characters or fewer"),
+  );
 
 const profileFields = {
   pepsStage: z
@@ -35,11 +40,7 @@ const profileFields = {
   universityId: optionalId("university"),
   programmeId: optionalId("programme"),
   cohortId: optionalId("cohort"),
-  yearOfStudy: z
-    .number()
-    .int()
-    .min(1, "Year 1 to 4")
-    .max(4, "Year 1 to 4")
+  yearOfStudy: boundedInt("year of study", 1, 4, { range: "Year 1 to 4" })
     .nullish()
     .transform((value) => value ?? null),
   placementLevel: z
@@ -71,7 +72,7 @@ function checkProfile(value: ProfileShape, ctx: z.RefinementCtx) {
 
 export const createUserSchema = z
   .object({
-    name: text("name", 120, 2),
+    name: text("name", 120, { min: 2, singleLine: true }),
     email,
     role: z.enum(roles, { error: "Choose a role" }),
     password,
@@ -83,7 +84,7 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({
-    name: text("name", 120, 2),
+    name: text("name", 120, { min: 2, singleLine: true }),
     email,
     role: z.enum(roles, { error: "Choose a role" }),
     active: z.boolean(),

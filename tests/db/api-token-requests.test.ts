@@ -142,7 +142,7 @@ describe("what a token may not do", () => {
     });
     expect(post).toMatchObject({
       status: 403,
-      body: { error: "API tokens are read-only: they can only make GET requests." },
+      body: { error: { code: "forbidden", message: "API tokens are read-only: they can only make GET requests." } },
     });
     const patch = await call(placementRoute.PATCH, `/api/v1/placements/${world.placementA.id}`, {
       token: tokenA,
@@ -178,7 +178,10 @@ describe("what a token may not do", () => {
 
   it("cannot call a route not flagged for tokens (401), even a GET", async () => {
     const children = await call(childrenRoute.GET, "/api/v1/children", { token: tokenA });
-    expect(children).toMatchObject({ status: 401, body: { error: "This route does not accept API tokens." } });
+    expect(children).toMatchObject({
+      status: 401,
+      body: { error: { code: "unauthenticated", message: "This route does not accept API tokens." } },
+    });
     const attendance = await call(attendanceRoute.GET, `/api/v1/placements/${world.placementA.id}/attendance`, {
       token: tokenA,
       params: { id: world.placementA.id },
@@ -206,7 +209,10 @@ describe("what a token may not do", () => {
     for (const answer of answers) {
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({
-        error: "The API token is not valid: check it, or ask the team manager for a new one.",
+        error: {
+          code: "unauthenticated",
+          message: "The API token is not valid: check it, or ask the team manager for a new one.",
+        },
       });
       expect(answer.headers.get("www-authenticate")).toContain("Bearer");
     }
@@ -224,7 +230,8 @@ describe("what a token may not do", () => {
     expect(statuses).toEqual([200, 200, 200]);
     const over = await call(placementsRoute.GET, "/api/v1/placements", { token: limited.token });
     expect(over.status).toBe(429);
-    expect(over.body.error).toMatch(
+    expect(over.body.error.code).toBe("rate_limited");
+    expect(over.body.error.message).toMatch(
       /^Too many requests with this API token: the limit is 3 a minute\. Try again in \d+ seconds\.$/,
     );
     const retryAfter = Number(over.headers.get("retry-after"));
@@ -319,7 +326,7 @@ describe("paging through changes", () => {
       token: tokenA,
     });
     expect(bad.status).toBe(422);
-    expect(Object.keys(bad.body.fieldErrors).sort()).toEqual(["cursor", "limit", "updatedSince"]);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["cursor", "limit", "updatedSince"]);
     expect((await call(milestonesRoute.GET, "/api/v1/milestones?limit=0", { token: tokenA })).status).toBe(422);
   });
 });

@@ -128,7 +128,7 @@ describe("child and family assessments", () => {
     const noOutcome = await rejected(() =>
       updateAssessment(world.users.studentA, assessmentId, completed(1, { outcome: "" })),
     );
-    expect(noOutcome.status).toBe(400);
+    expect(noOutcome.status).toBe(422);
     expect(noOutcome.fieldErrors?.outcome?.[0]).toMatch(/outcome/);
     const noDate = await rejected(() =>
       updateAssessment(world.users.studentA, assessmentId, completed(1, { completedOn: null })),
@@ -260,7 +260,7 @@ describe("life story work", () => {
         notes: "",
       }),
     );
-    expect(backwards.status).toBe(400);
+    expect(backwards.status).toBe(422);
     expect(backwards.fieldErrors?.completedOn?.[0]).toMatch(/before it started/);
     const noStart = await rejected(() =>
       updateLifeStoryStage(world.users.studentA, lifeStoryId, "DIRECT_SESSIONS", {
@@ -279,7 +279,7 @@ describe("life story work", () => {
     const unknownStage = await rejected(() =>
       updateLifeStoryStage(world.users.studentA, lifeStoryId, "PUBLISHING", { startedOn: world.today }),
     );
-    expect(unknownStage.status).toBe(400);
+    expect(unknownStage.status).toBe(422);
     // Someone else saved the stage after this editor opened it.
     const stale = await rejected(() =>
       updateLifeStoryStage(world.users.peA, lifeStoryId, "GATHERING_INFORMATION", {

@@ -81,7 +81,7 @@ describe("creating a placement", () => {
     if (input.tutorId === "__tutorB__") input.tutorId = world.users.tutorB.id;
     if (_name === "missing fields") for (const key of Object.keys(input)) delete input[key];
     const error = await rejected(() => createPlacement(world.users.admin, input));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     for (const field of fields) expect(error.fieldErrors?.[field]?.[0]).toEqual(expect.any(String));
   });
 
@@ -112,7 +112,7 @@ describe("editing a placement", () => {
     const result = await updatePlacement(world.users.admin, before.id, editOf(before, { requiredDays: 95 }));
     expect(result).toEqual({ id: before.id, version: before.version + 1, changed: ["requiredDays"] });
     const audit = await listAuditEntries(world.users.admin, { entity: "Placement", entityId: before.id });
-    expect(audit[0].changes).toEqual({ requiredDays: { from: 100 - 30, to: 95 } });
+    expect(audit[0].changes).toEqual({ requiredDays: { from: 100 - 30, to: 95 }, version: { from: 1, to: 2 } });
   });
 
   it("refuses a stale version with a conflict instead of overwriting", async () => {
@@ -122,7 +122,7 @@ describe("editing a placement", () => {
       updatePlacement(world.users.admin, opened.id, editOf(opened, { setting: "Second editor's change" })),
     );
     expect(error.status).toBe(409);
-    expect(error.details).toMatchObject({ fieldsNowDifferent: ["setting"] });
+    expect(error.details).toMatchObject({ changedFields: ["setting"], changedBy: ["Test admin"] });
     expect((await current()).setting).toBe("First editor's change");
   });
 
@@ -223,7 +223,7 @@ describe("logging attendance", () => {
     ["an oversized note", () => ({ date: world.today, kind: "PLACEMENT_DAY", note: "n".repeat(501) }), "note"],
   ])("refuses %s", async (_name, input, field) => {
     const error = await rejected(() => recordAttendance(world.users.studentA, world.placementA.id, input()));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     expect(error.fieldErrors?.[field]).toBeDefined();
   });
 

@@ -106,7 +106,7 @@ describe("agreeing a plan of sessions", () => {
     const input: Record<string, unknown> = { ...validPlan(), ...override };
     if (input.startDate === "__before__") input.startDate = addDays(start, -1);
     const error = await rejected(() => createProgramme(world.users.studentA, kids.allocationA.id, input));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     for (const field of fields) expect(error.fieldErrors?.[field]?.[0]).toEqual(expect.any(String));
   });
 
@@ -187,7 +187,7 @@ describe("the number of sessions", () => {
         theme: DEFAULT_THEMES[6],
       }),
     );
-    expect(outside.status).toBe(400);
+    expect(outside.status).toBe(422);
     expect(outside.fieldErrors?.plannedOn?.[0]).toMatch(/must fall within the programme/);
     const unknownTheme = await rejected(() =>
       addProgrammeSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: "Not a theme" }),
@@ -245,7 +245,7 @@ describe("recording a session", () => {
     const error = await rejected(() =>
       recordProgrammeSession(world.users.studentA, session.id, attended(session.version, change())),
     );
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     expect(error.fieldErrors?.[field]?.[0]).toMatch(message);
     expect(await sessionOf(1)).toMatchObject({ status: "PLANNED", version: session.version, childsWords: "" });
   });
@@ -296,7 +296,7 @@ describe("goal-based outcomes", () => {
       setGoals(world.users.studentA, programmeId, { goals: ["One", "Two", "Three", "Four"] }),
     );
     expect(error.fieldErrors?.goals?.[0]).toMatch(/up to 3 goals/);
-    expect((await rejected(() => setGoals(world.users.studentA, programmeId, { goals: [] }))).status).toBe(400);
+    expect((await rejected(() => setGoals(world.users.studentA, programmeId, { goals: [] }))).status).toBe(422);
     const { ids } = await setGoals(world.users.studentA, programmeId, {
       goals: ["Feel calmer in lessons", "Make a friend in my class", "Tell someone when I am worried"],
     });
@@ -312,7 +312,7 @@ describe("goal-based outcomes", () => {
   ])("refuses a score of %s and saves nothing", async (_name, score) => {
     const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 1 } });
     const error = await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "START", score }));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     expect(error.fieldErrors?.score?.[0]).toMatch(/0 to 10/);
     expect(await db().outcomeGoal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({
       startScore: null,
@@ -404,7 +404,7 @@ describe("the child's feedback", () => {
 
     expect(await feedbackLinkState(token)).toBe("VALID");
     // Bad input does not use the link up.
-    expect((await rejected(() => submitFeedbackWithLink(token, { rating: 9 }))).status).toBe(400);
+    expect((await rejected(() => submitFeedbackWithLink(token, { rating: 9 }))).status).toBe(422);
     expect(
       await submitFeedbackWithLink(token, { rating: 3, whatWasGood: "", whatCouldBeBetter: "More time to talk" }),
     ).toEqual({ ok: true });
@@ -536,7 +536,7 @@ describe("who may do what", () => {
 
   it("only the team manager adds themes, once each", async () => {
     expect((await rejected(() => addTheme(world.users.peA, { name: "Bereavement and loss" }))).status).toBe(403);
-    expect((await rejected(() => addTheme(world.users.admin, { name: "x" }))).status).toBe(400);
+    expect((await rejected(() => addTheme(world.users.admin, { name: "x" }))).status).toBe(422);
     await addTheme(world.users.admin, { name: "Bereavement and loss" });
     expect((await rejected(() => addTheme(world.users.admin, { name: "bereavement AND loss" }))).status).toBe(409);
     expect((await getProgrammePlanForm(world.users.studentA, kids.allocationA.id)).themes).toContain(

@@ -281,7 +281,7 @@ describe("bad input", () => {
     if (input.heldOn === "__tomorrow__") input.heldOn = addDays(world.today, 1);
     if (input.heldOn === "__before__") input.heldOn = addDays(world.start, -1);
     const error = await rejected(() => recordSupervision(world.users.peA, input));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     expect(error.fieldErrors?.[field]).toBeDefined();
   });
 

@@ -80,7 +80,7 @@ describe("accounts", () => {
     };
     if (input.programmeId === "__B__") input.programmeId = world.programmeB.id;
     const error = await rejected(() => createUser(world.users.admin, input));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
     expect(error.fieldErrors?.[field]).toBeDefined();
   });
 
@@ -111,7 +111,7 @@ describe("accounts", () => {
         version: me.version,
       }),
     );
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(422);
   });
 });
 

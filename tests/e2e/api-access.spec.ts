@@ -328,7 +328,7 @@ test("a student asking for another student's placement gets 404", async () => {
       const response = await student.get(`/api/v1/placements/${targets[other].id}`);
       expect(response.status()).toBe(404);
       expect(await response.json()).toEqual({
-        error: "That placement was not found, or you do not have access to it.",
+        error: { code: "not_found", message: "That placement was not found, or you do not have access to it." },
       });
       expect((await student.get(`/api/v1/placements/${targets[other].id}/attendance`)).status()).toBe(404);
     }
@@ -371,7 +371,9 @@ test("without a session every API route answers 401 and every page sends you to 
     for (const [what, call] of calls) {
       const response = await call();
       expect(response.status(), what).toBe(401);
-      expect(await response.json(), what).toEqual({ error: "Sign in to continue." });
+      expect(await response.json(), what).toEqual({
+        error: { code: "unauthenticated", message: "Sign in to continue." },
+      });
     }
 
     const pages = [

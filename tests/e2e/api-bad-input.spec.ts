@@ -12,7 +12,7 @@ import {
   type PlacementDetail,
 } from "./support";
 
-// Bad input over HTTP, as the admin: every mistake is a 400 that names the
+// Bad input over HTTP, as the admin: every mistake is a 422 that names the
 // fields and says what is wrong in words, a stale version is a 409, and none
 // of them writes a row.
 
@@ -48,28 +48,36 @@ function validBody(): Record<string, unknown> {
   };
 }
 
-type ErrorBody = { error: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
+/** The error every route answers with (docs/api.md, Errors). */
+type ApiError = { code: string; message: string; fields?: Record<string, string[]>; details?: Record<string, unknown> };
 
-async function expectError(response: APIResponse, status: number): Promise<ErrorBody> {
+const CODE_OF_STATUS: Record<number, string> = {
+  400: "bad_request",
+  409: "conflict",
+  413: "too_large",
+  422: "validation",
+};
+
+async function expectError(response: APIResponse, status: number): Promise<ApiError> {
   const text = await response.text();
   expect(response.status(), text).toBe(status);
   expect(response.headers()["content-type"]).toContain("application/json");
-  const body = JSON.parse(text) as ErrorBody;
-  expect(typeof body.error).toBe("string");
-  expect(body.error.length).toBeGreaterThan(10);
-  return body;
+  const body = JSON.parse(text) as { error: ApiError };
+  expect(body.error.code).toBe(CODE_OF_STATUS[status]);
+  expect(body.error.message.length).toBeGreaterThan(10);
+  return body.error;
 }
 
-/** A 400 naming exactly these fields, each with at least one message a person can read. */
+/** A 422 naming exactly these fields, each with at least one message a person can read. */
 async function expectFieldErrors(response: APIResponse, fields: string[]) {
-  const body = await expectError(response, 400);
-  expect(body.error).toBe("Check the highlighted fields.");
-  expect(Object.keys(body.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
+  const error = await expectError(response, 422);
+  expect(error.message).toBe("Check the highlighted fields.");
+  expect(Object.keys(error.fields ?? {}).sort()).toEqual([...fields].sort());
   for (const field of fields) {
-    expect(body.fieldErrors![field].length, field).toBeGreaterThan(0);
-    for (const message of body.fieldErrors![field]) expect(message, field).toMatch(/^[A-Z].{5,}/);
+    expect(error.fields![field].length, field).toBeGreaterThan(0);
+    for (const message of error.fields![field]) expect(message, field).toMatch(/^[A-Z].{5,}/);
   }
-  return body.fieldErrors!;
+  return error.fields!;
 }
 
 /** Runs `attempts`, then checks the admin's list of placements has exactly as many rows as before. */
@@ -97,7 +105,7 @@ test("POST /api/v1/placements with missing fields names every one", async () => 
     expect(errors.studentId).toEqual(["Choose the student"]);
     expect(errors.setting).toEqual(["Enter the setting"]);
     expect(errors.startDate).toEqual(["Enter the start date"]);
-    expect(errors.requiredDays).toEqual(["Enter the required days as a number"]);
+    expect(errors.requiredDays).toEqual(["Enter the required days"]);
 
     // Blank strings are missing too.
     const { studentId: _s, ...rest } = validBody();
@@ -151,7 +159,7 @@ test("POST /api/v1/placements with wrong types, impossible dates and out-of-rang
     ).toEqual(["No placement is longer than 200 days"]);
     expect(
       (await expectFieldErrors(await post({ ...validBody(), requiredDays: 12.5 }), ["requiredDays"])).requiredDays,
-    ).toEqual(["Enter a whole number of days"]);
+    ).toEqual(["Enter the required days as a whole number"]);
 
     // Not an object at all.
     for (const body of [null, [], "a string", 7]) {
@@ -160,7 +168,7 @@ test("POST /api/v1/placements with wrong types, impossible dates and out-of-rang
           data: JSON.stringify(body),
           headers: { "Content-Type": "application/json" },
         }),
-        400,
+        422,
       );
     }
   });
@@ -243,7 +251,7 @@ test("POST /api/v1/placements with oversized strings", async () => {
     );
     // A body over 100 kB is refused before it is parsed (docs/api.md: 413).
     const huge = await post({ ...validBody(), setting: "x".repeat(150_000) });
-    expect((await expectError(huge, 413)).error).toBe("The request body is too large.");
+    expect((await expectError(huge, 413)).message).toBe("The request body is larger than 100 kB.");
   });
 });
 
@@ -254,9 +262,9 @@ test("POST /api/v1/placements with a body that is not JSON, or not sent as JSON"
       data: Buffer.from('{ "studentId": oops'),
       headers: { "Content-Type": "application/json" },
     });
-    expect((await expectError(notJson, 400)).error).toBe("The request body is not valid JSON.");
+    expect((await expectError(notJson, 400)).message).toBe("The request body is not valid JSON.");
     const empty = await admin.post("/api/v1/placements", { headers: { "Content-Type": "application/json" } });
-    expect((await expectError(empty, 400)).error).toBe("The request body is not valid JSON.");
+    expect((await expectError(empty, 400)).message).toBe("The request body is not valid JSON.");
 
     // Valid JSON, but labelled as something else: refused (this is what blocks cross-site form posts).
     const wrongType = "Send the body as JSON with Content-Type: application/json.";
@@ -266,7 +274,7 @@ test("POST /api/v1/placements with a body that is not JSON, or not sent as JSON"
           await admin.post("/api/v1/placements", { data: json, headers: { "Content-Type": "text/plain" } }),
           400,
         )
-      ).error,
+      ).message,
     ).toBe(wrongType);
     expect(
       (
@@ -274,19 +282,19 @@ test("POST /api/v1/placements with a body that is not JSON, or not sent as JSON"
           await admin.post("/api/v1/placements", { form: { studentId: jade.student.id, setting: "Form post" } }),
           400,
         )
-      ).error,
+      ).message,
     ).toBe(wrongType);
     expect(
-      (await expectError(await admin.post("/api/v1/placements", { multipart: { payload: json } }), 400)).error,
+      (await expectError(await admin.post("/api/v1/placements", { multipart: { payload: json } }), 400)).message,
     ).toBe(wrongType);
     expect(
       (await expectError(await admin.post("/api/v1/placements", { data: json, headers: { "Content-Type": "" } }), 400))
-        .error,
+        .message,
     ).toBe(wrongType);
   });
 });
 
-test("PATCH /api/v1/placements/:id: bad input is a 400 and a stale version a 409, and neither writes", async () => {
+test("PATCH /api/v1/placements/:id: bad input is a 422 and a stale version a 409, and neither writes", async () => {
   const id = await placementIdOf(admin, "Ben Carter");
   const opened = await getPlacement(admin, id);
   const body = unchangedPatchBody(opened);
@@ -323,7 +331,7 @@ test("PATCH /api/v1/placements/:id: bad input is a 400 and a stale version a 409
         await admin.patch(url, { data: JSON.stringify(body), headers: { "Content-Type": "text/plain" } }),
         400,
       )
-    ).error,
+    ).message,
   ).toBe("Send the body as JSON with Content-Type: application/json.");
   expect(await getPlacement(admin, id)).toMatchObject({
     version: opened.version,
@@ -341,10 +349,11 @@ test("PATCH /api/v1/placements/:id: bad input is a 400 and a stale version a 409
     data: { ...body, setting: "A change made from a stale page", requiredDays: 120 },
   });
   const conflict = await expectError(stale, 409);
-  expect(conflict.error).toMatch(/^Someone else changed this placement after you opened it\. Nothing was saved/);
+  expect(conflict.message).toMatch(/ changed this placement after you opened it\. Nothing of yours was saved/);
   expect(conflict.details).toEqual({
     currentVersion: opened.version + 1,
-    fieldsNowDifferent: expect.arrayContaining(["setting", "requiredDays"]),
+    changedFields: [],
+    changedBy: [expect.any(String)],
   });
 
   const after = await getPlacement(admin, id);
@@ -356,7 +365,7 @@ test("PATCH /api/v1/placements/:id: bad input is a 400 and a stale version a 409
   });
 });
 
-test("POST /api/v1/placements/:id/attendance with bad input is a 400 naming the field", async () => {
+test("POST /api/v1/placements/:id/attendance with bad input is a 422 naming the field", async () => {
   const id = chloe.id;
   const url = `/api/v1/placements/${id}/attendance`;
   const before = (await getPlacement(admin, id)).attendance.length;
@@ -387,7 +396,7 @@ test("POST /api/v1/placements/:id/attendance with bad input is a 400 naming the 
   // A day already logged is a conflict on that field.
   const logged = chloe.attendance[0].date;
   const duplicate = await expectError(await admin.post(url, { data: { date: logged, kind: "PLACEMENT_DAY" } }), 409);
-  expect(duplicate.fieldErrors).toEqual({ date: ["Already logged"] });
+  expect(duplicate.fields).toEqual({ date: ["Already logged"] });
 
   expect((await getPlacement(admin, id)).attendance.length).toBe(before);
 });

@@ -82,15 +82,19 @@ test("a Severnside token reads only Severnside's placements, cannot write, and s
     // Never a write, never an unflagged route.
     const post = await system.post("/api/v1/placements", { data: { setting: "From a token" } });
     expect(post.status()).toBe(403);
-    expect(await post.json()).toEqual({ error: "API tokens are read-only: they can only make GET requests." });
+    expect(await post.json()).toEqual({
+      error: { code: "forbidden", message: "API tokens are read-only: they can only make GET requests." },
+    });
     const children = await system.get("/api/v1/children");
     expect(children.status()).toBe(401);
-    expect(await children.json()).toEqual({ error: "This route does not accept API tokens." });
+    expect(await children.json()).toEqual({
+      error: { code: "unauthenticated", message: "This route does not accept API tokens." },
+    });
 
     // A Bearer header decides alone: the admin's session cookie does not rescue a bad token.
     const withCookie = await admin.get("/api/v1/placements", { headers: bearer("pt_" + "x".repeat(43)) });
     expect(withCookie.status()).toBe(401);
-    expect(await withCookie.json()).toEqual({ error: INVALID });
+    expect(await withCookie.json()).toEqual({ error: { code: "unauthenticated", message: INVALID } });
 
     // The description is public.
     const anonymous = await anonymousApi(baseURL);
@@ -114,7 +118,7 @@ test("a Severnside token reads only Severnside's placements, cannot write, and s
 
     const afterRevoke = await system.get("/api/v1/placements");
     expect(afterRevoke.status()).toBe(401);
-    expect(await afterRevoke.json()).toEqual({ error: INVALID });
+    expect(await afterRevoke.json()).toEqual({ error: { code: "unauthenticated", message: INVALID } });
   } finally {
     await system.dispose();
     await admin.dispose();

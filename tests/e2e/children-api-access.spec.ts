@@ -19,7 +19,7 @@ import { addDays, anonymousApi, apiAs, DEMO, DEMO_STUDENTS, placementIdOf, today
 // Writes: none that last, apart from the audit rows every read of a name
 // makes (VIEW) and the admin's one export (EXPORT). Writes are tried only with
 // bodies refused after the access checks: an allocation that already exists
-// (409), a referral received tomorrow (400), a suspended placement (409).
+// (409), a referral received tomorrow (422), a suspended placement (409).
 
 const GRACE_EMAIL = "grace.adeyemi@pop.example.org"; // PE of Chloe Davies (and of Isaac Mensah, suspended)
 
@@ -366,8 +366,8 @@ for (const role of ROLES) {
       const refused = await client.post("/api/v1/referrals", {
         data: referralBody(target.id, addDays(todayInUk(), 1)),
       });
-      const text = await findings.check("POST /api/v1/referrals received tomorrow", refused, 400);
-      findings.equal("the field a future referral is reported on", Object.keys(JSON.parse(text).fieldErrors ?? {}), [
+      const text = await findings.check("POST /api/v1/referrals received tomorrow", refused, 422);
+      findings.equal("the field a future referral is reported on", Object.keys(JSON.parse(text).error?.fields ?? {}), [
         "receivedOn",
       ]);
     } else {
@@ -533,7 +533,9 @@ test("allocating a child to a student whose placement is not active (Isaac Mensa
   const body = { childIds: [target.id], placementId: placements.isaac, kind: "DIRECT_WORK", startDate: todayInUk() };
   const refused = await admin().post("/api/v1/allocations", { data: body });
   expect(refused.status(), await refused.text()).toBe(409);
-  expect((await refused.json()).error).toBe("Children can only be allocated to a student whose placement is active.");
+  expect((await refused.json()).error.message).toBe(
+    "Children can only be allocated to a student whose placement is active.",
+  );
 
   // Isaac's own PE cannot either, with a child she works with.
   const graceChild = chloeChildren[0];
@@ -555,9 +557,9 @@ test("a PE cannot allocate a child they do not work with, even to their own stud
   const refused = await api(GRACE_EMAIL).post("/api/v1/allocations", {
     data: { childIds: [target.id], placementId: placements.chloe, kind: "DIRECT_WORK", startDate: todayInUk() },
   });
-  expect(refused.status()).toBe(400);
+  expect(refused.status()).toBe(422);
   const text = await refused.text();
-  expect(JSON.parse(text).fieldErrors).toEqual({ childIds: ["Choose children of the team that you work with"] });
+  expect(JSON.parse(text).error.fields).toEqual({ childIds: ["Choose children of the team that you work with"] });
   expect(namesIn(text, forbidden)).toEqual([]);
   expect(
     (
@@ -571,7 +573,7 @@ test("a PE cannot allocate a child they do not work with, even to their own stud
   const unknown = await api(GRACE_EMAIL).post("/api/v1/allocations", {
     data: { childIds: ["no-such-child"], placementId: placements.chloe, kind: "DIRECT_WORK", startDate: todayInUk() },
   });
-  expect(unknown.status()).toBe(400);
+  expect(unknown.status()).toBe(422);
   expect(await unknown.text()).toBe(text);
 });
 
@@ -643,7 +645,7 @@ test("without a session every children route answers 401", async () => {
       const response = await call();
       expect(response.status(), what).toBe(401);
       const text = await response.text();
-      expect(JSON.parse(text), what).toEqual({ error: "Sign in to continue." });
+      expect(JSON.parse(text), what).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
       expect(text).not.toContain(target.firstName);
     }
   } finally {

@@ -30,7 +30,7 @@ test("the reminders job: refused without the secret; with it, runs once and send
   ]) {
     const refused = await anonymous.post(ROUTE, { headers });
     expect(refused.status()).toBe(401);
-    expect((await refused.json()).error).toContain("REMINDER_JOB_SECRET");
+    expect((await refused.json()).error.message).toContain("REMINDER_JOB_SECRET");
   }
   expect((await anonymous.get(ROUTE, { headers: { Authorization: `Bearer ${SECRET}` } })).status()).toBe(405);
   // A signed-in user's session is not the secret.

@@ -17,7 +17,7 @@ import { addDays, anonymousApi, apiAs, DEMO, placementIdOf, todayInUk } from "./
 //
 // Writes: the matrix never changes a record. Those who may edit get a body at
 // a version that is not the current one (409) or that fails a check made
-// after the access checks (a future date: 400); an action marked DONE is set
+// after the access checks (a future date: 422); an action marked DONE is set
 // back to OPEN, which is exactly how it was. Lasting rows, all on Daniel's
 // placement (supervision.spec.ts writes and counts on Amira's only): one draft
 // recorded by Tom today with one open action (made once, in beforeAll, and
@@ -435,7 +435,7 @@ for (const role of ROLES) {
         await matrix.expect(
           at("POST addenda on the signed record with an empty text"),
           await client.post(`/api/v1/supervision/${signed.id}/addenda`, { data: { text: " " } }),
-          400,
+          422,
         );
       } else {
         await matrix.expect(
@@ -451,7 +451,7 @@ for (const role of ROLES) {
         await matrix.expect(
           at("PATCH an action of the signed record with an unknown status"),
           await client.patch(`/api/v1/supervision-actions/${signedAction.id}`, { data: { status: "FINISHED" } }),
-          400,
+          422,
         );
       } else {
         await matrix.expect(
@@ -487,13 +487,13 @@ for (const role of ROLES) {
         (await matrix.expect(
           at("POST a session dated tomorrow"),
           posted,
-          writeStatus(isPe, readsSigned(relation), 400),
+          writeStatus(isPe, readsSigned(relation), 422),
         )) &&
         isPe
       ) {
         matrix.expectEqual(
           at("the field the future date is reported on"),
-          Object.keys((await posted.json()).fieldErrors ?? {}),
+          Object.keys((await posted.json()).error?.fields ?? {}),
           ["heldOn"],
         );
       }
@@ -555,7 +555,7 @@ test("a record or log you may not read answers exactly like one that does not ex
   expect(await onsiteLog.text()).not.toContain("Amira");
 });
 
-test("recording a session: a future date, a length of 0 or 481 minutes, or a date before the placement is a 400 and nothing is created", async () => {
+test("recording a session: a future date, a length of 0 or 481 minutes, or a date before the placement is a 422 and nothing is created", async () => {
   const tom = api(DEMO.peTom);
   const { placementId, draft } = targets.daniel;
   const before = await getLog(admin(), placementId);
@@ -574,8 +574,8 @@ test("recording a session: a future date, a length of 0 or 481 minutes, or a dat
   ];
   for (const [what, overrides, field] of bad) {
     const response = await tom.post(`/api/v1/placements/${placementId}/supervision`, { data: sessionBody(overrides) });
-    expect(response.status(), what).toBe(400);
-    expect(Object.keys((await response.json()).fieldErrors ?? {}), `${what}: the field reported`).toEqual([field]);
+    expect(response.status(), what).toBe(422);
+    expect(Object.keys((await response.json()).error?.fields ?? {}), `${what}: the field reported`).toEqual([field]);
   }
 
   // The same checks on a draft's PATCH, at the current version: refused, and the version does not move.
@@ -583,8 +583,8 @@ test("recording a session: a future date, a length of 0 or 481 minutes, or a dat
     const response = await tom.patch(`/api/v1/supervision/${draft.id}`, {
       data: notesBody(draft, draft.version, overrides),
     });
-    expect(response.status(), `PATCH with ${what}`).toBe(400);
-    expect(Object.keys((await response.json()).fieldErrors ?? {}), `PATCH with ${what}: the field reported`).toEqual([
+    expect(response.status(), `PATCH with ${what}`).toBe(422);
+    expect(Object.keys((await response.json()).error?.fields ?? {}), `PATCH with ${what}: the field reported`).toEqual([
       field,
     ]);
   }
@@ -695,8 +695,8 @@ test("the life of a record: only the current PE writes and signs first, only the
 
   // The student cannot sign without a reflection (or a disagreement), writes one, and signs once.
   const unreflected = await daniel.post(url("/signatures"));
-  expect(unreflected.status(), "the student signing without a reflection").toBe(400);
-  expect(Object.keys((await unreflected.json()).fieldErrors ?? {})).toEqual(["studentReflection"]);
+  expect(unreflected.status(), "the student signing without a reflection").toBe(422);
+  expect(Object.keys((await unreflected.json()).error?.fields ?? {})).toEqual(["studentReflection"]);
   const reflection = "I learned to slow down and let the child lead the session.";
   const reflected = await daniel.put(url("/student-reflection"), {
     data: { studentReflection: reflection, reflectionVersion: 1 },
@@ -825,7 +825,9 @@ test("without a session every supervision route answers 401 and nothing changes"
     for (const [what, call] of calls) {
       const response = await call();
       expect(response.status(), what).toBe(401);
-      expect(await response.json(), what).toEqual({ error: "Sign in to continue." });
+      expect(await response.json(), what).toEqual({
+        error: { code: "unauthenticated", message: "Sign in to continue." },
+      });
     }
   } finally {
     await anonymous.dispose();

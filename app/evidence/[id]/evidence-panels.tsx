@@ -130,8 +130,8 @@ export function EvidenceAddendumForm({ evidenceId }: { evidenceId: string }) {
 
 async function messageOf(response: Response): Promise<string> {
   try {
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? "The file could not be attached.";
+    const body = (await response.json()) as { error?: { message?: string } };
+    return body.error?.message ?? "The file could not be attached.";
   } catch {
     return response.status === 413 ? "The file is too large to attach." : "The file could not be attached.";
   }

@@ -1,9 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { PageHeader, type Crumb } from "@/components/page-header";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import type { PlacementStatusName } from "@/lib/placements/status-rules";
-
-type Crumb = { href: string; label: string };
 
 /** The breadcrumb and heading of the observations, reviews and concerns pages. */
 export function PortfolioPageHeader(props: {
@@ -14,34 +12,20 @@ export function PortfolioPageHeader(props: {
 }) {
   const { placement } = props;
   return (
-    <div>
-      <p className="text-muted">
-        <Link href="/placements" className="text-brand-700 underline">
-          Placements
-        </Link>{" "}
-        /{" "}
-        <Link href={`/placements/${placement.id}`} className="text-brand-700 underline">
-          {placement.studentName}
-        </Link>{" "}
-        /{" "}
-        {(props.crumbs ?? []).map((crumb) => (
-          <span key={crumb.href}>
-            <Link href={crumb.href} className="text-brand-700 underline">
-              {crumb.label}
-            </Link>{" "}
-            /{" "}
-          </span>
-        ))}
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-3xl font-bold">{props.title}</h1>
-        <PlacementStatusBadge status={placement.status as PlacementStatusName} />
-      </div>
+    <PageHeader
+      trail={[
+        { href: "/placements", label: "Placements" },
+        { href: `/placements/${placement.id}`, label: placement.studentName },
+        ...(props.crumbs ?? []),
+      ]}
+      title={props.title}
+      aside={<PlacementStatusBadge status={placement.status as PlacementStatusName} />}
+    >
       <p className="text-muted">
         {placement.studentName} · {placement.level === "FIRST" ? "First" : "Final"} placement · {placement.setting}
       </p>
       {props.children}
-    </div>
+    </PageHeader>
   );
 }
 

@@ -7,6 +7,6 @@ export const POST = apiRoute(async ({ user, request }) => {
   const body = await readJson(request);
   const allocationId = body && typeof body === "object" ? (body as { allocationId?: unknown }).allocationId : undefined;
   if (typeof allocationId !== "string" || !allocationId)
-    throw new AppError(400, "Check the highlighted fields.", { allocationId: ["Choose the allocation"] });
+    throw new AppError("validation", "Check the highlighted fields.", { allocationId: ["Choose the allocation"] });
   return json(await createProgramme(user, allocationId, body), 201);
 });

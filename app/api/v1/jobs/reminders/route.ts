@@ -1,5 +1,5 @@
 import { errorResponse, json } from "@/lib/api/route";
-import { toAppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/errors";
 import { checkJobAuthorization } from "@/lib/reminders/job-secret";
 import { runReminders } from "@/lib/reminders/run-reminders";
 
@@ -14,13 +14,17 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const auth = checkJobAuthorization(request.headers.get("authorization"));
   if (auth === "not-configured") {
-    return json(
-      { error: "The reminders job is not enabled on this server: set REMINDER_JOB_SECRET to call it over HTTP." },
-      503,
+    return errorResponse(
+      new AppError(
+        "unavailable",
+        "The reminders job is not enabled on this server: set REMINDER_JOB_SECRET to call it over HTTP.",
+      ),
     );
   }
   if (auth === "unauthorised") {
-    return json({ error: "Send the job secret as `Authorization: Bearer <REMINDER_JOB_SECRET>`." }, 401);
+    return errorResponse(
+      new AppError("unauthenticated", "Send the job secret as `Authorization: Bearer <REMINDER_JOB_SECRET>`."),
+    );
   }
   try {
     return json({ summary: await runReminders() });
@@ -28,6 +32,14 @@ export async function POST(request: Request) {
     const appError = toAppError(error);
     if (appError) return errorResponse(appError);
     console.error("POST /api/v1/jobs/reminders failed", error);
-    return json({ error: "The reminders job failed on our side and sent nothing. Run it again later." }, 500);
+    return json(
+      {
+        error: {
+          code: "internal",
+          message: "The reminders job failed on our side and sent nothing. Run it again later.",
+        },
+      },
+      500,
+    );
   }
 }

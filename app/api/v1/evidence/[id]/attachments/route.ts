@@ -2,27 +2,12 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { apiRoute, json } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { badRequest } from "@/lib/errors";
 import { addAttachment, tooLarge } from "@/lib/portfolio/attachments";
 import { attachmentMaxBytes } from "@/lib/attachments/store";
 
 // Room for the multipart boundaries and headers around the file.
 const MULTIPART_OVERHEAD = 64 * 1024;
-
-/**
- * A multipart form can be posted from another site, unlike the JSON routes;
- * the browser's own Sec-Fetch-Site / Origin headers tell us when it was.
- */
-function assertSameOrigin(request: Request) {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none")
-    throw new AppError(403, "Upload files from Placement Tracker itself.");
-  const origin = request.headers.get("origin");
-  if (origin && origin !== "null") {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (host && new URL(origin).host !== host) throw new AppError(403, "Upload files from Placement Tracker itself.");
-  }
-}
 
 /**
  * The form's "file" part as a stream, as soon as it starts arriving: the file
@@ -38,7 +23,7 @@ function firstFile(request: Request): Promise<{ name: string; content: Readable 
         limits: { files: 1, fields: 10, parts: 20, fieldSize: 10_000 },
       });
     } catch {
-      reject(new AppError(400, "The upload could not be read. Try again."));
+      reject(badRequest("The upload could not be read. Try again."));
       return;
     }
     let found = false;
@@ -50,7 +35,7 @@ function firstFile(request: Request): Promise<{ name: string; content: Readable 
       found = true;
       resolve({ name: info.filename ?? "", content: stream });
     });
-    parser.on("error", () => reject(new AppError(400, "The upload could not be read. Try again.")));
+    parser.on("error", () => reject(badRequest("The upload could not be read. Try again.")));
     parser.on("close", () => {
       if (!found) resolve(null);
     });
@@ -64,12 +49,11 @@ function firstFile(request: Request): Promise<{ name: string; content: Readable 
 
 // POST /api/v1/evidence/:id/attachments – the student attaches one file (multipart/form-data, field "file"); 201, 413 over the size limit, 422 a refused type
 export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) => {
-  assertSameOrigin(request);
   const max = attachmentMaxBytes();
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > max + MULTIPART_OVERHEAD) throw tooLarge(max);
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
-    throw new AppError(400, 'Send the file as multipart/form-data, in a field named "file".');
+    throw badRequest('Send the file as multipart/form-data, in a field named "file".');
   }
   const upload = await firstFile(request);
   try {
