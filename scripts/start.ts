@@ -27,6 +27,7 @@ import { getPool } from "../lib/db/pool";
 import { logger } from "../lib/observability/logger";
 import { startReminderTimer } from "./reminder-timer";
 import { startAppServer } from "./server/app-server";
+import { startControlSocket } from "./ops/control-socket";
 import { routeConsoleToLog } from "./server/console-to-log";
 
 const args = new Set(process.argv.slice(2));
@@ -56,10 +57,13 @@ function ensureAuthSecret() {
 }
 
 async function main() {
+  // Every line on stdout a log line (JSON in production) — after the demo's sign-ins, which are for a person to read.
+  if (!demo) routeConsoleToLog();
   ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   let embedded: EmbeddedDatabase | null = null;
+  let stopControlSocket: (() => Promise<void>) | null = null;
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.PGLITE_DIR ?? path.join("data", "pglite");
     embedded = await startEmbeddedDatabase({
@@ -72,6 +76,8 @@ async function main() {
     // ("bind message supplies N parameters…"). Queries queue in the pool instead.
     process.env.DATABASE_POOL_SIZE = "1";
     console.log(`Embedded database: ${path.resolve(dataDir)} (served on ${new URL(embedded.url).host})`);
+    // `npm run backup` asks this process for a consistent snapshot while the app runs.
+    stopControlSocket = await startControlSocket(path.resolve(dataDir), embedded);
   }
   // Attachments: in PostgreSQL with a real server (every instance shares it), on disk for the embedded database.
   process.env.ATTACHMENT_STORE ??= embedded ? "filesystem" : "postgres";
@@ -97,8 +103,7 @@ async function main() {
   // Before the server starts: the timer may hand it its secret in the environment.
   const stopReminders = startReminderTimer({ port });
 
-  // From here on, every line on stdout is a log line (JSON in production).
-  routeConsoleToLog();
+  if (demo) routeConsoleToLog();
   const log = logger();
   const server = await startAppServer({ port: Number(port), dev });
   log.info(
@@ -120,6 +125,7 @@ async function main() {
     const prisma = (globalThis as { placementTrackerDb?: { $disconnect(): Promise<void> } }).placementTrackerDb;
     await prisma?.$disconnect().catch(() => undefined);
     await closePool();
+    await stopControlSocket?.();
     // PGlite writes a shutdown checkpoint as it closes: everything acknowledged is on disk.
     await embedded?.stop().catch((error) => log.error({ err: error }, "embedded database did not close cleanly"));
     log.info({ unfinished }, "stopped");
