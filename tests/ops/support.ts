@@ -149,18 +149,22 @@ export async function startApp(options: { port: number; env: Record<string, stri
       return exited;
     },
   };
-  try {
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`the app exited:\n${output.slice(-20).join("\n")}`);
-        return (await fetch(`${baseUrl}/api/health`)).ok;
-      },
-      120_000,
-      `the app on ${baseUrl}`,
-    );
-  } catch (error) {
-    child.kill("SIGKILL");
-    throw error;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`The app exited with ${child.exitCode}:\n${output.slice(-20).join("\n")}`);
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The app on ${baseUrl} did not start in 120 s:\n${output.slice(-20).join("\n")}`);
+    }
+    await sleep(200);
   }
   return app;
 }
