@@ -1,15 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 
 /** The request id the page was served with (app/layout.tsx), for a user to quote; the error's digest finds the log line too. */
 function useReference(digest?: string) {
-  const [reference, setReference] = useState<string | null>(null);
-  useEffect(() => {
-    const requestId = document.querySelector('meta[name="request-id"]')?.getAttribute("content");
-    setReference([requestId, digest].filter(Boolean).join(" / ") || null);
-  }, [digest]);
-  return reference;
+  const requestId = useSyncExternalStore(
+    noSubscription,
+    () => document.querySelector('meta[name="request-id"]')?.getAttribute("content") ?? null,
+    () => null,
+  );
+  return [requestId, digest].filter(Boolean).join(" / ") || null;
 }
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
