@@ -1,9 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { changedFields, createdFields, writeAudit, type AuditAction } from "@/lib/audit";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { refreshPlacementReadModel } from "@/lib/progress/read-model";
 
 // The one path every user's write takes (docs/decisions/0009-write-path.md):
@@ -55,18 +56,6 @@ export type VersionCheck = {
   labels?: Record<string, string>;
 };
 
-export type CommandSpec<Args extends unknown[], Input, Loaded, Result> = {
-  /** Parses the raw arguments (path ids, the body) before anything else: a 422 costs no query. */
-  parse: (...args: Args) => Input;
-  /** Loads what the command acts on, scoped to what the user may see: throw notFound() otherwise. */
-  load: (ctx: CommandContext, input: Input) => Promise<Loaded>;
-  /** The permission, a predicate from lib/access: true, or the message refusing it (a 403). */
-  allow: (user: SessionUser, loaded: Loaded, input: Input) => true | string;
-  /** Optional: the version the caller saw; a stale one is a 409 whatever the values. */
-  version?: (loaded: Loaded, input: Input) => VersionCheck | null;
-  run: (ctx: CommandContext, loaded: Loaded, input: Input) => Promise<Result>;
-};
-
 // Record ids are cuids; a value of any other shape cannot name a record.
 const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -76,18 +65,43 @@ export function parseId(value: unknown, what = "That record"): string {
   return value;
 }
 
-/** Declares a command: the function callers use takes the verified user, then the raw arguments. */
-export function command<Args extends unknown[], Input, Loaded, Result>(spec: CommandSpec<Args, Input, Loaded, Result>) {
+/** What `parse` returns: the ids that locate the record, and the raw body, which is parsed after the permission check. */
+type Located = { [key: string]: unknown; body?: unknown };
+type Target<P extends Located> = Omit<P, "body">;
+type InputOf<P extends Located, S> = Target<P> & (S extends z.ZodType ? z.output<S> : unknown);
+
+export type CommandSpec<Args extends unknown[], P extends Located, S extends z.ZodType | undefined, Loaded, Result> = {
+  /** Parses the arguments that locate the record (ids, with parseId): a malformed id is a 404 that costs no query. */
+  parse: (...args: Args) => P;
+  /** The schema of the body `parse` passed on, checked once the user may act: a stranger learns nothing from a 422. */
+  input?: S;
+  /** Loads what the command acts on, scoped to what the user may see: throw notFound() otherwise. */
+  load: (ctx: CommandContext, target: Target<P>) => Promise<Loaded>;
+  /** The permission, a predicate from lib/access: true, or the message refusing it (a 403). */
+  allow: (user: SessionUser, loaded: Loaded, target: Target<P>) => true | string;
+  /** Optional: the version the caller saw; a stale one is a 409 whatever the values. */
+  version?: (loaded: Loaded, input: InputOf<P, S>) => VersionCheck | null;
+  run: (ctx: CommandContext, loaded: Loaded, input: InputOf<P, S>) => Promise<Result>;
+};
+
+/**
+ * Declares a command: the function callers use takes the verified user, then
+ * the raw arguments. Order: ids → load (scoped) → permission → body → version → run.
+ */
+export function command<Args extends unknown[], P extends Located, S extends z.ZodType | undefined, Loaded, Result>(
+  spec: CommandSpec<Args, P, S, Loaded, Result>,
+) {
   return async (user: SessionUser, ...args: Args): Promise<Result> => {
     assertVerifiedUser(user);
-    const input = spec.parse(...args);
+    const { body, ...target } = spec.parse(...args);
     const effects: Array<() => Promise<unknown> | unknown> = [];
     const result = await getDb().$transaction(async (tx) => {
       const touched = new Set<string>();
       const ctx = contextFor(tx, user, effects, touched);
-      const loaded = await spec.load(ctx, input);
-      const allowed = spec.allow(user, loaded, input);
+      const loaded = await spec.load(ctx, target);
+      const allowed = spec.allow(user, loaded, target);
       if (allowed !== true) throw forbidden(allowed);
+      const input = (spec.input ? { ...target, ...(parseInput(spec.input, body) as object) } : target) as InputOf<P, S>;
       const check = spec.version?.(loaded, input);
       if (check && check.current !== check.expected) throw await staleVersion(tx, check);
       const value = await spec.run(ctx, loaded, input);

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements, placementsVisibleTo } from "@/lib/access/placements";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { assignPracticeEducatorSchema } from "@/lib/validations/placement";
 import { addDays, formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import { requireRole } from "@/lib/placements/create-placement";
@@ -12,10 +12,8 @@ import { requireRole } from "@/lib/placements/create-placement";
  * the day before, never deleted: who was PE when is part of the assessment record.
  */
 export const assignPracticeEducator = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    ...parseInput(assignPracticeEducatorSchema, input),
-  }),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: assignPracticeEducatorSchema,
   async load({ tx, user }, input) {
     const placement = await tx.placement.findFirst({
       where: { AND: [placementsVisibleTo(user), { id: input.placementId }] },

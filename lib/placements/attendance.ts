@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { canRecordAttendance, placementsVisibleTo } from "@/lib/access/placements";
 import { command, parseId } from "@/lib/core/command";
-import { AppError, conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { AppError, conflict, fieldError, notFound } from "@/lib/errors";
 import { recordAttendanceSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -38,10 +38,8 @@ export async function listAttendance(user: SessionUser, placementId: string) {
 }
 
 export const recordAttendance = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    ...parseInput(recordAttendanceSchema, input),
-  }),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: recordAttendanceSchema,
   load: ({ tx, user }, input) => placementForAttendance(tx, user, input.placementId),
   allow: mayRecord,
   async run({ tx, user, audit, placementChanged }, placement, data) {

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements } from "@/lib/access/placements";
 import { command } from "@/lib/core/command";
-import { conflict, fieldError, parseInput } from "@/lib/errors";
+import { conflict, fieldError } from "@/lib/errors";
 import { createPlacementSchema } from "@/lib/validations/placement";
 import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -69,7 +69,8 @@ export async function assertNoOverlap(
 }
 
 export const createPlacement = command({
-  parse: (input: unknown) => parseInput(createPlacementSchema, input),
+  parse: (body: unknown) => ({ body }),
+  input: createPlacementSchema,
   load: async () => null,
   allow: (user) => canManagePlacements(user) || "Only the placement coordinator can create placements.",
   async run({ tx, user, audit, placementChanged }, _nothing, data) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements, placementsVisibleTo } from "@/lib/access/placements";
 import { command, parseId } from "@/lib/core/command";
-import { conflict, fieldError, notFound, parseInput } from "@/lib/errors";
+import { conflict, fieldError, notFound } from "@/lib/errors";
 import { updatePlacementSchema } from "@/lib/validations/placement";
 import { fromIsoDate, toIsoDate } from "@/lib/dates";
 import { canChangeStatus, PLACEMENT_STATUS_LABELS, statusNeedsReason } from "@/lib/placements/status-rules";
@@ -29,10 +29,8 @@ const FIELD_LABELS: Record<string, string> = {
  * says who changed which fields, instead of silently overwriting their change.
  */
 export const updatePlacement = command({
-  parse: (placementId: string, input: unknown) => ({
-    placementId: parseId(placementId, "That placement"),
-    ...parseInput(updatePlacementSchema, input),
-  }),
+  parse: (placementId: string, body: unknown) => ({ placementId: parseId(placementId, "That placement"), body }),
+  input: updatePlacementSchema,
   async load({ tx, user }, input) {
     const placement = await tx.placement.findFirst({
       where: { AND: [placementsVisibleTo(user), { id: input.placementId }] },

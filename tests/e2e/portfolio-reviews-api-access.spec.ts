@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { anonymousApi, apiAs, DEMO, placementIdOf, todayInUk } from "./support";
+import { addDays, anonymousApi, apiAs, DEMO, placementIdOf, todayInUk } from "./support";
 
 // The access matrix of direct observations, review meetings and causes for
 // concern over HTTP (lib/access/portfolio.ts), every demo role against every
@@ -181,7 +181,7 @@ for (const role of ROLES) {
 
         await expectStatus(
           api.post(`/api/v1/placements/${placementId}/observations`, {
-            data: { observedOn: "2001-01-01", activity: "Outside the placement" },
+            data: { observedOn: addDays(todayInUk(), -2000), activity: "Outside the placement" },
           }),
           EXPECT.planObservation[relation],
           at("plan observation"),

@@ -382,7 +382,7 @@ for (const role of ROLES) {
       ) {
         matrix.expectEqual(
           at("the stale PATCH reports the current version"),
-          (await patchDraft.json()).details?.currentVersion,
+          (await patchDraft.json()).error?.details?.currentVersion,
           draft.version,
         );
       }
@@ -663,7 +663,7 @@ test("the life of a record: only the current PE writes and signs first, only the
   expect(await edited.json()).toEqual({ id: recordId, version: 2 });
   const stale = await tom.patch(url(), { data: notesBody(draft, 1, { agenda: "A second window" }) });
   expect(stale.status()).toBe(409);
-  expect((await stale.json()).details).toMatchObject({ currentVersion: 2, changedBy: ["Tom Fletcher"] });
+  expect((await stale.json()).error.details).toMatchObject({ currentVersion: 2, changedBy: ["Tom Fletcher"] });
 
   // The student may not sign before the PE; nobody else signs at all.
   expect((await daniel.post(url("/signatures"))).status(), "the student signing the draft").toBe(409);
