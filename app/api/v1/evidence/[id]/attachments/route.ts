@@ -58,6 +58,10 @@ export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =
   const upload = await firstFile(request);
   try {
     return json(await addAttachment(user, params.id, upload), 201);
+  } catch (error) {
+    // The body ended before the form did (the client went away, or a proxy cut it short).
+    if (upload?.content.errored) throw badRequest("The upload was cut off before the end of the file. Try again.");
+    throw error;
   } finally {
     // A refused upload is not read to the end: let the rest of the body go.
     upload?.content.resume();
