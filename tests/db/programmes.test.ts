@@ -304,16 +304,16 @@ describe("goal-based outcomes", () => {
   });
 
   it.each([
-    ["11", 11],
-    ["-1", -1],
-    ["7.5", 7.5],
-    ["a word", "seven"],
-    ["nothing", ""],
-  ])("refuses a score of %s and saves nothing", async (_name, score) => {
+    ["11", 11, /0 to 10/],
+    ["-1", -1, /0 to 10/],
+    ["7.5", 7.5, /0 to 10/],
+    ["a word", "seven", /0 to 10/],
+    ["nothing", "", /Enter the score/],
+  ])("refuses a score of %s and saves nothing", async (_name, score, message) => {
     const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 1 } });
     const error = await rejected(() => scoreGoal(world.users.studentA, goal.id, { stage: "START", score }));
     expect(error.status).toBe(422);
-    expect(error.fieldErrors?.score?.[0]).toMatch(/0 to 10/);
+    expect(error.fieldErrors?.score?.[0]).toMatch(message);
     expect(await db().outcomeGoal.findUniqueOrThrow({ where: { id: goal.id } })).toMatchObject({
       startScore: null,
       reviewScore: null,

@@ -321,7 +321,7 @@ describe("POST /api/v1/jobs/reminders", () => {
     const before = await db().reminderSent.count();
     const response = await call("Bearer anything");
     expect(response.status).toBe(503);
-    expect(response.body.error).toContain("REMINDER_JOB_SECRET");
+    expect(response.body.error.message).toContain("REMINDER_JOB_SECRET");
     expect(await db().reminderSent.count()).toBe(before);
   });
 
