@@ -13,7 +13,7 @@ export type Manifest = {
   format: 1;
   createdAt: string;
   database: "postgresql" | "embedded";
-  attachments: "postgres" | "filesystem";
+  attachments: "postgres" | "filesystem" | "s3";
   migrations: string[];
   files: string[];
 };

@@ -9,6 +9,7 @@ import { tinyPdf } from "../support/files";
 import { getPool } from "@/lib/db/pool";
 import { FilesystemAttachmentStore } from "@/lib/attachments/filesystem-store";
 import { CHUNK_BYTES, PostgresAttachmentStore } from "@/lib/attachments/postgres-store";
+import { S3AttachmentStore } from "@/lib/attachments/s3-store";
 import { setAttachmentStore } from "@/lib/attachments/current-store";
 import { migrateAttachments } from "@/lib/attachments/migrate";
 import { AttachmentTooLargeError, newStorageKey, readAll, type AttachmentStore } from "@/lib/attachments/store";
@@ -20,14 +21,38 @@ import { addDays } from "@/lib/dates";
 
 const { db } = useTestDatabase();
 let dir: string;
+// An S3-compatible server from npm that checks request signatures, in this process.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const S3rver = require("s3rver");
+let s3server: { run(): Promise<{ port: number }>; close(): Promise<void> };
+let s3endpoint: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "attachment-stores-"));
+  s3server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory: path.join(dir, "s3"),
+    configureBuckets: [{ name: "attachments" }],
+  });
+  const { port } = await s3server.run();
+  s3endpoint = `http://127.0.0.1:${port}`;
 });
-afterAll(() => {
+afterAll(async () => {
   setAttachmentStore(null);
+  await s3server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+const s3 = (secretAccessKey = "S3RVER") =>
+  new S3AttachmentStore({
+    endpoint: s3endpoint,
+    region: "us-east-1",
+    bucket: "attachments",
+    accessKeyId: "S3RVER",
+    secretAccessKey,
+  });
 
 /** A stream of `total` random bytes in pieces of `piece`, as an upload arrives. */
 function upload(total: number, piece = 64 * 1024) {
@@ -41,6 +66,7 @@ function upload(total: number, piece = 64 * 1024) {
 const stores: Array<[string, () => AttachmentStore]> = [
   ["filesystem", () => new FilesystemAttachmentStore(path.join(dir, "files"))],
   ["postgres", () => new PostgresAttachmentStore(getPool)],
+  ["s3", () => s3()],
 ];
 
 describe.each(stores)("the %s store", (_kind, make) => {
@@ -86,6 +112,17 @@ describe.each(stores)("the %s store", (_kind, make) => {
 
   it("refuses a key that is not one of its own", async () => {
     await expect(make().get("../../etc/passwd")).rejects.toThrow("Invalid attachment storage key");
+  });
+});
+
+describe("the s3 store", () => {
+  it("streams a file larger than one 5 MiB part (a multipart upload of two parts)", async () => {
+    const key = newStorageKey();
+    const { content, pieces } = upload(5 * 1024 * 1024 + 4321);
+    const stored = await s3().put(key, pieces);
+    expect(stored.sha256).toBe(createHash("sha256").update(content).digest("hex"));
+    expect((await readAll((await s3().get(key))!)).equals(content)).toBe(true);
+    await s3().delete(key);
   });
 });
 
