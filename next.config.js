@@ -3,7 +3,16 @@
 const nextConfig = {
   // PGlite and pg are Node-only; keep them out of the server bundle. pdfkit reads its
   // standard-font metrics from files beside its code at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg", "pdfkit"],
+  // pino and prom-client: the HTTP server around Next.js (scripts/server) shares their state with route code.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "@prisma/adapter-pg",
+    "pdfkit",
+    "pino",
+    "prom-client",
+  ],
   poweredByHeader: false,
   async headers() {
     return [

@@ -58,7 +58,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // The attachment upload streams its body into the store: Next would buffer (and cut off) a body the
+      // proxy sees, so that one route checks its origin itself (crossSiteRefusalOf).
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/evidence/[^/]+/attachments$).*)",
     },
   ],
 };

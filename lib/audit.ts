@@ -26,7 +26,12 @@ export function changedFields(before: Plain, after: Plain): Record<string, { fro
   return changes;
 }
 
-/** Writes one audit row inside the caller's transaction, so the audit and the change commit together. */
+/**
+ * Writes one audit row inside the caller's transaction, so the audit and the change commit together.
+ * As the transaction commits, a database trigger links the row into its organisation's hash chain
+ * (the actor's organisation; the system's for jobs), serialised per organisation
+ * (docs/operations.md#tamper-evident-audit-log).
+ */
 export async function writeAudit(
   tx: Tx,
   actor: SessionUser | null,
@@ -35,6 +40,7 @@ export async function writeAudit(
   await tx.auditLog.create({
     data: {
       actorId: actor?.id ?? null,
+      organisationId: actor?.organisationId ?? null,
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,

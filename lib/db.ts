@@ -1,5 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { noteDatabaseFailure } from "@/lib/db/availability";
+import { closePool, getPool } from "@/lib/db/pool";
 
 // The one Prisma client. Only lib/ imports it: pages, actions and route
 // handlers go through the access-checked functions beside it.
@@ -9,14 +11,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // and names in DATABASE_URL (docs/decisions/0002).
 
 function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error(
-      "DATABASE_URL is not set. Start the app with `npm start` (or `npm run demo`), which serves the embedded database when no PostgreSQL is configured.",
-    );
-  }
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg(getPool(), {
+      onConnectionError: (error) => noteDatabaseFailure(error),
+    }),
     // Password hashes are never read unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
     // Generous waits: on the embedded database every query shares one connection (scripts/start.ts).
@@ -38,4 +36,5 @@ export function getDb(): Db {
 export async function disconnectDb() {
   await globalForDb.placementTrackerDb?.$disconnect();
   globalForDb.placementTrackerDb = undefined;
+  await closePool();
 }

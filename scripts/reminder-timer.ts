@@ -1,4 +1,4 @@
-// The built-in daily reminders timer, started by scripts/start.ts.
+// The built-in daily reminders timer, started by scripts/start.ts and stopped on shutdown.
 //
 // At REMINDERS_AT (UK time, "07:00" by default; "off" disables it) it asks this
 // instance's own server to run the reminders job (POST /api/v1/jobs/reminders),
@@ -10,11 +10,14 @@
 import { randomBytes } from "node:crypto";
 import { nextRunAfter, parseRemindersAt } from "../lib/reminders/schedule";
 
-export function startReminderTimer(options: { port: string }): void {
+/** Starts the timer; returns what stops it (graceful shutdown). */
+export function startReminderTimer(options: { port: string }): () => void {
   const at = parseRemindersAt(process.env.REMINDERS_AT);
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
   if (!at) {
     console.log("Daily reminders: off (REMINDERS_AT=off).");
-    return;
+    return () => {};
   }
   // Without a scheduler's secret, the server accepts a secret only this process knows
   // (passed to it in the environment); the route stays closed to everyone else.
@@ -38,9 +41,14 @@ export function startReminderTimer(options: { port: string }): void {
     schedule();
   };
   const schedule = () => {
+    if (stopped) return;
     const wait = nextRunAfter(new Date(), at).getTime() - Date.now();
-    setTimeout(() => void run(), wait).unref();
+    timer = setTimeout(() => void run(), wait).unref();
   };
   schedule();
   console.log(`Daily reminders: every day at ${label} UK time (REMINDERS_AT; "off" disables).`);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
 }

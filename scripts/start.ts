@@ -1,21 +1,34 @@
 // Starts Placement Tracker.
 //
-//   npm start            next start on PORT (default 3000)
+//   npm start            the production server on PORT (default 3000)
 //   npm run demo         the same, building first if needed and filling an empty database with the demo world
-//   npm run dev          next dev, for working on the code
+//   npm run dev          Next.js in development mode, for working on the code
 //
 // With DATABASE_URL set the app uses that PostgreSQL. Without it, this process
 // opens the embedded PGlite database in ./data/pglite (or PGLITE_DIR), serves
 // it on a loopback port and hands that address to Next.js as DATABASE_URL —
 // one code path for both (docs/decisions/0002). A lock file beside the data
 // directory stops a second process from opening it.
-import { spawn, spawnSync } from "node:child_process";
+//
+// Next.js runs in this process, inside a small HTTP server of ours
+// (scripts/server/app-server.ts: request ids, logs, metrics, readiness, 503s).
+// On SIGTERM or SIGINT it stops accepting, finishes the requests in flight
+// (at most SHUTDOWN_GRACE_MS), stops the reminders timer, closes the pool and
+// closes the embedded database cleanly (docs/operations.md#graceful-shutdown).
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded-database";
+import { closePool } from "../lib/db/pool";
+import { PostgresAttachmentStore } from "../lib/attachments/postgres-store";
+import { getPool } from "../lib/db/pool";
+import { logger } from "../lib/observability/logger";
 import { startReminderTimer } from "./reminder-timer";
+import { startAppServer } from "./server/app-server";
+import { startControlSocket } from "./ops/control-socket";
+import { routeConsoleToLog } from "./server/console-to-log";
 
 const args = new Set(process.argv.slice(2));
 const demo = args.has("--demo");
@@ -24,6 +37,8 @@ const port = process.env.PORT ?? "3000";
 const nextBin = path.join("node_modules", ".bin", "next");
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Before Next.js loads: it reads NODE_ENV once, and the logger picks its format from it.
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
 /** A secret for signing sessions. Production must set one; locally one is made once and kept in ./data. */
 function ensureAuthSecret() {
@@ -42,10 +57,13 @@ function ensureAuthSecret() {
 }
 
 async function main() {
+  // Every line on stdout a log line (JSON in production) — after the demo's sign-ins, which are for a person to read.
+  if (!demo) routeConsoleToLog();
   ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   let embedded: EmbeddedDatabase | null = null;
+  let stopControlSocket: (() => Promise<void>) | null = null;
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.PGLITE_DIR ?? path.join("data", "pglite");
     embedded = await startEmbeddedDatabase({
@@ -58,7 +76,11 @@ async function main() {
     // ("bind message supplies N parameters…"). Queries queue in the pool instead.
     process.env.DATABASE_POOL_SIZE = "1";
     console.log(`Embedded database: ${path.resolve(dataDir)} (served on ${new URL(embedded.url).host})`);
+    // `npm run backup` asks this process for a consistent snapshot while the app runs.
+    stopControlSocket = await startControlSocket(path.resolve(dataDir), embedded);
   }
+  // Attachments: in PostgreSQL with a real server (every instance shares it), on disk for the embedded database.
+  process.env.ATTACHMENT_STORE ??= embedded ? "filesystem" : "postgres";
 
   const applied = await applyMigrations(process.env.DATABASE_URL!);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -73,16 +95,43 @@ async function main() {
     }
   }
 
-  // Before spawning: the timer may hand the server its secret in the environment.
-  startReminderTimer({ port });
+  if (process.env.ATTACHMENT_STORE === "postgres") {
+    const swept = await new PostgresAttachmentStore(getPool).sweepIncomplete();
+    if (swept) console.log(`Removed ${swept} attachment uploads that were cut off half-way.`);
+  }
 
-  const next = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
-  const shutdown = async (code: number) => {
-    await embedded?.stop().catch(() => undefined);
-    process.exit(code);
+  // Before the server starts: the timer may hand it its secret in the environment.
+  const stopReminders = startReminderTimer({ port });
+
+  if (demo) routeConsoleToLog();
+  const log = logger();
+  const server = await startAppServer({ port: Number(port), dev });
+  log.info(
+    { port: server.port, database: embedded ? "embedded" : "postgresql", attachments: process.env.ATTACHMENT_STORE },
+    "listening",
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, "second signal: stopping at once");
+      process.exit(1);
+    }
+    stopping = true;
+    const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+    log.info({ signal, graceMs }, "shutting down: no new connections, finishing requests in flight");
+    const { unfinished } = await server.drain(graceMs);
+    stopReminders();
+    const prisma = (globalThis as { placementTrackerDb?: { $disconnect(): Promise<void> } }).placementTrackerDb;
+    await prisma?.$disconnect().catch(() => undefined);
+    await closePool();
+    await stopControlSocket?.();
+    // PGlite writes a shutdown checkpoint as it closes: everything acknowledged is on disk.
+    await embedded?.stop().catch((error) => log.error({ err: error }, "embedded database did not close cleanly"));
+    log.info({ unfinished }, "stopped");
+    process.exit(0);
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
-  next.on("exit", (code) => void shutdown(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(signal));
 }
 
 main().catch(async (error) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { hashForUnknownUser, verifyPassword } from "@/lib/auth/password";
+import { countSignInFailure } from "@/lib/observability/metrics";
 import { clearFailedSignIns, isSignInLocked, normaliseEmail, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 
 /**
@@ -12,11 +13,15 @@ import { clearFailedSignIns, isSignInLocked, normaliseEmail, recordFailedSignIn 
 export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
   if (!email || !password || email.length > 320 || password.length > 200) return null;
   const key = normaliseEmail(email);
-  if (await isSignInLocked(key)) return null;
+  if (await isSignInLocked(key)) {
+    countSignInFailure();
+    return null;
+  }
   const user = await getDb().user.findUnique({ where: { email: key }, omit: { passwordHash: false } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownUser()));
   if (!user || !user.active || !passwordMatches) {
     await recordFailedSignIn(key);
+    countSignInFailure();
     return null;
   }
   await clearFailedSignIns(key);

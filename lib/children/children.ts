@@ -33,6 +33,7 @@ async function auditChildViews(tx: Tx, user: SessionUser, children: ChildSummary
   await tx.auditLog.createMany({
     data: viewed.map((child) => ({
       actorId: user.id,
+      organisationId: user.organisationId,
       action: "VIEW",
       entity: "Child",
       entityId: child.id,

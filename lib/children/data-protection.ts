@@ -73,6 +73,7 @@ export async function exportChildRecord(user: SessionUser, childId: string) {
     await tx.auditLog.create({
       data: {
         actorId: user.id,
+        organisationId: user.organisationId,
         action: "EXPORT",
         entity: "Child",
         entityId: child.id,

@@ -60,7 +60,12 @@ async function applyPendingMigrations(connectionString: string, dir: string): Pr
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await client.query(CREATE_MIGRATIONS_TABLE);
+    // Only when missing: in production the app may run as a role that cannot create tables
+    // (docs/operations.md#tamper-evident-audit-log), with migrations applied by the owner beforehand.
+    const { rows: table } = await client.query<{ exists: boolean }>(
+      `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+    );
+    if (!table[0].exists) await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );

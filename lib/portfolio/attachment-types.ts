@@ -47,9 +47,13 @@ const u16 = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
 const u32 = (bytes: Uint8Array, at: number) =>
   (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + bytes[at + 3] * 0x1000000;
 
-/** The names of a ZIP archive's entries, from its central directory; null when it is not a readable ZIP. */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return null;
+/**
+ * The names of a ZIP archive's entries, from its central directory; null when it is not a readable ZIP.
+ * `bytes` may be only the end of the file, starting at offset `start` (an upload is checked as it
+ * streams, keeping its first and last bytes only); the central directory must then lie within it.
+ */
+export function zipEntryNames(bytes: Uint8Array, start = 0): string[] | null {
+  if (start === 0 && !startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return null;
   // The end-of-central-directory record is in the last 22 + 65535 bytes (it may end with a comment).
   const earliest = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;
@@ -61,7 +65,8 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   }
   if (end < 0) return null;
   const count = u16(bytes, end + 10);
-  let at = u32(bytes, end + 16);
+  let at = u32(bytes, end + 16) - start;
+  if (at < 0) return null;
   const names: string[] = [];
   const decoder = new TextDecoder("utf-8", { fatal: false });
   for (let index = 0; index < count; index++) {
@@ -85,18 +90,22 @@ function officeKindOf(names: readonly string[]): AttachmentKind | null {
   return null;
 }
 
+/** The last bytes of a file that is larger than its head: `bytes` starts at offset `start`. */
+export type FileTail = { bytes: Uint8Array; start: number };
+
 /**
  * What the bytes are. A legacy Office file (OLE compound document) cannot be
  * told apart cheaply, so it is "ole" and the extension decides between DOC, XLS and PPT.
  */
-export function sniffContent(bytes: Uint8Array): AttachmentKind | "ole" | null {
+export function sniffContent(bytes: Uint8Array, tail?: FileTail): AttachmentKind | "ole" | null {
   if (startsWith(bytes, ascii("%PDF-"))) return "pdf";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return "gif";
   if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "webp";
   if (startsWith(bytes, OLE)) return "ole";
-  const names = zipEntryNames(bytes);
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return null;
+  const names = tail ? zipEntryNames(tail.bytes, tail.start) : zipEntryNames(bytes);
   if (names) return officeKindOf(names);
   return null;
 }
@@ -108,10 +117,10 @@ export function extensionOf(fileName: string): string {
 
 export type SniffResult = { ok: true; kind: AttachmentKind; contentType: string } | { ok: false; reason: string };
 
-/** Whether a file may be attached: its content is an allowed type and its name's extension agrees. */
-export function checkAttachment(fileName: string, bytes: Uint8Array): SniffResult {
+/** Whether a file may be attached: its content is an allowed type and its name's extension agrees. `bytes` is the whole file, or its head with its `tail`. */
+export function checkAttachment(fileName: string, bytes: Uint8Array, tail?: FileTail): SniffResult {
   const extension = extensionOf(fileName);
-  const sniffed = sniffContent(bytes);
+  const sniffed = sniffContent(bytes, tail);
   if (sniffed === null) {
     return { ok: false, reason: `This file is not a type that can be attached. Attach a ${ALLOWED_TYPES_IN_WORDS}.` };
   }

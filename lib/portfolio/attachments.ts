@@ -1,21 +1,37 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { evidenceVisibleTo, isStudentOf, placementOpenForPortfolio } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { hasBrokenCharacters } from "@/lib/validations/common";
-import { ATTACHMENT_KINDS, checkAttachment, extensionOf, safeDownloadName } from "@/lib/portfolio/attachment-types";
-import { attachmentMaxBytes, attachmentStore, newStorageKey } from "@/lib/portfolio/attachment-store";
+import {
+  ATTACHMENT_KINDS,
+  checkAttachment,
+  extensionOf,
+  safeDownloadName,
+  type FileTail,
+} from "@/lib/portfolio/attachment-types";
+import {
+  attachmentMaxBytes,
+  AttachmentStoreFullError,
+  AttachmentTooLargeError,
+  newStorageKey,
+  streamOf,
+} from "@/lib/attachments/store";
+import { attachmentStore } from "@/lib/attachments/current-store";
 import { evidenceInScope, type EvidenceInScope } from "@/lib/portfolio/portfolio-scope";
 import { evidenceLockedReason } from "@/lib/portfolio/evidence-rules";
 
-// Files attached to evidence. The type is read from the content, the name's
-// extension must agree, and the bytes go to the attachment store under a
-// random key. A file is stored just before its row is written; if the row
-// cannot be written the file is removed again, so nothing is left behind.
+// Files attached to evidence. Who may attach is checked first; then the bytes
+// stream into the attachment store under a random key, hashed and counted on
+// the way, keeping only the file's first and last bytes to read its type from
+// (never the whole file in memory, and never inside a database transaction).
+// The type must be allowed and the name's extension must agree. The row is
+// written by a command once the file is stored; if the file is refused or the
+// row cannot be written, the file is removed again, so nothing is left behind.
 
 export const MAX_ATTACHMENTS_PER_ITEM = 20;
 
@@ -37,6 +53,52 @@ export function tooLarge(max = attachmentMaxBytes()) {
 
 const refuse = (message: string) => new AppError("validation", message, { file: [message] });
 
+export function storageFull() {
+  return new AppError(
+    "unavailable",
+    "Files cannot be stored at the moment: the attachment storage is full. Nothing was saved. Try again later, and tell the team manager.",
+    { file: ["The file could not be stored: storage is full"] },
+  );
+}
+
+const HEAD_BYTES = 64 * 1024;
+// Office files list their contents at the end (the ZIP central directory).
+const TAIL_BYTES = 1024 * 1024;
+
+/** Passes a stream through, keeping its first HEAD_BYTES and last TAIL_BYTES for the type check. */
+function inspectStream(source: AsyncIterable<Uint8Array>) {
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const tail: Buffer[] = [];
+  let tailBytes = 0;
+  let total = 0;
+  async function* stream() {
+    for await (const piece of source) {
+      const buffer = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      if (headBytes < HEAD_BYTES) {
+        head.push(buffer.subarray(0, HEAD_BYTES - headBytes));
+        headBytes += Math.min(buffer.length, HEAD_BYTES - headBytes);
+      }
+      tail.push(buffer);
+      tailBytes += buffer.length;
+      while (tail.length > 1 && tailBytes - tail[0].length >= TAIL_BYTES) tailBytes -= tail.shift()!.length;
+      total += buffer.length;
+      yield piece;
+    }
+  }
+  return {
+    stream: stream(),
+    head: () => Buffer.concat(head),
+    tail: (): FileTail => {
+      const bytes = Buffer.concat(tail);
+      return { bytes, start: total - bytes.length };
+    },
+  };
+}
+
+/** A file as the upload route passes it (streaming) or as tests and scripts hold it (bytes). */
+export type IncomingFile = { name: unknown; content: AsyncIterable<Uint8Array> } | { name: unknown; bytes: Uint8Array };
+
 function cleanFileName(name: unknown): string {
   if (typeof name === "string" && hasBrokenCharacters(name.replace(/\u0000/g, "")))
     throw refuse("The file's name contains a character that cannot be stored. Rename it and try again.");
@@ -46,21 +108,6 @@ function cleanFileName(name: unknown): string {
   if (!base) throw refuse("The file has no name. Rename it and try again.");
   if (base.length > 200) throw refuse("The file's name is too long: shorten it to 200 characters or fewer.");
   return base;
-}
-
-/** A file as it arrives: its name and bytes (null when the request held no file). */
-export type Upload = { name: unknown; bytes: Uint8Array } | null;
-
-/** Refuses a file before anything is stored: missing, too large, empty, badly named or of a refused type. */
-function checkUpload(file: Upload) {
-  if (!file) throw refuse("Choose a file to attach.");
-  const max = attachmentMaxBytes();
-  if (file.bytes.length > max) throw tooLarge(max);
-  if (file.bytes.length === 0) throw refuse("The file is empty.");
-  const fileName = cleanFileName(file.name);
-  const checked = checkAttachment(fileName, file.bytes);
-  if (!checked.ok) throw refuse(checked.reason);
-  return { fileName, contentType: checked.contentType, bytes: file.bytes };
 }
 
 const onlyTheStudent = (user: SessionUser, { placement }: EvidenceInScope) =>
@@ -73,36 +120,22 @@ function assertFilesMayChange({ item, placement }: EvidenceInScope) {
   if (locked) throw conflict(locked);
 }
 
-// The bytes are stored inside the transaction, once the user may attach and
-// the file passes its checks; addAttachment removes them again if the
-// transaction does not commit.
-const attachFile = command({
-  parse: (evidenceId: string, upload: Upload, storageKey: string) => ({
-    evidenceId: parseId(evidenceId, "That evidence"),
-    upload,
-    storageKey,
-  }),
+type StoredFile = { storageKey: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
+
+// The row for a file already in the store: the same checks again inside the
+// transaction, because the item may have been submitted while the file arrived.
+const recordAttachment = command({
+  parse: (evidenceId: string, file: StoredFile) => ({ evidenceId: parseId(evidenceId, "That evidence"), file }),
   load: ({ tx, user }, input) => evidenceInScope(tx, user, input.evidenceId),
   allow: onlyTheStudent,
-  async run({ tx, user, audit }, loaded, { upload, storageKey }) {
-    // The file is looked at once the user may attach: a stranger learns nothing from a refusal about it.
-    const file = { ...checkUpload(upload), storageKey };
+  async run({ tx, user, audit }, loaded, { file }) {
     assertFilesMayChange(loaded);
     const { item } = loaded;
     const existing = await tx.evidenceAttachment.count({ where: { evidenceId: item.id } });
     if (existing >= MAX_ATTACHMENTS_PER_ITEM)
       throw refuse(`An item of evidence can have at most ${MAX_ATTACHMENTS_PER_ITEM} attachments. Remove one first.`);
-    await attachmentStore().put(file.storageKey, file.bytes);
     const attachment = await tx.evidenceAttachment.create({
-      data: {
-        evidenceId: item.id,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        sizeBytes: file.bytes.length,
-        sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        storageKey: file.storageKey,
-        uploadedById: user.id,
-      },
+      data: { evidenceId: item.id, ...file, uploadedById: user.id },
     });
     await audit.created("EvidenceAttachment", attachment);
     return {
@@ -117,13 +150,42 @@ const attachFile = command({
 });
 
 /** The student attaches a file to evidence they may still edit; nothing is left behind if it is refused. */
-export async function addAttachment(user: SessionUser, evidenceId: string, file: Upload) {
+export async function addAttachment(user: SessionUser, evidenceId: string, file: IncomingFile | null) {
+  assertVerifiedUser(user);
+  // Who may attach is checked before the file is looked at, so others learn nothing about it.
+  const scope = await evidenceInScope(getDb(), user, parseId(evidenceId, "That evidence"));
+  const allowed = onlyTheStudent(user, scope);
+  if (allowed !== true) throw forbidden(allowed);
+  assertFilesMayChange(scope);
+  if (!file) throw refuse("Choose a file to attach.");
+  const max = attachmentMaxBytes();
+  if ("bytes" in file && file.bytes.length > max) throw tooLarge(max);
+  const fileName = cleanFileName(file.name);
+
   const storageKey = newStorageKey();
+  const store = attachmentStore();
+  const inspected = inspectStream("bytes" in file ? streamOf(file.bytes) : file.content);
+  let stored: { sizeBytes: number; sha256: string };
   try {
-    return await attachFile(user, evidenceId, file, storageKey);
+    stored = await store.put(storageKey, inspected.stream, { maxBytes: max });
   } catch (error) {
-    // Removing a key that was never written is not an error.
-    await attachmentStore()
+    await store.delete(storageKey).catch(() => undefined);
+    if (error instanceof AttachmentTooLargeError) throw tooLarge(max);
+    if (error instanceof AttachmentStoreFullError) throw storageFull();
+    throw error;
+  }
+  try {
+    if (stored.sizeBytes === 0) throw refuse("The file is empty.");
+    const checked = checkAttachment(fileName, inspected.head(), inspected.tail());
+    if (!checked.ok) throw refuse(checked.reason);
+    return await recordAttachment(user, evidenceId, {
+      storageKey,
+      fileName,
+      contentType: checked.contentType,
+      ...stored,
+    });
+  } catch (error) {
+    await store
       .delete(storageKey)
       .catch((cleanupError) =>
         console.error(`Attachment ${storageKey} could not be removed after a failed save`, cleanupError),
@@ -143,8 +205,8 @@ export async function getAttachment(user: SessionUser, evidenceId: string, attac
     },
   });
   if (!attachment) throw notFound("That attachment");
-  const bytes = await attachmentStore().get(attachment.storageKey);
-  if (!bytes) throw notFound("That attachment's file");
+  const stream: Readable | null = await attachmentStore().get(attachment.storageKey);
+  if (!stream) throw notFound("That attachment's file");
   const kind = Object.values(ATTACHMENT_KINDS).find((info) => info.contentType === attachment.contentType);
   const extension = kind?.extensions.includes(extensionOf(attachment.fileName))
     ? extensionOf(attachment.fileName)
@@ -154,7 +216,8 @@ export async function getAttachment(user: SessionUser, evidenceId: string, attac
     downloadName: safeDownloadName(attachment.fileName, extension),
     contentType: attachment.contentType,
     sizeBytes: attachment.sizeBytes,
-    bytes,
+    sha256: attachment.sha256,
+    stream,
   };
 }
 

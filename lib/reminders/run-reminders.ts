@@ -6,6 +6,7 @@ import { notify } from "@/lib/notifications/notifications";
 import { appUrl, emailConfigured, sendEmail } from "@/lib/notifications/email";
 import { findDueReminders, type Recipient } from "@/lib/reminders/find-due";
 import type { Reminder } from "@/lib/reminders/rules";
+import { countReminderRun } from "@/lib/observability/metrics";
 
 // The daily reminders job (issue 6). Triggered by POST /api/v1/jobs/reminders
 // (a scheduler), `npm run reminders`, or the built-in timer in scripts/start.ts.
@@ -34,6 +35,17 @@ export type ReminderRunSummary = {
 export const REMINDER_NOTIFICATION_KIND = "REMINDER";
 
 export async function runReminders(options: { today?: IsoDate } = {}): Promise<ReminderRunSummary> {
+  try {
+    const summary = await runRemindersOnce(options);
+    countReminderRun("ok", summary.notified);
+    return summary;
+  } catch (error) {
+    countReminderRun("failed");
+    throw error;
+  }
+}
+
+async function runRemindersOnce(options: { today?: IsoDate }): Promise<ReminderRunSummary> {
   const today = options.today ?? todayInUk();
   const db = getDb();
   const { checked, reminders, recipients } = await findDueReminders(db, today);

@@ -46,3 +46,18 @@ export function crossSiteRefusal(facts: OriginFacts): string | null {
 
 export const CROSS_SITE_MESSAGE =
   "This change must be made from Placement Tracker itself. Open the page in Placement Tracker and try again.";
+
+/**
+ * The same rule for a route that the proxy does not see (the attachment
+ * upload, whose body must stream past the proxy's buffer): null, or the message.
+ */
+export function crossSiteRefusalOf(request: Request): string | null {
+  if (/^bearer\s/i.test(request.headers.get("authorization") ?? "")) return null;
+  return crossSiteRefusal({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    secFetchSite: request.headers.get("sec-fetch-site"),
+    host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+    appUrl: process.env.NEXTAUTH_URL,
+  });
+}

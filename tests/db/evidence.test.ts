@@ -11,7 +11,9 @@ import { getEvidence, listPlacementEvidence } from "@/lib/portfolio/read-evidenc
 import { createEvidence, submitEvidence, updateEvidence } from "@/lib/portfolio/write-evidence";
 import { addEvidenceAddendum, reviewEvidence } from "@/lib/portfolio/review-evidence";
 import { addAttachment, deleteAttachment, getAttachment, MAX_ATTACHMENTS_PER_ITEM } from "@/lib/portfolio/attachments";
-import { DiskAttachmentStore, setAttachmentStore } from "@/lib/portfolio/attachment-store";
+import { FilesystemAttachmentStore } from "@/lib/attachments/filesystem-store";
+import { setAttachmentStore } from "@/lib/attachments/current-store";
+import { readAll } from "@/lib/attachments/store";
 import { AppError, toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -37,7 +39,7 @@ beforeAll(async () => {
     },
   });
   storeDir = mkdtempSync(path.join(tmpdir(), "evidence-attachments-"));
-  setAttachmentStore(new DiskAttachmentStore(storeDir));
+  setAttachmentStore(new FilesystemAttachmentStore(storeDir));
 });
 
 afterAll(() => {
@@ -534,7 +536,7 @@ describe("attachments", () => {
       const file = await getAttachment(user, id, attachmentId);
       expect(file.contentType).toBe("application/pdf");
       expect(file.downloadName).toBe("Session plan.pdf");
-      expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      expect((await readAll(file.stream)).subarray(0, 5).toString()).toBe("%PDF-");
     }
     // A draft's files are as hidden as the draft.
     for (const user of [
@@ -554,7 +556,9 @@ describe("attachments", () => {
 
   it("once submitted, the tutor downloads it too", async () => {
     await submitEvidence(world.users.studentA, id, { version: await version(id) });
-    expect((await getAttachment(world.users.tutorA, id, attachmentId)).contentType).toBe("application/pdf");
+    const file = await getAttachment(world.users.tutorA, id, attachmentId);
+    file.stream.destroy();
+    expect(file.contentType).toBe("application/pdf");
     expect(await statusOf(getAttachment(world.users.tutorB, id, attachmentId))).toBe(404);
     // And it cannot be removed while it is with the PE.
     expect((await rejected(() => deleteAttachment(world.users.studentA, id, attachmentId))).status).toBe(409);

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEvidence } from "@/lib/portfolio/read-evidence";
 import { formatBytes } from "@/lib/portfolio/attachments";
-import { attachmentMaxBytes } from "@/lib/portfolio/attachment-store";
+import { attachmentMaxBytes } from "@/lib/attachments/store";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { EVIDENCE_TYPE_LABELS } from "@/lib/validations/evidence";

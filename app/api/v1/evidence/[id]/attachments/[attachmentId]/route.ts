@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { apiRoute } from "@/lib/api/route";
 import { deleteAttachment, getAttachment } from "@/lib/portfolio/attachments";
 
@@ -7,11 +8,12 @@ const rfc5987 = (value: string) =>
 // GET /api/v1/evidence/:id/attachments/:attachmentId – the file, to whoever may read the evidence; always a download, never shown inline
 export const GET = apiRoute<{ id: string; attachmentId: string }>(async ({ user, params }) => {
   const file = await getAttachment(user, params.id, params.attachmentId);
-  return new Response(new Uint8Array(file.bytes), {
+  // Streamed from the store, chunk by chunk.
+  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
     status: 200,
     headers: {
       "Content-Type": file.contentType,
-      "Content-Length": String(file.bytes.length),
+      "Content-Length": String(file.sizeBytes),
       "Content-Disposition": `attachment; filename="${file.downloadName}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
