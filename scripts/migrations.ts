@@ -61,6 +61,19 @@ async function diffMigrationsToSchema(exitCode: boolean): Promise<{ code: number
     // Introspecting an empty database crashes the wasm schema engine: start from empty instead.
     const from = ["--from-empty"];
     if (applied.length > 0) {
+      // Prisma does not model triggers, and a constraint trigger (the audit hash chain's, which runs at
+      // commit) crashes its introspection: drop them from the scratch copy before reading it back.
+      const scratchClient = new Client({ connectionString: db.url });
+      await scratchClient.connect();
+      try {
+        const { rows } = await scratchClient.query<{ table: string; name: string }>(
+          `SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = 'public'`,
+        );
+        for (const row of rows) await scratchClient.query(`DROP TRIGGER "${row.name}" ON "${row.table}"`);
+      } finally {
+        await scratchClient.end();
+      }
       const pulled = (await prisma(["db", "pull", "--print"], db.url)).stdout;
       const migratedSchema = path.join(mkdtempSync(path.join(os.tmpdir(), "pt-migrations-")), "migrated.prisma");
       // `db pull --print` prefixes a warning about the datasource url: keep the schema only.

@@ -33,8 +33,10 @@ async function burstThenKill(app: App, prefix: string): Promise<string[]> {
     for (;;) {
       const response = await createEvidence(student, placementId, `${prefix} ${++n}`).catch(() => null);
       if (!response) return; // the server is gone
-      if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
-      else await response.text();
+      // The kill can land between the status line and the body: a write whose id never arrived was not acknowledged.
+      const body = await (response.status === 201 ? response.json() : response.text()).catch(() => null);
+      if (body === null) return;
+      if (response.status === 201) acknowledged.push((body as { id: string }).id);
     }
   });
   await waitFor(async () => acknowledged.length >= 15, 60_000, "writes before the kill");

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { apiRoute, json } from "@/lib/api/route";
-import { badRequest, forbidden } from "@/lib/errors";
+import { AppError, badRequest, forbidden } from "@/lib/errors";
 import { CROSS_SITE_MESSAGE, crossSiteRefusalOf } from "@/lib/security/same-origin";
 import { addAttachment, tooLarge } from "@/lib/portfolio/attachments";
 import { attachmentMaxBytes } from "@/lib/attachments/store";
@@ -62,7 +62,9 @@ export const POST = apiRoute<{ id: string }>(async ({ user, request, params }) =
     return json(await addAttachment(user, params.id, upload), 201);
   } catch (error) {
     // The body ended before the form did (the client went away, or a proxy cut it short).
-    if (upload?.content.errored) throw badRequest("The upload was cut off before the end of the file. Try again.");
+    // A refusal from the store (too large, storage full) stands; otherwise an errored stream means the body was cut off.
+    if (!(error instanceof AppError) && upload?.content.errored)
+      throw badRequest("The upload was cut off before the end of the file. Try again.");
     throw error;
   } finally {
     // A refused upload is not read to the end: let the rest of the body go.
