@@ -2,21 +2,23 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements } from "@/lib/access/placements";
 import { canManageAccounts, canManageApiTokens, canManageUniversities, canReadAuditLog } from "@/lib/access/admin";
 import { canManageFrameworks } from "@/lib/access/portfolio";
+import { canRequestSupport, canTriageSchoolRequests, impactReportAudience } from "@/lib/access/schools";
 
 // What each person's pages offer: which home page, which links in the menu,
 // which columns and links on the placement dashboards. Pages read these
 // objects and never look at a role themselves (docs/domain.md "Who is who").
 
 /** Which home page a person gets: a PE their students, a student their placement, everyone else the placement table. */
-export function homePageFor(user: SessionUser): "practice-educator" | "student" | "placements" {
+export function homePageFor(user: SessionUser): "practice-educator" | "student" | "school" | "placements" {
   if (user.role === "PRACTICE_EDUCATOR") return "practice-educator";
+  if (user.role === "SCHOOL_CONTACT") return "school";
   if (user.role === "STUDENT") return "student";
   return "placements";
 }
 
-/** Tutors never see children's records, so search has no Children group for them (and the menu no links). */
+/** Tutors never see children's records, so search has no Children group for them (and the menu no links); a school sees only its own requests. */
 export function canSeeChildRecords(user: SessionUser): boolean {
-  return user.role !== "UNIVERSITY_TUTOR";
+  return user.role !== "UNIVERSITY_TUTOR" && user.role !== "SCHOOL_CONTACT";
 }
 
 /** The cohort report and the CSV link beside the dashboard: the university's tutors and the team manager. */
@@ -81,5 +83,9 @@ export function menuFor(user: SessionUser) {
     apiTokens: canManageApiTokens(user),
     universities: canManageUniversities(user),
     auditLog: canReadAuditLog(user),
+    /** A school contact's requests for support, and the team manager's list of them to triage. */
+    schoolRequests: canRequestSupport(user),
+    schoolRequestTriage: canTriageSchoolRequests(user),
+    impactReport: impactReportAudience(user) !== null,
   };
 }

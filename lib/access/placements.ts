@@ -21,6 +21,9 @@ export function placementsVisibleTo(user: SessionUser): Prisma.PlacementWhereInp
       return { studentId: user.id };
     case "UNIVERSITY_TUTOR":
       return { student: { studentProfile: { universityId: user.organisationId } } };
+    case "SCHOOL_CONTACT":
+      // A school follows its own requests (lib/schools), never a placement.
+      return { id: { in: [] } };
   }
 }
 
