@@ -7,7 +7,6 @@ import { childrenIdentifiableTo } from "@/lib/access/children";
 import { command } from "@/lib/core/command";
 import { fieldError, forbidden } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate } from "@/lib/dates";
-import { writeAudit } from "@/lib/audit";
 import { notify } from "@/lib/notifications/notifications";
 import { auditCreated } from "@/lib/children/child-audit";
 import { keepRetentionDate, newChildCode } from "@/lib/children/child-records";
@@ -113,6 +112,22 @@ export const requestSupport = command({
   },
 });
 
+/** Every name shown is a read of an identifiable record: one VIEW row per child, as on the children's pages. */
+async function auditNamesShown(user: SessionUser, childIds: string[], context: string) {
+  const ids = [...new Set(childIds)];
+  if (ids.length === 0) return;
+  await getDb().auditLog.createMany({
+    data: ids.map((entityId) => ({
+      actorId: user.id,
+      organisationId: user.organisationId,
+      action: "VIEW",
+      entity: "Child",
+      entityId,
+      changes: { context },
+    })),
+  });
+}
+
 type RequestRow = {
   id: string;
   receivedOn: Date;
@@ -138,6 +153,7 @@ function workAfter(row: RequestRow) {
 
 const requestSelect = {
   id: true,
+  childId: true,
   receivedOn: true,
   decision: true,
   decisionReason: true,
@@ -192,13 +208,10 @@ export async function listOwnSchoolRequests(user: SessionUser) {
     take: 200,
     select: requestSelect,
   });
-  await db.$transaction((tx) =>
-    writeAudit(tx, user, {
-      action: "VIEW",
-      entity: "SchoolRequests",
-      entityId: school.id,
-      changes: { count: rows.length },
-    }),
+  await auditNamesShown(
+    user,
+    rows.map((row) => row.childId),
+    "school's own requests",
   );
   const requests = rows.map((row): SchoolRequestSummary => {
     // Only the work that started once the request came in answers it.
@@ -230,7 +243,6 @@ export async function listSchoolRequestsToTriage(user: SessionUser) {
     take: 100,
     select: {
       ...requestSelect,
-      childId: true,
       reason: true,
       referrerName: true,
       parentConsent: true,
@@ -239,6 +251,11 @@ export async function listSchoolRequestsToTriage(user: SessionUser) {
       school: { select: { name: true } },
     },
   });
+  await auditNamesShown(
+    user,
+    rows.map((row) => row.childId),
+    "school requests to triage",
+  );
   const present = rows.map((row) => ({
     id: row.id,
     childId: row.childId,

@@ -14,15 +14,18 @@ export const schoolRequestSchema = z.object({
     acceptText: true,
   }),
   reason: text("reason you are asking for support", 3_000),
-  parentConsent: z.literal(true, {
-    error: "The team can only take a request once a parent or carer has consented: ask them first",
-  }),
+  parentConsent: z
+    .boolean({ error: "Say whether a parent or carer has consented" })
+    .refine((value) => value, "The team can only take a request once a parent or carer has consented: ask them first"),
   parentConsentOn: isoDate("date the parent or carer consented").refine(
     (value) => value <= todayInUk(),
     "Consent cannot be given on a date still to come",
   ),
-  childAgreement: z.literal(true, {
-    error: "The team can only take a request once the pupil has agreed to meet a student: ask them first",
-  }),
+  childAgreement: z
+    .boolean({ error: "Say whether the pupil has agreed" })
+    .refine(
+      (value) => value,
+      "The team can only take a request once the pupil has agreed to meet a student: ask them first",
+    ),
 });
 export type SchoolRequestInput = z.input<typeof schoolRequestSchema>;
