@@ -19,6 +19,7 @@ import {
   submitFeedbackWithLink,
 } from "@/lib/children/direct-work/feedback";
 import { addTheme } from "@/lib/children/direct-work/themes";
+import { draftEvidenceFromProgramme } from "@/lib/portfolio/programme-evidence";
 import type {
   AddDirectWorkSessionInput,
   AddThemeInput,
@@ -32,6 +33,11 @@ import type {
 } from "@/lib/validations/direct-work";
 
 const programmePath = (programmeId: string) => `/programmes/${programmeId}`;
+
+export async function draftEvidenceFromProgrammeAction(programmeId: string) {
+  const user = await requireUser();
+  return runAction(() => draftEvidenceFromProgramme(user, programmeId));
+}
 
 export async function createDirectWorkProgrammeAction(allocationId: string, input: DirectWorkProgrammeInput) {
   const user = await requireUser();

@@ -144,12 +144,20 @@ export const anonymiseChild = command({
       });
     for (const programme of await tx.directWorkProgramme.findMany({
       where: { allocationId: { in: allocationIds } },
-      select: { id: true, closingSummary: true, goals: { select: { id: true, description: true } } },
+      select: {
+        id: true,
+        closingSummary: true,
+        summaryForSchool: true,
+        goals: { select: { id: true, description: true } },
+      },
     })) {
-      if (programme.closingSummary !== null)
+      if (programme.closingSummary !== null || programme.summaryForSchool !== null)
         await tx.directWorkProgramme.update({
           where: { id: programme.id },
-          data: { closingSummary: scrub(programme.closingSummary) },
+          data: {
+            closingSummary: programme.closingSummary === null ? null : scrub(programme.closingSummary),
+            summaryForSchool: programme.summaryForSchool === null ? null : scrub(programme.summaryForSchool),
+          },
         });
       for (const goal of programme.goals)
         await tx.outcomeGoal.update({ where: { id: goal.id }, data: { description: scrub(goal.description) } });

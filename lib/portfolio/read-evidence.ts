@@ -1,4 +1,5 @@
 import "server-only";
+import { canSeeChildRecords } from "@/lib/access/navigation";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import {
@@ -152,6 +153,8 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
       type: item.type as EvidenceTypeName,
       body: item.body,
       childCode: item.childCode,
+      /** The programme a draft came from: a link for those who may open children's work; tutors never get it. */
+      sourceProgrammeId: canSeeChildRecords(user) ? item.sourceProgrammeId : null,
       status,
       submittedAt: item.submittedAt?.toISOString() ?? null,
       reviewedAt: item.reviewedAt?.toISOString() ?? null,

@@ -136,6 +136,8 @@ export const recordDirectWorkSessionSchema = z
       .transform((value) => value || null),
     whatWasDone: optionalText("what was done", 10_000),
     childsWords: optionalText("child's words", 10_000),
+    /** The student marks the child's words fit to quote, unnamed, in the impact report (docs/domain.md "Impact report"). */
+    childsWordsShareable: z.boolean({ error: "Say whether the child's words may be quoted" }).default(false),
     studentReflection: optionalText("reflection", 10_000),
     childRating: rating("child's rating"),
     version,
@@ -195,6 +197,8 @@ export type ScoreDirectWorkGoalInput = z.input<typeof scoreDirectWorkGoalSchema>
 
 export const closeDirectWorkProgrammeSchema = z.object({
   closingSummary: text("closing summary", 10_000, { min: 10 }),
+  /** What the referring school is told at the end: a few lines, no case detail (docs/domain.md "Partner schools"). */
+  summaryForSchool: optionalText("summary for school", 1_000),
   version,
 });
 export type CloseDirectWorkProgrammeInput = z.input<typeof closeDirectWorkProgrammeSchema>;

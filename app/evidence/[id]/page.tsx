@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEvidence } from "@/lib/portfolio/read-evidence";
@@ -101,6 +102,20 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             ["Date", formatDate(evidence.occurredOn)],
             ["Type", EVIDENCE_TYPE_LABELS[evidence.type]],
             ["Child", evidence.childCode ?? "None"],
+            ...(evidence.sourceProgrammeId
+              ? [
+                  [
+                    "Made from",
+                    <Link
+                      key="source"
+                      href={`/programmes/${evidence.sourceProgrammeId}`}
+                      className="text-brand-700 underline"
+                    >
+                      The direct-work programme and its session records
+                    </Link>,
+                  ] as [string, ReactNode],
+                ]
+              : []),
             ["Submitted", evidence.submittedAt ? formatDateTime(new Date(evidence.submittedAt)) : "Not yet"],
           ]}
         />

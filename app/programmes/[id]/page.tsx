@@ -11,6 +11,7 @@ import { SessionStatusBadge } from "./session-status-badge";
 import { GoalsForm } from "./goals-form";
 import { ScoreGoalForm } from "./score-goal-form";
 import { AddSessionForm, ClosePlanForm, ExtendPlanForm } from "./plan-forms";
+import { MakeEvidenceButton } from "./make-evidence-button";
 
 export const metadata: Metadata = { title: "Direct-work programme" };
 export const dynamic = "force-dynamic";
@@ -336,7 +337,18 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
         {programme.closedAt ? (
           <div className="rounded border border-gray-300 bg-white p-4">
             <p className="whitespace-pre-line">{programme.closingSummary}</p>
+            {programme.summaryForSchool && (
+              <>
+                <h3 className="mt-3 font-semibold">Summary for the school</h3>
+                <p className="whitespace-pre-line">{programme.summaryForSchool}</p>
+              </>
+            )}
             <p className="mt-2 text-sm text-muted">Closed {formatDateTime(new Date(programme.closedAt))}.</p>
+            {permissions.canMakeEvidence && (
+              <div className="mt-3">
+                <MakeEvidenceButton programmeId={programme.id} />
+              </div>
+            )}
           </div>
         ) : permissions.canWrite ? (
           <details className="rounded border border-gray-300 bg-white p-4">

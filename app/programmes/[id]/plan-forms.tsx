@@ -123,7 +123,7 @@ export function ClosePlanForm({ programmeId, version }: { programmeId: string; v
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: closeDirectWorkProgrammeSchema,
-    defaultValues: { closingSummary: "", version },
+    defaultValues: { closingSummary: "", summaryForSchool: "", version },
     action: (values) => closeDirectWorkProgrammeAction(programmeId, { ...values, version }),
     onSuccess: () => router.refresh(),
   });
@@ -137,6 +137,14 @@ export function ClosePlanForm({ programmeId, version }: { programmeId: string; v
         rows={6}
         error={errorOf("closingSummary")}
         {...form.register("closingSummary")}
+      />
+      <TextAreaField
+        id="summaryForSchool"
+        label="Summary for the school (optional)"
+        hint="A few lines the referring school sees on its list: what the work covered and how it ended. No case detail, and no more than the school needs."
+        rows={3}
+        error={errorOf("summaryForSchool")}
+        {...form.register("summaryForSchool")}
       />
       <SubmitButton pending={pending}>Close the programme</SubmitButton>
     </form>

@@ -140,7 +140,11 @@ export const closeDirectWorkProgramme = command({
   }),
   async run({ tx, audit }, before, data) {
     if (before.closedAt) throw conflict("This programme has already been closed.");
-    const next = { closingSummary: data.closingSummary, closedAt: new Date() };
+    const next = {
+      closingSummary: data.closingSummary,
+      summaryForSchool: data.summaryForSchool ? data.summaryForSchool : null,
+      closedAt: new Date(),
+    };
     const { count } = await tx.directWorkProgramme.updateMany({
       where: { id: before.id, version: data.version, closedAt: null },
       data: { ...next, version: { increment: 1 } },

@@ -92,6 +92,7 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
       cancelledBy: session.cancelledBy,
       whatWasDone: free(session.whatWasDone),
       childsWords: free(session.childsWords),
+      childsWordsShareable: session.childsWordsShareable,
       studentReflection: free(session.studentReflection),
       childRating: session.childRating,
       version: session.version,
@@ -133,6 +134,7 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
       agreedWithChild: row.agreedWithChild,
       agreedWithParents: row.agreedWithParents,
       closingSummary: row.closingSummary === null ? null : free(row.closingSummary),
+      summaryForSchool: row.summaryForSchool === null ? null : free(row.summaryForSchool),
       closedAt: row.closedAt?.toISOString() ?? null,
       sessions,
       goals,
@@ -156,6 +158,8 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
         /** The child's feedback may still come after the programme is closed. */
         canAskFeedback: canWrite,
         closed,
+        /** The student who ran it turns a closed programme into portfolio evidence (lib/portfolio/programme-evidence.ts). */
+        canMakeEvidence: closed && row.allocation.studentId === user.id,
       },
     };
   });

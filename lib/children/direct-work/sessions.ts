@@ -24,6 +24,7 @@ const SESSION_FIELDS = {
   cancelledBy: "who cancelled",
   whatWasDone: "what was done",
   childsWords: "child's words",
+  childsWordsShareable: "whether the child's words may be quoted",
   studentReflection: "reflection",
   childRating: "child's rating",
 };
@@ -91,6 +92,7 @@ export const recordDirectWorkSession = command({
       cancelledBy: data.status === "CANCELLED" ? data.cancelledBy : null,
       whatWasDone: data.whatWasDone ?? "",
       childsWords: data.childsWords ?? "",
+      childsWordsShareable: Boolean(data.childsWordsShareable && data.childsWords),
       studentReflection: data.studentReflection ?? "",
       childRating: data.status === "ATTENDED" ? data.childRating : null,
     };

@@ -57,6 +57,7 @@ export default async function DirectWorkSessionPage({
               cancelledBy: session.cancelledBy,
               whatWasDone: session.whatWasDone,
               childsWords: session.childsWords,
+              childsWordsShareable: session.childsWordsShareable,
               studentReflection: session.studentReflection,
               childRating: session.childRating,
               version: session.version,

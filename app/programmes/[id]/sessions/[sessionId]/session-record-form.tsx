@@ -26,6 +26,7 @@ type Session = {
   cancelledBy: CancelledByValue | null;
   whatWasDone: string;
   childsWords: string;
+  childsWordsShareable: boolean;
   studentReflection: string;
   childRating: number | null;
   version: number;
@@ -63,6 +64,7 @@ export function SessionRecordForm({
       cancelledBy: session.cancelledBy ?? "",
       whatWasDone: session.whatWasDone,
       childsWords: session.childsWords,
+      childsWordsShareable: session.childsWordsShareable,
       studentReflection: session.studentReflection,
       childRating: session.childRating === null ? "" : String(session.childRating),
       version: session.version,
@@ -131,6 +133,24 @@ export function SessionRecordForm({
         error={errorOf("childsWords")}
         {...form.register("childsWords")}
       />
+      <div className="-mt-3 mb-5 flex items-start gap-2">
+        <input
+          id="childsWordsShareable"
+          type="checkbox"
+          className="mt-1 h-5 w-5"
+          aria-describedby="childsWordsShareable-hint"
+          {...form.register("childsWordsShareable")}
+        />
+        <div>
+          <label htmlFor="childsWordsShareable" className="font-semibold">
+            These words may be quoted in the impact report
+          </label>
+          <p id="childsWordsShareable-hint" className="text-sm text-muted">
+            Quoted without any name or code, to the team, its leadership and the schools. Only if nothing in them could
+            identify the child.
+          </p>
+        </div>
+      </div>
       <TextAreaField
         id="studentReflection"
         label={LABELS.studentReflection}

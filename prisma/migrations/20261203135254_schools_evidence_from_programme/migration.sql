@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EvidenceItem" ADD COLUMN     "sourceProgrammeId" TEXT;
