@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { AttendanceKind, PlacementLevel, PlacementStatus, Prisma, Role } from "@/lib/generated/prisma/client";
 import { seedDemoSupervision, type DemoSupervisionPlan } from "./demo-supervision";
 import { seedDemoChildren, type DemoCaseloadPlan } from "./demo-children";
+import { seedDemoSchools } from "./demo-schools";
 import { seedDemoPortfolio } from "./demo-portfolio";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
@@ -410,6 +411,9 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
   // the placements, attendance and caseloads above, so it comes last.
   await seedDemoPortfolio(db, today, { teamId: team.id });
+
+  // Partner schools: their contacts and requests, and what the impact report draws on.
+  signIns.push(...(await seedDemoSchools(db, today, { teamId: team.id, adminId: admin.id, passwordHash })));
 
   return signIns;
 }
