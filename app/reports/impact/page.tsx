@@ -204,6 +204,9 @@ export default async function ImpactReportPage({
             <a href={`/api/v1/exports/impact.csv?${query}`} className="font-semibold text-brand-700 underline">
               Download as CSV
             </a>
+            <a href={`/api/v1/exports/impact.pdf?${query}`} className="font-semibold text-brand-700 underline">
+              Download as PDF
+            </a>
           </p>
           <p>
             <strong>{report.scopeName}</strong>, {formatDate(report.period.from)} to {formatDate(report.period.to)}
