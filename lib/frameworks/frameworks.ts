@@ -91,7 +91,6 @@ function presentFramework(
   };
 }
 
-export type FrameworkDto = ReturnType<typeof presentFramework>;
 
 const withItems = { items: { orderBy: { number: "asc" as const }, include: { levelDescriptors: true } } };
 
