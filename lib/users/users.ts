@@ -7,6 +7,7 @@ import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, forbidden, invalid, notFound, taken } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import {
   createUserSchema,
   roleBelongsToUniversity,
@@ -210,12 +211,14 @@ export const updateUser = command({
         update: profile,
       });
     }
+    // Deactivating an account or setting a new password for it signs the person out everywhere, at once.
+    const sessionsEnded = !data.active || passwordHash ? await endSessionsOf(tx, before.id) : 0;
     // The password is never audited, only that it changed.
     await audit.updated(
       "User",
       before.id,
       before,
-      { ...next, ...(passwordHash ? { password: "(changed)" } : {}) },
+      { ...next, ...(passwordHash ? { password: "(changed)" } : {}), ...(sessionsEnded ? { sessionsEnded } : {}) },
       {
         from: data.version,
         to: data.version + 1,
