@@ -6,6 +6,7 @@ import { accountsManagedBy, canManageAccounts } from "@/lib/access/admin";
 import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, forbidden, invalid, notFound, taken } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import {
@@ -120,6 +121,8 @@ export const createUser = command({
     const email = normaliseEmail(data.email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const weak = passwordProblem(data.password, { name: data.name, email });
+    if (weak) throw fieldError("password", weak);
     const created = await tx.user.create({
       data: {
         name: data.name,
@@ -180,6 +183,8 @@ export const updateUser = command({
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
       throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const weak = data.newPassword ? passwordProblem(data.newPassword, { name: data.name, email }) : null;
+    if (weak) throw fieldError("newPassword", weak);
     const passwordHash = data.newPassword ? await hashPassword(data.newPassword) : undefined;
 
     const next = {
