@@ -54,10 +54,14 @@ export async function SiteHeader() {
         {user && (
           <div className="flex items-center gap-3 text-sm">
             <NotificationsLink user={user} />
-            <span>
+            <Link
+              href="/account"
+              className="text-white no-underline hover:underline"
+              aria-label={`Your account: ${user.name}`}
+            >
               <span className="font-semibold">{user.name}</span>
               <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         )}
