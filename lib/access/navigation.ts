@@ -7,10 +7,15 @@ import { canManageFrameworks } from "@/lib/access/portfolio";
 // which columns and links on the placement dashboards. Pages read these
 // objects and never look at a role themselves (docs/domain.md "Who is who").
 
-/** Which home page a person gets: a PE their students, a student their placement, everyone else the placement table. */
-export function homePageFor(user: SessionUser): "practice-educator" | "student" | "placements" {
+/**
+ * Which home page a person gets: a PE their students, a student their
+ * placement, an on-site supervisor their students and "Log today", everyone
+ * else the placement table with its filters and charts.
+ */
+export function homePageFor(user: SessionUser): "practice-educator" | "student" | "on-site" | "placements" {
   if (user.role === "PRACTICE_EDUCATOR") return "practice-educator";
   if (user.role === "STUDENT") return "student";
+  if (user.role === "ONSITE_SUPERVISOR") return "on-site";
   return "placements";
 }
 
