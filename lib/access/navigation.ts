@@ -2,6 +2,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements } from "@/lib/access/placements";
 import { canManageAccounts, canManageApiTokens, canManageUniversities, canReadAuditLog } from "@/lib/access/admin";
 import { canManageFrameworks } from "@/lib/access/portfolio";
+import { canCreatePanel } from "@/lib/access/panels";
 
 // What each person's pages offer: which home page, which links in the menu,
 // which columns and links on the placement dashboards. Pages read these
@@ -81,5 +82,7 @@ export function menuFor(user: SessionUser) {
     apiTokens: canManageApiTokens(user),
     universities: canManageUniversities(user),
     auditLog: canReadAuditLog(user),
+    /** The university's side (docs/domain.md "The university's side"). */
+    panels: canCreatePanel(user),
   };
 }

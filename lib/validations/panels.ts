@@ -8,7 +8,11 @@ export const createPanelSchema = z.object({
   name: text("panel's name", 120, { min: 3, singleLine: true }),
   sitsOn: isoDate("date the panel sits"),
   /** Other tutors of the university who sit on the panel; the creator leads it. */
-  memberIds: boundedArray(id("member"), 20, "A panel has at most 20 members besides its lead").default([]),
+  memberIds: z.preprocess(
+    // A form's checkboxes: none ticked is false, a single one may arrive as its value alone.
+    (value) => (value === false || value == null ? [] : typeof value === "string" ? [value] : value),
+    boundedArray(id("member"), 20, "A panel has at most 20 members besides its lead"),
+  ),
   externalExaminerName: optionalText("external examiner's name", 120, { singleLine: true }),
   randomPercent: boundedInt("percentage of the rest sampled at random", 0, 100, { acceptText: true }),
 });
