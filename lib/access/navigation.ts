@@ -84,5 +84,7 @@ export function menuFor(user: SessionUser) {
     auditLog: canReadAuditLog(user),
     /** The university's side (docs/domain.md "The university's side"). */
     panels: canCreatePanel(user),
+    /** Everyone on a placement evaluates it at its end; the tutors and the team manager see the board's overview. */
+    qapl: user.role !== "ONSITE_SUPERVISOR",
   };
 }
