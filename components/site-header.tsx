@@ -25,6 +25,9 @@ export async function SiteHeader() {
       );
     if (menu.cohortCoverage) links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
     if (menu.ratification) links.push({ href: "/ratification", label: "Ratification" });
+    if (menu.panels) links.push({ href: "/panels", label: "Panels" });
+    if (menu.qapl) links.push({ href: "/qapl", label: "QAPL" });
+    if (menu.peRegister) links.push({ href: "/pe-register", label: "PE register" });
     if (menu.accounts) links.push({ href: "/admin/users", label: "People" });
     if (menu.frameworks) links.push({ href: "/admin/frameworks", label: "Frameworks" });
     if (menu.apiTokens) links.push({ href: "/admin/api-tokens", label: "API tokens" });

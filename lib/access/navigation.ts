@@ -2,6 +2,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements } from "@/lib/access/placements";
 import { canManageAccounts, canManageApiTokens, canManageUniversities, canReadAuditLog } from "@/lib/access/admin";
 import { canManageFrameworks } from "@/lib/access/portfolio";
+import { canCreatePanel } from "@/lib/access/panels";
+import { canSeeRegister } from "@/lib/access/pe-register";
 
 // What each person's pages offer: which home page, which links in the menu,
 // which columns and links on the placement dashboards. Pages read these
@@ -86,5 +88,10 @@ export function menuFor(user: SessionUser) {
     apiTokens: canManageApiTokens(user),
     universities: canManageUniversities(user),
     auditLog: canReadAuditLog(user),
+    /** The university's side (docs/domain.md "The university's side"). */
+    panels: canCreatePanel(user),
+    /** Everyone on a placement evaluates it at its end; the tutors and the team manager see the board's overview. */
+    qapl: user.role !== "ONSITE_SUPERVISOR",
+    peRegister: canSeeRegister(user),
   };
 }
