@@ -23,6 +23,9 @@ export async function SiteHeader() {
         { href: "/safeguarding", label: "Safeguarding" },
         { href: "/team/suggestions", label: "Children's suggestions" },
       );
+    if (menu.schoolRequests) links.push({ href: "/school", label: "Requests for support" });
+    if (menu.schoolRequestTriage) links.push({ href: "/school-requests", label: "School requests" });
+    if (menu.impactReport) links.push({ href: "/reports/impact", label: "Impact" });
     if (menu.cohortCoverage) links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
     if (menu.ratification) links.push({ href: "/ratification", label: "Ratification" });
     if (menu.panels) links.push({ href: "/panels", label: "Panels" });

@@ -24,13 +24,14 @@ export function supervisionRecordsVisibleTo(user: SessionUser): Prisma.Supervisi
     case "UNIVERSITY_TUTOR":
       return { placement: placementsVisibleTo(user), status: "SIGNED" };
     case "ONSITE_SUPERVISOR":
+    case "SCHOOL_CONTACT":
       return { id: { in: [] } };
   }
 }
 
 /** Whether the user may see a placement's supervision at all (the log page, cadence). */
 export function canReadSupervisionOf(user: SessionUser): boolean {
-  return user.role !== "ONSITE_SUPERVISOR";
+  return user.role !== "ONSITE_SUPERVISOR" && user.role !== "SCHOOL_CONTACT";
 }
 
 /** The people of a placement the predicates below look at. */
