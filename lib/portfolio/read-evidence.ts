@@ -101,7 +101,6 @@ export async function listPlacementEvidence(user: SessionUser, placementId: stri
   };
 }
 
-
 /** One evidence item with its capabilities, attachments and review thread, and what the user may do with it. */
 export async function getEvidence(user: SessionUser, evidenceId: string) {
   const db = getDb();
@@ -198,4 +197,3 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
     },
   };
 }
-

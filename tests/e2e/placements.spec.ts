@@ -147,10 +147,9 @@ test("a practice educator sees their students under My students", async ({ page 
   // Current students only: Jade Robinson's placement with Priya is completed.
   // One section per student (no table repeating them).
   const sections = page.locator("main section").filter({ has: page.getByRole("heading", { level: 3 }) });
-  expect((await sections.getByRole("heading", { level: 3 }).allTextContents()).map((name) => name.trim()).sort()).toEqual([
-    "Amira Hussain",
-    "Ella Thompson",
-  ]);
+  expect(
+    (await sections.getByRole("heading", { level: 3 }).allTextContents()).map((name) => name.trim()).sort(),
+  ).toEqual(["Amira Hussain", "Ella Thompson"]);
   await expect(page.getByRole("table", { name: "My students" })).toHaveCount(0);
   // No admin links.
   await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);

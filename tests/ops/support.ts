@@ -228,4 +228,3 @@ export function createEvidence(session: Session, placementId: string, title: str
     target,
   );
 }
-
