@@ -207,6 +207,7 @@ describe("shareableQuotes", () => {
             session({ shareableWords: null, plannedOn: "2026-10-08" }),
             session({ shareableWords: "I like the games", plannedOn: "2026-10-15" }),
             session({ shareableWords: "Too early", plannedOn: "2026-08-01" }),
+            session({ shareableWords: "I like the games", plannedOn: "2026-10-09" }),
           ],
         }),
       ],

@@ -281,14 +281,14 @@ export function childRatings(programmes: readonly ProgrammeFact[], period: Perio
   return ratingDistribution(averages);
 }
 
-/** What children said that their student marked shareable, without any name or code, newest first. */
+/** What children said that their student marked shareable, without any name or code, newest first, each once. */
 export function shareableQuotes(programmes: readonly ProgrammeFact[], period: Period, limit = 12): string[] {
   return programmes
     .flatMap((programme) => programme.sessions)
     .filter((session) => session.shareableWords && inPeriod(session.plannedOn, period))
     .sort((a, b) => b.plannedOn.localeCompare(a.plannedOn))
     .map((session) => session.shareableWords!.trim())
-    .filter((words) => words.length > 0)
+    .filter((words, index, all) => words.length > 0 && all.indexOf(words) === index)
     .slice(0, limit);
 }
 

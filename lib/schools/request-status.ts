@@ -16,7 +16,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
 
 export type RequestFacts = {
   decision: "PENDING" | "ACCEPTED" | "SIGNPOSTED" | "DECLINED";
-  /** The child's direct-work allocations that started on or after the request came in. */
+  /** The child's allocations (any kind of work) that started on or after the request came in, oldest first. */
   work: Array<{ programme: { closedAt: Date | null; sessionsHeld: number } | null; status: "ACTIVE" | "ENDED" }>;
 };
 

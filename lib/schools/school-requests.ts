@@ -163,8 +163,8 @@ const requestSelect = {
       firstName: true,
       lastName: true,
       code: true,
+      // Any work answers a request: direct work, an assessment or life story work; only direct work has a programme.
       allocations: {
-        where: { kind: "DIRECT_WORK" as const },
         orderBy: { startDate: "asc" as const },
         select: {
           status: true,

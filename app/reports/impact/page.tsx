@@ -177,7 +177,7 @@ export default async function ImpactReportPage({
           />
         </div>
         {audience === "team" && (
-          <div>
+          <div className="min-w-0 max-w-full">
             <label htmlFor="audience" className="mb-1 block font-semibold">
               Version
             </label>
@@ -185,10 +185,10 @@ export default async function ImpactReportPage({
               id="audience"
               name="audience"
               defaultValue={values.audience}
-              className="rounded border-2 border-gray-700 px-2 py-1.5"
+              className="w-full max-w-full rounded border-2 border-gray-700 px-2 py-1.5"
             >
               <option value="team">The team&apos;s own (every number)</option>
-              <option value="shared">To share: leadership and schools (small numbers hidden)</option>
+              <option value="shared">To share: small numbers hidden</option>
             </select>
           </div>
         )}
