@@ -60,8 +60,17 @@ export function canSignSupervision(user: SessionUser, placement: SupervisionPart
 /** Adds an addendum to a signed record: the two who signed it. */
 export const canAddSupervisionAddendum = canSignSupervision;
 
-/** Marks an agreed action done, dropped or open again: the practice educator and the student. */
+/** Marks an agreed action done or open again: the practice educator and the student. */
 export const canUpdateAgreedActions = canSignSupervision;
+
+/**
+ * Drops an agreed action (or reopens a dropped one): the practice educator
+ * only. An action was agreed by both; the student may mark it done, not
+ * decide on her own that it no longer applies (issue 12).
+ */
+export function canDropAgreedActions(user: SessionUser, placement: SupervisionParties): boolean {
+  return isCurrentPracticeEducator(user, placement);
+}
 
 /** Sets how often and how long supervision is expected: the team manager or the current practice educator. */
 export function canSetSupervisionArrangements(user: SessionUser, placement: SupervisionParties): boolean {
