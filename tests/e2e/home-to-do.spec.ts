@@ -87,6 +87,7 @@ test("every role's home page opens with its To do panel (screenshots at 1280 and
   page,
   baseURL,
 }) => {
+  test.setTimeout(240_000);
   const people = [
     ["manager", DEMO.admin],
     ["pe", DEMO.pe],
