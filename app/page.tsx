@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { dashboardPermissionsFor, homePageFor, type DashboardPermissions } from "@/lib/access/navigation";
@@ -32,6 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   if (home === "practice-educator") return <PracticeEducatorHome user={user} title={title} />;
   if (home === "student") return <StudentHome user={user} title={title} />;
   if (home === "on-site") return <OnsiteHome user={user} title={title} />;
+  if (home === "school") redirect("/school");
   return <PlacementsHome user={user} title={title} filters={parseDashboardFilters(await searchParams)} />;
 }
 
