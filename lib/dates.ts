@@ -71,6 +71,20 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
 });
 
+/**
+ * "2 Dec 2026, 14:05" for a moment something happened. A value that is
+ * exactly midnight (UTC or UK) was stored from a date with no time (a date
+ * picked in a form, or the demo data): it is shown as the date alone, never
+ * with a made-up "00:00" (issue 12). One way to show a date-only value: `formatDate`.
+ */
 export function formatDateTime(value: Date): string {
+  if (isDateOnly(value)) return formatDate(todayInUk(value));
   return dateTimeFormat.format(value);
+}
+
+/** Whether an instant is exactly midnight in UTC or in the UK: a date stored without a time. */
+export function isDateOnly(value: Date): boolean {
+  const ms = value.getTime();
+  if (ms % 86_400_000 === 0) return true;
+  return ms % 60_000 === 0 && todayInUk(value) !== todayInUk(new Date(ms - 1));
 }

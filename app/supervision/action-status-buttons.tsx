@@ -17,15 +17,19 @@ export function ActionStatusButtons({
   actionId,
   status,
   description,
+  canDrop,
 }: {
   actionId: string;
   status: ActionStatusName;
   description: string;
+  canDrop: boolean;
 }) {
+  // The student marks an agreed action done; only the PE drops one (lib/access/supervision.ts).
+  const buttons = BUTTONS[status].filter((button) => canDrop || (button.to !== "DROPPED" && status !== "DROPPED"));
   const short = description.length > 60 ? `${description.slice(0, 57)}…` : description;
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      {BUTTONS[status].map((button) => (
+      {buttons.map((button) => (
         <ActionButton key={button.to} action={() => setSupervisionActionStatusAction(actionId, { status: button.to })}>
           {button.label}
           <span className="sr-only">: {short}</span>

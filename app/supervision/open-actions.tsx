@@ -18,10 +18,13 @@ type Action = {
 export function ActionsList({
   actions,
   canUpdate,
+  canDrop = false,
   emptyText,
 }: {
   actions: Action[];
   canUpdate: boolean;
+  /** Drop (and reopen a dropped action): the practice educator only. */
+  canDrop?: boolean;
   emptyText: string;
 }) {
   if (actions.length === 0) return <p className="text-muted">{emptyText}</p>;
@@ -48,7 +51,14 @@ export function ActionsList({
                 )}
               </p>
             </div>
-            {canUpdate && <ActionStatusButtons actionId={action.id} status={status} description={action.description} />}
+            {canUpdate && (
+              <ActionStatusButtons
+                actionId={action.id}
+                status={status}
+                description={action.description}
+                canDrop={canDrop}
+              />
+            )}
           </li>
         );
       })}

@@ -67,9 +67,18 @@ export function canAddSupervisionAddendum(user: SessionUser, placement: Supervis
   return canSignSupervision(user, placement);
 }
 
-/** Marks an agreed action done, dropped or open again: the practice educator and the student. */
+/** Marks an agreed action done or open again: the practice educator and the student (dropping one: canDropAgreedActions). */
 export function canUpdateAgreedActions(user: SessionUser, placement: SupervisionParties): boolean {
   return canSignSupervision(user, placement);
+}
+
+/**
+ * Drops an agreed action (or reopens a dropped one): the practice educator
+ * only. An action was agreed by both; the student may mark it done, not
+ * decide on her own that it no longer applies (issue 12).
+ */
+export function canDropAgreedActions(user: SessionUser, placement: SupervisionParties): boolean {
+  return isCurrentPracticeEducator(user, placement);
 }
 
 /** Sets how often and how long supervision is expected: the team manager or the current practice educator. */

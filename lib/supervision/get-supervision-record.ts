@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import {
   canAddSupervisionAddendum,
+  canDropAgreedActions,
   canUpdateAgreedActions,
   canWriteStudentReflection,
   canWriteSupervisionNotes,
@@ -69,6 +70,7 @@ export async function getSupervisionRecord(user: SessionUser, recordId: string) 
       canSignAsStudent: isPlacementStudent(user, placement) && signAsStudent(record.status).ok,
       canAddAddendum: canAddSupervisionAddendum(user, placement) && addendumAllowed(record.status),
       canUpdateActions: canUpdateAgreedActions(user, placement),
+      canDropActions: canDropAgreedActions(user, placement),
     },
   };
 }

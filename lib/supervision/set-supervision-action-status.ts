@@ -1,11 +1,11 @@
 import "server-only";
-import { canUpdateAgreedActions, supervisionRecordsVisibleTo } from "@/lib/access/supervision";
+import { canDropAgreedActions, canUpdateAgreedActions, supervisionRecordsVisibleTo } from "@/lib/access/supervision";
 import { command, parseId } from "@/lib/core/command";
-import { notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import { actionStatusSchema } from "@/lib/validations/supervision";
 import { placementForSupervision } from "@/lib/supervision/supervision-placement";
 
-/** Marks an agreed action done (recording who and when), dropped, or open again. */
+/** Marks an agreed action done (recording who and when), dropped (the PE only), or open again. */
 export const setSupervisionActionStatus = command({
   parse: (actionId: string, body: unknown) => ({ actionId: parseId(actionId, "That action"), body }),
   input: actionStatusSchema,
@@ -19,7 +19,11 @@ export const setSupervisionActionStatus = command({
   },
   allow: (user, { placement }) =>
     canUpdateAgreedActions(user, placement) || "Only the placement's practice educator and its student update actions.",
-  async run({ tx, user, audit }, { action }, input) {
+  async run({ tx, user, audit }, { action, placement }, input) {
+    if ((input.status === "DROPPED" || action.status === "DROPPED") && !canDropAgreedActions(user, placement))
+      throw forbidden(
+        "Only the practice educator drops an agreed action, or reopens a dropped one: talk it over in supervision.",
+      );
     const next =
       input.status === "OPEN"
         ? { status: input.status, completedAt: null, completedById: null }

@@ -221,22 +221,36 @@ export async function loadToDoWorld(tx: Tx, scope: ToDoScope, today: IsoDate): P
 }
 
 /**
- * What is waiting for this user today, most urgent first. The rows are read
- * within what lib/access lets the user see (a stage 2 PE also sees the team's
- * final assessments awaiting ratification, as on /ratification); only the
- * items naming the user are returned.
+ * What is waiting for this user today, most urgent first. Only the
+ * placements where the user is a party are read (their own, as student,
+ * current PE, tutor or on-site supervisor, within what lib/access lets them
+ * see; a stage 2 PE also the team's final assessments awaiting ratification,
+ * as on /ratification), so a tutor with a thousand students does not load
+ * every supervision record; then only the items naming the user are kept.
  */
 export async function loadMyToDo(user: SessionUser, today: IsoDate = todayInUk()): Promise<ToDoItem[]> {
   assertVerifiedUser(user);
-  const placements: Prisma.PlacementWhereInput =
+  const visible = placementsVisibleTo(user);
+  const mine: Prisma.PlacementWhereInput =
     user.role === "PRACTICE_EDUCATOR"
       ? {
           OR: [
-            placementsVisibleTo(user),
+            { AND: [visible, { practiceEducators: { some: { practiceEducatorId: user.id, endDate: null } } }] },
             { teamId: user.organisationId, finalAssessment: { status: "AWAITING_RATIFICATION" } },
           ],
         }
-      : placementsVisibleTo(user);
-  const world = await loadToDoWorld(getDb(), { placements, safeguarding: safeguardingConcernsHandledBy(user) }, today);
+      : user.role === "STUDENT"
+        ? { AND: [visible, { studentId: user.id }] }
+        : user.role === "UNIVERSITY_TUTOR"
+          ? { AND: [visible, { tutorId: user.id }] }
+          : user.role === "ONSITE_SUPERVISOR"
+            ? { AND: [visible, { onsiteSupervisorId: user.id }] }
+            : // The team manager's items are safeguarding actions, not a placement's.
+              { id: { in: [] } };
+  const world = await loadToDoWorld(
+    getDb(),
+    { placements: mine, safeguarding: safeguardingConcernsHandledBy(user) },
+    today,
+  );
   return toDoFor(user.id, buildToDo(world));
 }

@@ -22,7 +22,7 @@ import {
 // (`remind`), so an email never mentions something the app does not show.
 // docs/domain.md "To do and reminders".
 
-export type { ToDoItem, ToDoKind } from "@/lib/reminders/rules";
+export type { ToDoItem } from "@/lib/reminders/rules";
 
 /** Everything the rules read, already loaded (plain values, no database). */
 export type ToDoWorld = {

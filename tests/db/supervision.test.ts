@@ -172,7 +172,38 @@ describe("recording, signing and locking a supervision record", () => {
     expect(done.completedAt).toBeInstanceOf(Date);
     expect((await getSupervisionRecord(world.users.peA, next.id)).carriedForward).toHaveLength(1);
   });
+
+  it("lets only the PE drop an agreed action, or reopen a dropped one; the student may not", async () => {
+    const [action] = (await getSupervisionRecord(world.users.studentA, (await recordIdWithOpenAction())!))
+      .carriedForward;
+    const refused = await rejected(() =>
+      setSupervisionActionStatus(world.users.studentA, action.id, { status: "DROPPED" }),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.message).toMatch(/Only the practice educator drops an agreed action/);
+    expect((await db().supervisionAction.findUniqueOrThrow({ where: { id: action.id } })).status).toBe("OPEN");
+    expect(
+      (await getSupervisionRecord(world.users.studentA, (await recordIdWithOpenAction())!)).permissions,
+    ).toMatchObject({ canUpdateActions: true, canDropActions: false });
+
+    await setSupervisionActionStatus(world.users.peA, action.id, { status: "DROPPED" });
+    expect(
+      (await rejected(() => setSupervisionActionStatus(world.users.studentA, action.id, { status: "OPEN" }))).status,
+    ).toBe(403);
+    await setSupervisionActionStatus(world.users.peA, action.id, { status: "OPEN" });
+    expect((await db().supervisionAction.findUniqueOrThrow({ where: { id: action.id } })).status).toBe("OPEN");
+  });
 });
+
+/** The newest record of placement A that carries an open action forward. */
+async function recordIdWithOpenAction() {
+  const records = await db().supervisionRecord.findMany({
+    where: { placementId: world.placementA.id },
+    orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
+    select: { id: true },
+  });
+  return records[0]?.id;
+}
 
 describe("who may read and write supervision", () => {
   let draftId: string;

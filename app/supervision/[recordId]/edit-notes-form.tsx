@@ -29,6 +29,7 @@ export function EditNotesForm({
   onsiteSupervisorName,
   otherStudents,
   canSign,
+  savedNotice = false,
 }: {
   record: SupervisionRecordDto;
   minDate: string;
@@ -36,6 +37,8 @@ export function EditNotesForm({
   onsiteSupervisorName: string | null;
   otherStudents: Array<{ id: string; name: string }>;
   canSign: boolean;
+  /** Just recorded on "Record a session": the Sign section says so and comes into view. */
+  savedNotice?: boolean;
 }) {
   /** The version this page last saw: sent with every save, replaced by the server's answer. */
   const version = useRef(record.version);
@@ -140,7 +143,14 @@ export function EditNotesForm({
           <AutosaveStatus state={state} />
         </div>
       </form>
-      {canSign && <PeSignPanel recordId={record.id} flush={() => flush()} blocked={state.kind === "conflict"} />}
+      {canSign && (
+        <PeSignPanel
+          recordId={record.id}
+          flush={() => flush()}
+          blocked={state.kind === "conflict"}
+          savedNotice={savedNotice}
+        />
+      )}
     </>
   );
 }

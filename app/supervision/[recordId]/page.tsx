@@ -6,6 +6,7 @@ import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, todayInUk } from "@/lib/dates";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import { PageHeader } from "@/components/page-header";
+import { FocusNotice } from "@/components/focus-notice";
 import { SupervisionStatusBadge } from "@/components/supervision/status-badge";
 import { ActionsList } from "@/app/supervision/open-actions";
 import {
@@ -30,9 +31,16 @@ const STATUS_EXPLAINED = {
   SIGNED: "Both have signed: the record is locked. Corrections are added as addenda.",
 } as const;
 
-export default async function SupervisionRecordPage({ params }: { params: Promise<{ recordId: string }> }) {
+export default async function SupervisionRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ recordId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { recordId } = await params;
+  const { saved, signed } = await searchParams;
   const { record, placement, carriedForward, otherStudentChoices, permissions } = await loadOrNotFound(() =>
     getSupervisionRecord(user, recordId),
   );
@@ -58,6 +66,15 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
           <span className="font-semibold">Status:</span> <SupervisionStatusBadge status={record.status} />
         </p>
         <p className="mt-1">{STATUS_EXPLAINED[record.status]}</p>
+        {signed === "1" && record.status !== "DRAFT" && (
+          <div className="mt-3">
+            <FocusNotice>
+              {record.status === "PE_SIGNED"
+                ? `Signed. ${placement.studentName} has been told the record is waiting for their signature.`
+                : "Signed. Both signatures are on the record: it is complete and locked."}
+            </FocusNotice>
+          </div>
+        )}
         <p className="mt-3">
           <Link
             href={`/supervision/${record.id}/print`}
@@ -74,7 +91,12 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
             Open actions from earlier sessions
           </h2>
           <p className="mb-3 text-muted">Still open: review them in this session.</p>
-          <ActionsList actions={carriedForward} canUpdate={permissions.canUpdateActions} emptyText="" />
+          <ActionsList
+            actions={carriedForward}
+            canUpdate={permissions.canUpdateActions}
+            canDrop={permissions.canDropActions}
+            emptyText=""
+          />
         </section>
       )}
 
@@ -90,6 +112,7 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
             onsiteSupervisorName={placement.onsiteSupervisorName}
             otherStudents={otherStudentChoices}
             canSign={permissions.canSignAsPracticeEducator}
+            savedNotice={saved === "1"}
           />
         </section>
       ) : (
@@ -103,6 +126,7 @@ export default async function SupervisionRecordPage({ params }: { params: Promis
           <ActionsList
             actions={record.actions}
             canUpdate={permissions.canUpdateActions}
+            canDrop={permissions.canDropActions}
             emptyText="No actions agreed."
           />
         </section>

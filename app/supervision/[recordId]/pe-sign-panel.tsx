@@ -1,4 +1,6 @@
 "use client";
+import { useRouter } from "next/navigation";
+import { FocusNotice } from "@/components/focus-notice";
 import { ConfirmStep } from "@/components/confirm-step";
 import type { SaveOutcome } from "@/components/supervision/use-autosave";
 import { signSupervisionRecordAction } from "../actions";
@@ -8,13 +10,28 @@ export function PeSignPanel({
   recordId,
   flush,
   blocked,
+  savedNotice,
 }: {
   recordId: string;
   flush: () => Promise<SaveOutcome>;
   blocked: boolean;
+  /** Just recorded: say so here, beside the Sign button, and bring it into view. */
+  savedNotice: boolean;
 }) {
+  const router = useRouter();
   return (
-    <section aria-labelledby="pe-sign-heading" className="mt-6 rounded border-2 border-brand-600 bg-white p-4">
+    <section
+      id="sign"
+      aria-labelledby="pe-sign-heading"
+      className="mt-6 scroll-mt-4 rounded border-2 border-brand-600 bg-white p-4"
+    >
+      {savedNotice && (
+        <div className="mb-3">
+          <FocusNotice>
+            Session saved as a draft. Check the notes above, then sign here when they are complete.
+          </FocusNotice>
+        </div>
+      )}
       <h2 id="pe-sign-heading" className="text-xl font-bold">
         Sign the record
       </h2>
@@ -32,7 +49,9 @@ export function PeSignPanel({
           if (saved.kind !== "saved")
             return `Your latest changes could not be saved, so the record was not signed: ${saved.message}`;
           const result = await signSupervisionRecordAction(recordId, {});
-          return result.ok ? null : result.message;
+          if (!result.ok) return result.message;
+          router.replace(`/supervision/${recordId}?signed=1`);
+          return null;
         }}
       />
     </section>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/form/use-action-form";
 import { TextAreaField } from "@/components/form/fields";
 import { ConfirmStep } from "@/components/confirm-step";
@@ -23,6 +24,7 @@ export function StudentSignPanel({
   blocked: boolean;
   flush: () => Promise<SaveOutcome>;
 }) {
+  const router = useRouter();
   const [disagree, setDisagree] = useState(false);
   const sign = async (values: StudentSignInput): Promise<SignResult> => {
     // The latest typing must be saved first: the signature covers what is stored.
@@ -51,12 +53,19 @@ export function StudentSignPanel({
     }
     if (!(await form.trigger())) return form.getFieldState("disagreement").error?.message ?? "Check your comment.";
     const result = await sign(form.getValues());
-    if (result.ok) return null;
+    if (result.ok) {
+      router.replace(`/supervision/${recordId}?signed=1`);
+      return null;
+    }
     return result.fieldErrors?.studentReflection?.[0] ?? result.message;
   };
 
   return (
-    <section aria-labelledby="student-sign-heading" className="mt-6 rounded border-2 border-brand-600 bg-white p-4">
+    <section
+      id="sign"
+      aria-labelledby="student-sign-heading"
+      className="mt-6 scroll-mt-4 rounded border-2 border-brand-600 bg-white p-4"
+    >
       <h3 id="student-sign-heading" className="text-lg font-bold">
         Sign the record
       </h3>

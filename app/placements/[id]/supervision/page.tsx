@@ -124,7 +124,7 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
         ) : (
           <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Supervision records, earliest first</caption>
+              <caption className="sr-only">Supervision records, newest first</caption>
               <thead className="bg-gray-100">
                 <tr>
                   <th scope="col" className="px-3 py-2">
@@ -145,7 +145,8 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
                 </tr>
               </thead>
               <tbody>
-                {records.map((record) => (
+                {/* Newest first, so this week's draft is at the top (the API and the print view stay in date order). */}
+                {[...records].reverse().map((record) => (
                   <tr key={record.id} className="border-t border-gray-200 align-top">
                     <td className="whitespace-nowrap px-3 py-2">
                       <Link href={`/supervision/${record.id}`} className="font-semibold text-brand-700 underline">

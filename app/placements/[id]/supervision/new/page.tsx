@@ -3,7 +3,9 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getSupervisionTemplate } from "@/lib/supervision/get-supervision-template";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, todayInUk } from "@/lib/dates";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
 import { ActionsList } from "@/app/supervision/open-actions";
 import { RecordSupervisionForm } from "./record-supervision-form";
 
@@ -41,6 +43,25 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
         </p>
       ) : (
         <>
+          {template.draftsThisWeek.length > 0 && (
+            <section aria-labelledby="draft-this-week-heading" className="border-l-4 border-amber-700 bg-amber-50 p-4">
+              <h2 id="draft-this-week-heading" className="text-lg font-bold">
+                This week already has an unsigned draft
+              </h2>
+              <ul className="mt-1 space-y-1">
+                {template.draftsThisWeek.map((draft) => (
+                  <li key={draft.id}>
+                    <Link href={`/supervision/${draft.id}`} className="font-semibold text-brand-700 underline">
+                      Open the draft of the {SUPERVISION_TYPE_LABELS[draft.type].toLowerCase()} session on{" "}
+                      {formatDate(draft.heldOn)}
+                    </Link>{" "}
+                    to finish and sign it.
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-2">Record a new session below only if it is a different session.</p>
+            </section>
+          )}
           <section aria-labelledby="open-actions-heading">
             <h2 id="open-actions-heading" className="mb-1 text-xl font-bold">
               Open actions from earlier sessions
@@ -52,6 +73,7 @@ export default async function NewSupervisionPage({ params }: { params: Promise<{
             <ActionsList
               actions={template.openActions}
               canUpdate={permissions.canUpdateActions}
+              canDrop={permissions.canDropActions}
               emptyText="No open actions from earlier sessions."
             />
           </section>

@@ -46,7 +46,8 @@ export function RecordSupervisionForm(props: {
       heldOn: props.today > props.maxDate ? props.maxDate : props.today,
       startTime: last?.startTime ?? "",
       durationMinutes: props.minMinutes,
-      type: last?.type ?? "FORMAL",
+      // Formal by default: group sessions and review meetings are the exception (issue 12).
+      type: "FORMAL",
       attendedPracticeEducator: true,
       attendedOnsiteSupervisor: Boolean(props.onsiteSupervisorLabel && last?.attendedOnsiteSupervisor),
       attendedStudent: true,
@@ -60,7 +61,8 @@ export function RecordSupervisionForm(props: {
       actions: [],
     },
     action: (values) => recordSupervisionAction(props.placementId, values),
-    onSuccess: (created) => router.push(`/supervision/${created.id}`),
+    // To the record with its Sign section in view and a success message there (issue 12).
+    onSuccess: (created) => router.push(`/supervision/${created.id}?saved=1`),
   });
 
   const applyAgenda = (agenda: string, note: string) => {
