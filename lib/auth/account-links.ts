@@ -100,7 +100,7 @@ export async function describeLink(token: string, now = new Date()): Promise<Lin
 }
 
 /** Stores the password and uses the link up in one transaction; a link used at the same moment elsewhere loses. */
-const usePasswordLink = command({
+const storePasswordFromLink = command({
   parse: (linkId: string, passwordHash: string, purpose: LinkPurpose) => ({ linkId, passwordHash, purpose }),
   load: async () => null,
   allow: () => true as const,
@@ -142,7 +142,7 @@ export async function setPasswordFromLink(token: string, body: unknown) {
   if (problem) throw fieldError("newPassword", problem);
   const { active: _active, ...person } = link.user;
   const actor: SessionUser = person;
-  await usePasswordLink(actor, link.id, await hashPassword(input.newPassword), link.purpose);
+  await storePasswordFromLink(actor, link.id, await hashPassword(input.newPassword), link.purpose);
   // A forgotten password often comes after a lock: the new one works at once.
   await clearFailedSignIns(person.email);
   return { email: person.email };
