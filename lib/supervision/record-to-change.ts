@@ -16,4 +16,3 @@ export async function recordToChange(tx: Tx, user: SessionUser, recordId: string
   return { record, placement };
 }
 
-export type RecordToChange = Awaited<ReturnType<typeof recordToChange>>;

@@ -389,7 +389,7 @@ async function main() {
   }
 
   ensureBuild(args.build);
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   console.log(`Starting the app on port ${port}…`);
   const base = await startServer(port, args.databaseUrl);
 

@@ -229,11 +229,3 @@ export function createEvidence(session: Session, placementId: string, title: str
   );
 }
 
-/** A fresh database on the shared server for one test file (names prefixed ops_). */
-export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  await sql(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await sql(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
