@@ -84,7 +84,7 @@ test("change password, the sessions page, and 'sign out everywhere' ending anoth
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
   // Three sessions of Rosa's (the first test's, the other browser's, this one), a header row besides.
   await expect(page.getByRole("table", { name: "Your sessions" }).getByRole("row")).toHaveCount(4);
-  await expect(page.getByText("This browser")).toBeVisible();
+  await expect(page.getByText("This browser", { exact: true })).toBeVisible();
   await shoot(page, "sessions");
 
   await page.getByRole("link", { name: "Change your password" }).click();
