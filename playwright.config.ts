@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 // Chromium. `npm test` builds the app first; Playwright never downloads a browser.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The test mailbox (tests/support/mailbox.ts) that accounts.spec.ts starts: the app sends its emails there. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 9);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -41,6 +43,7 @@ export default defineConfig({
       PORT: String(port),
       PGLITE_DIR: "data/e2e/pglite",
       APP_URL: baseURL,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       // Two-factor sign-in is tested on its own (tests/e2e/accounts.spec.ts); the other specs sign in with a password.
       MFA_POLICY: "off",
       DATABASE_URL: "",

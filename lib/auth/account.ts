@@ -49,7 +49,7 @@ export async function changeOwnPassword(user: SessionUser, sessionId: string, bo
     where: { id: user.id },
     select: { passwordHash: true, name: true, email: true },
   });
-  if (!(await verifyPassword(input.currentPassword, row.passwordHash)))
+  if (!row.passwordHash || !(await verifyPassword(input.currentPassword, row.passwordHash)))
     throw fieldError("currentPassword", "Your current password is not right");
   await clearFailedSignIns(user.email);
   const problem = passwordProblem(input.newPassword, row);

@@ -23,7 +23,11 @@ export function normaliseEmail(email: string) {
  * has run out; the attempt that reaches MAX_FAILURES sets the lock.
  * Prisma keeps DateTime as UTC in "timestamp" columns, hence AT TIME ZONE 'UTC'.
  */
-export async function claimSignInAttempt(email: string, now = new Date()): Promise<{ allowed: boolean }> {
+export async function claimSignInAttempt(
+  email: string,
+  now = new Date(),
+  max = MAX_FAILURES,
+): Promise<{ allowed: boolean }> {
   const key = normaliseEmail(email);
   const at = now.toISOString();
   const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
@@ -43,11 +47,11 @@ export async function claimSignInAttempt(email: string, now = new Date()): Promi
                       THEN (SELECT now FROM t) ELSE s."firstFailedAt" END,
       "lockedUntil" = CASE
         WHEN s."lockedUntil" > (SELECT now FROM t) THEN s."lockedUntil"
-        WHEN (CASE WHEN s."firstFailedAt" < (SELECT window_start FROM t) THEN 1 ELSE s.failures + 1 END) >= ${MAX_FAILURES}
+        WHEN (CASE WHEN s."firstFailedAt" < (SELECT window_start FROM t) THEN 1 ELSE s.failures + 1 END) >= ${max}
           THEN (SELECT lock_until FROM t)
         ELSE NULL END
     RETURNING failures`;
-  return { allowed: failures <= MAX_FAILURES };
+  return { allowed: failures <= max };
 }
 
 /** Whether the email is locked now (for tests and the admin's view). */

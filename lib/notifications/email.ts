@@ -8,7 +8,7 @@ import "server-only";
 // Emails leave the council's systems: they never contain a child's name or
 // anything else that identifies a child — only the child's code and a link.
 
-export type EmailMessage = { to: string | string[]; subject: string; text: string };
+export type EmailMessage = { to: string | string[]; subject: string; text: string; html?: string };
 export type EmailResult = { sent: boolean; skipped?: "not-configured" | "no-recipients"; error?: string };
 
 export function emailConfigured(): boolean {
@@ -44,6 +44,7 @@ export async function sendEmail(message: EmailMessage): Promise<EmailResult> {
       to,
       subject: message.subject,
       text: message.text,
+      ...(message.html ? { html: message.html } : {}),
     });
     transport.close();
     return { sent: true };

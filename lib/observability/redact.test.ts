@@ -36,7 +36,7 @@ describe("redactValue", () => {
       userId: "c98596e7f967f487ab27ce13f",
       route: "/placements/[id]",
       password: "hunter2",
-      headers: { cookie: "next-auth.session-token=abc", authorization: "Bearer pt_secret" },
+      headers: { cookie: "pt_session=abc", authorization: "Bearer pt_secret" },
       body: { firstName: "Zebediah", notes: "free text", status: 201 },
     }) as Record<string, unknown>;
     expect(fields).toMatchObject({

@@ -9,6 +9,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
 import { endSessionsOf } from "@/lib/auth/sessions";
+import { sendInvitation } from "@/lib/users/invitations";
 import {
   createUserSchema,
   roleBelongsToUniversity,
@@ -18,6 +19,7 @@ import {
   type RoleName,
 } from "@/lib/validations/user";
 import type { Role } from "@/lib/generated/prisma/client";
+import { accountStatus } from "@/lib/users/account-status";
 
 // Accounts are created by the team manager only: there is no public sign-up.
 const MANAGE_ACCOUNTS = "Only the team manager can manage accounts.";
@@ -63,10 +65,17 @@ export async function listUsers(user: SessionUser, filters: { role?: RoleName; q
       role: true,
       active: true,
       pepsStage: true,
+      lastSignedInAt: true,
+      passwordHash: true,
       organisation: { select: { name: true } },
     },
   });
-  return rows.map((row) => ({ ...row, organisationName: row.organisation.name }));
+  // The hash is read only to tell an invited person (no password yet) from an active one; it never leaves here.
+  return rows.map(({ passwordHash, ...row }) => ({
+    ...row,
+    status: accountStatus({ active: row.active, hasPassword: Boolean(passwordHash) }),
+    organisationName: row.organisation.name,
+  }));
 }
 
 export async function getUserForEdit(user: SessionUser, userId: string) {
@@ -83,10 +92,25 @@ export async function getUserForEdit(user: SessionUser, userId: string) {
       version: true,
       organisationId: true,
       studentProfile: true,
+      lastSignedInAt: true,
+      passwordHash: true,
+      accountLinks: {
+        where: { purpose: "INVITATION", usedAt: null, revokedAt: null },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { createdAt: true, expiresAt: true },
+      },
+      _count: { select: { sessions: true } },
     },
   });
   if (!row) throw notFound("That account");
-  return row;
+  const { passwordHash, accountLinks, _count, ...person } = row;
+  return {
+    ...person,
+    status: accountStatus({ active: row.active, hasPassword: Boolean(passwordHash) }),
+    invitation: accountLinks[0] ?? null,
+    sessionCount: _count.sessions,
+  };
 }
 
 /** Checks the university, degree programme and cohort belong together; returns the organisation the account joins. */
@@ -117,11 +141,12 @@ export const createUser = command({
   input: createUserSchema,
   load: async () => null,
   allow: mayManage,
-  async run({ tx, user, audit }, _nothing, data) {
+  async run(ctx, _nothing, data) {
+    const { tx, user, audit } = ctx;
     const email = normaliseEmail(data.email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
-    const weak = passwordProblem(data.password, { name: data.name, email });
+    const weak = data.password ? passwordProblem(data.password, { name: data.name, email }) : null;
     if (weak) throw fieldError("password", weak);
     const created = await tx.user.create({
       data: {
@@ -129,7 +154,7 @@ export const createUser = command({
         email,
         role: data.role as Role,
         organisationId,
-        passwordHash: await hashPassword(data.password),
+        passwordHash: data.password ? await hashPassword(data.password) : null,
         pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
         studentProfile: roleHasStudentProfile(data.role)
           ? {
@@ -145,8 +170,9 @@ export const createUser = command({
       },
     });
     // createdFields leaves the password hash out of the audit log.
-    await audit.created("User", created);
-    return { id: created.id };
+    await audit.created("User", created, data.password ? {} : { invited: true });
+    if (!data.password) await sendInvitation(ctx, created);
+    return { id: created.id, invited: !data.password };
   },
 });
 

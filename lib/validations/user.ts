@@ -91,7 +91,11 @@ export const createUserSchema = z
     name: text("name", 120, { min: 2, singleLine: true }),
     email,
     role: z.enum(roles, { error: "Choose a role" }),
-    password,
+    // Blank: the person is emailed an invitation to choose their own (lib/auth/account-links.ts).
+    password: z
+      .union([z.literal(""), password])
+      .nullish()
+      .transform((value) => value || null),
     ...profileFields,
   })
   .superRefine(checkProfile);

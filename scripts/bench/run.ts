@@ -7,8 +7,8 @@
 // 1. (Re)generates the world (scripts/bench/generate.ts) unless --reuse.
 // 2. Builds the app if .next is missing or older than the source (or --build).
 // 3. Starts `tsx scripts/start.ts` (next start) on a free port against the database.
-// 4. Signs in a tutor and a practice educator once each through next-auth's
-//    credentials endpoint (the sign-in throttle would lock repeated sign-ins).
+// 4. Signs in a tutor and a practice educator once each through the sign-in
+//    endpoint, POST /api/auth/sign-in (the sign-in throttle would lock repeated sign-ins).
 // 5. For each route: checks it answers 200, counts database transactions per
 //    request, weighs the page's first-load JavaScript, then drives it with
 //    autocannon and records p50/p95/p99 latency and requests per second —

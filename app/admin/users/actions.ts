@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import { createUser, updateUser } from "@/lib/users/users";
+import { endSessionsOfPerson, resendInvitation, revokeInvitation } from "@/lib/users/invitations";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validations/user";
 
 export async function createUserAction(input: CreateUserInput) {
@@ -21,5 +22,26 @@ export async function updateUserAction(userId: string, input: UpdateUserInput) {
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${userId}`);
   }
+  return result;
+}
+
+export async function resendInvitationAction(userId: string) {
+  const user = await requireUser();
+  const result = await runAction(() => resendInvitation(user, userId));
+  if (result.ok) revalidatePath(`/admin/users/${userId}`);
+  return result;
+}
+
+export async function revokeInvitationAction(userId: string) {
+  const user = await requireUser();
+  const result = await runAction(() => revokeInvitation(user, userId));
+  if (result.ok) revalidatePath(`/admin/users/${userId}`);
+  return result;
+}
+
+export async function endSessionsOfPersonAction(userId: string) {
+  const user = await requireUser();
+  const result = await runAction(() => endSessionsOfPerson(user, userId));
+  if (result.ok) revalidatePath(`/admin/users/${userId}`);
   return result;
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { listUsers } from "@/lib/users/users";
+import { formatDateTime } from "@/lib/dates";
+import { AccountStatusTag } from "@/components/account-status-tag";
 import { ROLE_LABELS, roleHasPepsStage, roles, type RoleName } from "@/lib/validations/user";
 
 export const metadata: Metadata = { title: "People" };
@@ -105,7 +107,10 @@ export default async function UsersPage({
                   Organisation
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Active
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last signed in
                 </th>
                 <th scope="col" className="px-3 py-2">
                   PEPS stage
@@ -123,7 +128,10 @@ export default async function UsersPage({
                   <td className="break-all px-3 py-2">{row.email}</td>
                   <td className="px-3 py-2">{ROLE_LABELS[row.role]}</td>
                   <td className="px-3 py-2">{row.organisationName}</td>
-                  <td className="px-3 py-2">{row.active ? "Yes" : <span className="font-semibold">No</span>}</td>
+                  <td className="px-3 py-2">
+                    <AccountStatusTag status={row.status} />
+                  </td>
+                  <td className="px-3 py-2">{row.lastSignedInAt ? formatDateTime(row.lastSignedInAt) : "Never"}</td>
                   <td className="px-3 py-2">
                     {roleHasPepsStage(row.role) ? (row.pepsStage ? PEPS_LABELS[row.pepsStage] : "Not recorded") : "—"}
                   </td>

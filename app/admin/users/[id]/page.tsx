@@ -6,6 +6,10 @@ import { getUserForEdit } from "@/lib/users/users";
 import { listUniversitiesForAdmin } from "@/lib/universities/universities";
 import { roleBelongsToUniversity } from "@/lib/validations/user";
 import { EditUserForm } from "./edit-user-form";
+import { AccountAccessButtons } from "./account-access";
+import { formatDateTime } from "@/lib/dates";
+import { SummaryList } from "@/components/summary-list";
+import { AccountStatusTag } from "@/components/account-status-tag";
 import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "Edit person" };
@@ -41,6 +45,34 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           See the changes made to this account
         </Link>
       </p>
+      <section aria-labelledby="access" className="mb-8">
+        <h2 id="access" className="mb-3 text-xl font-bold">
+          Access
+        </h2>
+        <SummaryList
+          rows={[
+            ["Status", <AccountStatusTag key="status" status={person.status} />],
+            [
+              "Invitation",
+              person.invitation
+                ? `Sent ${formatDateTime(person.invitation.createdAt)}; the link works until ${formatDateTime(person.invitation.expiresAt)}`
+                : person.status === "INVITED"
+                  ? "No working invitation: send one so they can choose a password"
+                  : "None pending",
+            ],
+            ["Last signed in", person.lastSignedInAt ? formatDateTime(person.lastSignedInAt) : "Never"],
+            ["Signed in now", person.sessionCount === 1 ? "On 1 device" : `On ${person.sessionCount} devices`],
+          ]}
+        />
+        <div className="mt-3">
+          <AccountAccessButtons
+            userId={person.id}
+            invited={person.status === "INVITED"}
+            hasInvitation={Boolean(person.invitation)}
+            sessions={person.id === user.id ? 0 : person.sessionCount}
+          />
+        </div>
+      </section>
       <EditUserForm
         userId={person.id}
         isSelf={person.id === user.id}

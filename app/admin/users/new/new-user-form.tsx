@@ -82,8 +82,8 @@ export function NewUserForm(props: { universities: UniversityOption[] }) {
       />
       <TextField
         id="password"
-        label="Password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person privately.`}
+        label="Password (optional)"
+        hint={`Leave blank to email the person an invitation to choose their own password (recommended). Or at least ${MIN_PASSWORD_LENGTH} characters, given to them privately.`}
         type="password"
         autoComplete="new-password"
         error={errorOf("password")}

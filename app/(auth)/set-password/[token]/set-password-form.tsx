@@ -1,0 +1,42 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { setPasswordSchema } from "@/lib/validations/account";
+import { useActionForm } from "@/components/form/use-action-form";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SubmitButton, TextField } from "@/components/form/fields";
+import { PasswordAdvice } from "@/components/password-advice";
+import { setPasswordAction } from "../../actions";
+
+export function SetPasswordForm({ token }: { token: string }) {
+  const router = useRouter();
+  const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
+    schema: setPasswordSchema,
+    defaultValues: { newPassword: "", confirmPassword: "" },
+    action: (values) => setPasswordAction(token, values),
+    onSuccess: () => router.replace("/sign-in?password=set"),
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
+      <ErrorSummary attempt={attempt} message={formError} fieldErrors={fieldErrors} />
+      <PasswordAdvice />
+      <TextField
+        id="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. Three or four unrelated words are strong and easy to remember."
+        error={errorOf("newPassword")}
+        {...form.register("newPassword")}
+      />
+      <TextField
+        id="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("confirmPassword")}
+        {...form.register("confirmPassword")}
+      />
+      <SubmitButton pending={pending}>Save password</SubmitButton>
+    </form>
+  );
+}
