@@ -58,7 +58,7 @@ export function proxy(request: NextRequest) {
       origin: request.headers.get("origin"),
       secFetchSite: request.headers.get("sec-fetch-site"),
       host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
-      appUrl: process.env.NEXTAUTH_URL,
+      appUrl: process.env.APP_URL,
     });
     if (refusal) return refuse(403, "forbidden", CROSS_SITE_MESSAGE);
   }

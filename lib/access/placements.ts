@@ -24,6 +24,9 @@ export function placementsVisibleTo(user: SessionUser): Prisma.PlacementWhereInp
         student: { studentProfile: { universityId: user.organisationId } },
         ...(teamOfApiToken(user) ? { teamId: teamOfApiToken(user) } : {}),
       };
+    case "SCHOOL_CONTACT":
+      // A school follows its own requests (lib/schools), never a placement.
+      return { id: { in: [] } };
   }
 }
 
