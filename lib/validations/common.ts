@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { addYears, isValidIsoDate, todayInUk } from "@/lib/dates";
 
+// The pages' Content-Security-Policy forbids eval (proxy.ts): zod's compiled parsers, and its probe for
+// whether eval is allowed (which the browser reports as a violation), stay off. Every schema imports this file.
+z.config({ jitless: true });
+
 // The input primitives every schema is built from (docs/decisions/0006-error-model.md).
 // Each refuses what a user or a careless client can send and the database
 // cannot hold or the code must not loop over: NUL and other control

@@ -123,3 +123,32 @@ describe("docs/openapi.json", () => {
     for (const handler of flagged) expect(handler).toEqual({ file: handler.file, method: "GET" });
   });
 });
+
+describe("the Error schema", () => {
+  it("is the body lib/errors.ts answers with: every kind's code, a message, fields and details", async () => {
+    const { ERROR_STATUS, errorBody, AppError } = await import("@/lib/errors");
+    const error = spec.components.schemas.Error.properties.error;
+    expect([...error.properties.code.enum].sort()).toEqual([...Object.keys(ERROR_STATUS), "internal"].sort());
+    expect(error.required).toEqual(["code", "message"]);
+    const body = errorBody(new AppError("validation", "Check the highlighted fields.", { limit: ["Too big"] }));
+    for (const key of Object.keys(body.error)) expect(Object.keys(error.properties)).toContain(key);
+  });
+
+  it("is the schema of every documented error response, and each example has a code and a message", () => {
+    type Example = { error: { code: string; message: string } };
+    type Content = { schema: { $ref: string }; example?: Example; examples?: Record<string, { value: Example }> };
+    const responses = spec.components.responses as Record<string, { content: Record<string, Content> }>;
+    for (const [name, response] of Object.entries(responses)) {
+      const content = response.content["application/json"];
+      expect([name, content.schema.$ref]).toEqual([name, "#/components/schemas/Error"]);
+      const examples = content.example ? [content.example] : Object.values(content.examples ?? {}).map((e) => e.value);
+      for (const example of examples) {
+        expect(Object.keys(example)).toEqual(["error"]);
+        expect(error(example).code).toMatch(/^[a-z_]+$/);
+        expect(error(example).message.length).toBeGreaterThan(10);
+      }
+    }
+  });
+});
+
+const error = (example: { error: { code: string; message: string } }) => example.error;
