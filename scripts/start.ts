@@ -42,7 +42,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 async function main() {
   // Every line on stdout a log line (JSON in production) — after the demo's sign-ins, which are for a person to read.
   if (!demo) routeConsoleToLog();
-  // Sessions are rows in the database (docs/decisions/0011-sessions.md): no signing secret to share.
+  // Sessions are rows in the database (docs/decisions/0012-sessions.md): no signing secret to share.
   process.env.APP_URL ??= `http://localhost:${port}`;
 
   let embedded: EmbeddedDatabase | null = null;

@@ -1,4 +1,4 @@
-// One-time links sent by email (docs/decisions/0011-sessions.md): how long
+// One-time links sent by email (docs/decisions/0012-sessions.md): how long
 // each kind lasts and whether one still works. Pure, tested beside.
 
 export type LinkPurpose = "INVITATION" | "PASSWORD_RESET";

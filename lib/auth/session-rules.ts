@@ -1,4 +1,4 @@
-// When a session ends (docs/decisions/0011-sessions.md): after IDLE minutes
+// When a session ends (docs/decisions/0012-sessions.md): after IDLE minutes
 // without a request, or MAX hours after signing in, whichever comes first.
 // Pure, so the rules are tested without a clock or a database.
 

@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { sessionAlive, sessionExpiry, sessionSettings, shouldTouch } from "@/lib/auth/session-rules";
 
-// Server-side sessions (docs/decisions/0011-sessions.md). Signing in makes a
+// Server-side sessions (docs/decisions/0012-sessions.md). Signing in makes a
 // Session row and gives the browser a random token in an httpOnly cookie; only
 // the token's SHA-256 is stored. Every request looks the row up, so deleting
 // it (sign out, sign out everywhere, a password change, deactivation) ends
