@@ -119,14 +119,24 @@ export async function progressDetailsFor(
     if (row.progress && toIsoDate(row.progress.asOf) === today) result.set(row.id, fromStored(row.progress));
     else stale.push(row.id);
   }
-  if (stale.length > 0) {
-    const fresh = await computeProgressDetails(db, stale, today);
-    await storeProgress(db, fresh, today, "if-older");
-    for (const [id, detail] of fresh) result.set(id, detail);
-  }
+  if (stale.length > 0) for (const [id, detail] of await recomputeStale(db, stale, today)) result.set(id, detail);
   return canSeeChildWorkCounts(user)
     ? result
     : new Map([...result].map(([id, detail]) => [id, withoutChildWork(detail)]));
+}
+
+/**
+ * Recomputes placements a read found missing from the read model or stored
+ * for another day, and stores them unless a write stored a newer row meanwhile.
+ */
+export async function recomputeStale(
+  db: Tx,
+  placementIds: string[],
+  today: IsoDate,
+): Promise<Map<string, PlacementProgressDetail>> {
+  const fresh = await computeProgressDetails(db, placementIds, today);
+  await storeProgress(db, fresh, today, "if-older");
+  return fresh;
 }
 
 /**

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { IsoDate } from "@/lib/dates";
 import { RAG_ORDER } from "@/lib/progress/placement-rag";
-import type { PlacementProgressDetail } from "@/lib/progress/placement-progress";
+import type { PlacementProgress, PlacementProgressDetail } from "@/lib/progress/placement-progress";
 
 // How a placement's computed progress is stored in the read model
 // (PlacementProgress, lib/progress/read-model.ts) and read back: the rules'
@@ -52,6 +52,11 @@ export function fromStored(row: StoredRow): PlacementProgressDetail {
 
 /** Child-work counts are for the team side only (admin, PE): everyone else gets the rest. */
 export function withoutChildWork(detail: PlacementProgressDetail): PlacementProgressDetail {
-  const { childWork, ...progress } = detail.progress;
-  return { ...detail, progress };
+  return { ...detail, progress: progressWithoutChildWork(detail.progress) };
+}
+
+export function progressWithoutChildWork(progress: PlacementProgress): PlacementProgress {
+  const rest = { ...progress };
+  delete rest.childWork;
+  return rest;
 }
