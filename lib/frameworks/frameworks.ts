@@ -92,8 +92,6 @@ function presentFramework(
   };
 }
 
-export type FrameworkDto = ReturnType<typeof presentFramework>;
-
 const withItems = { items: { orderBy: { number: "asc" as const }, include: { levelDescriptors: true } } };
 
 /** Every framework and version, items and descriptors: reference text anyone signed in may read. */

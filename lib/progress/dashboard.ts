@@ -8,7 +8,7 @@ import { canSeeChildWorkCounts, dashboardCoversOneUniversity } from "@/lib/acces
 import { fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
 import { progressDetailsFor, recomputeStale, type PlacementProgress } from "@/lib/progress/placement-progress";
 import { progressWithoutChildWork } from "@/lib/progress/progress-store";
-import { RAG_ORDER, type RagStatus } from "@/lib/progress/placement-rag";
+import { compareByRisk, type RagStatus } from "@/lib/progress/placement-rag";
 import { STATUS_ALL, STATUS_RUNNING, type DashboardFilters } from "@/lib/progress/dashboard-filters";
 import {
   placementRowSelect,
@@ -106,7 +106,14 @@ export async function loadDashboardRows(
     const detail = details.get(row.id);
     return detail ? [{ row: dashboardRow(row, detail.progress), detail }] : [];
   });
-  all.sort((a, b) => RAG_ORDER[a.row.progress.rag.status] - RAG_ORDER[b.row.progress.rag.status]);
+  // Red, amber, green; within a colour the most overdue first (lib/progress/placement-rag.ts).
+  const risk = (entry: (typeof all)[number]) => ({
+    ...entry.row.progress,
+    startDate: entry.row.startDate,
+    endDate: entry.row.endDate,
+    today,
+  });
+  all.sort((a, b) => compareByRisk(risk(a), risk(b)));
   const matching = filters.rag ? all.filter((entry) => entry.row.progress.rag.status === filters.rag) : all;
   return { all, matching, capped };
 }
@@ -141,10 +148,16 @@ export async function loadPlacementDashboard(
   const total = filters.rag ? ragCounts[filters.rag] : summarised;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pages);
-  // Red first, then amber, then green; by student name within each (as the CSV and the report).
+  // compareByRisk's order from the stored columns: red, amber, green; the most
+  // overdue first within a colour; then by student name (as the CSV and the report).
   const rows = await db.placementProgress.findMany({
     where: { placement: where, ...(filters.rag ? { ragStatus: filters.rag } : {}) },
-    orderBy: [{ ragRank: "asc" }, { placement: { student: { name: "asc" } } }, { placementId: "asc" }],
+    orderBy: [
+      { ragRank: "asc" },
+      { overdueDays: "desc" },
+      { placement: { student: { name: "asc" } } },
+      { placementId: "asc" },
+    ],
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
     select: { progress: true, placement: { select: placementRowSelect } },

@@ -18,7 +18,7 @@ import {
   type MilestoneSummary,
   type ObservationProgress,
 } from "@/lib/portfolio/milestone-rules";
-import { placementRag, type PlacementRag } from "@/lib/progress/placement-rag";
+import { howOverdueDays, placementRag, type PlacementRag } from "@/lib/progress/placement-rag";
 
 // Placement progress, computed in one place (issue 6): every dashboard, the
 // placement page, the CSV export, the cohort report and the API read it from
@@ -79,6 +79,8 @@ export type PlacementProgressDetail = {
   observations: ObservationProgress;
   milestones: MilestoneSummary[];
   awaitingReview: number;
+  /** How overdue, in days (howOverdueDays): the dashboards' order within a colour. */
+  overdueDays: number;
 };
 
 /** The framework coverage is measured against: the PCF version in force. */
@@ -385,6 +387,7 @@ export async function computeProgressDetails(
       observations: observationSummary,
       milestones: milestoneList,
       awaitingReview: waiting?._count._all ?? 0,
+      overdueDays: howOverdueDays({ ...progress, startDate, endDate, today }),
     });
   }
   return result;
