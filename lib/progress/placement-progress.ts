@@ -18,7 +18,7 @@ import {
   type MilestoneSummary,
   type ObservationProgress,
 } from "@/lib/portfolio/milestone-rules";
-import { placementRag, type PlacementRag } from "@/lib/progress/placement-rag";
+import { howOverdueDays, placementRag, type PlacementRag } from "@/lib/progress/placement-rag";
 
 // Placement progress, computed in one place (issue 6): every dashboard, the
 // placement page, the CSV export, the cohort report and the API read it from
@@ -79,6 +79,8 @@ export type PlacementProgressDetail = {
   observations: ObservationProgress;
   milestones: MilestoneSummary[];
   awaitingReview: number;
+  /** How overdue, in days (howOverdueDays): the dashboards' order within a colour. */
+  overdueDays: number;
 };
 
 /** The framework coverage is measured against: the PCF version in force. */
@@ -119,14 +121,24 @@ export async function progressDetailsFor(
     if (row.progress && toIsoDate(row.progress.asOf) === today) result.set(row.id, fromStored(row.progress));
     else stale.push(row.id);
   }
-  if (stale.length > 0) {
-    const fresh = await computeProgressDetails(db, stale, today);
-    await storeProgress(db, fresh, today, "if-older");
-    for (const [id, detail] of fresh) result.set(id, detail);
-  }
+  if (stale.length > 0) for (const [id, detail] of await recomputeStale(db, stale, today)) result.set(id, detail);
   return canSeeChildWorkCounts(user)
     ? result
     : new Map([...result].map(([id, detail]) => [id, withoutChildWork(detail)]));
+}
+
+/**
+ * Recomputes placements a read found missing from the read model or stored
+ * for another day, and stores them unless a write stored a newer row meanwhile.
+ */
+export async function recomputeStale(
+  db: Tx,
+  placementIds: string[],
+  today: IsoDate,
+): Promise<Map<string, PlacementProgressDetail>> {
+  const fresh = await computeProgressDetails(db, placementIds, today);
+  await storeProgress(db, fresh, today, "if-older");
+  return fresh;
 }
 
 /**
@@ -375,6 +387,7 @@ export async function computeProgressDetails(
       observations: observationSummary,
       milestones: milestoneList,
       awaitingReview: waiting?._count._all ?? 0,
+      overdueDays: howOverdueDays({ ...progress, startDate, endDate, today }),
     });
   }
   return result;

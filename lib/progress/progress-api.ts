@@ -8,7 +8,8 @@ import { todayInUk } from "@/lib/dates";
 import { progressForPlacements, type PlacementProgress } from "@/lib/progress/placement-progress";
 import type { DashboardFilters } from "@/lib/progress/dashboard-filters";
 import type { IdPage } from "@/lib/core/paging";
-import { dashboardWhere, loadDashboardRows, SUMMARY_CAP } from "@/lib/progress/dashboard";
+import { bringUpToDate, dashboardWhere, loadDashboardRows } from "@/lib/progress/dashboard";
+import { progressWithoutChildWork } from "@/lib/progress/progress-store";
 import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";
 import { PLACEMENT_STATUS_LABELS } from "@/lib/placements/status-rules";
@@ -38,24 +39,22 @@ export async function listProgress(
     ],
   };
   const today = todayInUk();
-
-  // Without a RAG filter a page is exactly `limit` placements; with one, the
-  // RAG is known only after progress is computed, so a batch is summarised and filtered.
-  const take = filters.rag ? SUMMARY_CAP : limit + 1;
-  const ids = (await getDb().placement.findMany({ where, orderBy: { id: "asc" }, take, select: { id: true } })).map(
-    (row) => row.id,
-  );
-  const candidates = filters.rag ? ids : ids.slice(0, limit);
-  const progress = await progressForPlacements(user, candidates, today);
-  const ordered = candidates.flatMap((id) => {
-    const item = progress.get(id);
-    return item && (!filters.rag || item.rag.status === filters.rag) ? [item] : [];
+  // From the read model: the RAG filter is a WHERE clause, so a page is exactly `limit` placements.
+  await bringUpToDate(where, today);
+  const rows = await getDb().placementProgress.findMany({
+    where: { placement: where, ...(filters.rag ? { ragStatus: filters.rag } : {}) },
+    orderBy: { placementId: "asc" },
+    take: limit + 1,
+    select: { placementId: true, progress: true },
   });
-  const pageItems = ordered.slice(0, limit);
-  const more = filters.rag ? ordered.length > limit || ids.length === SUMMARY_CAP : ids.length > limit;
+  const teamSide = canSeeChildWorkCounts(user);
+  const pageItems = rows.slice(0, limit).map((row) => {
+    const progress = row.progress as unknown as PlacementProgress;
+    return teamSide ? progress : progressWithoutChildWork(progress);
+  });
   return {
     progress: pageItems,
-    nextCursor: more && pageItems.length > 0 ? pageItems[pageItems.length - 1].placementId : null,
+    nextCursor: rows.length > limit && pageItems.length > 0 ? pageItems[pageItems.length - 1].placementId : null,
   };
 }
 

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { IsoDate } from "@/lib/dates";
 import { RAG_ORDER } from "@/lib/progress/placement-rag";
-import type { PlacementProgressDetail } from "@/lib/progress/placement-progress";
+import type { PlacementProgress, PlacementProgressDetail } from "@/lib/progress/placement-progress";
 
 // How a placement's computed progress is stored in the read model
 // (PlacementProgress, lib/progress/read-model.ts) and read back: the rules'
@@ -29,18 +29,19 @@ export async function storeProgress(
     ragStatus: progress.rag.status,
     ragRank: RAG_ORDER[progress.rag.status],
     percentComplete: progress.days.percentComplete,
+    overdueDays: detail.overdueDays,
     progress,
     detail,
   }));
   const onlyOlder = mode === "if-older" ? Prisma.sql`WHERE "PlacementProgress"."asOf" < EXCLUDED."asOf"` : Prisma.empty;
   await db.$executeRaw`
-    INSERT INTO "PlacementProgress" ("placementId", "asOf", "ragStatus", "ragRank", "percentComplete", "progress", "detail", "computedAt")
-    SELECT r."placementId", ${today}::date, r."ragStatus"::"RagStatus", r."ragRank", r."percentComplete", r.progress, r.detail, now()
+    INSERT INTO "PlacementProgress" ("placementId", "asOf", "ragStatus", "ragRank", "percentComplete", "overdueDays", "progress", "detail", "computedAt")
+    SELECT r."placementId", ${today}::date, r."ragStatus"::"RagStatus", r."ragRank", r."percentComplete", r."overdueDays", r.progress, r.detail, now()
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r("placementId" text, "ragStatus" text, "ragRank" int, "percentComplete" int, progress jsonb, detail jsonb)
+      AS r("placementId" text, "ragStatus" text, "ragRank" int, "percentComplete" int, "overdueDays" int, progress jsonb, detail jsonb)
     ON CONFLICT ("placementId") DO UPDATE SET
       "asOf" = EXCLUDED."asOf", "ragStatus" = EXCLUDED."ragStatus", "ragRank" = EXCLUDED."ragRank",
-      "percentComplete" = EXCLUDED."percentComplete", "progress" = EXCLUDED."progress", "detail" = EXCLUDED."detail",
+      "percentComplete" = EXCLUDED."percentComplete", "overdueDays" = EXCLUDED."overdueDays", "progress" = EXCLUDED."progress", "detail" = EXCLUDED."detail",
       "computedAt" = EXCLUDED."computedAt"
     ${onlyOlder}`;
 }
@@ -52,6 +53,11 @@ export function fromStored(row: StoredRow): PlacementProgressDetail {
 
 /** Child-work counts are for the team side only (admin, PE): everyone else gets the rest. */
 export function withoutChildWork(detail: PlacementProgressDetail): PlacementProgressDetail {
-  const { childWork, ...progress } = detail.progress;
-  return { ...detail, progress };
+  return { ...detail, progress: progressWithoutChildWork(detail.progress) };
+}
+
+export function progressWithoutChildWork(progress: PlacementProgress): PlacementProgress {
+  const rest = { ...progress };
+  delete rest.childWork;
+  return rest;
 }

@@ -105,7 +105,8 @@ export async function checkReadModel(today: IsoDate = todayInUk()): Promise<Read
       else if (
         !isDeepStrictEqual(fromStored(row), JSON.parse(JSON.stringify(detail))) ||
         row.ragStatus !== detail.progress.rag.status ||
-        row.percentComplete !== detail.progress.days.percentComplete
+        row.percentComplete !== detail.progress.days.percentComplete ||
+        row.overdueDays !== detail.overdueDays
       )
         differences.push({ placementId, problem: "different" });
     }

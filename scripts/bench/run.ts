@@ -163,7 +163,7 @@ async function startServer(port: number, databaseUrl: string): Promise<string> {
   throw new Error(`The server did not answer /api/health within 120 s:\n${output.join("")}`);
 }
 
-type Subjects = { tutorEmail: string; peEmail: string; pePlacements: number; placementId: string };
+type Subjects = { tutorEmail: string; peEmail: string; pePlacements: number; placementId: string; adminEmail: string };
 
 /** Who to sign in as, picked from the data: the PE with the most current students, one of their placements with the most evidence, a tutor of the biggest university. */
 async function pickSubjects(databaseUrl: string): Promise<Subjects> {
@@ -189,7 +189,14 @@ async function pickSubjects(databaseUrl: string): Promise<Subjects> {
       ORDER BY (SELECT count(*) FROM "Placement" p JOIN "StudentProfile" sp ON sp."userId" = p."studentId" WHERE sp."universityId" = t."organisationId") DESC, t.email
       LIMIT 1`);
     if (!tutor.rows[0]) throw new Error("No university tutor in the database.");
+    const admin = await client.query<{ email: string }>(`
+      SELECT a.email FROM "User" a
+      WHERE a.role = 'ADMIN' AND a.active
+      ORDER BY (SELECT count(*) FROM "Placement" p WHERE p."teamId" = a."organisationId" AND p.status IN ('ACTIVE', 'SUSPENDED')) DESC, a.email
+      LIMIT 1`);
+    if (!admin.rows[0]) throw new Error("No team manager in the database.");
     return {
+      adminEmail: admin.rows[0].email,
       tutorEmail: tutor.rows[0].email,
       peEmail: pe.rows[0].email,
       pePlacements: Number(pe.rows[0].n),
@@ -399,11 +406,14 @@ async function main() {
   );
   const tutorCookie = await signIn(base, subjects.tutorEmail);
   const peCookie = await signIn(base, subjects.peEmail);
+  const adminCookie = await signIn(base, subjects.adminEmail);
 
   const targets: Target[] = [
     { name: "Trivial route", path: "/api/health", as: "anyone", cookie: null, kind: "baseline" },
     { name: "Tutor dashboard", path: "/", as: "tutor", cookie: tutorCookie, kind: "page" },
     { name: "PE home", path: "/", as: "PE", cookie: peCookie, kind: "page" },
+    { name: "Admin home", path: "/", as: "team manager", cookie: adminCookie, kind: "page" },
+    { name: "Cohort coverage", path: "/cohort-coverage", as: "tutor", cookie: tutorCookie, kind: "page" },
     { name: "Placement page", path: `/placements/${subjects.placementId}`, as: "PE", cookie: peCookie, kind: "page" },
     { name: "Placements API", path: "/api/v1/placements", as: "tutor", cookie: tutorCookie, kind: "api" },
   ];

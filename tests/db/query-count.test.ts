@@ -4,7 +4,7 @@ import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { progressForPlacements } from "@/lib/progress/placement-progress";
 import { rebuildReadModel } from "@/lib/progress/read-model";
-import { loadPlacementDashboard } from "@/lib/progress/dashboard";
+import { loadDashboardRows, loadPlacementDashboard } from "@/lib/progress/dashboard";
 import { loadPracticeEducatorDashboard } from "@/lib/progress/student-cards";
 import { loadTeamOverview } from "@/lib/progress/team-overview";
 import { dashboardFiltersSchema, parseDashboardFilters } from "@/lib/progress/dashboard-filters";
@@ -229,6 +229,52 @@ describe("queries per request do not grow with the data", () => {
     const dashboard = await loadPlacementDashboard(world.users.tutorA, filters, world.today);
     // World A's placement + 4N of ours, all University A.
     expect(dashboard.summarised).toBe(4 * N + 1);
+  });
+
+  it("the dashboard page and the progress API read from the read model agree with the rows the rules compute", async () => {
+    // Two placements finish, one with its final review (green), one without (amber): written
+    // straight into the tables, so the repair brings the read model up to date.
+    await db().placement.updateMany({ where: { id: { in: [all[1], all[2]] } }, data: { status: "COMPLETED" } });
+    await db().placementMilestone.create({
+      data: {
+        placementId: all[1],
+        kind: "FINAL_REVIEW",
+        heldOn: fromIsoDate(world.today),
+        recordedById: world.users.peA.id,
+      },
+    });
+    await rebuildReadModel(world.today);
+    const everything = { ...filters, status: "ALL" as const };
+    const computed = await loadDashboardRows(world.users.tutorA, everything, world.today);
+    const dashboard = await loadPlacementDashboard(world.users.tutorA, everything, world.today);
+    const counts = { RED: 0, AMBER: 0, GREEN: 0 };
+    for (const entry of computed.all) counts[entry.row.progress.rag.status]++;
+    expect(counts.RED).toBeGreaterThan(0);
+    expect(counts.GREEN + counts.AMBER).toBeGreaterThan(0);
+    expect(dashboard.ragCounts).toEqual(counts);
+    expect(dashboard.rows.map((row) => row.id)).toEqual(computed.all.slice(0, 50).map((entry) => entry.row.id));
+    expect(dashboard.rows[0].progress).toEqual(computed.all[0].row.progress);
+    expect(dashboard.rows[0].progress.childWork).toBeUndefined();
+
+    const red = await loadPlacementDashboard(world.users.tutorA, { ...everything, rag: "RED" }, world.today);
+    expect(red.total).toBe(counts.RED);
+    expect(red.rows.every((row) => row.progress.rag.status === "RED")).toBe(true);
+
+    const firstPage = await listProgress(world.users.tutorA, parseDashboardFilters({ rag: "RED", status: "ALL" }), {
+      limit: 2,
+    });
+    expect(firstPage.progress).toHaveLength(2);
+    const rest = await listProgress(world.users.tutorA, parseDashboardFilters({ rag: "RED", status: "ALL" }), {
+      limit: 200,
+      cursor: firstPage.nextCursor!,
+    });
+    expect([...firstPage.progress, ...rest.progress].map((item) => item.placementId)).toEqual(
+      computed.all
+        .filter((entry) => entry.row.progress.rag.status === "RED")
+        .map((entry) => entry.row.id)
+        .sort(),
+    );
+    expect(rest.nextCursor).toBeNull();
   });
 
   it("progress for 4N placements stays within a small fixed budget", () => {
