@@ -23,8 +23,14 @@ export async function SiteHeader() {
         { href: "/safeguarding", label: "Safeguarding" },
         { href: "/team/suggestions", label: "Children's suggestions" },
       );
+    if (menu.schoolRequests) links.push({ href: "/school", label: "Requests for support" });
+    if (menu.schoolRequestTriage) links.push({ href: "/school-requests", label: "School requests" });
+    if (menu.impactReport) links.push({ href: "/reports/impact", label: "Impact" });
     if (menu.cohortCoverage) links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
     if (menu.ratification) links.push({ href: "/ratification", label: "Ratification" });
+    if (menu.panels) links.push({ href: "/panels", label: "Panels" });
+    if (menu.qapl) links.push({ href: "/qapl", label: "QAPL" });
+    if (menu.peRegister) links.push({ href: "/pe-register", label: "PE register" });
     if (menu.accounts) links.push({ href: "/admin/users", label: "People" });
     if (menu.frameworks) links.push({ href: "/admin/frameworks", label: "Frameworks" });
     if (menu.apiTokens) links.push({ href: "/admin/api-tokens", label: "API tokens" });
@@ -57,10 +63,14 @@ export async function SiteHeader() {
             <HeaderSearch />
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <NotificationsLink user={user} />
-              <span>
+              <Link
+                href="/account"
+                className="text-white no-underline hover:underline"
+                aria-label={`Your account: ${user.name}`}
+              >
                 <span className="font-semibold">{user.name}</span>
                 <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
-              </span>
+              </Link>
               <SignOutButton />
             </div>
           </HeaderMenu>

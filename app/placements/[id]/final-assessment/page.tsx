@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/page-header";
 import { PeFinalReportForm } from "./pe-form";
 import { ReflectionForm } from "./reflection-form";
 import { OnsiteSignPanel, RatifyPanel, StartFinalAssessmentButton } from "./panels";
+import { PanelOutcome } from "./panel-outcome";
 
 export const metadata: Metadata = { title: "Final assessment" };
 export const dynamic = "force-dynamic";
@@ -273,6 +274,7 @@ export default async function FinalAssessmentPage({ params }: { params: Promise<
         )}
       </PageHeader>
       {body}
+      <PanelOutcome user={user} placementId={placement.id} />
     </div>
   );
 }
