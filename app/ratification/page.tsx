@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableRegion } from "@/components/table-region";
 import { requireUser } from "@/lib/auth/current-user";
 import { listAwaitingRatification } from "@/lib/portfolio/ratification-queue";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
@@ -31,44 +32,52 @@ export default async function RatificationPage() {
           No final assessments are waiting for ratification.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left">
-          <caption className="mb-2 text-left font-semibold">
-            {queue.items.length} final assessment{queue.items.length === 1 ? "" : "s"} waiting for ratification, oldest
-            first
-          </caption>
-          <thead>
-            <tr>
-              {["Student", "Placement", "Assessed by", "Recommendation", "Signed by the practice educator"].map(
-                (heading) => (
-                  <th key={heading} scope="col" className={`${cell} bg-gray-100`}>
-                    {heading}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((item) => (
-              <tr key={item.id}>
-                <th scope="row" className={cell}>
-                  <Link
-                    href={`/placements/${item.placementId}/final-assessment`}
-                    className="font-semibold text-brand-700 underline"
-                  >
-                    {item.studentName}
-                    <span className="sr-only">: read and ratify the final assessment</span>
-                  </Link>
-                </th>
-                <td className={cell}>
-                  {item.level === "FINAL" ? "Final" : "First"} placement, {item.setting}
-                </td>
-                <td className={cell}>{item.practiceEducatorName}</td>
-                <td className={cell}>{item.recommendation ? RECOMMENDATION_LABELS[item.recommendation] : "—"}</td>
-                <td className={cell}>{item.peSignedAt ? formatDate(new Date(item.peSignedAt)) : "—"}</td>
+        <TableRegion label="Final assessments waiting for ratification" className="border-0">
+          <table className="stack-table w-full border-collapse bg-white text-left">
+            <caption className="mb-2 text-left font-semibold">
+              {queue.items.length} final assessment{queue.items.length === 1 ? "" : "s"} waiting for ratification,
+              oldest first
+            </caption>
+            <thead>
+              <tr>
+                {["Student", "Placement", "Assessed by", "Recommendation", "Signed by the practice educator"].map(
+                  (heading) => (
+                    <th key={heading} scope="col" className={`${cell} bg-gray-100`}>
+                      {heading}
+                    </th>
+                  ),
+                )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" className={`${cell} stack-title`}>
+                    <Link
+                      href={`/placements/${item.placementId}/final-assessment`}
+                      className="font-semibold text-brand-700 underline"
+                    >
+                      {item.studentName}
+                      <span className="sr-only">: read and ratify the final assessment</span>
+                    </Link>
+                  </th>
+                  <td data-label="Placement" className={cell}>
+                    {item.level === "FINAL" ? "Final" : "First"} placement, {item.setting}
+                  </td>
+                  <td data-label="Assessed by" className={cell}>
+                    {item.practiceEducatorName}
+                  </td>
+                  <td data-label="Recommendation" className={`${cell} stack-first`}>
+                    {item.recommendation ? RECOMMENDATION_LABELS[item.recommendation] : "—"}
+                  </td>
+                  <td data-label="Signed by the practice educator" className={cell}>
+                    {item.peSignedAt ? formatDate(new Date(item.peSignedAt)) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </div>
   );

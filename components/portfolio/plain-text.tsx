@@ -1,22 +1,11 @@
+import { FormattedText } from "@/components/formatted-text";
+
 /**
- * Evidence text as the student typed it: paragraphs at blank lines, line
- * breaks kept. React escapes every character, so HTML or script in the text
- * is shown as text and never runs (the body is never rendered as HTML).
+ * Evidence text as the student wrote it, formatted: paragraphs, line breaks,
+ * **bold**, lists and quotes (lib/text/markdown.ts). Any HTML or script in
+ * the text is shown as text and never runs.
  */
 export function PlainText({ text, empty = "Nothing written." }: { text: string; empty?: string }) {
-  const paragraphs = text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean);
-  if (paragraphs.length === 0) return <p className="text-muted">{empty}</p>;
-  return (
-    <div className="space-y-3">
-      {paragraphs.map((paragraph, index) => (
-        <p key={index} className="whitespace-pre-line break-words">
-          {paragraph}
-        </p>
-      ))}
-    </div>
-  );
+  if (!text.trim()) return <p className="text-muted">{empty}</p>;
+  return <FormattedText text={text} />;
 }

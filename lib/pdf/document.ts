@@ -1,5 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
+import { markdownToBlocks } from "@/lib/text/markdown";
 
 // Small shared helpers for the product's PDFs (the Practice Assessment
 // Document now, a cohort report later): an A4 document in the built-in
@@ -129,12 +130,56 @@ export class PdfReport {
       this.doc.moveDown(0.4);
       return;
     }
-    this.doc
-      .font(options.bold ? FONT_BOLD : FONT)
-      .fontSize(10.5)
-      .fillColor("black")
-      .text(pdfSafe(value), MARGIN.left, this.doc.y, { width: this.width, lineGap: 1.5 });
-    this.doc.font(FONT).moveDown(0.4);
+    if (options.bold)
+      this.doc
+        .font(FONT_BOLD)
+        .fontSize(10.5)
+        .fillColor("black")
+        .text(pdfSafe(value), MARGIN.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+    else this.formatted(value);
+    this.doc.font(FONT).fillColor("black").moveDown(0.4);
+  }
+
+  /** Text written with a little Markdown, as on the page: bold and italic runs, indented lists with their markers, quotes with a rule beside them. */
+  private formatted(value: string) {
+    const { doc } = this;
+    const blocks = markdownToBlocks(value);
+    blocks.forEach((block, index) => {
+      if (block.runs.length === 0) return;
+      const indent = block.depth * 16 + (block.kind === "item" ? 16 : 0);
+      const x = MARGIN.left + indent;
+      const width = this.width - indent;
+      this.ensureSpace(14);
+      const top = doc.y;
+      doc.fontSize(10.5).fillColor(block.kind === "quote" ? GREY : "black");
+      if (block.marker) {
+        doc.font(FONT).text(pdfSafe(block.marker), x - 16, top, { width: 14, lineBreak: false });
+        doc.y = top;
+      }
+      block.runs.forEach((run, at) => {
+        const font =
+          run.bold && run.italic
+            ? "Helvetica-BoldOblique"
+            : run.bold
+              ? FONT_BOLD
+              : run.italic
+                ? "Helvetica-Oblique"
+                : FONT;
+        const options = { width, lineGap: 1.5, continued: at < block.runs.length - 1 };
+        if (at === 0) doc.font(font).text(pdfSafe(run.text), x, top, options);
+        else doc.font(font).text(pdfSafe(run.text), options);
+      });
+      if (block.kind === "quote" && doc.y > top)
+        doc
+          .moveTo(x - 8, top)
+          .lineTo(x - 8, doc.y)
+          .lineWidth(2)
+          .strokeColor("#9aa5ad")
+          .stroke();
+      doc.x = MARGIN.left;
+      if (index < blocks.length - 1)
+        doc.moveDown(block.kind === "item" && blocks[index + 1].kind === "item" ? 0.1 : 0.4);
+    });
   }
 
   /** A label in bold followed by its text, for short facts. */

@@ -7,6 +7,7 @@ import { addDays, formatDate, formatDateTime, todayInUk } from "@/lib/dates";
 import { defaultTokenExpiry, latestTokenExpiry } from "@/lib/validations/api-token";
 import { IssueTokenForm } from "./issue-token-form";
 import { RevokeToken } from "./revoke-token";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";
@@ -58,7 +59,7 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No tokens have been issued yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+          <TableRegion label="API tokens">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">API tokens issued by the team, newest first</caption>
               <thead className="bg-gray-100">
@@ -123,7 +124,7 @@ export default async function ApiTokensPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableRegion } from "@/components/table-region";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { listAuditEntries } from "@/lib/audit-log";
@@ -151,8 +152,8 @@ export default async function AuditPage({
           {filtered ? "No entries match these filters." : "Nothing has been recorded yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-          <table className="w-full border-collapse text-left text-sm">
+        <TableRegion label="Audit log">
+          <table className="stack-table w-full border-collapse text-left text-sm">
             <caption className="sr-only">Audit log, newest first</caption>
             <thead className="bg-gray-100">
               <tr>
@@ -179,13 +180,19 @@ export default async function AuditPage({
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-t border-gray-200 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="stack-title whitespace-nowrap px-3 py-2 font-semibold sm:font-normal">
                     <time dateTime={row.at.toISOString()}>{formatDateTime(row.at)}</time>
                   </td>
-                  <td className="px-3 py-2">{row.actorName}</td>
-                  <td className="px-3 py-2">{ACTION_LABELS[row.action] ?? row.action}</td>
-                  <td className="px-3 py-2">{ENTITY_LABELS[row.entity] ?? row.entity}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="Who" className="px-3 py-2">
+                    {row.actorName}
+                  </td>
+                  <td data-label="Action" className="px-3 py-2">
+                    {ACTION_LABELS[row.action] ?? row.action}
+                  </td>
+                  <td data-label="Record" className="px-3 py-2">
+                    {ENTITY_LABELS[row.entity] ?? row.entity}
+                  </td>
+                  <td data-label="Record id" className="px-3 py-2">
                     <Link
                       href={`/admin/audit?entity=${encodeURIComponent(row.entity)}&entityId=${encodeURIComponent(row.entityId)}`}
                       className="break-all font-mono text-brand-700 underline"
@@ -194,14 +201,14 @@ export default async function AuditPage({
                       <span className="sr-only"> (show this record&apos;s history)</span>
                     </Link>
                   </td>
-                  <td className="min-w-64 px-3 py-2">
+                  <td data-label="Changes" className="px-3 py-2 sm:min-w-64">
                     <Changes changes={row.changes} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

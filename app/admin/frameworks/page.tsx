@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableRegion } from "@/components/table-region";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { listFrameworksForAdmin } from "@/lib/frameworks/frameworks";
@@ -38,52 +39,62 @@ export default async function FrameworksPage() {
               <h2 id={`framework-${code}`} className="mb-2 text-2xl font-bold">
                 {versions.at(-1)!.name} ({code})
               </h2>
-              <table className="w-full border-collapse bg-white text-left">
-                <caption className="sr-only">Versions of the {versions.at(-1)!.name}</caption>
-                <thead>
-                  <tr>
-                    {["Version", "Published by", "Applies from", "Applies until", "In force today", "Items"].map(
-                      (heading) => (
-                        <th key={heading} scope="col" className={`${cell} bg-gray-100`}>
-                          {heading}
-                        </th>
-                      ),
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {versions.map((framework) => (
-                    <tr key={framework.id}>
-                      <th scope="row" className={cell}>
-                        <Link
-                          href={`/admin/frameworks/${framework.id}`}
-                          className="font-semibold text-brand-700 underline"
-                        >
-                          {framework.version}
-                          <span className="sr-only"> of the {framework.name}: view and correct the text</span>
-                        </Link>
-                      </th>
-                      <td className={cell}>{framework.publishedBy || "—"}</td>
-                      <td className={cell}>{formatDate(framework.effectiveFrom)}</td>
-                      <td className={cell}>
-                        {framework.effectiveTo ? `${formatDate(framework.effectiveTo)} (not included)` : "No end date"}
-                      </td>
-                      <td className={cell}>
-                        {framework.inForce ? (
-                          <span className="font-semibold">
-                            <span aria-hidden="true">✓ </span>In force
-                          </span>
-                        ) : framework.effectiveFrom > todayInUk() ? (
-                          "Not yet in force"
-                        ) : (
-                          "Superseded"
-                        )}
-                      </td>
-                      <td className={cell}>{framework.items.length}</td>
+              <TableRegion label={`Versions of the ${versions.at(-1)!.name}`} className="border-0">
+                <table className="stack-table w-full border-collapse bg-white text-left">
+                  <caption className="sr-only">Versions of the {versions.at(-1)!.name}</caption>
+                  <thead>
+                    <tr>
+                      {["Version", "Published by", "Applies from", "Applies until", "In force today", "Items"].map(
+                        (heading) => (
+                          <th key={heading} scope="col" className={`${cell} bg-gray-100`}>
+                            {heading}
+                          </th>
+                        ),
+                      )}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {versions.map((framework) => (
+                      <tr key={framework.id}>
+                        <th scope="row" className={`${cell} stack-title`}>
+                          <Link
+                            href={`/admin/frameworks/${framework.id}`}
+                            className="font-semibold text-brand-700 underline"
+                          >
+                            {framework.version}
+                            <span className="sr-only"> of the {framework.name}: view and correct the text</span>
+                          </Link>
+                        </th>
+                        <td data-label="Published by" className={cell}>
+                          {framework.publishedBy || "—"}
+                        </td>
+                        <td data-label="Applies from" className={cell}>
+                          {formatDate(framework.effectiveFrom)}
+                        </td>
+                        <td data-label="Applies until" className={cell}>
+                          {framework.effectiveTo
+                            ? `${formatDate(framework.effectiveTo)} (not included)`
+                            : "No end date"}
+                        </td>
+                        <td data-label="In force today" className={cell}>
+                          {framework.inForce ? (
+                            <span className="font-semibold">
+                              <span aria-hidden="true">✓ </span>In force
+                            </span>
+                          ) : framework.effectiveFrom > todayInUk() ? (
+                            "Not yet in force"
+                          ) : (
+                            "Superseded"
+                          )}
+                        </td>
+                        <td data-label="Items" className={cell}>
+                          {framework.items.length}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
             </section>
           );
         })}

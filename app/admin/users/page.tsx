@@ -6,6 +6,7 @@ import { listUsers } from "@/lib/users/users";
 import { formatDateTime } from "@/lib/dates";
 import { AccountStatusTag } from "@/components/account-status-tag";
 import { ROLE_LABELS, roleHasPepsStage, roles, type RoleName } from "@/lib/validations/user";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "People" };
 export const dynamic = "force-dynamic";
@@ -89,7 +90,7 @@ export default async function UsersPage({
           {filtered ? "No one matches these filters." : "There are no accounts yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+        <TableRegion label="People with an account">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">People with an account</caption>
             <thead className="bg-gray-100">
@@ -139,7 +140,7 @@ export default async function UsersPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

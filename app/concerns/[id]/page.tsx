@@ -8,6 +8,7 @@ import { SummaryList } from "@/components/summary-list";
 import { PortfolioPageHeader, StateTag, WrittenText } from "@/components/portfolio/reviews/page-header";
 import { ConcernStateTag } from "@/components/portfolio/reviews/concern-state";
 import { ActionDoneButton, AddConcernActionForm, ConcernStepForm } from "./concern-forms";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Cause for concern" };
 export const dynamic = "force-dynamic";
@@ -95,7 +96,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
         {concern.actions.length === 0 ? (
           <p>No actions yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableRegion label="Actions">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Actions, by due date</caption>
               <thead className="bg-gray-100">
@@ -144,7 +145,7 @@ export default async function ConcernPage({ params }: { params: Promise<{ id: st
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
         {permissions.canManageActions && <AddConcernActionForm concernId={concern.id} today={today} />}
       </section>

@@ -19,6 +19,7 @@ import { formatHours } from "@/lib/supervision/format";
 import { loadPlacementProgress } from "@/lib/progress/placement-progress";
 import { ProgressSummary } from "@/components/progress/progress-summary";
 import { PageHeader } from "@/components/page-header";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Placement" };
 export const dynamic = "force-dynamic";
@@ -194,7 +195,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         <h2 id="pe-heading" className="mb-3 text-xl font-bold">
           Practice educator history
         </h2>
-        <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
+        <TableRegion label="Practice educator history">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Who was practice educator when</caption>
             <thead className="bg-gray-100">
@@ -224,7 +225,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         {placement.permissions.canManage && placement.status !== "COMPLETED" && placement.status !== "ENDED_EARLY" && (
           <details className="mt-3 rounded border border-gray-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold text-brand-700">Change practice educator</summary>

@@ -12,6 +12,7 @@ import { GoalsForm } from "./goals-form";
 import { ScoreGoalForm } from "./score-goal-form";
 import { AddSessionForm, ClosePlanForm, ExtendPlanForm } from "./plan-forms";
 import { MakeEvidenceButton } from "./make-evidence-button";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Direct-work programme" };
 export const dynamic = "force-dynamic";
@@ -118,7 +119,7 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
         <h2 id="sessions-heading" className="mb-3 text-xl font-bold">
           Sessions
         </h2>
-        <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
+        <TableRegion label="Planned sessions">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Planned sessions with their theme and what happened</caption>
             <thead className="bg-gray-100">
@@ -186,7 +187,7 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         {permissions.canWrite && (
           <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
             <div className="rounded border border-gray-300 bg-white p-4">
@@ -224,7 +225,7 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
         {programme.goals.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No goals agreed yet.</p>
         ) : (
-          <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
+          <TableRegion label="Goals and scores">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Goals with their scores from 0 to 10 and the change</caption>
               <thead className="bg-gray-100">
@@ -275,7 +276,7 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
         {permissions.canWrite && (
           <details className="mt-3 rounded border border-gray-300 bg-white p-4">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableRegion } from "@/components/table-region";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { SUMMARY_CAP } from "@/lib/progress/dashboard";
@@ -107,99 +108,102 @@ export default async function CohortReportPage({
         {report.entries.length === 0 ? (
           <p>No placements match these filters.</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm print:text-[9pt]">
-            <caption className="sr-only">Placements in this report, red first</caption>
-            <thead className="bg-gray-100 print:bg-white">
-              <tr className="border-b-2 border-gray-700">
-                <th scope="col" className="px-2 py-1">
-                  Student
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  RAG and reasons
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Days
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Supervision
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  PCF coverage
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Observations
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Milestones
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.entries.map(({ row, detail }) => (
-                <tr key={row.id} className="break-inside-avoid border-t border-gray-300 align-top">
-                  <th scope="row" className="px-2 py-1 text-left font-normal">
-                    <span className="font-semibold">{row.studentName}</span>
-                    <div>{[row.programmeName, row.cohortName].filter(Boolean).join(", ")}</div>
-                    <div>
-                      {row.level === "FIRST" ? "First" : "Final"} placement,{" "}
-                      {PLACEMENT_STATUS_LABELS[row.status].toLowerCase()}
-                    </div>
-                    <div>{row.teamName}</div>
+          <TableRegion label="Placements in this report" className="print:overflow-visible print:border-0">
+            <table className="stack-table w-full border-collapse text-left text-sm print:text-[9pt]">
+              <caption className="sr-only">Placements in this report, red first</caption>
+              <thead className="bg-gray-100 print:bg-white">
+                <tr className="border-b-2 border-gray-700">
+                  <th scope="col" className="px-2 py-1">
+                    Student
                   </th>
-                  <td className="px-2 py-1">
-                    <RagLabel status={row.progress.rag.status} />
-                    <ul className="mt-1">
-                      {row.progress.rag.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="px-2 py-1">
-                    {row.progress.days.completed} of {row.progress.days.required} ({row.progress.days.percentComplete}%)
-                    <div>Projected end {formatDate(row.progress.days.projectedEndDate)}</div>
-                  </td>
-                  <td className="px-2 py-1">
-                    {row.progress.supervision.sessions} sessions, {formatHours(row.progress.supervision.totalMinutes)} h
-                    <div>{row.progress.supervision.missedWeeks} missed</div>
-                  </td>
-                  <td className="px-2 py-1">
-                    {row.progress.coverage.domainsEvidenced} of {row.progress.coverage.domains} domains
-                    <div>
-                      Gaps:{" "}
-                      {detail.coverageRows
-                        .filter((domain) => domain.gap)
-                        .map((domain) => domain.number)
-                        .join(", ") || "none"}
-                    </div>
-                  </td>
-                  <td className="px-2 py-1">
-                    {row.progress.observations.done} of {row.progress.observations.required}
-                  </td>
-                  <td className="px-2 py-1">
-                    <ul>
-                      {detail.milestones.map((milestone) => (
-                        <li key={milestone.kind}>
-                          {MILESTONE_LABELS[milestone.kind].replace(
-                            "Practice learning agreement meeting",
-                            "Learning agreement",
-                          )}
-                          : {milestoneStateWords(milestone, row.status).toLowerCase()}
-                          {milestone.heldOn
-                            ? ` (${formatDate(milestone.heldOn)})`
-                            : milestone.dueDate && row.status !== "COMPLETED" && row.status !== "ENDED_EARLY"
-                              ? ` (due ${formatDate(milestone.dueDate)})`
-                              : ""}
-                        </li>
-                      ))}
-                    </ul>
-                    {row.progress.openConcerns > 0 && (
-                      <div className="font-semibold">{row.progress.openConcerns} open cause(s) for concern</div>
-                    )}
-                  </td>
+                  <th scope="col" className="px-2 py-1">
+                    RAG and reasons
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    Days
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    Supervision
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    PCF coverage
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    Observations
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    Milestones
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.entries.map(({ row, detail }) => (
+                  <tr key={row.id} className="break-inside-avoid border-t border-gray-300 align-top">
+                    <th scope="row" className="stack-title px-2 py-1 text-left font-normal">
+                      <span className="font-semibold">{row.studentName}</span>
+                      <div>{[row.programmeName, row.cohortName].filter(Boolean).join(", ")}</div>
+                      <div>
+                        {row.level === "FIRST" ? "First" : "Final"} placement,{" "}
+                        {PLACEMENT_STATUS_LABELS[row.status].toLowerCase()}
+                      </div>
+                      <div>{row.teamName}</div>
+                    </th>
+                    <td data-label="" className="stack-first px-2 py-1">
+                      <RagLabel status={row.progress.rag.status} />
+                      <ul className="mt-1">
+                        {row.progress.rag.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td data-label="Days" className="px-2 py-1">
+                      {row.progress.days.completed} of {row.progress.days.required} ({row.progress.days.percentComplete}
+                      %)
+                      <div>Projected end {formatDate(row.progress.days.projectedEndDate)}</div>
+                    </td>
+                    <td data-label="Supervision" className="px-2 py-1">
+                      {row.progress.supervision.sessions} sessions, {formatHours(row.progress.supervision.totalMinutes)}{" "}
+                      h<div>{row.progress.supervision.missedWeeks} missed</div>
+                    </td>
+                    <td data-label="PCF coverage" className="px-2 py-1">
+                      {row.progress.coverage.domainsEvidenced} of {row.progress.coverage.domains} domains
+                      <div>
+                        Gaps:{" "}
+                        {detail.coverageRows
+                          .filter((domain) => domain.gap)
+                          .map((domain) => domain.number)
+                          .join(", ") || "none"}
+                      </div>
+                    </td>
+                    <td data-label="Observations" className="px-2 py-1">
+                      {row.progress.observations.done} of {row.progress.observations.required}
+                    </td>
+                    <td data-label="Milestones" className="stack-first px-2 py-1">
+                      <ul>
+                        {detail.milestones.map((milestone) => (
+                          <li key={milestone.kind}>
+                            {MILESTONE_LABELS[milestone.kind].replace(
+                              "Practice learning agreement meeting",
+                              "Learning agreement",
+                            )}
+                            : {milestoneStateWords(milestone, row.status).toLowerCase()}
+                            {milestone.heldOn
+                              ? ` (${formatDate(milestone.heldOn)})`
+                              : milestone.dueDate && row.status !== "COMPLETED" && row.status !== "ENDED_EARLY"
+                                ? ` (due ${formatDate(milestone.dueDate)})`
+                                : ""}
+                          </li>
+                        ))}
+                      </ul>
+                      {row.progress.openConcerns > 0 && (
+                        <div className="font-semibold">{row.progress.openConcerns} open cause(s) for concern</div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         )}
       </section>
       <p className="text-sm text-muted print:text-black">

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FormattedText } from "@/components/formatted-text";
 import { PageHeader, type Crumb } from "@/components/page-header";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import type { PlacementStatusName } from "@/lib/placements/status-rules";
@@ -48,8 +49,8 @@ export function StateTag({ tone, children }: { tone: keyof typeof TONES; childre
   );
 }
 
-/** Multi-line text as written, or a note that nothing is written yet. */
+/** Text as written, formatted (Markdown), or a note that nothing is written yet. */
 export function WrittenText({ text, empty = "Not written yet." }: { text: string | null | undefined; empty?: string }) {
   if (!text || !text.trim()) return <p className="italic text-muted">{empty}</p>;
-  return <p className="whitespace-pre-line">{text}</p>;
+  return <FormattedText text={text} />;
 }

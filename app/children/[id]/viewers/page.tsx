@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableRegion } from "@/components/table-region";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { listChildViewers } from "@/lib/children/data-protection";
@@ -29,7 +30,7 @@ export default async function ChildViewersPage({ params }: { params: Promise<{ i
           Nobody has viewed the child&apos;s identifiable record yet.
         </p>
       ) : (
-        <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
+        <TableRegion label="Views of the child's identifiable record">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Views of the child&apos;s identifiable record, newest first</caption>
             <thead className="bg-gray-100">
@@ -60,7 +61,7 @@ export default async function ChildViewersPage({ params }: { params: Promise<{ i
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

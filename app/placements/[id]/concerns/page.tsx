@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/dates";
 import { PortfolioPageHeader } from "@/components/portfolio/reviews/page-header";
 import { ConcernStateTag } from "@/components/portfolio/reviews/concern-state";
 import { RaiseConcernForm } from "./raise-concern-form";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Causes for concern" };
 export const dynamic = "force-dynamic";
@@ -31,7 +32,7 @@ export default async function ConcernsPage({ params }: { params: Promise<{ id: s
             No causes for concern have been raised on this placement.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+          <TableRegion label="Causes for concern">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Causes for concern, newest first</caption>
               <thead className="bg-gray-100">
@@ -69,7 +70,7 @@ export default async function ConcernsPage({ params }: { params: Promise<{ id: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
       {permissions.canRaise && <RaiseConcernForm placementId={placement.id} />}

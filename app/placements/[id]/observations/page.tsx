@@ -7,6 +7,7 @@ import { formatDate, todayInUk } from "@/lib/dates";
 import { ProgressBar } from "@/components/progress-bar";
 import { PortfolioPageHeader, StateTag } from "@/components/portfolio/reviews/page-header";
 import { PlanObservationForm } from "./plan-observation-form";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Direct observations" };
 export const dynamic = "force-dynamic";
@@ -55,7 +56,7 @@ export default async function ObservationsPage({ params }: { params: Promise<{ i
         {observations.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No observations planned yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+          <TableRegion label="Direct observations">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Direct observations, earliest first</caption>
               <thead className="bg-gray-100">
@@ -107,7 +108,7 @@ export default async function ObservationsPage({ params }: { params: Promise<{ i
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
 

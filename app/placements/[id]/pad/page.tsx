@@ -6,6 +6,7 @@ import { loadOrNotFound } from "@/lib/page-guards";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { PrintFrame } from "@/components/supervision/print-document";
 import { formatMinutes } from "@/lib/supervision/format";
+import { FormattedText } from "@/components/formatted-text";
 
 export const metadata: Metadata = { title: "Practice Assessment Document" };
 export const dynamic = "force-dynamic";
@@ -44,7 +45,7 @@ function Part({
 }
 
 function Text({ text, empty }: { text: string | null | undefined; empty: string }) {
-  return text?.trim() ? <p className="whitespace-pre-wrap">{text}</p> : <p className="italic">{empty}</p>;
+  return text?.trim() ? <FormattedText text={text} /> : <p className="italic">{empty}</p>;
 }
 
 function Facts({ rows, caption }: { rows: Array<[string, ReactNode]>; caption: string }) {

@@ -8,6 +8,7 @@ import { COVERAGE_STATE_LABELS } from "@/lib/portfolio/coverage";
 import { EVIDENCE_TYPE_LABELS } from "@/lib/validations/evidence";
 import { EvidenceStatusBadge } from "@/components/portfolio/evidence-status-badge";
 import { PageHeader } from "@/components/page-header";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Portfolio" };
 export const dynamic = "force-dynamic";
@@ -58,7 +59,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
               shows where evidence is thin: the practice educator&apos;s assessment across the domains is holistic, not
               a count.
             </p>
-            <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+            <TableRegion label="Evidence for each domain">
               <table className="w-full border-collapse">
                 <caption className="sr-only">
                   Evidence for each domain of the {coverage.framework.name} ({coverage.framework.version})
@@ -103,7 +104,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </>
         ) : (
           <p>
@@ -142,7 +143,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
         {evidence.length === 0 ? (
           <p>No evidence yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-gray-300 bg-white">
+          <TableRegion label="Evidence items">
             <table className="w-full border-collapse">
               <caption className="sr-only">Evidence items, newest first</caption>
               <thead>
@@ -191,7 +192,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>

@@ -12,6 +12,7 @@ import { OverdueFlag, SupervisionStatusBadge } from "@/components/supervision/st
 import { CadenceTable } from "@/components/supervision/cadence-table";
 import { formatHours, formatMinutes, plural } from "@/lib/supervision/format";
 import { SupervisionSettingsForm } from "./settings-form";
+import { TableRegion } from "@/components/table-region";
 
 export const metadata: Metadata = { title: "Supervision log" };
 export const dynamic = "force-dynamic";
@@ -122,7 +123,7 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
         {records.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No supervision recorded yet.</p>
         ) : (
-          <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
+          <TableRegion label="Supervision records">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Supervision records, newest first</caption>
               <thead className="bg-gray-100">
@@ -168,7 +169,7 @@ export default async function SupervisionLogPage({ params }: { params: Promise<{
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
 

@@ -36,7 +36,7 @@ export function FeedbackLinkButton({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <div className="min-w-0 flex-1">
+    <div className="min-w-0 flex-1 basis-64">
       <button
         type="button"
         onClick={create}
