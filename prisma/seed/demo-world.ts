@@ -7,6 +7,7 @@ import type { AttendanceKind, PlacementLevel, PlacementStatus, Prisma, Role } fr
 import { seedDemoSupervision, type DemoSupervisionPlan } from "./demo-supervision";
 import { seedDemoChildren, type DemoCaseloadPlan } from "./demo-children";
 import { seedDemoPortfolio } from "./demo-portfolio";
+import { seedDemoUniversitySide } from "./demo-university";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 // The demo world: one team (a council's early-help team, modelled on a
@@ -410,6 +411,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
   // the placements, attendance and caseloads above, so it comes last.
   await seedDemoPortfolio(db, today, { teamId: team.id });
+  await seedDemoUniversitySide(db, today, passwordHash);
 
   return signIns;
 }
