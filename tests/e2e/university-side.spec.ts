@@ -39,7 +39,7 @@ test("the panel lead confirms a returned PAD; the student and the PE see the out
   await expect(page.getByText("Returned by an earlier panel, answered by the PE")).toBeVisible();
   await shoot(page, "panel-sample");
 
-  await page.getByRole("link", { name: /Jade Robinson: scrutinise/ }).click();
+  await page.getByRole("link", { name: /Jade Robinson\s*: scrutinise/ }).click();
   await expect(page.getByRole("heading", { name: "Scrutiny: Jade Robinson" })).toBeVisible();
   await expect(page.getByText(/I have added two pieces of carer feedback/)).toBeVisible();
   await shoot(page, "scrutiny-form");
