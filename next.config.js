@@ -14,6 +14,10 @@ const nextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts answers a larger declared body with a 413 (SERVER_ACTION_MAX_BYTES): keep the two equal.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
   async headers() {
     return [
       {

@@ -40,8 +40,9 @@ export default defineConfig({
     env: {
       PORT: String(port),
       PGLITE_DIR: "data/e2e/pglite",
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
-      NEXTAUTH_URL: baseURL,
+      APP_URL: baseURL,
+      // Two-factor sign-in is tested on its own (tests/e2e/accounts.spec.ts); the other specs sign in with a password.
+      MFA_POLICY: "off",
       DATABASE_URL: "",
       // The reminders job route (tests/e2e/reminders-job.spec.ts); the built-in daily timer stays off so it never fires mid-run.
       REMINDER_JOB_SECRET: "e2e-reminder-job-secret-not-for-production",

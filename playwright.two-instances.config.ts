@@ -23,7 +23,7 @@ export default defineConfig({
     env: {
       E2E_PORT_A: String(portA),
       E2E_PORT_B: String(portB),
-      NEXTAUTH_SECRET: "two-instances-secret-not-for-production",
+      MFA_POLICY: "off",
       REMINDER_JOB_SECRET: "two-instances-reminder-secret-not-for-production",
       REMINDERS_AT: "off",
       LOG_FORMAT: "json",

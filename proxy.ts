@@ -1,11 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_SITE_MESSAGE, crossSiteRefusal } from "@/lib/security/same-origin";
 
-// Runs before every request (Next's proxy, formerly middleware). Two jobs,
+// Runs before every request (Next's proxy, formerly middleware). Its jobs,
 // each for every route at once (docs/decisions/0007-request-security.md):
-//  1. refuse a cookie-authenticated state-changing request from another site
+//  1. refuse an address that is not valid UTF-8 once decoded (a lone
+//     surrogate such as %ED%A0%80) with a 400, before Next's router fails on it;
+//  2. refuse a cookie-authenticated state-changing request from another site
 //     (route handlers, server actions and sign-in alike) with a 403;
-//  2. give each page a Content-Security-Policy with a fresh nonce, which Next
+//  3. refuse a server action whose declared body is over Next's limit with a
+//     413 (Next itself would answer a 500);
+//  4. give each page a Content-Security-Policy with a fresh nonce, which Next
 //     puts on its own scripts.
 // It is not where access is decided: that is lib/access, on every request.
 
@@ -25,7 +29,28 @@ function contentSecurityPolicy(nonce: string) {
   ].join("; ");
 }
 
+/** Server actions' body limit: the same as `serverActions.bodySizeLimit` ("1mb") in next.config.js. */
+const SERVER_ACTION_MAX_BYTES = 1024 * 1024;
+
+function refuse(status: number, code: string, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Whether the address's percent-encoding decodes to text (it may not: %ED%A0%80, %FF). */
+function pathDecodes(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (!pathDecodes(request.nextUrl.pathname)) {
+    return refuse(400, "bad_request", "The address is not valid: check the link, or go back and try again.");
+  }
+
   const bearer = /^bearer\s/i.test(request.headers.get("authorization") ?? "");
   if (!bearer) {
     const refusal = crossSiteRefusal({
@@ -33,12 +58,19 @@ export function proxy(request: NextRequest) {
       origin: request.headers.get("origin"),
       secFetchSite: request.headers.get("sec-fetch-site"),
       host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
-      appUrl: process.env.NEXTAUTH_URL,
+      appUrl: process.env.APP_URL,
     });
-    if (refusal) {
-      return NextResponse.json(
-        { error: { code: "forbidden", message: CROSS_SITE_MESSAGE } },
-        { status: 403, headers: { "Cache-Control": "no-store" } },
+    if (refusal) return refuse(403, "forbidden", CROSS_SITE_MESSAGE);
+  }
+
+  // A browser always declares the size of a server action's body; one without it meets Next's own limit.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > SERVER_ACTION_MAX_BYTES) {
+      return refuse(
+        413,
+        "too_large",
+        "What you sent is too large to save (over 1 MB). Shorten the longest text, or attach long documents as files.",
       );
     }
   }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { dashboardPermissionsFor, homePageFor, type DashboardPermissions } from "@/lib/access/navigation";
@@ -18,6 +19,7 @@ import { PlacementStatusBadge } from "@/components/status-badge";
 import { BarChart } from "@/components/charts/bar-chart";
 import { CHART_COLOURS } from "@/components/charts/patterns";
 import { RagLabel } from "@/components/progress/rag-status";
+import { ToDoPanel } from "./to-do-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +32,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const home = homePageFor(user);
   if (home === "practice-educator") return <PracticeEducatorHome user={user} title={title} />;
   if (home === "student") return <StudentHome user={user} title={title} />;
+  if (home === "on-site") return <OnsiteHome user={user} title={title} />;
+  if (home === "school") redirect("/school");
   return <PlacementsHome user={user} title={title} filters={parseDashboardFilters(await searchParams)} />;
 }
 
@@ -59,6 +63,7 @@ async function PlacementsHome({
 
   return (
     <HomeFrame title={title} intro={intro}>
+      <ToDoPanel user={user} />
       {/* Open safeguarding concerns stay at the top until someone records the action taken. */}
       <OpenConcernsBanner user={user} />
       <OpenPortfolioConcerns user={user} />
@@ -247,6 +252,7 @@ async function PracticeEducatorHome({ user, title }: { user: SessionUser; title:
   const students = await loadPracticeEducatorDashboard(user);
   return (
     <HomeFrame title={title} intro="The students you are practice educator for, and the children they work with.">
+      <ToDoPanel user={user} />
       <OpenConcernsBanner user={user} />
       <OpenPortfolioConcerns user={user} />
       <RatificationNotice user={user} />
@@ -254,8 +260,8 @@ async function PracticeEducatorHome({ user, title }: { user: SessionUser; title:
       {students.length === 0 ? (
         <p className="rounded border border-gray-300 bg-white p-4">You have no current students.</p>
       ) : (
+        // One section per student (no table repeating them above: issue 12, item 11).
         <div className="space-y-6">
-          <ProgressTable rows={students} caption="My students" showChildWork />
           {students.map((student) => (
             <StudentSection key={student.id} student={student} />
           ))}
@@ -342,6 +348,7 @@ async function StudentHome({ user, title }: { user: SessionUser; title: string }
   const mine = await loadStudentProgress(user);
   return (
     <HomeFrame title={title} intro="Your placement at a glance.">
+      <ToDoPanel user={user} />
       <OpenPortfolioConcerns user={user} />
       <h2 className="mb-3 text-xl font-bold">My placement</h2>
       {mine ? (
@@ -366,6 +373,45 @@ async function StudentHome({ user, title }: { user: SessionUser; title: string }
         <p className="rounded border border-gray-300 bg-white p-4">
           You have no placement yet. Your placement coordinator will set it up.
         </p>
+      )}
+    </HomeFrame>
+  );
+}
+
+/** The on-site supervisor: "Log today" (in the To do panel) and the students they supervise, nothing more. */
+async function OnsiteHome({ user, title }: { user: SessionUser; title: string }) {
+  const dashboard = await loadPlacementDashboard(user, parseDashboardFilters({}));
+  return (
+    <HomeFrame title={title} intro={INTRO["on-site"]}>
+      <ToDoPanel user={user} />
+      <OpenPortfolioConcerns user={user} />
+      <h2 className="mb-3 text-xl font-bold">My students</h2>
+      {dashboard.rows.length === 0 ? (
+        <p className="rounded border border-gray-300 bg-white p-4">You supervise no students on placement now.</p>
+      ) : (
+        <ul className="space-y-3">
+          {dashboard.rows.map((row) => (
+            <li key={row.id} className="rounded border border-gray-300 bg-white p-4">
+              <p className="flex flex-wrap items-center gap-3">
+                <Link href={`/placements/${row.id}`} className="text-lg font-bold text-brand-700 underline">
+                  {row.studentName}
+                </Link>
+                <PlacementStatusBadge status={row.status} />
+                <RagLabel status={row.progress.rag.status} />
+              </p>
+              <p className="mt-1 text-sm text-muted">
+                {row.setting} ·{" "}
+                {row.practiceEducatorName ? `Practice educator ${row.practiceEducatorName}` : "No practice educator"}
+              </p>
+              <p className="mt-1">
+                {row.progress.days.completed} of {row.progress.days.required} days done ·{" "}
+                <Link href={`/placements/${row.id}#attendance-heading`} className="text-brand-700 underline">
+                  Days logged<span className="sr-only"> for {row.studentName}</span>
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
     </HomeFrame>
   );

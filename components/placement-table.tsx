@@ -3,6 +3,7 @@ import type { PlacementListRow } from "@/lib/placements/list-placements";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { formatDate } from "@/lib/dates";
 import type { SupervisionOverview } from "@/lib/supervision/supervision-overview";
+import { TableRegion } from "@/components/table-region";
 import { OverdueFlag } from "@/components/supervision/status-badge";
 
 export function PlacementTable({
@@ -19,8 +20,8 @@ export function PlacementTable({
 }) {
   if (rows.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">{emptyText}</p>;
   return (
-    <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
-      <table className="w-full border-collapse text-left text-sm">
+    <TableRegion label={caption}>
+      <table className="stack-table w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
@@ -55,26 +56,30 @@ export function PlacementTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-gray-200 align-top">
-              <td className="px-3 py-2">
+              <td className="stack-title px-3 py-2">
                 <Link href={`/placements/${row.id}`} className="font-semibold text-brand-700 underline">
                   {row.studentName}
                 </Link>
                 <div className="text-muted">{row.setting}</div>
               </td>
-              <td className="px-3 py-2">
+              <td data-label="University" className="px-3 py-2">
                 {row.universityName ?? "—"}
                 <div className="text-muted">{row.programmeName}</div>
               </td>
-              <td className="px-3 py-2">{row.level === "FIRST" ? "First" : "Final"}</td>
-              <td className="whitespace-nowrap px-3 py-2">
-                {formatDate(row.startDate)} –<br />
+              <td data-label="Level" className="px-3 py-2">
+                {row.level === "FIRST" ? "First" : "Final"}
+              </td>
+              <td data-label="Dates" className="whitespace-nowrap px-3 py-2">
+                {formatDate(row.startDate)} –<br className="max-sm:hidden" />
                 {formatDate(row.endDate)}
               </td>
-              <td className="whitespace-nowrap px-3 py-2">
+              <td data-label="Days" className="whitespace-nowrap px-3 py-2">
                 {row.daysCompleted} / {row.requiredDays}
               </td>
-              <td className="px-3 py-2">{row.practiceEducatorName ?? "—"}</td>
-              <td className="px-3 py-2">
+              <td data-label="Practice educator" className="px-3 py-2">
+                {row.practiceEducatorName ?? "—"}
+              </td>
+              <td className="stack-first px-3 py-2">
                 <PlacementStatusBadge status={row.status} />
               </td>
               {supervision && <SupervisionCell placementId={row.id} overview={supervision.get(row.id)} />}
@@ -82,14 +87,19 @@ export function PlacementTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
 function SupervisionCell({ placementId, overview }: { placementId: string; overview?: SupervisionOverview }) {
-  if (!overview) return <td className="px-3 py-2">—</td>;
+  if (!overview)
+    return (
+      <td data-label="Supervision" className="px-3 py-2">
+        —
+      </td>
+    );
   return (
-    <td className="px-3 py-2">
+    <td data-label="Supervision" className="stack-first px-3 py-2">
       {overview.overdue && <OverdueFlag className="mb-1" />}
       <Link href={`/placements/${placementId}/supervision`} className="block text-brand-700 underline">
         {overview.lastSessionOn ? `Last: ${formatDate(overview.lastSessionOn)}` : "None yet"}

@@ -5,6 +5,7 @@ import { menuFor } from "@/lib/access/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationsLink } from "@/components/notifications-link";
 import { HeaderSearch } from "@/components/header-search";
+import { HeaderMenu } from "@/components/header-menu";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
@@ -22,6 +23,9 @@ export async function SiteHeader() {
         { href: "/safeguarding", label: "Safeguarding" },
         { href: "/team/suggestions", label: "Children's suggestions" },
       );
+    if (menu.schoolRequests) links.push({ href: "/school", label: "Requests for support" });
+    if (menu.schoolRequestTriage) links.push({ href: "/school-requests", label: "School requests" });
+    if (menu.impactReport) links.push({ href: "/reports/impact", label: "Impact" });
     if (menu.cohortCoverage) links.push({ href: "/cohort-coverage", label: "Cohort coverage" });
     if (menu.ratification) links.push({ href: "/ratification", label: "Ratification" });
     if (menu.panels) links.push({ href: "/panels", label: "Panels" });
@@ -35,34 +39,41 @@ export async function SiteHeader() {
   }
   return (
     <header className="no-print border-b-4 border-brand-600 bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6 md:py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-white no-underline">
           Placement Tracker
         </Link>
         {user && (
-          // A real basis: with basis 0 the nav would shrink to one link per line beside the search box instead of wrapping the row.
-          <nav aria-label="Main" className="flex min-w-0 flex-1 basis-[32rem] flex-wrap gap-x-4 gap-y-1">
-            {links.map((link) => (
+          <HeaderMenu>
+            {/* A real basis: with basis 0 the nav would shrink to one link per line beside the search box instead of wrapping the row. */}
+            <nav
+              aria-label="Main"
+              className="grid min-w-0 grid-cols-2 gap-x-4 gap-y-1 md:flex md:flex-1 md:basis-[32rem] md:flex-wrap"
+            >
+              {links.map((link) => (
+                <Link
+                  key={link.href}
+                  href={link.href}
+                  className="rounded px-1 py-1.5 text-white underline-offset-4 hover:underline md:py-1"
+                >
+                  {link.label}
+                </Link>
+              ))}
+            </nav>
+            <HeaderSearch />
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <NotificationsLink user={user} />
               <Link
-                key={link.href}
-                href={link.href}
-                className="rounded px-1 py-1 text-white underline-offset-4 hover:underline"
+                href="/account"
+                className="text-white no-underline hover:underline"
+                aria-label={`Your account: ${user.name}`}
               >
-                {link.label}
+                <span className="font-semibold">{user.name}</span>
+                <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
               </Link>
-            ))}
-          </nav>
-        )}
-        {user && <HeaderSearch />}
-        {user && (
-          <div className="flex items-center gap-3 text-sm">
-            <NotificationsLink user={user} />
-            <span>
-              <span className="font-semibold">{user.name}</span>
-              <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
-            </span>
-            <SignOutButton />
-          </div>
+              <SignOutButton />
+            </div>
+          </HeaderMenu>
         )}
       </div>
     </header>

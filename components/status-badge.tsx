@@ -11,9 +11,7 @@ const STYLES: Record<PlacementStatusName, string> = {
 
 export function PlacementStatusBadge({ status }: { status: PlacementStatusName }) {
   return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}
-    >
+    <span className={`inline-block max-w-full rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>
       {PLACEMENT_STATUS_LABELS[status]}
     </span>
   );

@@ -3,6 +3,7 @@
 import { DEMO_PASSWORD, seedDemoWorld } from "../prisma/seed/demo-world";
 import { disconnectDb, getDb } from "../lib/db";
 import { ROLE_LABELS, type RoleName } from "../lib/validations/user";
+import { backfillProgressReadModel } from "./progress-backfill";
 
 export async function seedDemoIfEmpty() {
   const db = getDb();
@@ -26,6 +27,8 @@ export async function seedDemoIfEmpty() {
   }
   console.log("");
   await disconnectDb();
+  // The seed writes straight into the tables, not through the write path: fill the read model once.
+  if (users.length === 0) console.log(await backfillProgressReadModel(process.env.DATABASE_URL!));
 }
 
 if (process.argv[1]?.endsWith("seed.ts")) {

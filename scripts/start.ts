@@ -16,8 +16,7 @@
 // (at most SHUTDOWN_GRACE_MS), stops the reminders timer, closes the pool and
 // closes the embedded database cleanly (docs/operations.md#graceful-shutdown).
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded-database";
@@ -40,27 +39,11 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Before Next.js loads: it reads NODE_ENV once, and the logger picks its format from it.
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
-/** A secret for signing sessions. Production must set one; locally one is made once and kept in ./data. */
-function ensureAuthSecret() {
-  if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
-  if (process.env.DATABASE_URL && !demo) {
-    throw new Error(
-      "Set NEXTAUTH_SECRET (a long random string, the same on every instance) before starting in production.",
-    );
-  }
-  const file = path.resolve("data", "auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
-}
-
 async function main() {
   // Every line on stdout a log line (JSON in production) — after the demo's sign-ins, which are for a person to read.
   if (!demo) routeConsoleToLog();
-  ensureAuthSecret();
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // Sessions are rows in the database (docs/decisions/0011-sessions.md): no signing secret to share.
+  process.env.APP_URL ??= `http://localhost:${port}`;
 
   let embedded: EmbeddedDatabase | null = null;
   let stopControlSocket: (() => Promise<void>) | null = null;

@@ -31,7 +31,7 @@ export async function recordConcernEventAction(concernId: string, input: Concern
   return result;
 }
 
-export async function addConcernActionAction(concernId: string, input: ConcernActionInput) {
+export async function addActionToConcernAction(concernId: string, input: ConcernActionInput) {
   const user = await requireUser();
   const result = await runAction(() => addConcernAction(user, concernId, input));
   if (result.ok) revalidateConcerns(concernId);

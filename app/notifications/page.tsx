@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { formatDateTime } from "@/lib/dates";
-import { MarkAllReadButton, MarkReadButton } from "./notification-buttons";
+import { MarkAllReadButton, MarkReadButton, NotificationLink } from "./notification-buttons";
 
 export const metadata: Metadata = { title: "Notifications" };
 export const dynamic = "force-dynamic";
@@ -50,9 +49,13 @@ export default async function NotificationsPage() {
                         </span>
                       )}
                       {notification.link ? (
-                        <Link href={notification.link} className="text-brand-700 underline">
+                        <NotificationLink
+                          notificationId={notification.id}
+                          href={notification.link}
+                          unread={!notification.read}
+                        >
                           {notification.title}
-                        </Link>
+                        </NotificationLink>
                       ) : (
                         notification.title
                       )}

@@ -1,31 +1,19 @@
 import { NextResponse } from "next/server";
+import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "@/lib/auth/session-rules";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { endSessionOfToken } from "@/lib/auth/sessions";
 
-// Signing out is a plain form POST rather than next-auth's client helper, so
-// no page ships next-auth's browser bundle just for a button. Sessions are
-// JWTs held only in the cookie: clearing the cookie ends the session.
-const SESSION_COOKIES = [
-  "next-auth.session-token",
-  "__Secure-next-auth.session-token",
-  "next-auth.csrf-token",
-  "__Host-next-auth.csrf-token",
-  "next-auth.callback-url",
-  "__Secure-next-auth.callback-url",
-];
-
-export function POST() {
+// Signing out is a plain form POST (components/sign-out-button.tsx). It
+// deletes the session row, so a copy of the cookie taken earlier is refused
+// from then on, on every instance; clearing the cookie is only tidiness.
+export async function POST() {
+  await endSessionOfToken((await cookies()).get(SESSION_COOKIE)?.value);
   // A relative Location keeps the redirect right behind a proxy.
   const response = new NextResponse(null, {
     status: 303,
     headers: { Location: "/sign-in", "Cache-Control": "no-store" },
   });
-  for (const name of SESSION_COOKIES) {
-    response.cookies.set(name, "", {
-      maxAge: 0,
-      path: "/",
-      secure: name.startsWith("__"),
-      httpOnly: true,
-      sameSite: "lax",
-    });
-  }
+  clearSessionCookie(response);
   return response;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { listCaseload } from "@/lib/children/allocations";
 import { ALLOCATION_KIND_LABELS } from "@/lib/validations/children";
 import { formatDate } from "@/lib/dates";
+import { TableRegion } from "@/components/table-region";
 import { RagBadge } from "@/components/child-work/rag-badge";
 
 type Row = Awaited<ReturnType<typeof listCaseload>>[number];
@@ -15,8 +16,8 @@ function workLink(row: Pick<Row, "kind" | "programmeId" | "id" | "child">) {
 export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; showStudent: boolean; caption: string }) {
   if (rows.length === 0) return <p className="rounded border border-gray-300 bg-white p-4">No current allocations.</p>;
   return (
-    <div className="relative overflow-x-auto rounded border border-gray-300 bg-white">
-      <table className="w-full text-left text-sm">
+    <TableRegion label={caption}>
+      <table className="stack-table w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
@@ -42,7 +43,7 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-gray-200 align-top">
-              <td className="px-3 py-2">
+              <td className="stack-title px-3 py-2">
                 <Link href={`/children/${row.child.id}`} className="font-semibold text-brand-700 underline">
                   {row.child.label}
                 </Link>
@@ -52,7 +53,7 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
                     .join(", ")}
                 </div>
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Work" className="px-3 py-2">
                 <Link href={workLink(row)} className="text-brand-700 underline">
                   {ALLOCATION_KIND_LABELS[row.kind]}
                 </Link>
@@ -71,19 +72,21 @@ export function CaseloadTable({ rows, showStudent, caption }: { rows: Row[]; sho
                 )}
               </td>
               {showStudent && (
-                <td className="px-3 py-2">
+                <td data-label="Student" className="px-3 py-2">
                   {row.studentName}
                   <div className="text-muted">PE: {row.overseeingPeName}</div>
                 </td>
               )}
-              <td className="whitespace-nowrap px-3 py-2">{formatDate(row.startDate)}</td>
-              <td className="px-3 py-2">
+              <td data-label="Since" className="whitespace-nowrap px-3 py-2">
+                {formatDate(row.startDate)}
+              </td>
+              <td className="stack-first px-3 py-2">
                 <RagBadge rag={row.rag} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -10,9 +10,7 @@ const STYLES: Record<EvidenceStatusName, string> = {
 
 export function EvidenceStatusBadge({ status }: { status: EvidenceStatusName }) {
   return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}
-    >
+    <span className={`inline-block max-w-full rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>
       {EVIDENCE_STATUS_LABELS[status]}
     </span>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import { milestoneStateWords } from "@/lib/progress/milestone-text";
 import type { PlacementProgressDetail } from "@/lib/progress/placement-progress";
@@ -159,7 +160,12 @@ export function ProgressSummary({
             </li>
             {detail.awaitingReview > 0 && (
               <li>
-                Evidence waiting for review: <span className="font-semibold">{detail.awaitingReview}</span>
+                <Link
+                  href={`/placements/${progress.placementId}/portfolio#waiting-for-review`}
+                  className="text-brand-700 underline"
+                >
+                  Evidence waiting for review: <span className="font-semibold">{detail.awaitingReview}</span>
+                </Link>
               </li>
             )}
             {progress.childWork && (

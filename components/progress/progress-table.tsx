@@ -4,6 +4,7 @@ import type { DashboardRow } from "@/lib/progress/dashboard";
 import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { PlacementRagStatus } from "@/components/progress/rag-status";
+import { TableRegion } from "@/components/table-region";
 import { formatHours } from "@/lib/supervision/format";
 
 /**
@@ -29,13 +30,8 @@ export function ProgressTable({
   if (rows.length === 0)
     return <p className="rounded border border-gray-300 bg-white p-4">No placements match these filters.</p>;
   return (
-    <div
-      className="relative overflow-x-auto rounded border border-gray-300 bg-white"
-      tabIndex={0}
-      role="region"
-      aria-label={caption}
-    >
-      <table className="w-full border-collapse text-left text-sm">
+    <TableRegion label={caption}>
+      <table className="stack-table w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-100">
           <tr>
@@ -83,7 +79,7 @@ export function ProgressTable({
             const next = nextMilestone(progress, row.status);
             return (
               <tr key={row.id} className="border-t border-gray-200 align-top">
-                <td className="px-3 py-2">
+                <td className="stack-title px-3 py-2">
                   <Link href={`/placements/${row.id}`} className="font-semibold text-brand-700 underline">
                     {row.studentName}
                   </Link>
@@ -97,19 +93,27 @@ export function ProgressTable({
                     <PlacementStatusBadge status={row.status} />
                   </div>
                 </td>
-                {showTeam && <td className="px-3 py-2">{row.teamName}</td>}
-                {showPracticeEducator && <td className="px-3 py-2">{row.practiceEducatorName ?? "None assigned"}</td>}
-                <td className="px-3 py-2">
+                {showTeam && (
+                  <td data-label="Team" className="px-3 py-2">
+                    {row.teamName}
+                  </td>
+                )}
+                {showPracticeEducator && (
+                  <td data-label="Practice educator" className="px-3 py-2">
+                    {row.practiceEducatorName ?? "None assigned"}
+                  </td>
+                )}
+                <td data-label="" className="stack-first px-3 py-2">
                   <PlacementRagStatus rag={progress.rag} compact />
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
+                <td data-label="Days" className="whitespace-nowrap px-3 py-2">
                   {progress.days.completed} of {progress.days.required}
                   <div className="text-muted">{progress.days.percentComplete}%</div>
                   {progress.days.projectedLate && (
                     <div className="font-semibold text-red-900">Late: {formatDate(progress.days.projectedEndDate)}</div>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
+                <td data-label="Supervision" className="whitespace-nowrap px-3 py-2">
                   {progress.supervision.sessions} {progress.supervision.sessions === 1 ? "session" : "sessions"}
                   <div className="text-muted">{formatHours(progress.supervision.totalMinutes)} hours</div>
                   {progress.supervision.missedWeeks > 0 && <div>{progress.supervision.missedWeeks} missed</div>}
@@ -119,19 +123,19 @@ export function ProgressTable({
                     </div>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
+                <td data-label="PCF coverage" className="whitespace-nowrap px-3 py-2">
                   {progress.coverage.domainsEvidenced}/{progress.coverage.domains} domains
                   <div className="text-muted">
                     {progress.coverage.acceptedItems}/{progress.coverage.evidenceItems} items accepted
                   </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
+                <td data-label="Observations" className="whitespace-nowrap px-3 py-2">
                   {progress.observations.done} of {progress.observations.required}
                   {!progress.observations.beforeMidpointMet && (
                     <div className="text-amber-900">None before midpoint</div>
                   )}
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Next milestone" className="stack-first px-3 py-2">
                   {next ? (
                     <>
                       {next.label}
@@ -144,7 +148,7 @@ export function ProgressTable({
                   )}
                 </td>
                 {showChildWork && (
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td data-label="Caseload" className="whitespace-nowrap px-3 py-2">
                     {progress.childWork?.allocations ?? 0}{" "}
                     {(progress.childWork?.allocations ?? 0) === 1 ? "child" : "children"}
                     {(progress.childWork?.overdueItems ?? 0) > 0 && (
@@ -157,6 +161,6 @@ export function ProgressTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

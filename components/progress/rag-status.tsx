@@ -39,7 +39,7 @@ export function RagLabel({ status }: { status: RagStatus }) {
   return (
     <span
       data-rag={status}
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${STYLES[status]}`}
+      className={`inline-flex max-w-full items-center gap-1 rounded border px-2 py-0.5 text-sm font-semibold print:border-black print:bg-white print:text-black ${STYLES[status]}`}
     >
       <RagIcon status={status} />
       {PLACEMENT_RAG_LABELS[status]}

@@ -21,7 +21,7 @@ export function SupervisionStatusBadge({ status }: { status: SupervisionStatusNa
 export function OverdueFlag({ className = "" }: { className?: string }) {
   return (
     <span
-      className={`inline-block whitespace-nowrap rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-sm font-bold text-red-900 ${className}`}
+      className={`inline-block max-w-full rounded border-2 border-red-800 bg-red-50 px-2 py-0.5 text-sm font-bold text-red-900 ${className}`}
     >
       <span aria-hidden="true">! </span>Overdue
     </span>

@@ -79,7 +79,7 @@ export function allocationsVisibleTo(user: SessionUser): Prisma.AllocationWhereI
 
 /** Whether the user can have any child's record at all: tutors never do. */
 function canSeeChildRecords(user: SessionUser): boolean {
-  return user.role !== "UNIVERSITY_TUTOR";
+  return user.role !== "UNIVERSITY_TUTOR" && user.role !== "SCHOOL_CONTACT";
 }
 
 /** Who records a new child: the team manager (usually with the referral). */
@@ -218,7 +218,7 @@ export function canRecordSafeguardingAction(
 export function childWorkPermissions(user: SessionUser) {
   assertVerifiedUser(user);
   const caseload =
-    user.role === "UNIVERSITY_TUTOR"
+    user.role === "UNIVERSITY_TUTOR" || user.role === "SCHOOL_CONTACT"
       ? null
       : user.role === "STUDENT"
         ? ("own" as const)

@@ -4,21 +4,28 @@ import { canManageAccounts, canManageApiTokens, canManageUniversities, canReadAu
 import { canManageFrameworks } from "@/lib/access/portfolio";
 import { canCreatePanel } from "@/lib/access/panels";
 import { canSeeRegister } from "@/lib/access/pe-register";
+import { canRequestSupport, canTriageSchoolRequests, impactReportAudience } from "@/lib/access/schools";
 
 // What each person's pages offer: which home page, which links in the menu,
 // which columns and links on the placement dashboards. Pages read these
 // objects and never look at a role themselves (docs/domain.md "Who is who").
 
-/** Which home page a person gets: a PE their students, a student their placement, everyone else the placement table. */
-export function homePageFor(user: SessionUser): "practice-educator" | "student" | "placements" {
+/**
+ * Which home page a person gets: a PE their students, a student their
+ * placement, an on-site supervisor their students and "Log today", a school contact their requests, everyone
+ * else the placement table with its filters and charts.
+ */
+export function homePageFor(user: SessionUser): "practice-educator" | "student" | "on-site" | "school" | "placements" {
   if (user.role === "PRACTICE_EDUCATOR") return "practice-educator";
+  if (user.role === "SCHOOL_CONTACT") return "school";
   if (user.role === "STUDENT") return "student";
+  if (user.role === "ONSITE_SUPERVISOR") return "on-site";
   return "placements";
 }
 
-/** Tutors never see children's records, so search has no Children group for them (and the menu no links). */
+/** Tutors never see children's records, so search has no Children group for them (and the menu no links); a school sees only its own requests. */
 export function canSeeChildRecords(user: SessionUser): boolean {
-  return user.role !== "UNIVERSITY_TUTOR";
+  return user.role !== "UNIVERSITY_TUTOR" && user.role !== "SCHOOL_CONTACT";
 }
 
 /** The cohort report and the CSV link beside the dashboard: the university's tutors and the team manager. */
@@ -86,7 +93,11 @@ export function menuFor(user: SessionUser) {
     /** The university's side (docs/domain.md "The university's side"). */
     panels: canCreatePanel(user),
     /** Everyone on a placement evaluates it at its end; the tutors and the team manager see the board's overview. */
-    qapl: user.role !== "ONSITE_SUPERVISOR",
+    qapl: user.role !== "ONSITE_SUPERVISOR" && user.role !== "SCHOOL_CONTACT",
     peRegister: canSeeRegister(user),
+    /** A school contact's requests for support, and the team manager's list of them to triage. */
+    schoolRequests: canRequestSupport(user),
+    schoolRequestTriage: canTriageSchoolRequests(user),
+    impactReport: impactReportAudience(user) !== null,
   };
 }

@@ -40,6 +40,7 @@ const ROLE_ELSEWHERE: Record<Role, string> = {
   PRACTICE_EDUCATOR: "A practice educator from another team",
   ONSITE_SUPERVISOR: "An on-site supervisor from another team",
   ADMIN: "A team manager from another team",
+  SCHOOL_CONTACT: "A contact at a partner school",
 };
 
 /** The person's name if the viewer may read it, else their role ("A student from another university"). */

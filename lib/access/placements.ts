@@ -20,8 +20,24 @@ export function placementsVisibleTo(user: SessionUser): Prisma.PlacementWhereInp
     case "STUDENT":
       return { studentId: user.id };
     case "UNIVERSITY_TUTOR":
-      return { student: { studentProfile: { universityId: user.organisationId } } };
+      return {
+        student: { studentProfile: { universityId: user.organisationId } },
+        ...(teamOfApiToken(user) ? { teamId: teamOfApiToken(user) } : {}),
+      };
+    case "SCHOOL_CONTACT":
+      // A school follows its own requests (lib/schools), never a placement.
+      return { id: { in: [] } };
   }
+}
+
+/**
+ * The team that issued the API token a request acts with (lib/api-tokens):
+ * a token acts as a tutor of its university, but reads only the placements
+ * with the team that issued it, so one team cannot read another's records by
+ * issuing itself a token. Undefined for a person signed in.
+ */
+export function teamOfApiToken(user: SessionUser): string | undefined {
+  return "apiTokenTeamId" in user && typeof user.apiTokenTeamId === "string" ? user.apiTokenTeamId : undefined;
 }
 
 /** Who may change a placement's own details, status and PE: the team's admin. */

@@ -140,6 +140,7 @@ export function finalAssessmentsVisibleTo(
     case "UNIVERSITY_TUTOR":
       return { placement: placementsVisibleTo(user), status: { not: "DRAFT" } };
     case "ADMIN":
+    case "SCHOOL_CONTACT":
       return NOTHING;
   }
 }

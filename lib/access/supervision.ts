@@ -24,13 +24,14 @@ export function supervisionRecordsVisibleTo(user: SessionUser): Prisma.Supervisi
     case "UNIVERSITY_TUTOR":
       return { placement: placementsVisibleTo(user), status: "SIGNED" };
     case "ONSITE_SUPERVISOR":
+    case "SCHOOL_CONTACT":
       return { id: { in: [] } };
   }
 }
 
 /** Whether the user may see a placement's supervision at all (the log page, cadence). */
 export function canReadSupervisionOf(user: SessionUser): boolean {
-  return user.role !== "ONSITE_SUPERVISOR";
+  return user.role !== "ONSITE_SUPERVISOR" && user.role !== "SCHOOL_CONTACT";
 }
 
 /** The people of a placement the predicates below look at. */
@@ -47,10 +48,14 @@ export function isPlacementStudent(user: SessionUser, placement: SupervisionPart
 }
 
 /** Records a session and edits its notes while it is a draft. */
-export const canWriteSupervisionNotes = isCurrentPracticeEducator;
+export function canWriteSupervisionNotes(user: SessionUser, placement: SupervisionParties): boolean {
+  return isCurrentPracticeEducator(user, placement);
+}
 
 /** Writes the student's reflection on a record. */
-export const canWriteStudentReflection = isPlacementStudent;
+export function canWriteStudentReflection(user: SessionUser, placement: SupervisionParties): boolean {
+  return isPlacementStudent(user, placement);
+}
 
 /** Signs a record: the practice educator first, the student second (the order is lib/supervision/sign-off.ts). */
 export function canSignSupervision(user: SessionUser, placement: SupervisionParties): boolean {
@@ -58,10 +63,14 @@ export function canSignSupervision(user: SessionUser, placement: SupervisionPart
 }
 
 /** Adds an addendum to a signed record: the two who signed it. */
-export const canAddSupervisionAddendum = canSignSupervision;
+export function canAddSupervisionAddendum(user: SessionUser, placement: SupervisionParties): boolean {
+  return canSignSupervision(user, placement);
+}
 
 /** Marks an agreed action done, dropped or open again: the practice educator and the student. */
-export const canUpdateAgreedActions = canSignSupervision;
+export function canUpdateAgreedActions(user: SessionUser, placement: SupervisionParties): boolean {
+  return canSignSupervision(user, placement);
+}
 
 /** Sets how often and how long supervision is expected: the team manager or the current practice educator. */
 export function canSetSupervisionArrangements(user: SessionUser, placement: SupervisionParties): boolean {

@@ -152,7 +152,7 @@ const API_TOKEN_USER_PREFIX = "api-token:";
 export async function authenticateApiToken(
   token: string,
   now = new Date(),
-): Promise<{ tokenId: string; user: SessionUser } | null> {
+): Promise<{ tokenId: string; user: SessionUser & { apiTokenTeamId: string } } | null> {
   if (!looksLikeApiToken(token)) return null;
   const db = getDb();
   const row = await db.apiToken.findUnique({
@@ -165,6 +165,7 @@ export async function authenticateApiToken(
       revokedAt: true,
       lastUsedAt: true,
       university: { select: { kind: true } },
+      createdBy: { select: { organisationId: true } },
     },
   });
   if (!row || apiTokenState(row, now) !== "ACTIVE" || row.university.kind !== "UNIVERSITY") return null;
@@ -183,6 +184,8 @@ export async function authenticateApiToken(
       organisationId: row.universityId,
       name: `API token: ${row.name}`,
       email: "",
+      // A token is the issuing team's: it reads the university's students' placements with that team only.
+      apiTokenTeamId: row.createdBy.organisationId,
     },
   };
 }

@@ -1,28 +1,25 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { SESSION_COOKIE } from "@/lib/auth/session-rules";
+import { sessionOfToken, type ActiveSession } from "@/lib/auth/sessions";
 
 /**
- * The signed-in user, read from the database on every request (once per
- * request, cached), so a deactivated account or a changed role takes effect
- * at once rather than when the session cookie expires.
+ * The session of this request's cookie, checked against the database on every
+ * request (once per request, cached): a signed-out, expired or revoked
+ * session, or a deactivated account, is refused at once on every instance.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  const userId = session?.userId;
-  if (!userId) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, organisationId: true, active: true },
-  });
-  if (!user || !user.active) return null;
-  const { active: _active, ...sessionUser } = user;
-  return sessionUser;
+export const getCurrentSession = cache(async (): Promise<ActiveSession | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return sessionOfToken(token);
 });
+
+/** The signed-in user, read fresh from the database. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
 
 /** For pages and server actions: the user, or a redirect to sign in. */
 export async function requireUser(): Promise<SessionUser> {

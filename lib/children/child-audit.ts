@@ -32,6 +32,7 @@ const IDENTIFYING = new Set([
   "actionTaken",
   "notes",
   "closingSummary",
+  "summaryForSchool",
 ]);
 
 export const WITHHELD = "(withheld: see the record)";

@@ -19,7 +19,7 @@ const CODE_RANGES = [
   [10_000, 1_000_000],
 ] as const;
 
-async function newChildCode(tx: Tx): Promise<string> {
+export async function newChildCode(tx: Tx): Promise<string> {
   for (const [from, to] of CODE_RANGES) {
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = `C-${randomInt(from, to)}`;

@@ -7,6 +7,7 @@ import { fromIsoDate, toIsoDate } from "@/lib/dates";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { requirePartnerSchool } from "@/lib/children/child-records";
 import { createReferralSchema, decideReferralSchema } from "@/lib/validations/children";
+import { notifyRequestingSchool } from "@/lib/schools/notify-school";
 
 // A school (or a parent through the school) asks for support. The team
 // agrees to direct work only once the parent or carer has consented and the
@@ -80,6 +81,8 @@ export const decideReferral = command({
       from: referral.version,
       to: referral.version + 1,
     });
+    // A school that asked through the app hears the answer there, with the reason for a "no" (lib/schools).
+    if (referral.requestedById) await notifyRequestingSchool(tx, referral.requestedById, data);
     return { id: referral.id, decision: data.decision };
   },
 });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -89,8 +89,4 @@ export async function startEmbeddedDatabase(options: {
     releaseLock();
     throw error;
   }
-}
-
-export function embeddedDataDirExists(dataDir: string): boolean {
-  return existsSync(path.join(path.resolve(dataDir), "PG_VERSION"));
 }

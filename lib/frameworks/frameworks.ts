@@ -6,6 +6,7 @@ import { canManageFrameworks } from "@/lib/access/portfolio";
 import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, notFound } from "@/lib/errors";
 import { fromIsoDate, todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
+import { markAllProgressStale } from "@/lib/progress/read-model";
 import { frameworkInForceOn, frameworksInForceOn, newVersionStartProblem } from "@/lib/frameworks/in-force";
 import { frameworkItemSchema, levelDescriptorSchema, newFrameworkVersionSchema } from "@/lib/validations/frameworks";
 
@@ -91,8 +92,6 @@ function presentFramework(
   };
 }
 
-export type FrameworkDto = ReturnType<typeof presentFramework>;
-
 const withItems = { items: { orderBy: { number: "asc" as const }, include: { levelDescriptors: true } } };
 
 /** Every framework and version, items and descriptors: reference text anyone signed in may read. */
@@ -159,6 +158,8 @@ export const updateFrameworkItem = command({
     });
     if (count === 0) throw conflict("Someone else saved this item at the same moment. Reload and try again.");
     await audit.updated("FrameworkItem", before.id, before, next, { from: data.version, to: data.version + 1 });
+    // Every placement's coverage names the domains: recomputed on its next read and by the daily job.
+    await markAllProgressStale(tx);
     return { id: before.id, version: data.version + 1 };
   },
 });
@@ -259,6 +260,8 @@ export const addFrameworkVersion = command({
       items: source.items.map((item) => item.code),
     });
     await audit.updated("Framework", source.id, source, { effectiveTo: endsOn });
+    // Coverage is measured against the version in force: every placement's progress is recomputed.
+    await markAllProgressStale(tx);
     return { id: created.id };
   },
 });

@@ -17,7 +17,7 @@ export function emailConfigured(): boolean {
 
 /** The absolute address of a page of the app, for links in emails. */
 export function appUrl(path: string): string {
-  const base = (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const base = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   return `${base}${path.startsWith("/") ? path : `/${path}`}`;
 }
 

@@ -118,7 +118,10 @@ export const updateRegisterEntry = command({
       await tx.practiceEducatorRecord.create({ data: { userId: educator.id, ...data } });
     }
     if (educator.pepsStage !== input.pepsStage)
-      await tx.user.update({ where: { id: educator.id }, data: { pepsStage: input.pepsStage, version: { increment: 1 } } });
+      await tx.user.update({
+        where: { id: educator.id },
+        data: { pepsStage: input.pepsStage, version: { increment: 1 } },
+      });
     await audit.updated(
       "PracticeEducatorRecord",
       educator.id,

@@ -1,4 +1,5 @@
 import {
+  capabilitiesByFramework,
   compareFrameworkCodes,
   evidenceDateProblem,
   evidenceEditable,
@@ -46,5 +47,24 @@ describe("the order frameworks are listed in", () => {
       "AAA",
       "ZZZ",
     ]);
+  });
+});
+
+describe("an item's capabilities, grouped by framework", () => {
+  it("keeps each framework's numbers apart, PCF first, by number within each", () => {
+    expect(
+      capabilitiesByFramework([
+        { framework: "KSS", number: 5, name: "Abuse and neglect of children" },
+        { framework: "PCF", number: 7, name: "Skills and Interventions" },
+        { framework: "PCF", number: 5, name: "Knowledge" },
+      ]),
+    ).toEqual([
+      { framework: "PCF", capabilities: ["5. Knowledge", "7. Skills and Interventions"] },
+      { framework: "KSS", capabilities: ["5. Abuse and neglect of children"] },
+    ]);
+  });
+
+  it("is empty for an item mapped to nothing", () => {
+    expect(capabilitiesByFramework([])).toEqual([]);
   });
 });

@@ -47,3 +47,25 @@ export function compareFrameworkCodes(a: string, b: string): number {
     FRAMEWORK_ORDER.includes(code) ? FRAMEWORK_ORDER.indexOf(code) : FRAMEWORK_ORDER.length;
   return rank(a) - rank(b) || a.localeCompare(b);
 }
+
+export type CapabilityGroup = { framework: string; capabilities: string[] };
+
+/**
+ * An item's capabilities grouped by framework, frameworks in the usual order
+ * and capabilities by number within each: "PCF: 5. Knowledge; 7. Skills…"
+ * and "KSS: 5. Abuse and neglect of children", never one list mixing them
+ * (the numbers mean different things in each framework).
+ */
+export function capabilitiesByFramework(
+  links: ReadonlyArray<{ framework: string; number: number; name: string }>,
+): CapabilityGroup[] {
+  const groups = new Map<string, Array<{ number: number; name: string }>>();
+  for (const link of links) groups.set(link.framework, [...(groups.get(link.framework) ?? []), link]);
+  return [...groups.keys()].sort(compareFrameworkCodes).map((framework) => ({
+    framework,
+    capabilities: groups
+      .get(framework)!
+      .sort((a, b) => a.number - b.number)
+      .map((item) => `${item.number}. ${item.name}`),
+  }));
+}

@@ -126,8 +126,6 @@ function toDto(observation: ObservationRow, names: Namer) {
   };
 }
 
-export type ObservationDto = ReturnType<typeof toDto>;
-
 /** A placement's observations, with progress against the number required ("2 of 3 done"). */
 export async function listObservations(user: SessionUser, placementId: string) {
   const db = getDb();

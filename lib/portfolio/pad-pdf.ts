@@ -82,14 +82,14 @@ export function renderPadPdf(pad: Pad): Promise<Buffer> {
       { header: "Title", width: 0.32 },
       { header: "Type", width: 0.16 },
       { header: "Status", width: 0.14 },
-      { header: "PCF domains", width: 0.24 },
+      { header: "Capabilities", width: 0.24 },
     ],
     pad.evidence.map((item) => [
       formatDate(item.occurredOn),
       `${item.title}${item.childCode ? ` (child ${item.childCode})` : ""}`,
       item.type,
       item.status,
-      item.domains.join("\n") || "—",
+      item.capabilities.map((group) => `${group.framework}: ${group.capabilities.join("; ")}`).join("\n") || "—",
     ]),
     { empty: "No evidence submitted yet." },
   );

@@ -26,6 +26,7 @@ import {
 } from "@/lib/portfolio/final-assessment-rules";
 import { withPepsStage } from "@/lib/portfolio/final-assessment-scope";
 import { SUPERVISION_TYPE_LABELS } from "@/lib/validations/supervision";
+import { capabilitiesByFramework } from "@/lib/portfolio/evidence-rules";
 
 // The Practice Assessment Document (docs/domain.md "Observations, reviews,
 // concerns and the final assessment"): one placement's portfolio laid
@@ -140,7 +141,11 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
     db.evidenceItem.findMany({
       where: evidenceWhere,
       orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
-      include: { links: { include: { frameworkItem: { select: { number: true, name: true } } } } },
+      include: {
+        links: {
+          include: { frameworkItem: { select: { number: true, name: true, framework: { select: { code: true } } } } },
+        },
+      },
     }),
     db.directObservation.findMany({
       where: scoped<Prisma.DirectObservationWhereInput>(observationsVisibleTo(viewer), { placementId }),
@@ -206,10 +211,10 @@ export async function getPad(user: SessionUser, rawPlacementId: string) {
     type: EVIDENCE_TYPE_LABELS[item.type] ?? item.type,
     status: EVIDENCE_STATUS_LABELS[item.status] ?? item.status,
     childCode: item.childCode,
-    domains: item.links
-      .map((link) => link.frameworkItem)
-      .sort((a, b) => a.number - b.number)
-      .map(domainLabel),
+    // By framework: a PCF domain and a KSS statement can share a number (docs/domain.md).
+    capabilities: capabilitiesByFramework(
+      item.links.map((link) => ({ ...link.frameworkItem, framework: link.frameworkItem.framework.code })),
+    ),
     body: item.body,
   });
   const texts = new Map(assessment?.domains.map((domain) => [domain.frameworkItemId, domain.text]) ?? []);

@@ -101,8 +101,6 @@ export async function listPlacementEvidence(user: SessionUser, placementId: stri
   };
 }
 
-export type PlacementEvidence = Awaited<ReturnType<typeof listPlacementEvidence>>;
-
 /** One evidence item with its capabilities, attachments and review thread, and what the user may do with it. */
 export async function getEvidence(user: SessionUser, evidenceId: string) {
   const db = getDb();
@@ -199,5 +197,3 @@ export async function getEvidence(user: SessionUser, evidenceId: string) {
     },
   };
 }
-
-export type EvidenceView = Awaited<ReturnType<typeof getEvidence>>;

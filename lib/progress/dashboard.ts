@@ -7,7 +7,7 @@ import { placementsVisibleTo } from "@/lib/access/placements";
 import { dashboardCoversOneUniversity } from "@/lib/access/navigation";
 import { todayInUk, type IsoDate } from "@/lib/dates";
 import { progressDetailsFor, type PlacementProgress } from "@/lib/progress/placement-progress";
-import { RAG_ORDER, type RagStatus } from "@/lib/progress/placement-rag";
+import { compareByRisk, type RagStatus } from "@/lib/progress/placement-rag";
 import { STATUS_ALL, STATUS_RUNNING, type DashboardFilters } from "@/lib/progress/dashboard-filters";
 import {
   placementRowSelect,
@@ -105,7 +105,14 @@ export async function loadDashboardRows(
     const detail = details.get(row.id);
     return detail ? [{ row: dashboardRow(row, detail.progress), detail }] : [];
   });
-  all.sort((a, b) => RAG_ORDER[a.row.progress.rag.status] - RAG_ORDER[b.row.progress.rag.status]);
+  // Red, amber, green; within a colour the most overdue first (lib/progress/placement-rag.ts).
+  const risk = (entry: (typeof all)[number]) => ({
+    ...entry.row.progress,
+    startDate: entry.row.startDate,
+    endDate: entry.row.endDate,
+    today,
+  });
+  all.sort((a, b) => compareByRisk(risk(a), risk(b)));
   const matching = filters.rag ? all.filter((entry) => entry.row.progress.rag.status === filters.rag) : all;
   return { all, matching, capped };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
+import { fromStored, storeProgress, withoutChildWork } from "@/lib/progress/progress-store";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
@@ -103,14 +104,47 @@ export async function progressDetailsFor(
   today: IsoDate = todayInUk(),
 ): Promise<Map<string, PlacementProgressDetail>> {
   assertVerifiedUser(user);
+  const ids = [...new Set(placementIds)];
+  if (ids.length === 0) return new Map();
+  const db = getDb();
+  // Scoped here, then read from the read model: rows computed for another
+  // day are recomputed (and stored, unless a write stored a newer one meanwhile).
+  const rows = await db.placement.findMany({
+    where: { AND: [placementsVisibleTo(user), { id: { in: ids } }] },
+    select: { id: true, progress: { select: { asOf: true, progress: true, detail: true } } },
+  });
+  const result = new Map<string, PlacementProgressDetail>();
+  const stale: string[] = [];
+  for (const row of rows) {
+    if (row.progress && toIsoDate(row.progress.asOf) === today) result.set(row.id, fromStored(row.progress));
+    else stale.push(row.id);
+  }
+  if (stale.length > 0) {
+    const fresh = await computeProgressDetails(db, stale, today);
+    await storeProgress(db, fresh, today, "if-older");
+    for (const [id, detail] of fresh) result.set(id, detail);
+  }
+  return canSeeChildWorkCounts(user)
+    ? result
+    : new Map([...result].map(([id, detail]) => [id, withoutChildWork(detail)]));
+}
+
+/**
+ * Progress of the given placements computed afresh by the rules, child-work
+ * counts included, for whoever may see them: only the read model
+ * (lib/progress/read-model.ts) and the reads above call this. Not scoped.
+ */
+export async function computeProgressDetails(
+  db: Tx,
+  placementIds: string[],
+  today: IsoDate,
+): Promise<Map<string, PlacementProgressDetail>> {
   const result = new Map<string, PlacementProgressDetail>();
   const ids = [...new Set(placementIds)];
   if (ids.length === 0) return result;
-  const db = getDb();
-  const teamSide = canSeeChildWorkCounts(user);
 
   const placements = await db.placement.findMany({
-    where: { AND: [placementsVisibleTo(user), { id: { in: ids } }] },
+    where: { id: { in: ids } },
     select: {
       id: true,
       startDate: true,
@@ -183,7 +217,7 @@ export async function progressDetailsFor(
       where: { placementId: { in: visible }, status: "OPEN" },
       _count: { _all: true },
     }),
-    teamSide ? childWorkCounts(idArray, today) : Promise.resolve([]),
+    childWorkCounts(db, idArray, today),
   ]);
 
   // The framework in force: the newest version's nine domains.
@@ -330,7 +364,7 @@ export async function progressDetailsFor(
       },
       milestones: milestoneList.map(({ kind, dueDate, heldOn, state }) => ({ kind, dueDate, heldOn, state })),
       openConcerns,
-      ...(teamSide ? { childWork: childWorkBy.get(placement.id) ?? { allocations: 0, overdueItems: 0 } } : {}),
+      childWork: childWorkBy.get(placement.id) ?? { allocations: 0, overdueItems: 0 },
     };
     result.set(placement.id, {
       progress,
@@ -347,8 +381,8 @@ export async function progressDetailsFor(
 }
 
 /** Active allocations per placement, and their overdue items: assessments past the 45-working-day limit and planned direct-work sessions passed without a record. */
-function childWorkCounts(idArray: Prisma.Sql, today: IsoDate) {
-  return getDb().$queryRaw<Array<{ placementId: string; allocations: number; overdue: number }>>(Prisma.sql`
+function childWorkCounts(db: Tx, idArray: Prisma.Sql, today: IsoDate) {
+  return db.$queryRaw<Array<{ placementId: string; allocations: number; overdue: number }>>(Prisma.sql`
     SELECT a."placementId" AS "placementId", count(*)::int AS allocations,
       (coalesce(sum((SELECT count(*) FROM "ChildAssessment" c WHERE c."allocationId" = a.id AND c.status = 'IN_PROGRESS' AND c."dueDate" < ${today}::date)), 0)
        + coalesce(sum((SELECT count(*) FROM "DirectWorkProgramme" p JOIN "ProgrammeSession" s ON s."programmeId" = p.id

@@ -1,4 +1,12 @@
-import { placementRag, midpointPassed, type RagInput } from "@/lib/progress/placement-rag";
+import {
+  compareByRisk,
+  howOverdueDays,
+  placementRag,
+  midpointPassed,
+  workingDaysLate,
+  type RagInput,
+  type RiskInput,
+} from "@/lib/progress/placement-rag";
 
 const today = "2026-11-23"; // a Monday
 
@@ -76,17 +84,22 @@ describe("placementRag", () => {
       ).toEqual(["Supervision overdue: no session yet"]);
     });
 
-    it("two or more missed supervision weeks", () => {
-      expect(
-        placementRag(input({ supervision: { overdue: false, missedWeeks: 2, lastSessionOn: "2026-11-19" } })),
-      ).toEqual({ status: "RED", reasons: ["2 supervision weeks missed"] });
-    });
-
-    it("a projected end after the planned end", () => {
-      const rag = placementRag(input({ days: { projectedEndDate: "2027-02-05", projectedLate: true } }));
+    it("a projected end more than 10 working days after the planned end (Fri 29 Jan 2027)", () => {
+      // 11 working days: 1–5, 8–12 and 15 Feb.
+      const rag = placementRag(input({ days: { projectedEndDate: "2027-02-15", projectedLate: true } }));
       expect(rag).toEqual({
         status: "RED",
-        reasons: ["Projected to finish 5 Feb 2027, after the planned end (29 Jan 2027)"],
+        reasons: ["Projected to finish 15 Feb 2027, 11 working days after the planned end (29 Jan 2027)"],
+      });
+    });
+
+    it("a projected end after the programme's deadline, however few days late", () => {
+      const rag = placementRag(
+        input({ deadline: "2027-02-01", days: { projectedEndDate: "2027-02-02", projectedLate: true } }),
+      );
+      expect(rag).toEqual({
+        status: "RED",
+        reasons: ["Projected to finish 2 Feb 2027, after the programme's deadline (1 Feb 2027)"],
       });
     });
 
@@ -106,10 +119,31 @@ describe("placementRag", () => {
       expect(rag).toEqual({ status: "AMBER", reasons: ["Midpoint review due 27 Nov 2026"] });
     });
 
-    it("exactly one missed supervision week", () => {
+    it("missed supervision weeks, while supervision is not overdue now", () => {
       expect(
         placementRag(input({ supervision: { overdue: false, missedWeeks: 1, lastSessionOn: "2026-11-19" } })),
       ).toEqual({ status: "AMBER", reasons: ["1 supervision week missed"] });
+      expect(
+        placementRag(input({ supervision: { overdue: false, missedWeeks: 3, lastSessionOn: "2026-11-19" } })),
+      ).toEqual({ status: "AMBER", reasons: ["3 supervision weeks missed"] });
+    });
+
+    it("a projected end up to 10 working days after the planned end: making up days at the end is normal", () => {
+      expect(placementRag(input({ days: { projectedEndDate: "2027-02-12", projectedLate: true } }))).toEqual({
+        status: "AMBER",
+        reasons: ["Projected to finish 12 Feb 2027, 10 working days after the planned end (29 Jan 2027)"],
+      });
+      expect(placementRag(input({ days: { projectedEndDate: "2027-02-01", projectedLate: true } })).reasons).toEqual([
+        "Projected to finish 1 Feb 2027, 1 working day after the planned end (29 Jan 2027)",
+      ]);
+      // On the planned end, or before it (and before the deadline): green.
+      expect(placementRag(input({ days: { projectedEndDate: "2027-01-29", projectedLate: false } })).status).toBe(
+        "GREEN",
+      );
+      expect(
+        placementRag(input({ deadline: "2027-02-01", days: { projectedEndDate: "2027-02-01", projectedLate: true } }))
+          .status,
+      ).toBe("AMBER");
     });
 
     it("no direct observation before a passed midpoint", () => {
@@ -197,5 +231,50 @@ describe("placementRag", () => {
       expect(midpointPassed(withMilestone("MIDPOINT_REVIEW", { dueDate: "2026-11-23" }), today)).toBe(false);
       expect(midpointPassed(withMilestone("MIDPOINT_REVIEW", { dueDate: null }), today)).toBe(false);
     });
+  });
+});
+
+describe("working days late", () => {
+  it("counts working days after the planned end, skipping weekends and bank holidays", () => {
+    expect(workingDaysLate("2027-01-29", "2027-01-29")).toBe(0);
+    expect(workingDaysLate("2027-01-29", "2027-01-31")).toBe(0); // the weekend
+    expect(workingDaysLate("2027-01-29", "2027-02-01")).toBe(1);
+    // 24 Dec 2026 (Thu) to 4 Jan 2027: 25 and 28 Dec, 1 Jan are bank holidays → 29, 30, 31 Dec and 4 Jan.
+    expect(workingDaysLate("2026-12-24", "2027-01-04")).toBe(4);
+  });
+});
+
+describe("dashboard order: severity, then how overdue", () => {
+  const risk = (status: "RED" | "AMBER" | "GREEN", change: Partial<RiskInput> = {}): RiskInput => ({
+    rag: { status, reasons: [] },
+    startDate: "2026-09-07",
+    endDate: "2027-01-29",
+    today,
+    milestones: [],
+    supervision: { overdue: false, lastSessionOn: "2026-11-19" },
+    days: { projectedEndDate: null },
+    ...change,
+  });
+
+  it("measures the longest lateness: an overdue meeting, supervision, or the projected end", () => {
+    expect(howOverdueDays(risk("GREEN"))).toBe(0);
+    expect(howOverdueDays(risk("RED", { milestones: [{ dueDate: "2026-11-13", state: "OVERDUE" }] }))).toBe(10);
+    expect(howOverdueDays(risk("RED", { supervision: { overdue: true, lastSessionOn: "2026-11-02" } }))).toBe(21);
+    expect(howOverdueDays(risk("AMBER", { days: { projectedEndDate: "2027-02-05" } }))).toBe(7);
+  });
+
+  it("puts red before amber before green, and the most overdue first within a colour", () => {
+    const rows = [
+      risk("GREEN"),
+      risk("RED", { milestones: [{ dueDate: "2026-11-20", state: "OVERDUE" }] }),
+      risk("AMBER"),
+      risk("RED", { supervision: { overdue: true, lastSessionOn: "2026-11-02" } }),
+    ];
+    expect([...rows].sort(compareByRisk).map((row) => [row.rag.status, howOverdueDays(row)])).toEqual([
+      ["RED", 21],
+      ["RED", 3],
+      ["AMBER", 0],
+      ["GREEN", 0],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { addDays, formatDate, type IsoDate } from "@/lib/dates";
+import { addDays, formatDate, isoWeekday, type IsoDate } from "@/lib/dates";
+import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { MILESTONE_LABELS, type MilestoneKindName, type MilestoneState } from "@/lib/portfolio/milestone-rules";
 
 // A placement's red / amber / green status, with the reasons in words (the
@@ -6,20 +7,28 @@ import { MILESTONE_LABELS, type MilestoneKindName, type MilestoneState } from "@
 // placement page, the CSV export and the API, so a placement reads the same
 // everywhere (docs/domain.md "Progress, RAG and reminders").
 //
+// Calibrated to risk (issue 12): red means someone needs to act now, amber
+// means drift worth a look, green otherwise. Every threshold is in
+// RAG_THRESHOLDS below, the one place to change them (and docs/domain.md
+// "RAG thresholds" says the same in words).
+//
 // Only a running placement (ACTIVE or SUSPENDED) can be late. The rules:
 //
-// RED — something has already gone wrong:
+// RED — needs action now:
 //   - a cause for concern is open (whatever the placement's status: it must
 //     be closed with an outcome, even after the placement ends);
-//   - a milestone (learning agreement, midpoint, final review) is overdue;
+//   - a review meeting (learning agreement, midpoint, final review) is overdue;
 //   - supervision is overdue: more than one expected interval since the last
 //     session (lib/supervision/cadence.ts);
-//   - RED_MISSED_WEEKS (2) or more supervision periods were missed;
 //   - the projected end (required days left, counted in working days from
-//     today) falls after the planned end date.
-// AMBER — slipping, worth a look:
-//   - a milestone falls due within MILESTONE_DUE_SOON_DAYS (7) and is not held;
-//   - exactly one supervision period was missed;
+//     today) is more than PROJECTED_LATE_RED_WORKING_DAYS (10) working days
+//     after the planned end (active placements: a suspended one's dates are
+//     agreed again when it resumes), or after the programme's deadline when one is known.
+// AMBER — drift:
+//   - the projected end is after the planned end by up to 10 working days
+//     (making up sick days at the end is normal; it only needs watching);
+//   - supervision periods were missed (but supervision is not overdue now);
+//   - a meeting falls due within MILESTONE_DUE_SOON_DAYS (7) and is not held;
 //   - the midpoint has passed with no direct observation before it;
 //   - the midpoint has passed and some PCF domains have no accepted evidence;
 //   - evidence has waited more than REVIEW_WAIT_DAYS (14) days for the PE's review;
@@ -30,8 +39,12 @@ import { MILESTONE_LABELS, type MilestoneKindName, type MilestoneState } from "@
 // record, green otherwise. GREEN reads "On track" (or "Not started yet",
 // "Finished").
 
-export const RED_MISSED_WEEKS = 2;
-export const REVIEW_WAIT_DAYS = 14;
+export const RAG_THRESHOLDS = {
+  /** A projected end more than this many working days after the planned end is red; fewer is amber. */
+  projectedLateRedWorkingDays: 10,
+  /** Submitted evidence waiting longer than this many calendar days for review is amber. */
+  reviewWaitDays: 14,
+} as const;
 
 export type RagStatus = "RED" | "AMBER" | "GREEN";
 export type PlacementRag = { status: RagStatus; reasons: string[] };
@@ -54,6 +67,8 @@ export type RagInput = {
     state: MilestoneState;
   }>;
   observations: { beforeMidpointMet: boolean };
+  /** The latest date the degree programme allows the placement to finish, when known. */
+  deadline?: IsoDate | null;
   coverage: { gaps: number; domains: number };
   /** The oldest evidence item submitted and not yet reviewed: when it was submitted. */
   oldestAwaitingReviewOn: IsoDate | null;
@@ -92,14 +107,20 @@ export function placementRag(input: RagInput): PlacementRag {
           : "Supervision overdue: no session yet",
       );
     }
-    if (input.supervision.missedWeeks >= RED_MISSED_WEEKS)
-      red.push(`${plural(input.supervision.missedWeeks, "supervision week")} missed`);
-    else if (input.supervision.missedWeeks === 1) amber.push("1 supervision week missed");
+    if (input.supervision.missedWeeks > 0)
+      amber.push(`${plural(input.supervision.missedWeeks, "supervision week")} missed`);
 
-    if (input.days.projectedLate && input.days.projectedEndDate) {
+    const projected = input.days.projectedEndDate;
+    if (projected && input.deadline && projected > input.deadline) {
       red.push(
-        `Projected to finish ${formatDate(input.days.projectedEndDate)}, after the planned end (${formatDate(input.endDate)})`,
+        `Projected to finish ${formatDate(projected)}, after the programme's deadline (${formatDate(input.deadline)})`,
       );
+    } else if (projected && projected > input.endDate) {
+      const late = workingDaysLate(input.endDate, projected);
+      const words = `Projected to finish ${formatDate(projected)}, ${plural(late, "working day")} after the planned end (${formatDate(input.endDate)})`;
+      // A suspended placement's dates are agreed again when it resumes: its lateness is drift, not an alarm.
+      if (late > RAG_THRESHOLDS.projectedLateRedWorkingDays && input.status === "ACTIVE") red.push(words);
+      else amber.push(words);
     }
 
     const pastMidpoint = midpointPassed(input.milestones, input.today);
@@ -117,10 +138,10 @@ export function placementRag(input: RagInput): PlacementRag {
     input.status !== "COMPLETED" &&
     input.status !== "ENDED_EARLY" &&
     input.oldestAwaitingReviewOn &&
-    input.oldestAwaitingReviewOn < addDays(input.today, -REVIEW_WAIT_DAYS)
+    input.oldestAwaitingReviewOn < addDays(input.today, -RAG_THRESHOLDS.reviewWaitDays)
   ) {
     amber.push(
-      `Evidence waiting more than ${REVIEW_WAIT_DAYS} days for review (${plural(input.awaitingReview, "item")} waiting)`,
+      `Evidence waiting more than ${RAG_THRESHOLDS.reviewWaitDays} days for review (${plural(input.awaitingReview, "item")} waiting)`,
     );
   }
 
@@ -141,4 +162,50 @@ export function placementRag(input: RagInput): PlacementRag {
         ? "Finished"
         : "On track";
   return { status: "GREEN", reasons: [green] };
+}
+
+/** Working days after `endDate` up to and including `projected` (weekdays only beyond the bank-holiday table). */
+export function workingDaysLate(endDate: IsoDate, projected: IsoDate): number {
+  if (projected <= endDate) return 0;
+  try {
+    return workingDaysBetween(addDays(endDate, 1), projected);
+  } catch {
+    let count = 0;
+    for (let day = addDays(endDate, 1); day <= projected; day = addDays(day, 1)) if (isoWeekday(day) <= 5) count++;
+    return count;
+  }
+}
+
+export type RiskInput = {
+  rag: PlacementRag;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  today: IsoDate;
+  milestones: ReadonlyArray<{ dueDate: IsoDate | null; state: MilestoneState }>;
+  supervision: { overdue: boolean; lastSessionOn: IsoDate | null };
+  days: { projectedEndDate: IsoDate | null };
+};
+
+const daysBetween = (from: IsoDate, to: IsoDate) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * How overdue a placement is, in days: the longest of an overdue meeting's
+ * lateness, the time since supervision was last held (when overdue), and the
+ * projected end's lateness. 0 when nothing is late. Sorts rows within a colour.
+ */
+export function howOverdueDays(input: RiskInput): number {
+  const late: number[] = [0];
+  for (const milestone of input.milestones)
+    if (milestone.state === "OVERDUE" && milestone.dueDate) late.push(daysBetween(milestone.dueDate, input.today));
+  if (input.supervision.overdue)
+    late.push(daysBetween(input.supervision.lastSessionOn ?? input.startDate, input.today));
+  if (input.days.projectedEndDate && input.days.projectedEndDate > input.endDate)
+    late.push(daysBetween(input.endDate, input.days.projectedEndDate));
+  return Math.max(...late);
+}
+
+/** Dashboard order: red, amber, green; within a colour, the most overdue first. */
+export function compareByRisk(a: RiskInput, b: RiskInput): number {
+  return RAG_ORDER[a.rag.status] - RAG_ORDER[b.rag.status] || howOverdueDays(b) - howOverdueDays(a);
 }

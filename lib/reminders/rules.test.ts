@@ -1,12 +1,25 @@
 import {
-  assessmentReminder,
-  evidenceReviewReminder,
-  finalAssessmentReminders,
-  milestoneReminders,
-  supervisionRecordReminder,
-  supervisionWeekReminder,
+  assessmentItem,
+  evidenceReviewItem,
+  finalAssessmentItems,
+  logTodayItem,
+  milestoneItems,
+  plannedSessionItem,
+  safeguardingItem,
+  supervisionRecordItem,
+  supervisionWeekItem,
   type SupervisionWeekInput,
+  type SupervisionRecordInput,
+  type ToDoItem,
 } from "@/lib/reminders/rules";
+
+// Each rule gives the "To do" item open today (or null); `remind` says whether
+// the reminders job chases it today. The reminder tests read the chased ones.
+const chased = (item: ToDoItem | null) => (item && item.remind ? item : null);
+const supervisionWeekReminder = (input: SupervisionWeekInput) => chased(supervisionWeekItem(input));
+const supervisionRecordReminder = (input: SupervisionRecordInput) => chased(supervisionRecordItem(input));
+const milestoneReminders = milestoneItems;
+const assessmentReminder = assessmentItem;
 
 // November 2026: Mondays are the 2nd, 9th, 16th, 23rd and 30th; no bank holidays.
 
@@ -38,14 +51,25 @@ describe("supervision not recorded this week", () => {
     expect(reminder).toMatchObject({
       itemKey: "supervision-week:p1:2026-11-16",
       userIds: ["pe1"],
-      link: "/placements/p1/supervision",
+      link: "/placements/p1/supervision/new",
+      kind: "SUPERVISION_WEEK",
+      dueDate: "2026-11-22",
     });
     expect(reminder!.title).toBe("Supervision not recorded yet this week: Amira Hussain");
     expect(reminder!.body).toContain("22 Nov 2026");
   });
 
+  it("is on the PE's to-do list all week, but chased only from Thursday", () => {
+    const monday = supervisionWeekItem(week({ today: "2026-11-16", sessions: [formal("2026-11-13")] }));
+    expect(monday).toMatchObject({ remind: false, dueDate: "2026-11-22", userIds: ["pe1"] });
+    expect(supervisionWeekItem(week({ today: "2026-11-19", sessions: [formal("2026-11-13")] }))!.remind).toBe(true);
+  });
+
   it("says nothing earlier in the week, or once a session is recorded", () => {
     expect(supervisionWeekReminder(week({ today: "2026-11-18", sessions: [formal("2026-11-13")] }))).toBeNull();
+    expect(
+      supervisionWeekItem(week({ today: "2026-11-17", sessions: [formal("2026-11-13"), formal("2026-11-16")] })),
+    ).toBeNull();
     expect(
       supervisionWeekReminder(week({ today: "2026-11-19", sessions: [formal("2026-11-13"), formal("2026-11-16")] })),
     ).toBeNull();
@@ -70,6 +94,8 @@ describe("supervision not recorded this week", () => {
     expect(reminder).toMatchObject({ itemKey: "supervision-week:p1:2026-11-16", userIds: ["pe1"] });
     expect(reminder!.title).toBe("Supervision overdue: Amira Hussain");
     expect(reminder!.body).toContain("3 Nov 2026");
+    // Due a week after the last session, so it sorts above things due today.
+    expect(reminder!.dueDate).toBe("2026-11-10");
   });
 
   it("does not chase a week the student was away for (excused)", () => {
@@ -280,8 +306,27 @@ describe("unsigned supervision records", () => {
   it("reminds the student of a record the PE signed 2 or more days ago", () => {
     expect(
       supervisionRecordReminder({ ...base, record: record("PE_SIGNED", "2026-11-17", "2026-11-21") }),
-    ).toMatchObject({ itemKey: "supervision-sign:r1", userIds: ["st1"], link: "/supervision/r1" });
+    ).toMatchObject({ itemKey: "supervision-sign:r1", userIds: ["st1"], link: "/supervision/r1#sign" });
     expect(supervisionRecordReminder({ ...base, record: record("PE_SIGNED", "2026-11-17", "2026-11-22") })).toBeNull();
+  });
+
+  it("puts a record on the student's to-do list the day the PE signs it, due 2 days later", () => {
+    expect(supervisionRecordItem({ ...base, record: record("PE_SIGNED", "2026-11-17", "2026-11-23") })).toMatchObject({
+      kind: "SUPERVISION_SIGN",
+      userIds: ["st1"],
+      remind: false,
+      dueDate: "2026-11-25",
+    });
+  });
+
+  it("puts the PE's own draft on the PE's list once the session is held, not before", () => {
+    expect(supervisionRecordItem({ ...base, record: record("DRAFT", "2026-11-20") })).toMatchObject({
+      kind: "SUPERVISION_DRAFT",
+      userIds: ["pe1"],
+      remind: false,
+      dueDate: "2026-11-27",
+    });
+    expect(supervisionRecordItem({ ...base, record: record("DRAFT", "2026-11-24") })).toBeNull();
   });
 
   it("reminds the current PE of a draft of a session held 7 or more days ago", () => {
@@ -297,45 +342,39 @@ describe("unsigned supervision records", () => {
 });
 
 describe("evidence waiting for review", () => {
-  const base = { studentName: "Amira Hussain", currentPeId: "pe1" };
-  const evidence = (status: string, submittedOn: string | null) => ({
-    id: "e1",
-    placementId: "p1",
-    status,
-    submittedOn,
+  const base = { placementId: "p1", studentName: "Amira Hussain", currentPeId: "pe1" };
+  const submitted = (...dates: string[]) => dates.map((submittedOn, index) => ({ id: `e${index}`, submittedOn }));
+
+  it("is one item per placement for the current PE, with the count, linking to the review list", () => {
+    const item = evidenceReviewItem({ ...base, evidence: submitted("2026-11-20", "2026-11-18"), today: "2026-11-23" });
+    expect(item).toMatchObject({
+      kind: "EVIDENCE_REVIEW",
+      itemKey: "evidence-review:p1",
+      userIds: ["pe1"],
+      count: 2,
+      link: "/placements/p1/portfolio#waiting-for-review",
+      // 5 working days after the oldest (Wed 18 Nov): Wed 25 Nov.
+      dueDate: "2026-11-25",
+      remind: false,
+    });
+    expect(evidenceReviewItem({ ...base, evidence: [], today: "2026-11-23" })).toBeNull();
   });
 
-  it("reminds the current PE after 5 working days, without the evidence's own words", () => {
-    const reminder = evidenceReviewReminder({
-      ...base,
-      evidence: evidence("SUBMITTED", "2026-11-16"),
-      today: "2026-11-23",
-    });
-    expect(reminder).toMatchObject({ itemKey: "evidence-review:e1", userIds: ["pe1"], link: "/evidence/e1" });
+  it("is chased after 5 working days, without the evidence's own words", () => {
+    const reminder = chased(evidenceReviewItem({ ...base, evidence: submitted("2026-11-16"), today: "2026-11-23" }));
+    expect(reminder).toMatchObject({ itemKey: "evidence-review:p1", userIds: ["pe1"] });
     expect(reminder!.body).toBe(
       "Amira Hussain submitted evidence on 16 Nov 2026; it has waited 5 working days for review.",
     );
   });
 
   it("counts working days, not calendar days", () => {
-    expect(
-      evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-11-16"), today: "2026-11-22" }),
-    ).toBeNull(); // Sunday: 4 working days
+    const at = (submittedOn: string, today: string) =>
+      chased(evidenceReviewItem({ ...base, evidence: submitted(submittedOn), today }));
+    expect(at("2026-11-16", "2026-11-22")).toBeNull(); // Sunday: 4 working days
     // Christmas: submitted Mon 21 Dec, 25 and 28 Dec are bank holidays → 5 working days on 30 Dec.
-    expect(
-      evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-12-21"), today: "2026-12-29" }),
-    ).toBeNull();
-    expect(
-      evidenceReviewReminder({ ...base, evidence: evidence("SUBMITTED", "2026-12-21"), today: "2026-12-30" }),
-    ).not.toBeNull();
-  });
-
-  it("says nothing about evidence that is not waiting for review", () => {
-    for (const status of ["DRAFT", "CHANGES_REQUESTED", "ACCEPTED"]) {
-      expect(
-        evidenceReviewReminder({ ...base, evidence: evidence(status, "2026-11-02"), today: "2026-11-23" }),
-      ).toBeNull();
-    }
+    expect(at("2026-12-21", "2026-12-29")).toBeNull();
+    expect(at("2026-12-21", "2026-12-30")).not.toBeNull();
   });
 });
 
@@ -345,6 +384,7 @@ describe("final assessments waiting for a signature", () => {
     studentName: "Amira Hussain",
     onsiteSupervisorId: "on1",
     stage2PeIds: ["pe1", "pe2", "pe3"],
+    waitingSince: "2026-11-20",
   };
   const final = (
     status: "DRAFT" | "PE_SIGNED" | "AWAITING_RATIFICATION" | "COMPLETE",
@@ -353,29 +393,77 @@ describe("final assessments waiting for a signature", () => {
   ) => ({ id: "f1", placementId: "p1", practiceEducatorId: "pe1", status, studentSigned, onsiteSigned });
 
   it("after the PE signs: the student and the on-site supervisor, each until they have signed", () => {
-    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED") })).toEqual([
+    expect(finalAssessmentItems({ ...base, assessment: final("PE_SIGNED") })).toEqual([
       expect.objectContaining({
         itemKey: "final-sign:f1",
         userIds: ["st1", "on1"],
         link: "/placements/p1/final-assessment",
       }),
     ]);
-    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED", true) })[0].userIds).toEqual(["on1"]);
-    expect(finalAssessmentReminders({ ...base, assessment: final("PE_SIGNED", false, true) })[0].userIds).toEqual([
-      "st1",
-    ]);
-    expect(
-      finalAssessmentReminders({ ...base, onsiteSupervisorId: null, assessment: final("PE_SIGNED", true) }),
-    ).toEqual([]);
+    expect(finalAssessmentItems({ ...base, assessment: final("PE_SIGNED", true) })[0].userIds).toEqual(["on1"]);
+    expect(finalAssessmentItems({ ...base, assessment: final("PE_SIGNED", false, true) })[0].userIds).toEqual(["st1"]);
+    expect(finalAssessmentItems({ ...base, onsiteSupervisorId: null, assessment: final("PE_SIGNED", true) })).toEqual(
+      [],
+    );
   });
 
   it("awaiting ratification: the team's stage 2 PEs other than the assessing PE", () => {
-    const [reminder] = finalAssessmentReminders({ ...base, assessment: final("AWAITING_RATIFICATION", true, true) });
+    const [reminder] = finalAssessmentItems({ ...base, assessment: final("AWAITING_RATIFICATION", true, true) });
     expect(reminder).toMatchObject({ itemKey: "final-ratify:f1", userIds: ["pe2", "pe3"], link: "/ratification" });
   });
 
   it("says nothing of a draft or a complete assessment", () => {
-    expect(finalAssessmentReminders({ ...base, assessment: final("DRAFT") })).toEqual([]);
-    expect(finalAssessmentReminders({ ...base, assessment: final("COMPLETE", true, true) })).toEqual([]);
+    expect(finalAssessmentItems({ ...base, assessment: final("DRAFT") })).toEqual([]);
+    expect(finalAssessmentItems({ ...base, assessment: final("COMPLETE", true, true) })).toEqual([]);
+  });
+});
+
+describe("items shown in the app only", () => {
+  it("an open safeguarding concern: its handlers, by the child's code, never chased by email", () => {
+    const item = safeguardingItem({
+      concern: { id: "s1", raisedOn: "2026-11-20" },
+      childCode: "C-2002",
+      handlerIds: ["admin1", "pe1", "pe1"],
+    });
+    expect(item).toMatchObject({
+      kind: "SAFEGUARDING_ACTION",
+      userIds: ["admin1", "pe1"],
+      dueDate: "2026-11-20",
+      remind: false,
+      link: "/safeguarding#concern-s1",
+    });
+    expect(item!.title).toContain("C-2002");
+    expect(safeguardingItem({ concern: { id: "s1", raisedOn: "2026-11-20" }, childCode: "C-1", handlerIds: [] })).toBe(
+      null,
+    );
+  });
+
+  it("a planned direct-work session: the student records it from its day, not before", () => {
+    const session = { id: "ps1", programmeId: "pr1", number: 3, plannedOn: "2026-11-20" };
+    const item = plannedSessionItem({ session, childCode: "C-2002", studentId: "st1", today: "2026-11-20" });
+    expect(item).toMatchObject({
+      kind: "PLANNED_SESSION",
+      userIds: ["st1"],
+      link: "/programmes/pr1/sessions/ps1",
+      remind: false,
+    });
+    expect(plannedSessionItem({ session, childCode: "C-2002", studentId: "st1", today: "2026-11-19" })).toBeNull();
+  });
+
+  it("Log today: the on-site supervisor, on a weekday of an active placement with nothing logged yet", () => {
+    const placement = {
+      id: "p1",
+      status: "ACTIVE",
+      startDate: "2026-11-02",
+      endDate: "2027-03-31",
+      studentName: "Amira Hussain",
+    };
+    const input = { placement, onsiteSupervisorId: "on1", loggedToday: false, today: "2026-11-20" };
+    expect(logTodayItem(input)).toMatchObject({ kind: "LOG_TODAY", userIds: ["on1"], placementId: "p1" });
+    expect(logTodayItem({ ...input, loggedToday: true })).toBeNull();
+    expect(logTodayItem({ ...input, today: "2026-11-21" })).toBeNull(); // Saturday
+    expect(logTodayItem({ ...input, today: "2026-10-30" })).toBeNull(); // before the start
+    expect(logTodayItem({ ...input, placement: { ...placement, status: "SUSPENDED" } })).toBeNull();
+    expect(logTodayItem({ ...input, onsiteSupervisorId: null })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { appUrl, emailConfigured, sendEmail } from "@/lib/notifications/email";
 import { findDueReminders, type Recipient } from "@/lib/reminders/find-due";
 import type { Reminder } from "@/lib/reminders/rules";
 import { countReminderRun } from "@/lib/observability/metrics";
+import { refreshStaleProgress } from "@/lib/progress/read-model";
 
 // The daily reminders job (issue 6). Triggered by POST /api/v1/jobs/reminders
 // (a scheduler), `npm run reminders`, or the built-in timer in scripts/start.ts.
@@ -30,6 +31,8 @@ export type ReminderRunSummary = {
   emailed: number;
   /** Due reminders another run had already sent today. */
   skippedAlreadySent: number;
+  /** Placements whose stored progress was recomputed for today (the read model's daily recompute: overdue, due soon). */
+  progressRecomputed: number;
 };
 
 export const REMINDER_NOTIFICATION_KIND = "REMINDER";
@@ -48,6 +51,9 @@ export async function runReminders(options: { today?: IsoDate } = {}): Promise<R
 async function runRemindersOnce(options: { today?: IsoDate }): Promise<ReminderRunSummary> {
   const today = options.today ?? todayInUk();
   const db = getDb();
+  // The daily job also brings every placement's stored progress up to today
+  // (lib/progress/read-model.ts), so the first dashboards of the day need not.
+  const progressRecomputed = await refreshStaleProgress(today);
   const { checked, reminders, recipients } = await findDueReminders(db, today);
 
   const pairs = reminders.flatMap((reminder) =>
@@ -108,6 +114,7 @@ async function runRemindersOnce(options: { today?: IsoDate }): Promise<ReminderR
     notified: claimed.length,
     emailed,
     skippedAlreadySent: pairs.length - claimed.length,
+    progressRecomputed,
   };
 }
 

@@ -13,7 +13,7 @@ export type OriginFacts = {
   secFetchSite: string | null;
   /** The Host (or X-Forwarded-Host) the request was sent to. */
   host: string | null;
-  /** The public URL of the app (NEXTAUTH_URL), when configured. */
+  /** The public URL of the app (APP_URL), when configured. */
   appUrl?: string | null;
 };
 
@@ -33,7 +33,7 @@ export function crossSiteRefusal(facts: OriginFacts): string | null {
       try {
         allowed.add(new URL(facts.appUrl).host.toLowerCase());
       } catch {
-        // A malformed NEXTAUTH_URL leaves only the Host header to compare with.
+        // A malformed APP_URL leaves only the Host header to compare with.
       }
     }
     return allowed.has(originHost.toLowerCase()) ? null : `Requests from ${facts.origin} are not accepted.`;
@@ -58,6 +58,6 @@ export function crossSiteRefusalOf(request: Request): string | null {
     origin: request.headers.get("origin"),
     secFetchSite: request.headers.get("sec-fetch-site"),
     host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
-    appUrl: process.env.NEXTAUTH_URL,
+    appUrl: process.env.APP_URL,
   });
 }

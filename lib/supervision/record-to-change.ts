@@ -15,5 +15,3 @@ export async function recordToChange(tx: Tx, user: SessionUser, recordId: string
   const placement = await placementForSupervision(tx, user, record.placementId);
   return { record, placement };
 }
-
-export type RecordToChange = Awaited<ReturnType<typeof recordToChange>>;

@@ -5,6 +5,10 @@ import { conflict, fieldError } from "@/lib/errors";
 import { studentSignSchema } from "@/lib/validations/supervision";
 import { signAsPracticeEducator, signAsStudent, studentSignatureProblem } from "@/lib/supervision/sign-off";
 import { recordToChange } from "@/lib/supervision/record-to-change";
+import { notify } from "@/lib/notifications/notifications";
+import { formatDate, toIsoDate } from "@/lib/dates";
+
+export const SUPERVISION_SIGNED_NOTIFICATION_KIND = "SUPERVISION_SIGNED";
 
 /** Signs the record as its practice educator (first) or its student (second). Signing twice is refused. */
 export const signSupervisionRecord = command({
@@ -44,6 +48,15 @@ export const signSupervisionRecord = command({
     });
     if (count === 0) throw conflict("This record was signed at the same moment. Reload to see it.");
     await audit.updated("SupervisionRecord", record.id, record, update);
+    if (update.status === "PE_SIGNED") {
+      // The student signs next: tell her now, in the same transaction (the reminder follows after 2 days).
+      await notify(tx, [placement.studentId], {
+        kind: SUPERVISION_SIGNED_NOTIFICATION_KIND,
+        title: `Supervision record of ${formatDate(toIsoDate(record.heldOn))} is waiting for your signature`,
+        body: `${user.name} signed the notes of your supervision on ${formatDate(toIsoDate(record.heldOn))}. Read them, add your reflection and sign.`,
+        link: `/supervision/${record.id}#sign`,
+      });
+    }
     placementChanged(record.placementId);
     return { id: record.id, status: update.status };
   },

@@ -6,7 +6,9 @@ import { accountsManagedBy, canManageAccounts } from "@/lib/access/admin";
 import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, forbidden, invalid, notFound, taken } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { normaliseEmail } from "@/lib/auth/sign-in-throttle";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import {
   createUserSchema,
   roleBelongsToUniversity,
@@ -119,6 +121,8 @@ export const createUser = command({
     const email = normaliseEmail(data.email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const weak = passwordProblem(data.password, { name: data.name, email });
+    if (weak) throw fieldError("password", weak);
     const created = await tx.user.create({
       data: {
         name: data.name,
@@ -179,6 +183,8 @@ export const updateUser = command({
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
       throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const weak = data.newPassword ? passwordProblem(data.newPassword, { name: data.name, email }) : null;
+    if (weak) throw fieldError("newPassword", weak);
     const passwordHash = data.newPassword ? await hashPassword(data.newPassword) : undefined;
 
     const next = {
@@ -210,12 +216,14 @@ export const updateUser = command({
         update: profile,
       });
     }
+    // Deactivating an account or setting a new password for it signs the person out everywhere, at once.
+    const sessionsEnded = !data.active || passwordHash ? await endSessionsOf(tx, before.id) : 0;
     // The password is never audited, only that it changed.
     await audit.updated(
       "User",
       before.id,
       before,
-      { ...next, ...(passwordHash ? { password: "(changed)" } : {}) },
+      { ...next, ...(passwordHash ? { password: "(changed)" } : {}), ...(sessionsEnded ? { sessionsEnded } : {}) },
       {
         from: data.version,
         to: data.version + 1,

@@ -55,4 +55,3 @@ export const updateObservationSchema = z.discriminatedUnion(
   { error: "Say which part of the observation this is: plan, preparation, feedback or reflection" },
 );
 export type UpdateObservationInput = z.input<typeof updateObservationSchema>;
-export type ObservationFeedbackInput = z.input<typeof observationFeedbackSchema>;

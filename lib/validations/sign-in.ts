@@ -5,3 +5,7 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200, "Enter your password"),
 });
 export type SignInInput = z.input<typeof signInSchema>;
+
+/** The one message every sign-in failure shows, so the page never reveals which emails have accounts. */
+export const SIGN_IN_FAILURE =
+  "The email or password is not right, or this account is temporarily locked after repeated attempts. Try again in a few minutes.";

@@ -82,9 +82,6 @@ export const supervisionNotesSchema = fields({
 
 export type SupervisionNotesInput = z.input<typeof supervisionNotesSchema>;
 
-export const createSupervisionSchema = supervisionNotesSchema.extend({ placementId: id("placement") });
-export type CreateSupervisionInput = z.input<typeof createSupervisionSchema>;
-
 export const updateSupervisionSchema = supervisionNotesSchema.extend({ version });
 export type UpdateSupervisionInput = z.input<typeof updateSupervisionSchema>;
 

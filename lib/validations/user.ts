@@ -5,27 +5,34 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export const roles = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "STUDENT", "UNIVERSITY_TUTOR"] as const;
 export type RoleName = (typeof roles)[number];
+/**
+ * Every role an account can have: the roles above, which the accounts form
+ * creates, and a partner school's contact, created for one school
+ * (lib/schools/school-accounts.ts, docs/domain.md "Partner schools").
+ */
+export type AnyRole = RoleName | "SCHOOL_CONTACT";
 
-export const ROLE_LABELS: Record<RoleName, string> = {
+export const ROLE_LABELS: Record<AnyRole, string> = {
   ADMIN: "Team manager / placement coordinator",
   PRACTICE_EDUCATOR: "Practice educator",
   ONSITE_SUPERVISOR: "On-site supervisor",
   STUDENT: "Student social worker",
   UNIVERSITY_TUTOR: "University tutor",
+  SCHOOL_CONTACT: "School contact",
 };
 
 /** Students and tutors belong to a university; everyone else to the team (docs/domain.md "Who is who"). */
-export function roleBelongsToUniversity(role: RoleName) {
+export function roleBelongsToUniversity(role: AnyRole) {
   return role === "STUDENT" || role === "UNIVERSITY_TUTOR";
 }
 
 /** A practice educator's PEPS stage is recorded: only stage 2 may ratify a final placement. */
-export function roleHasPepsStage(role: RoleName) {
+export function roleHasPepsStage(role: AnyRole) {
   return role === "PRACTICE_EDUCATOR";
 }
 
 /** A student's account carries their degree programme, cohort, year and placement level. */
-export function roleHasStudentProfile(role: RoleName) {
+export function roleHasStudentProfile(role: AnyRole) {
   return role === "STUDENT";
 }
 

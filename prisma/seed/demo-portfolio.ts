@@ -17,8 +17,7 @@ import type {
 // direct observations, review meetings, causes for concern and final
 // assessment its dates imply. An active placement has as much as its weeks so
 // far would produce; a finished one has a full portfolio. A few placements
-// carry the things dashboards exist to flag: a learning agreement not held, a
-// missing observation before the midpoint, a thin PCF domain, an open cause
+// carry the things dashboards exist to flag: a missing observation before the midpoint, a thin PCF domain, an open cause
 // for concern, a final assessment waiting for a stage 2 practice educator.
 //
 // Children appear only by the pseudonymous codes of the student's own
@@ -565,9 +564,6 @@ export async function seedDemoPortfolio(
   const dayNumber = (p: PlacementFacts, n: number) => addWorkingDays(addDays(p.startDate, -1), n);
 
   // The placements that carry the stories dashboards flag (see the header).
-  const laOverdue = [...active]
-    .filter((p) => milestoneDueDate("LEARNING_AGREEMENT", p)! < addDays(today, -5))
-    .sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0];
   const concernActive = active.find((p) => p.level === "FINAL" && p.pes.length === 1 && pastMidpoint(p)) ?? active[0];
   const noEarlyObservation = [...active]
     .filter((p) => p.level === "FIRST" && pastMidpoint(p) && p !== concernActive)
@@ -855,7 +851,7 @@ export async function seedDemoPortfolio(
     const daysBefore = (date: IsoDate) => p.placementDays.filter((day) => day < date).length;
     const laDue = milestoneDueDate("LEARNING_AGREEMENT", p)!;
     const laHeld = addWorkingDays(laDue, (p.index % 5) - 2);
-    if (p !== laOverdue && laHeld < today && laHeld <= p.lastDay) {
+    if (laHeld < today && laHeld <= p.lastDay) {
       milestones.push({
         id: newId(),
         placementId: p.id,

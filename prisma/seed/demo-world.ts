@@ -262,7 +262,11 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
 
     const requiredDays = plan.level === "FIRST" ? 70 : 100;
     const firstDay = workingDaysFrom(addDays(today, plan.startOffsetDays), 1)[0];
-    const plannedDays = workingDaysFrom(firstDay, requiredDays);
+    // Planned like a university plans it: the required placement days plus
+    // room for skills days and the odd sick day (about 15%), so a student
+    // who is ill now and then still finishes on time (issue 12: not every
+    // placement should look late).
+    const plannedDays = workingDaysFrom(firstDay, Math.round(requiredDays * 1.15));
     const startDate = plannedDays[0];
     const endDate = plannedDays.at(-1)!;
 

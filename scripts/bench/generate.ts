@@ -13,6 +13,7 @@
 // random()), so two runs at one scale produce the same world.
 import bcrypt from "bcryptjs";
 import { Client } from "pg";
+import { backfillProgressReadModel } from "../progress-backfill";
 import { applyMigrations } from "../../lib/db/migrations";
 import { databaseOf, parseArgs, worldSize, type WorldSize } from "./lib";
 
@@ -606,6 +607,16 @@ export async function generate(options: {
     }
   } finally {
     await client.end();
+  }
+  // The world is written straight into the tables: the rules fill the progress read model.
+  log(`  ${(await backfillProgressReadModel(options.databaseUrl)).replace(/\n/g, " ")}`);
+  const analyse = new Client({ connectionString: options.databaseUrl });
+  await analyse.connect();
+  try {
+    await analyse.query(`VACUUM (ANALYZE) "PlacementProgress"`);
+    counts.PlacementProgress = Number((await analyse.query(`SELECT count(*) AS n FROM "PlacementProgress"`)).rows[0].n);
+  } finally {
+    await analyse.end();
   }
   const seconds = (Date.now() - started) / 1000;
   log(`Generated scale ${options.scale} in ${seconds.toFixed(1)} s:`);

@@ -18,7 +18,6 @@
 // Exits non-zero when the run itself fails (a route answering anything but
 // 2xx, the server not starting); missing a performance target is reported, not fatal.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -139,8 +138,8 @@ async function startServer(port: number, databaseUrl: string): Promise<string> {
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      APP_URL: base,
+      MFA_POLICY: "off",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -201,21 +200,18 @@ async function pickSubjects(databaseUrl: string): Promise<Subjects> {
   }
 }
 
-/** Signs in once through next-auth's credentials endpoint; returns the Cookie header carrying the session. */
+/** Signs in once through the sign-in endpoint (POST /api/auth/sign-in); returns the Cookie header carrying the session. */
 async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+  const response = await fetch(`${base}/api/auth/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });
   const session = response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
-    .find((cookie) => /session-token=/.test(cookie));
+    .find((cookie) => cookie.startsWith("pt_session="));
   if (!session)
     throw new Error(
       `Could not sign in as ${email} (HTTP ${response.status}): wrong password, or the account is locked by the sign-in throttle.`,
@@ -393,7 +389,7 @@ async function main() {
   }
 
   ensureBuild(args.build);
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   console.log(`Starting the app on port ${port}…`);
   const base = await startServer(port, args.databaseUrl);
 

@@ -53,16 +53,14 @@ async function signIn(email: string): Promise<string> {
     }
   };
   const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+  const response = await fetch(`${base}/api/auth/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie(), Origin: base },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+    headers: { "Content-Type": "application/json", Origin: base },
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   keep(response);
+  if (!jar.has("pt_session")) throw new Error(`Could not sign in as ${email} (HTTP ${response.status})`);
   return cookie();
 }
 
@@ -85,8 +83,8 @@ async function main() {
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
-      NEXTAUTH_SECRET: "soak-secret-not-for-production",
-      NEXTAUTH_URL: base,
+      APP_URL: base,
+      MFA_POLICY: "off",
       REMINDERS_AT: "off",
       LOG_LEVEL: "warn",
     },

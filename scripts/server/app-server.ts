@@ -78,6 +78,15 @@ function answerUnavailableInsteadOf5xx(req: IncomingMessage, res: ServerResponse
   };
 }
 
+function clientAddress(req: IncomingMessage): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (process.env.TRUST_PROXY && typeof forwarded === "string") {
+    const nearest = forwarded.split(",").at(-1)?.trim();
+    if (nearest) return nearest;
+  }
+  return req.socket.remoteAddress ?? "";
+}
+
 export async function startAppServer(options: { port: number; dev: boolean }): Promise<AppServer> {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port });
   await app.prepare();
@@ -94,6 +103,9 @@ export async function startAppServer(options: { port: number; dev: boolean }): P
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = requestId;
+    // The caller's address for the sessions page and per-address throttles (lib/auth/request-meta.ts):
+    // the socket's, or the nearest proxy's X-Forwarded-For entry when TRUST_PROXY is set. Never the client's own header.
+    req.headers["x-client-ip"] = clientAddress(req);
     res.setHeader("X-Request-Id", requestId);
     if (draining) res.setHeader("Connection", "close");
     const url = new URL(req.url ?? "/", "http://localhost");

@@ -168,7 +168,7 @@ describe("revoking", () => {
 });
 
 describe("authenticating a token", () => {
-  it("acts as a tutor of its university, under an id no User has", async () => {
+  it("acts as a tutor of its university, of the team that issued it, under an id no User has", async () => {
     const issued = await issue({ name: "Uni A" });
     expect(await authenticateApiToken(issued.token)).toEqual({
       tokenId: issued.id,
@@ -178,7 +178,8 @@ describe("authenticating a token", () => {
         organisationId: world.uniA.id,
         name: "API token: Uni A",
         email: "",
-      } satisfies SessionUser,
+        apiTokenTeamId: world.team.id,
+      } satisfies SessionUser & { apiTokenTeamId: string },
     });
   });
 

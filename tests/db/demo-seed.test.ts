@@ -4,6 +4,7 @@ import { seedDemoWorld } from "@/prisma/seed/demo-world";
 import { addDays, todayInUk, toIsoDate } from "@/lib/dates";
 import { coverageOf } from "@/lib/portfolio/coverage";
 import { milestoneDueDate, observationProgress } from "@/lib/portfolio/milestone-rules";
+import { progressForPlacements } from "@/lib/progress/placement-progress";
 
 // The demo seed runs on every fresh start and in every E2E run: it must give
 // every placement a believable portfolio for the stage its dates imply, with
@@ -226,15 +227,23 @@ test("milestones are never in the future; learning agreements are held around da
   }
 });
 
-test("one active placement has its learning agreement overdue, for dashboards to flag", () => {
-  const overdue = active().filter((p) => {
-    const due = milestoneDueDate("LEARNING_AGREEMENT", {
-      startDate: toIsoDate(p.startDate),
-      requiredDays: p.requiredDays,
-    })!;
-    return due < today && !p.milestones.some((m) => m.kind === "LEARNING_AGREEMENT");
-  });
-  expect(overdue).toHaveLength(1);
+test("RAG on the demo world tells the struggling student apart: one running placement red, the rest green or amber", async () => {
+  const manager = await db().user.findFirstOrThrow({ where: { role: "ADMIN" } });
+  const running = all.filter((p) => p.status === "ACTIVE" || p.status === "SUSPENDED");
+  const progress = await progressForPlacements(
+    manager,
+    running.map((p) => p.id),
+    today,
+  );
+  const rag = running.map((p) => ({ student: p.student.name, ...progress.get(p.id)!.rag }));
+  const red = rag.filter((row) => row.status === "RED");
+  expect(red.map((row) => row.student)).toEqual(["Ben Carter"]);
+  // Red for what needs action now: the open cause for concern.
+  expect(red[0].reasons).toContain("1 open cause for concern");
+  const green = rag.filter((row) => row.status === "GREEN").length;
+  const amber = rag.filter((row) => row.status === "AMBER").length;
+  expect(green).toBeGreaterThanOrEqual(2);
+  expect(green + amber).toBe(running.length - 1);
 });
 
 test("observation feedback is only on past observations; active students have one planned; one misses the observation before the midpoint", () => {

@@ -3,6 +3,7 @@ import { useTestDatabase } from "../support/test-database";
 import { buildWorld, type World } from "../support/world";
 import { buildChildren, type ChildrenWorld } from "../support/children-world";
 import { runReminders } from "@/lib/reminders/run-reminders";
+import { loadMyToDo } from "@/lib/todo/load";
 import { addDays, fromIsoDate } from "@/lib/dates";
 import { mondayOf } from "@/lib/supervision/cadence";
 import type { EmailMessage } from "@/lib/notifications/email";
@@ -161,7 +162,7 @@ function expectedReminders() {
     [`assessment:${ids.assessment}`]: [users.studentB.id, users.peB.id],
     [`supervision-sign:${ids.peSigned}`]: [users.studentA.id],
     [`supervision-draft:${ids.draft}`]: [users.peA.id],
-    [`evidence-review:${ids.evidence}`]: [users.peA.id],
+    [`evidence-review:${placementA.id}`]: [users.peA.id],
     [`final-sign:${ids.finalA}`]: [users.studentA.id, users.onsiteA.id],
     // peB is PEPS stage 1: the team's stage 2 PEs ratify.
     [`final-ratify:${ids.finalB}`]: [users.peA.id, users.pePast.id, users.peOther.id],
@@ -222,9 +223,10 @@ describe("the daily reminders job", () => {
     );
     expect(links).toEqual(
       expect.arrayContaining([
-        `/placements/${placementA.id}/supervision`,
+        `/placements/${placementA.id}/supervision/new`,
         `/placements/${placementA.id}/reviews`,
-        `/supervision/${ids.draft}`,
+        `/placements/${placementA.id}/portfolio#waiting-for-review`,
+        `/supervision/${ids.draft}#sign`,
         `/assessments/${ids.assessment}`,
         `/placements/${placementA.id}/final-assessment`,
         "/ratification",
@@ -294,6 +296,34 @@ describe("the daily reminders job", () => {
   it("records each run that notified someone in the audit log", async () => {
     const runs = await db().auditLog.findMany({ where: { entity: "ReminderRun" } });
     expect(runs.map((row) => row.entityId).sort()).toEqual([world.today, addDays(world.today, 1)]);
+  });
+});
+
+describe("the To do panel: the same list, for one person", () => {
+  it("shows each person what the reminders chase, and more, never someone else's items", async () => {
+    const { users, placementA, today } = world;
+    const keys = async (who: keyof World["users"]) => (await loadMyToDo(users[who], today)).map((item) => item.itemKey);
+    const expected = expectedReminders();
+    for (const who of ["peA", "studentA", "tutorA", "onsiteA", "studentB", "peB"] as const) {
+      const mine = await keys(who);
+      const chased = Object.entries(expected)
+        .filter(([, userIds]) => userIds.includes(users[who].id))
+        .map(([key]) => key);
+      expect(mine).toEqual(expect.arrayContaining(chased));
+      for (const key of mine) expect(key).not.toContain(ids.finished);
+    }
+    // The student sees the record waiting for her signature, linked to its Sign section.
+    const studentA = await loadMyToDo(users.studentA, today);
+    expect(studentA.find((item) => item.kind === "SUPERVISION_SIGN")).toMatchObject({
+      link: `/supervision/${ids.peSigned}#sign`,
+    });
+    // The PE's evidence item carries the count and links to the review list.
+    expect((await loadMyToDo(users.peA, today)).find((item) => item.kind === "EVIDENCE_REVIEW")).toMatchObject({
+      count: 1,
+      link: `/placements/${placementA.id}/portfolio#waiting-for-review`,
+    });
+    // Nothing of placement A reaches placement B's student.
+    expect((await keys("studentB")).some((key) => key.includes(placementA.id))).toBe(false);
   });
 });
 

@@ -113,6 +113,12 @@ describe("recording, signing and locking a supervision record", () => {
   it("keeps the student from signing first, then signs in order and refuses signing twice", async () => {
     expect((await rejected(() => signSupervisionRecord(world.users.studentA, recordId))).status).toBe(409);
     expect(await signSupervisionRecord(world.users.peA, recordId)).toEqual({ id: recordId, status: "PE_SIGNED" });
+    // The student is told at once, with a link to the Sign section; nobody else is.
+    const told = await db().notification.findMany({
+      where: { kind: "SUPERVISION_SIGNED", link: `/supervision/${recordId}#sign` },
+    });
+    expect(told.map((row) => row.userId)).toEqual([world.users.studentA.id]);
+    expect(told[0].title).toMatch(/^Supervision record of .* is waiting for your signature$/);
     const twice = await rejected(() => signSupervisionRecord(world.users.peA, recordId));
     expect(twice.message).toMatch(/already signed/);
     expect(

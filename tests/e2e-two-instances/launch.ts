@@ -64,7 +64,7 @@ async function main() {
   process.on("SIGINT", stop);
   for (const port of TWO_INSTANCE_PORTS) {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` },
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port), APP_URL: `http://localhost:${port}` },
       stdio: ["ignore", "ignore", "inherit"],
     });
     child.on("exit", (code) => {

@@ -13,6 +13,7 @@ type Summary = {
   notified: number;
   emailed: number;
   skippedAlreadySent: number;
+  progressRecomputed: number;
 };
 
 test("the reminders job: refused without the secret; with it, runs once and sends nothing new the second time", async ({
@@ -68,6 +69,7 @@ test("the reminders job: refused without the secret; with it, runs once and send
     notified: expect.any(Number),
     emailed: 0,
     skippedAlreadySent: expect.any(Number),
+    progressRecomputed: expect.any(Number),
   });
   expect(summary.notified).toBeGreaterThanOrEqual(1);
   expect(summary.notified + summary.skippedAlreadySent).toBe(summary.due);

@@ -6,6 +6,9 @@ import { apiAs, DEMO, useSessionOf } from "./support";
 
 async function searchFromHeader(page: Page, query: string) {
   const header = page.getByRole("banner");
+  // On a phone the search box is behind the header's Menu button.
+  const menu = header.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) await menu.click();
   await header.getByLabel("Find", { exact: true }).fill(query);
   await header.getByLabel("Find", { exact: true }).press("Enter");
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query).replace(/%20/g, "\\+")}$`));

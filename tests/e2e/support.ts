@@ -50,13 +50,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
-/** An HTTP client signed in as `email` through next-auth's own credentials endpoint. */
-export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
+/** An HTTP client signed in as `email` through the sign-in endpoint (POST /api/auth/sign-in). */
+export async function apiAs(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL });
-  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-  const response = await api.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
-  });
+  const response = await api.post("/api/auth/sign-in", { data: { email, password } });
   expect(response.ok()).toBeTruthy();
   const session = await (await api.get("/api/auth/session")).json();
   expect(session?.user?.email).toBe(email);

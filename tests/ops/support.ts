@@ -120,8 +120,8 @@ export async function startApp(options: { port: number; env: Record<string, stri
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(options.port),
-      NEXTAUTH_SECRET: "ops-tests-secret-not-for-production",
-      NEXTAUTH_URL: baseUrl,
+      APP_URL: baseUrl,
+      MFA_POLICY: "off",
       REMINDERS_AT: "off",
       LOG_FORMAT: "json",
       ...options.env,
@@ -169,7 +169,7 @@ export async function startApp(options: { port: number; env: Record<string, stri
   return app;
 }
 
-/** A signed-in HTTP client: next-auth's credentials round trip, then the session cookie on every request. */
+/** A signed-in HTTP client: POST /api/auth/sign-in, then the session cookie on every request. */
 export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD) {
   const cookies = new Map<string, string>();
   const keep = (response: Response) => {
@@ -180,18 +180,14 @@ export async function signIn(baseUrl: string, email: string, password = DEMO_PAS
     }
   };
   const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const signInResponse = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  const signInResponse = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(), Origin: baseUrl },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    headers: { "Content-Type": "application/json", Origin: baseUrl },
+    body: JSON.stringify({ email, password }),
   });
   keep(signInResponse);
-  if (![...cookies.keys()].some((name) => name.includes("session-token")))
-    throw new Error(`Sign-in as ${email} failed (${signInResponse.status})`);
+  if (!cookies.has("pt_session")) throw new Error(`Sign-in as ${email} failed (${signInResponse.status})`);
   return {
     cookie: cookieHeader,
     /** A request to `target` (default: the same app) with this session. */
@@ -231,13 +227,4 @@ export function createEvidence(session: Session, placementId: string, title: str
     },
     target,
   );
-}
-
-/** A fresh database on the shared server for one test file (names prefixed ops_). */
-export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  await sql(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await sql(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

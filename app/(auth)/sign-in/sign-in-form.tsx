@@ -2,8 +2,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { signInSchema, type SignInInput } from "@/lib/validations/sign-in";
+import { SIGN_IN_FAILURE, signInSchema, type SignInInput } from "@/lib/validations/sign-in";
 import { SubmitButton, TextField } from "@/components/form/fields";
 import { ErrorSummary } from "@/components/form/error-summary";
 
@@ -20,14 +19,21 @@ export function SignInForm() {
   const onSubmit = form.handleSubmit(
     async (values) => {
       setFailure(undefined);
-      const result = await signIn("credentials", { ...values, redirect: false });
-      if (result?.ok && !result.error) {
-        window.location.assign("/");
+      const response = await fetch("/api/auth/sign-in", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(values),
+      }).catch(() => null);
+      const body = (await response?.json().catch(() => null)) as { next?: string; error?: { message?: string } } | null;
+      if (response?.ok && body?.next?.startsWith("/")) {
+        window.location.assign(body.next);
         return;
       }
       // One message for every failure, so the page never reveals which emails have accounts.
       setFailure(
-        "The email or password is not right, or this account is temporarily locked after repeated attempts. Try again in a few minutes.",
+        response && response.status < 500
+          ? (body?.error?.message ?? SIGN_IN_FAILURE)
+          : "Signing in did not work just now. Try again in a moment.",
       );
       setAttempt((count) => count + 1);
     },

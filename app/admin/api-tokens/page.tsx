@@ -108,7 +108,7 @@ export default async function ApiTokensPage() {
                     </td>
                     <td className="px-3 py-2">
                       <span
-                        className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 font-semibold ${STATE[token.state].className}`}
+                        className={`inline-block max-w-full rounded border px-2 py-0.5 font-semibold ${STATE[token.state].className}`}
                       >
                         {STATE[token.state].label}
                       </span>

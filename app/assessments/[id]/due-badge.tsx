@@ -10,9 +10,7 @@ const DUE_STYLES: Record<AssessmentDueState, string> = {
 
 export function AssessmentDueBadge({ state }: { state: AssessmentDueState }) {
   return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${DUE_STYLES[state]}`}
-    >
+    <span className={`inline-block max-w-full rounded border px-2 py-0.5 text-sm font-semibold ${DUE_STYLES[state]}`}>
       {ASSESSMENT_DUE_LABELS[state]}
     </span>
   );

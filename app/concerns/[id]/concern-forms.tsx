@@ -12,7 +12,7 @@ import {
   STAGE_2_OUTCOMES,
   type ConcernStageName,
 } from "@/lib/portfolio/concern-stages";
-import { addConcernActionAction, recordConcernEventAction, setConcernActionDoneAction } from "@/app/concerns/actions";
+import { addActionToConcernAction, recordConcernEventAction, setConcernActionDoneAction } from "@/app/concerns/actions";
 
 /** Records the one step that comes next; the choice of outcome appears at the review and at the outcome. */
 export function ConcernStepForm(props: {
@@ -119,7 +119,7 @@ export function AddConcernActionForm(props: { concernId: string; today: string }
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: concernActionSchema,
     defaultValues: { description: "", dueOn: "" },
-    action: (values) => addConcernActionAction(props.concernId, values),
+    action: (values) => addActionToConcernAction(props.concernId, values),
     onSuccess: () => {
       form.reset();
       router.refresh();

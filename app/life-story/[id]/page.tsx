@@ -71,7 +71,7 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
                     {index + 1}. {LIFE_STORY_STAGE_LABELS[stage.stage]}
                   </span>
                   <span
-                    className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${state.style}`}
+                    className={`inline-block max-w-full rounded border px-2 py-0.5 text-sm font-semibold ${state.style}`}
                   >
                     {state.label}
                   </span>

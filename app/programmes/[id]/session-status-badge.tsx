@@ -10,9 +10,7 @@ const STYLES: Record<SessionStatus, string> = {
 
 export function SessionStatusBadge({ status, text }: { status: SessionStatus; text: string }) {
   return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}
-    >
+    <span className={`inline-block max-w-full rounded border px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>
       {text}
     </span>
   );

@@ -129,7 +129,7 @@ export function EditNotesForm({
           onsiteSupervisorLabel={onsiteSupervisorName ? `On-site supervisor (${onsiteSupervisorName})` : null}
           otherStudents={otherStudents}
         />
-        <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t-2 border-gray-300 bg-white px-4 py-3 sm:-mx-6 sm:-mb-6 sm:px-6">
+        <div className="sticky-form-actions sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t-2 border-gray-300 bg-white px-4 py-3 sm:-mx-6 sm:-mb-6 sm:px-6">
           <button
             type="submit"
             disabled={state.kind === "conflict" || state.kind === "saving"}

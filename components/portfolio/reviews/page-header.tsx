@@ -41,7 +41,7 @@ const ICONS = { good: "✓", warn: "•", bad: "!", neutral: "○" } as const;
 /** A state in words, with a symbol; colour only reinforces it (WCAG 1.4.1). */
 export function StateTag({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${TONES[tone]}`}>
+    <span className={`inline-block max-w-full rounded border px-2 py-0.5 text-sm font-semibold ${TONES[tone]}`}>
       <span aria-hidden="true">{ICONS[tone]} </span>
       {children}
     </span>

@@ -17,6 +17,17 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const [person, universities] = await loadOrNotFound(() =>
     Promise.all([getUserForEdit(user, id), listUniversitiesForAdmin(user)]),
   );
+  // A school contact's account is tied to one partner school; it is set up with the school (docs/domain.md "Partner schools").
+  if (person.role === "SCHOOL_CONTACT")
+    return (
+      <div className="max-w-2xl">
+        <PageHeader trail={[{ href: "/admin/users", label: "People" }]} title={person.name} />
+        <p className="mt-4">
+          {person.name} is a partner school&apos;s contact ({person.email}). They ask the team for support for their
+          school&apos;s pupils and follow those requests only.
+        </p>
+      </div>
+    );
   const profile = person.studentProfile;
 
   return (

@@ -206,7 +206,7 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
             <caption className="sr-only">Evidence in the portfolio</caption>
             <thead>
               <tr>
-                {["Date", "Title", "Type", "Status", "PCF domains"].map((heading) => (
+                {["Date", "Title", "Type", "Status", "Capabilities"].map((heading) => (
                   <th key={heading} scope="col" className={th}>
                     {heading}
                   </th>
@@ -223,7 +223,15 @@ export default async function PadPage({ params }: { params: Promise<{ id: string
                   </td>
                   <td className={cell}>{item.type}</td>
                   <td className={cell}>{item.status}</td>
-                  <td className={cell}>{item.domains.join("; ") || "—"}</td>
+                  <td className={cell}>
+                    {item.capabilities.length === 0
+                      ? "—"
+                      : item.capabilities.map((group) => (
+                          <p key={group.framework}>
+                            <span className="font-semibold">{group.framework}:</span> {group.capabilities.join("; ")}
+                          </p>
+                        ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

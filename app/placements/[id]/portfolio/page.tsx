@@ -16,6 +16,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
   const user = await requireUser();
   const { id } = await params;
   const { placement, coverage, evidence, permissions } = await loadOrNotFound(() => listPlacementEvidence(user, id));
+  const waiting = evidence.filter((item) => item.status === "SUBMITTED");
   const th = "border-b-2 border-gray-700 px-3 py-2 text-left font-semibold";
   const td = "border-b border-gray-300 px-3 py-2 align-top";
 
@@ -111,6 +112,25 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
           </p>
         )}
       </section>
+
+      {waiting.length > 0 && (
+        // The "To do" panel's "Evidence waiting for your review" links here.
+        <section aria-labelledby="waiting-for-review" className="rounded border-l-4 border-brand-600 bg-white p-4">
+          <h2 id="waiting-for-review" className="mb-2 text-2xl font-bold">
+            Waiting for review ({waiting.length})
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {waiting.map((item) => (
+              <li key={item.id}>
+                <Link href={`/evidence/${item.id}`} className="font-semibold text-brand-700 underline">
+                  {item.title}
+                </Link>{" "}
+                <span className="text-muted">({formatDate(item.occurredOn)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="evidence-heading">
         <h2 id="evidence-heading" className="mb-1 text-2xl font-bold">
