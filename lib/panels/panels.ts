@@ -514,6 +514,18 @@ export async function getPanelItem(user: SessionUser, panelId: string, itemId: s
       }),
       tx.evidenceItem.count({ where: { placementId: assessment.placementId, status: "ACCEPTED" } }),
     ]);
+    // What earlier panels asked of this PAD, and the PE's answers: the reason it is back.
+    const earlier = await tx.panelSampleItem.findMany({
+      where: { finalAssessmentId: item.finalAssessmentId, id: { not: item.id }, decision: { not: null } },
+      orderBy: { decidedAt: "asc" },
+      select: {
+        decision: true,
+        decisionReasons: true,
+        feedbackForPe: true,
+        peResponse: true,
+        panel: { select: { name: true, sitsOn: true } },
+      },
+    });
     await writeAudit(tx, user, {
       action: "VIEW",
       entity: "FinalAssessment",
@@ -566,6 +578,14 @@ export async function getPanelItem(user: SessionUser, panelId: string, itemId: s
         feedbackItems,
         acceptedEvidence,
       },
+      earlier: earlier.map((row) => ({
+        panelName: row.panel.name,
+        sitsOn: toIsoDate(row.panel.sitsOn),
+        decision: row.decision as PanelDecisionName,
+        decisionReasons: row.decisionReasons,
+        feedbackForPe: row.feedbackForPe,
+        peResponse: row.peResponse,
+      })),
       canDecide: canDecideOnPanelItem(user, panel) === true,
     };
   });

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { boundedInt, notes, optionalIsoDate } from "@/lib/validations/common";
 
 export const registerEntrySchema = z.object({
-  pepsStage: z.enum(["STAGE_1", "STAGE_2", ""], { error: "Choose the PEPS stage" }).transform((value) => value || null),
+  // The form sends the parsed value (null for "not known"), the API the raw one ("").
+  pepsStage: z
+    .enum(["STAGE_1", "STAGE_2", ""], { error: "Choose the PEPS stage" })
+    .nullable()
+    .transform((value) => value || null),
   qualifiedOn: optionalIsoDate("date qualified"),
   lastRefresherOn: optionalIsoDate("date of the last refresher training"),
   capacity: boundedInt("number of students at once", 0, 6, { acceptText: true }),

@@ -8,6 +8,7 @@ import { seedDemoSupervision, type DemoSupervisionPlan } from "./demo-supervisio
 import { seedDemoChildren, type DemoCaseloadPlan } from "./demo-children";
 import { seedDemoSchools } from "./demo-schools";
 import { seedDemoPortfolio } from "./demo-portfolio";
+import { seedDemoUniversitySide } from "./demo-university";
 import { DEFAULT_OBSERVATIONS_REQUIRED } from "@/lib/portfolio/milestone-rules";
 
 // The demo world: one team (a council's early-help team, modelled on a
@@ -415,6 +416,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
   // the placements, attendance and caseloads above, so it comes last.
   await seedDemoPortfolio(db, today, { teamId: team.id });
+  await seedDemoUniversitySide(db, today, passwordHash);
 
   // Partner schools: their contacts and requests, and what the impact report draws on.
   signIns.push(...(await seedDemoSchools(db, today, { teamId: team.id, adminId: admin.id, passwordHash })));

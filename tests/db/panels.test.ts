@@ -283,5 +283,14 @@ describe("a panel's sample, access over time, decisions and a return", () => {
       "NEW_PRACTICE_EDUCATOR",
     ]);
     expect(sample.some((item) => confirmed.includes(item.finalAssessmentId))).toBe(false);
+    // The next panel reads what the last one asked and what the PE answered.
+    await changePanelStatus(tutorA2, next.id, "OPEN", { version: 2 });
+    const read = await getPanelItem(tutorA2, next.id, sample.find((item) => item.finalAssessmentId === faA)!.id);
+    expect(read.earlier).toEqual([
+      expect.objectContaining({
+        decision: "RETURNED_FOR_EVIDENCE",
+        peResponse: expect.stringMatching(/carer feedback/),
+      }),
+    ]);
   });
 });

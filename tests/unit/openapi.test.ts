@@ -54,8 +54,11 @@ describe("docs/openapi.json", () => {
 
   it("documents the integration endpoints, GET only, each with its errors", () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
+      "/api/v1/exports/outcomes.csv",
       "/api/v1/exports/placements.csv",
+      "/api/v1/exports/qapl.csv",
       "/api/v1/milestones",
+      "/api/v1/outcomes",
       "/api/v1/placements",
       "/api/v1/placements/{id}",
       "/api/v1/placements/{id}/progress",

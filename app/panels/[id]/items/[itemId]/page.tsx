@@ -98,12 +98,26 @@ export default async function PanelItemPage({ params }: { params: Promise<{ id: 
           </section>
         </div>
         <div>
-          {item.peResponse && (
-            <section aria-labelledby="answer-heading" className="mb-6 border-l-4 border-brand-600 bg-white p-4">
-              <h2 id="answer-heading" className="mb-2 text-xl font-bold">
-                The practice educator&apos;s answer to an earlier panel
+          {view.earlier.length > 0 && (
+            <section aria-labelledby="earlier-heading" className="mb-6 border-l-4 border-brand-600 bg-white p-4">
+              <h2 id="earlier-heading" className="mb-2 text-xl font-bold">
+                Earlier panels
               </h2>
-              <p className="whitespace-pre-wrap">{item.peResponse}</p>
+              {view.earlier.map((earlier) => (
+                <div key={`${earlier.panelName}-${earlier.sitsOn}`} className="mb-3">
+                  <p className="font-semibold">
+                    {earlier.panelName}, {formatDate(earlier.sitsOn)}: {PANEL_DECISION_LABELS[earlier.decision]}
+                  </p>
+                  {earlier.feedbackForPe && (
+                    <>
+                      <h3 className="mt-1 font-bold">Asked of the practice educator</h3>
+                      <p className="whitespace-pre-wrap">{earlier.feedbackForPe}</p>
+                    </>
+                  )}
+                  <h3 className="mt-1 font-bold">The practice educator&apos;s answer</h3>
+                  <p className="whitespace-pre-wrap">{earlier.peResponse ?? "Not answered."}</p>
+                </div>
+              ))}
             </section>
           )}
           {view.canDecide ? (
