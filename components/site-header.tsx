@@ -63,11 +63,7 @@ export async function SiteHeader() {
             <HeaderSearch />
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <NotificationsLink user={user} />
-              <Link
-                href="/account"
-                className="text-white no-underline hover:underline"
-                aria-label={`Your account: ${user.name}`}
-              >
+              <Link href="/account" className="text-white no-underline hover:underline">
                 <span className="font-semibold">{user.name}</span>
                 <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
               </Link>

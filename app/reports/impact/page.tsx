@@ -1,3 +1,4 @@
+import { TableRegion } from "@/components/table-region";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -57,7 +58,7 @@ function BarChart({ title, rows }: { title: string; rows: Array<{ label: string;
 
 function CountsTable({ caption, table }: { caption: string; table: ImpactTable }) {
   return (
-    <div className="overflow-x-auto">
+    <TableRegion label={caption}>
       <table className="w-full border-collapse border border-gray-400 bg-white text-left text-sm print:text-[8pt]">
         <caption className="mb-1 text-left font-semibold">{caption}</caption>
         <thead className="bg-gray-100">
@@ -87,7 +88,7 @@ function CountsTable({ caption, table }: { caption: string; table: ImpactTable }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -241,7 +242,7 @@ export default async function ImpactReportPage({
               change is the average over their goals scored at both; the table shows how many children fall in each
               band, and the median and middle half (quartiles), not only the average.
             </p>
-            <div className="overflow-x-auto">
+            <TableRegion label="Children by change in their goal scores, by theme">
               <table className="w-full border-collapse border border-gray-400 bg-white text-left text-sm print:text-[8pt]">
                 <caption className="mb-1 text-left font-semibold">
                   Children by change in their goal scores, by theme
@@ -291,7 +292,7 @@ export default async function ImpactReportPage({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
             <BarChart
               title="All themes: children in each band of change"
               rows={report.outcomes.at(-1)!.bands.map((band) => ({ label: band.label, cell: band.cell }))}
