@@ -78,8 +78,6 @@ export function mainTheme(sessions: ReadonlyArray<Pick<SessionFact, "theme" | "p
   return best;
 }
 
-export type ProgrammeOutcome = "COMPLETED" | "ENDED_EARLY" | "RUNNING";
-
 /**
  * Completed: finished with every planned session recorded (attended, missed
  * or cancelled). Ended early: finished with sessions of the plan never held
@@ -195,16 +193,6 @@ export const COUNT_LABELS: Record<keyof ImpactCounts, string> = {
 };
 
 export const COUNT_KEYS = Object.keys(COUNT_LABELS) as Array<keyof ImpactCounts>;
-
-/** Which columns add up (parts, then total), for secondary suppression. */
-export const COUNT_GROUPS: ReadonlyArray<readonly number[]> = [
-  [
-    COUNT_KEYS.indexOf("completed"),
-    COUNT_KEYS.indexOf("endedEarly"),
-    COUNT_KEYS.indexOf("running"),
-    COUNT_KEYS.indexOf("programmes"),
-  ],
-];
 
 export type ImpactFacts = {
   referrals: ReferralFact[];

@@ -114,8 +114,6 @@ async function outcomeRows(user: SessionUser, filters: OutcomeFilters, page?: Id
   });
 }
 
-export type PlacementOutcome = Awaited<ReturnType<typeof outcomeRows>>[number];
-
 /** GET /api/v1/outcomes: one page, in id order. */
 export async function listOutcomes(user: SessionUser, filters: OutcomeFilters, page: IdPage) {
   const rows = await outcomeRows(user, filters, page);

@@ -21,8 +21,6 @@ export const PANEL_CRITERIA = [
   { key: "signaturesComplete", question: "Are the signatures complete?" },
 ] as const;
 
-export type PanelCriterionKey = (typeof PANEL_CRITERIA)[number]["key"];
-
 /** A decision that settles the PAD; a return sends it back to the PE and on to the next panel. */
 export function isSettledDecision(decision: PanelDecisionName | null): boolean {
   return decision !== null && decision !== "RETURNED_FOR_EVIDENCE";

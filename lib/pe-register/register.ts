@@ -72,7 +72,7 @@ export async function listRegister(user: SessionUser, today = todayInUk()) {
   });
 }
 
-export type RegisterEntry = Awaited<ReturnType<typeof listRegister>>[number];
+type RegisterEntry = Awaited<ReturnType<typeof listRegister>>[number];
 
 /** The team manager records a practice educator's PEPS stage, qualification, refresher and capacity. */
 export const updateRegisterEntry = command({

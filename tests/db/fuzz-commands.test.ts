@@ -661,41 +661,45 @@ function describeValue(value: unknown): string {
 }
 
 describe("every server action's command against hostile input", () => {
-  it(`answers a 4xx or succeeds, never anything else, and a refusal writes nothing (${RUNS} runs, seed ${SEED})`, async () => {
-    const outcomes = new Map<string, number>();
-    const started = Date.now();
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary(), async ({ command, user, ids: args, body }) => {
-        const before = await rowCounts();
-        let outcome: string;
-        try {
-          await command.call(users[user], args, body);
-          outcome = "ok";
-        } catch (error) {
-          const what = `${command.name} as ${user} with ${describeValue(args)} and ${describeValue(body)}`;
-          if (!(error instanceof AppError)) throw new Error(`${what} threw ${String(error)}`, { cause: error });
-          if (error.status < 400 || error.status >= 500) throw new Error(`${what} answered ${error.status}`);
-          outcome = String(error.status);
-          const after = await rowCounts();
-          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-          if (changed.length > 0) throw new Error(`${what} was refused (${error.status}) but changed ${changed}`);
-        }
-        const key = `${command.name} ${outcome}`;
-        outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const byStatus = new Map<string, number>();
-    for (const [key, count] of outcomes) {
-      const status = key.split(" ")[1];
-      byStatus.set(status, (byStatus.get(status) ?? 0) + count);
-    }
-    process.stdout.write(
-      `fuzz: ${RUNS} runs, seed ${SEED}, ${seconds} s; outcomes ${JSON.stringify(Object.fromEntries(byStatus))}; ` +
-        `commands reached ${new Set([...outcomes.keys()].map((key) => key.split(" ")[0])).size} of ${COMMANDS.length}\n`,
-    );
-    // The fuzz reached past the permission check into the schemas: most refusals are 422s, not 403s and 404s.
-    expect(byStatus.get("422") ?? 0).toBeGreaterThan(RUNS / 4);
-  }, Math.max(600_000, RUNS * 1_000));
+  it(
+    `answers a 4xx or succeeds, never anything else, and a refusal writes nothing (${RUNS} runs, seed ${SEED})`,
+    async () => {
+      const outcomes = new Map<string, number>();
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(caseArbitrary(), async ({ command, user, ids: args, body }) => {
+          const before = await rowCounts();
+          let outcome: string;
+          try {
+            await command.call(users[user], args, body);
+            outcome = "ok";
+          } catch (error) {
+            const what = `${command.name} as ${user} with ${describeValue(args)} and ${describeValue(body)}`;
+            if (!(error instanceof AppError)) throw new Error(`${what} threw ${String(error)}`, { cause: error });
+            if (error.status < 400 || error.status >= 500) throw new Error(`${what} answered ${error.status}`);
+            outcome = String(error.status);
+            const after = await rowCounts();
+            const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+            if (changed.length > 0) throw new Error(`${what} was refused (${error.status}) but changed ${changed}`);
+          }
+          const key = `${command.name} ${outcome}`;
+          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const byStatus = new Map<string, number>();
+      for (const [key, count] of outcomes) {
+        const status = key.split(" ")[1];
+        byStatus.set(status, (byStatus.get(status) ?? 0) + count);
+      }
+      process.stdout.write(
+        `fuzz: ${RUNS} runs, seed ${SEED}, ${seconds} s; outcomes ${JSON.stringify(Object.fromEntries(byStatus))}; ` +
+          `commands reached ${new Set([...outcomes.keys()].map((key) => key.split(" ")[0])).size} of ${COMMANDS.length}\n`,
+      );
+      // The fuzz reached past the permission check into the schemas: most refusals are 422s, not 403s and 404s.
+      expect(byStatus.get("422") ?? 0).toBeGreaterThan(RUNS / 4);
+    },
+    Math.max(600_000, RUNS * 1_000),
+  );
 });
