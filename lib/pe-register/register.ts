@@ -72,8 +72,6 @@ export async function listRegister(user: SessionUser, today = todayInUk()) {
   });
 }
 
-type RegisterEntry = Awaited<ReturnType<typeof listRegister>>[number];
-
 /** The team manager records a practice educator's PEPS stage, qualification, refresher and capacity. */
 export const updateRegisterEntry = command({
   parse: (educatorId: string, body: unknown) => ({ educatorId: parseId(educatorId, "That practice educator"), body }),
