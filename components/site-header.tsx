@@ -64,7 +64,7 @@ export async function SiteHeader() {
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <NotificationsLink user={user} />
               <Link href="/account" className="text-white no-underline hover:underline">
-                {/* Visible text first in the name, so speech users can say what they see (WCAG 2.5.3). */}
+                {/* The visible name and role stay inside the accessible name, so speech users can say what they see (WCAG 2.5.3). */}
                 <span className="sr-only">Your account: </span>
                 <span className="font-semibold">{user.name}</span>
                 <span className="block text-brand-100">{ROLE_LABELS[user.role]}</span>
