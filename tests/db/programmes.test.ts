@@ -588,6 +588,8 @@ describe("closing a programme", () => {
       canWrite: false,
       canAddSession: false,
       canAskFeedback: true,
+      // The student who ran a closed programme may turn it into portfolio evidence.
+      canMakeEvidence: true,
       closed: true,
     });
     expect(programme.closingSummary).toMatch(/met two of his goals/);
