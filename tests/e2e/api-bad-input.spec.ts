@@ -414,7 +414,7 @@ test("adding a person with an email address already in use shows the error in th
   await email.fill("Priya.Shah@POP.example.org");
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Practice educator" });
   await page.getByLabel("PEPS stage").selectOption({ label: "Stage 2" });
-  await page.getByLabel("Password", { exact: true }).fill("another-long-password");
+  await page.getByLabel("Password (optional)").fill("Kestrel-orchard-47-lantern");
   await page.getByRole("button", { name: "Add person" }).click();
 
   const summary = page

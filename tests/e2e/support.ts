@@ -182,7 +182,7 @@ export async function addStudentThroughUi(
   await page.getByLabel("Programme", { exact: true }).selectOption({ label: student.programme });
   await page.getByLabel("Year of study").fill(String(student.yearOfStudy));
   await page.getByLabel("Placement level").selectOption({ label: student.level });
-  await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password-1");
+  await page.getByLabel("Password (optional)").fill("Kestrel-orchard-47-lantern");
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("link", { name: student.name, exact: true })).toBeVisible();
