@@ -96,5 +96,5 @@ test("the reminders job: refused without the secret; with it, runs once and send
   await expect(link).toBeVisible();
   await page.screenshot({ path: "screenshots/reminders-notifications.png", fullPage: true });
   await link.click();
-  await expect(page).toHaveURL(new RegExp(`/supervision/${recordId}$`));
+  await expect(page).toHaveURL(new RegExp(`/supervision/${recordId}#sign$`));
 });

@@ -126,7 +126,8 @@ type RecordView = {
     | "canEditReflection"
     | "canSignAsStudent"
     | "canAddAddendum"
-    | "canUpdateActions",
+    | "canUpdateActions"
+    | "canDropActions",
     boolean
   >;
 };
@@ -364,6 +365,8 @@ for (const role of ROLES) {
             canSignAsStudent: isStudent && record.status === "PE_SIGNED",
             canAddAddendum: (isPe || isStudent) && record.status !== "DRAFT",
             canUpdateActions: isPe || isStudent,
+            // Dropping an action agreed with the PE is the PE's decision alone.
+            canDropActions: isPe,
           });
         }
       }
