@@ -90,7 +90,7 @@ async function snap(page: Page, name: string) {
 
 /** The links to records in the log's table. */
 function recordLinks(page: Page): Locator {
-  return page.getByRole("table", { name: "Supervision records, earliest first" }).locator("tbody tr td:first-child a");
+  return page.getByRole("table", { name: "Supervision records, newest first" }).locator("tbody tr td:first-child a");
 }
 
 /** The autosave's status line ("Draft saved at 14:05", "Reflection saved at …"). */
@@ -146,7 +146,7 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
   await test.step("the PE opens Amira's placement, then Supervision, then Record a session", async () => {
     await signIn(page, DEMO.pe);
     await page
-      .getByRole("table", { name: "My students" })
+      .getByRole("region", { name: STUDENT_NAME, exact: true })
       .getByRole("link", { name: STUDENT_NAME, exact: true })
       .click();
     await expect(page).toHaveURL(`/placements/${placementId}`);
@@ -297,7 +297,7 @@ test("a session is recorded and signed by the PE, reflected on and signed by the
     await expect(tutor.getByRole("link", { name: "Record a session" })).toHaveCount(0);
 
     const row = tutor
-      .getByRole("table", { name: "Supervision records, earliest first" })
+      .getByRole("table", { name: "Supervision records, newest first" })
       .getByRole("row")
       .filter({ hasText: formatDate(today) });
     await expect(row).toHaveCount(1);
