@@ -24,6 +24,7 @@ import { closePool } from "../lib/db/pool";
 import { PostgresAttachmentStore } from "../lib/attachments/postgres-store";
 import { getPool } from "../lib/db/pool";
 import { logger } from "../lib/observability/logger";
+import { retentionYears } from "../lib/children/retention";
 import { startReminderTimer } from "./reminder-timer";
 import { startAppServer } from "./server/app-server";
 import { startControlSocket } from "./ops/control-socket";
@@ -44,6 +45,8 @@ async function main() {
   if (!demo) routeConsoleToLog();
   // Sessions are rows in the database (docs/decisions/0012-sessions.md): no signing secret to share.
   process.env.APP_URL ??= `http://localhost:${port}`;
+  // Settings that would otherwise fail on first use: a mistake stops the start with its message.
+  retentionYears();
 
   let embedded: EmbeddedDatabase | null = null;
   let stopControlSocket: (() => Promise<void>) | null = null;

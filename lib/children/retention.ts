@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { IsoDate } from "@/lib/dates";
 
 // How long a child's record is kept, by the kind of work recorded, counted
@@ -10,10 +11,37 @@ export type RecordKind = "DIRECT_WORK" | "ASSESSMENT" | "LIFE_STORY";
 
 const DEFAULT_RETENTION_YEARS: Record<RecordKind, number> = { DIRECT_WORK: 25, ASSESSMENT: 25, LIFE_STORY: 75 };
 
-function retentionYears(env: string | undefined = process.env.CHILD_RETENTION_YEARS): Record<RecordKind, number> {
-  if (!env) return DEFAULT_RETENTION_YEARS;
-  const parsed = JSON.parse(env) as Partial<Record<RecordKind, number>>;
-  return { ...DEFAULT_RETENTION_YEARS, ...parsed };
+const years = z.number().int().min(1).max(150);
+const retentionSetting = z.strictObject({
+  DIRECT_WORK: years.optional(),
+  ASSESSMENT: years.optional(),
+  LIFE_STORY: years.optional(),
+});
+
+/**
+ * CHILD_RETENTION_YEARS read and checked. A wrong setting is an error, not a
+ * fallback to the defaults: a council that set its own schedule must not have
+ * records kept or anonymised on another one. The server checks it at start-up
+ * (scripts/start.ts), so a mistake stops the start rather than failing requests.
+ */
+export function retentionYears(
+  env: string | undefined = process.env.CHILD_RETENTION_YEARS,
+): Record<RecordKind, number> {
+  if (!env?.trim()) return DEFAULT_RETENTION_YEARS;
+  let json: unknown;
+  try {
+    json = JSON.parse(env);
+  } catch {
+    throw new Error(
+      `CHILD_RETENTION_YEARS is not JSON: expected e.g. {"DIRECT_WORK":25,"ASSESSMENT":25,"LIFE_STORY":75}`,
+    );
+  }
+  const parsed = retentionSetting.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `CHILD_RETENTION_YEARS is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`,
+    );
+  return { ...DEFAULT_RETENTION_YEARS, ...parsed.data };
 }
 
 /** The day after which the record may be anonymised: the longest period of any kind of work recorded. */
