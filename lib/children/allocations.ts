@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import {
@@ -13,8 +13,8 @@ import {
 import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, notFound } from "@/lib/errors";
 import { idInBody } from "@/lib/children/located";
-import { formatDate, fromIsoDate, toIsoDate } from "@/lib/dates";
-import { assessmentDueDate } from "@/lib/children/assessment-due";
+import { formatDate, fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
+import { assessmentClockStart, assessmentDueDate } from "@/lib/children/assessment-due";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { allocateChildrenSchema, endAllocationSchema } from "@/lib/validations/children";
 import { lifeStoryStageNames } from "@/lib/validations/child-work";
@@ -88,6 +88,7 @@ export const allocateChildren = command({
 
     const ids: string[] = [];
     for (const childId of childIds) {
+      const assessmentStart = data.kind === "ASSESSMENT" ? await assessmentStartFor(tx, childId, data.startDate) : null;
       const allocation = await tx.allocation.create({
         data: {
           childId,
@@ -99,15 +100,14 @@ export const allocateChildren = command({
           startDate: fromIsoDate(data.startDate),
           endDate: data.endDate ? fromIsoDate(data.endDate) : null,
           createdById: user.id,
-          assessment:
-            data.kind === "ASSESSMENT"
-              ? {
-                  create: {
-                    startDate: fromIsoDate(data.startDate),
-                    dueDate: fromIsoDate(assessmentDueDate(data.startDate)),
-                  },
-                }
-              : undefined,
+          assessment: assessmentStart
+            ? {
+                create: {
+                  startDate: fromIsoDate(assessmentStart),
+                  dueDate: fromIsoDate(assessmentDueDate(assessmentStart)),
+                },
+              }
+            : undefined,
           lifeStory:
             data.kind === "LIFE_STORY"
               ? { create: { stages: { create: lifeStoryStageNames.map((stage) => ({ stage })) } } }
@@ -123,6 +123,16 @@ export const allocateChildren = command({
     return { ids };
   },
 });
+
+/** The child's latest accepted referral received by the allocation's start starts the assessment's clock. */
+async function assessmentStartFor(tx: Tx, childId: string, allocationStart: IsoDate): Promise<IsoDate> {
+  const referral = await tx.referral.findFirst({
+    where: { childId, decision: "ACCEPTED", receivedOn: { lte: fromIsoDate(allocationStart) } },
+    orderBy: { receivedOn: "desc" },
+    select: { receivedOn: true },
+  });
+  return assessmentClockStart(allocationStart, referral ? toIsoDate(referral.receivedOn) : null);
+}
 
 /** The team manager or the overseeing PE ends the work; the student no longer sees the child's name. */
 export const endAllocation = command({

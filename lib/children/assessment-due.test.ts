@@ -1,5 +1,6 @@
 import {
   assessmentDue,
+  assessmentClockStart,
   assessmentDueDate,
   workingDaysLeft,
   ASSESSMENT_LIMIT_WORKING_DAYS,
@@ -155,5 +156,17 @@ describe("the due state", () => {
       today: "2027-03-01",
     });
     expect(late).toMatchObject({ state: "COMPLETED", workingDaysTaken: 47, completedWithinLimit: false });
+  });
+});
+
+describe("when the 45 working days start", () => {
+  it("starts at the referral when it came in before the work was allocated", () => {
+    expect(assessmentClockStart("2026-06-10", "2026-06-01")).toBe("2026-06-01");
+    expect(assessmentClockStart("2026-06-10", "2026-06-10")).toBe("2026-06-10");
+  });
+
+  it("starts at the allocation without a referral, or when the referral is dated after it", () => {
+    expect(assessmentClockStart("2026-06-10", null)).toBe("2026-06-10");
+    expect(assessmentClockStart("2026-06-10", "2026-06-11")).toBe("2026-06-10");
   });
 });

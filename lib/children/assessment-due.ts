@@ -31,6 +31,16 @@ function isAssessmentWorkingDay(date: IsoDate): boolean {
   return isWorkingDay(date);
 }
 
+/**
+ * When the 45 working days start: the referral, as Working Together counts
+ * them, when the child's accepted referral came in on or before the work was
+ * allocated; otherwise (a child recorded by the team without a referral, or a
+ * referral dated after the allocation by mistake) the allocation's start.
+ */
+export function assessmentClockStart(allocationStart: IsoDate, referralReceivedOn: IsoDate | null): IsoDate {
+  return referralReceivedOn !== null && referralReceivedOn <= allocationStart ? referralReceivedOn : allocationStart;
+}
+
 /** The due date: 45 working days after the start (the start itself not counted). */
 export function assessmentDueDate(startDate: IsoDate): IsoDate {
   let date = startDate;

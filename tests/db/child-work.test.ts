@@ -19,7 +19,7 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead } fro
 import { sendEmail } from "@/lib/notifications/email";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { assessmentDueDate } from "@/lib/children/assessment-due";
-import { addDays } from "@/lib/dates";
+import { addDays, fromIsoDate, toIsoDate } from "@/lib/dates";
 import { toAppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session-user";
 
@@ -122,6 +122,43 @@ describe("child and family assessments", () => {
     expect(onsite.child).toMatchObject({ code: "C-1001", name: null, label: "C-1001" });
     expect(onsite.permissions.canEdit).toBe(false);
     expect((await rejected(() => updateAssessment(world.users.onsiteA, assessmentId, completed(1)))).status).toBe(403);
+  });
+
+  it("counts the 45 working days from the child's accepted referral, not from the allocation", async () => {
+    const referredOn = addDays(world.today, -20);
+    // A declined referral after the accepted one does not move the clock.
+    await db().referral.createMany({
+      data: [
+        {
+          childId: children.childUnallocated.id,
+          receivedOn: fromIsoDate(referredOn),
+          referrerName: "Ms Hart",
+          referrerRole: "DSL",
+          reason: "Worries at home",
+          decision: "ACCEPTED",
+        },
+        {
+          childId: children.childUnallocated.id,
+          receivedOn: fromIsoDate(addDays(world.today, -15)),
+          referrerName: "Ms Hart",
+          referrerRole: "DSL",
+          reason: "Again",
+          decision: "DECLINED",
+        },
+      ],
+    });
+    const {
+      ids: [allocationId],
+    } = await allocateChildren(world.users.admin, {
+      childIds: [children.childUnallocated.id],
+      placementId: world.placementA.id,
+      overseeingPeId: world.users.peA.id,
+      startDate: addDays(world.today, -5),
+      kind: "ASSESSMENT",
+    });
+    const assessment = await db().childAssessment.findUniqueOrThrow({ where: { allocationId } });
+    expect(toIsoDate(assessment.startDate)).toBe(referredOn);
+    expect(toIsoDate(assessment.dueDate)).toBe(addWorkingDays(referredOn, 45));
   });
 
   it("refuses to complete without an outcome, in the future or before the start", async () => {
