@@ -12,7 +12,9 @@ export async function POST() {
   // A relative Location keeps the redirect right behind a proxy.
   const response = new NextResponse(null, {
     status: 303,
-    headers: { Location: "/sign-in", "Cache-Control": "no-store" },
+    // Clear-Site-Data wipes what this browser kept for offline use (IndexedDB, the service worker's caches):
+    // the next person on a shared device finds nothing (docs/decisions/0015-offline.md).
+    headers: { Location: "/sign-in", "Cache-Control": "no-store", "Clear-Site-Data": '"storage"' },
   });
   clearSessionCookie(response);
   return response;

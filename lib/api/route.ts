@@ -6,6 +6,7 @@ import { AppError, badRequest, errorBody, notFound, toAppError, tooLarge, unauth
 import { parseAuthorizationHeader } from "@/lib/api-tokens/token-format";
 import { rateLimitFromEnv } from "@/lib/api-tokens/rate-limit-rules";
 import { authenticateApiToken, countApiTokenRequest } from "@/lib/api-tokens/api-tokens";
+import { REPLAYED_HEADER, idempotencyKeyOf, withIdempotencyKey } from "@/lib/core/idempotency";
 
 // Every /api/v1 route handler is wrapped in apiRoute: it resolves the
 // signed-in user (401 without one) or, on routes flagged `apiToken`, the
@@ -112,8 +113,21 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
           : await getCurrentUser();
       if (!user) throw unauthenticated();
       const params = checkParams(await context.params);
-      const result = await handler({ user, request, params });
-      return result instanceof Response ? result : json(result);
+      // A write sent with an Idempotency-Key (the offline outbox) is done once however often it is sent
+      // (lib/core/idempotency.ts); the command path claims the key in its transaction.
+      const key = request.method === "GET" || request.method === "HEAD" ? null : idempotencyKeyOf(request);
+      if (!key) {
+        const result = await handler({ user, request, params });
+        return result instanceof Response ? result : json(result);
+      }
+      const { value, replayed } = await withIdempotencyKey(
+        key,
+        `${request.method} ${new URL(request.url).pathname}`,
+        () => handler({ user, request, params }),
+      );
+      const response = value instanceof Response ? value : json(value);
+      if (replayed) response.headers.set(REPLAYED_HEADER, "true");
+      return response;
     } catch (error) {
       if (error instanceof HeaderedError) return errorResponse(error.error, error.headers);
       const appError = toAppError(error);

@@ -6,6 +6,7 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { changedFields, createdFields, writeAudit, type AuditAction } from "@/lib/audit";
 import { conflict, forbidden, notFound, parseInput } from "@/lib/errors";
 import { refreshPlacementReadModel } from "@/lib/progress/read-model";
+import { claimIdempotencyKey } from "@/lib/core/idempotency";
 
 // The one path every user's write takes (docs/decisions/0009-write-path.md):
 //
@@ -96,6 +97,9 @@ export function command<Args extends unknown[], P extends Located, S extends z.Z
     const { body, ...target } = spec.parse(...args);
     const effects: Array<() => Promise<unknown> | unknown> = [];
     const result = await getDb().$transaction(async (tx) => {
+      // A retry of a request already done returns what it answered, before the version check could refuse it.
+      const idempotency = await claimIdempotencyKey(tx, user.id, args);
+      if (idempotency.replay) return idempotency.response as Result;
       const touched = new Set<string>();
       const ctx = contextFor(tx, user, effects, touched);
       const loaded = await spec.load(ctx, target);
@@ -106,6 +110,7 @@ export function command<Args extends unknown[], P extends Located, S extends z.Z
       if (check && check.current !== check.expected) throw await staleVersion(tx, check);
       const value = await spec.run(ctx, loaded, input);
       if (touched.size > 0) await refreshPlacementReadModel(tx, [...touched]);
+      await idempotency.remember(value);
       return value;
     });
     for (const effect of effects) {
