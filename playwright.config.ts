@@ -47,8 +47,9 @@ export default defineConfig({
       PGLITE_DIR: "data/e2e/pglite",
       APP_URL: baseURL,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      // Two-factor sign-in is tested on its own (tests/e2e/accounts.spec.ts); the other specs sign in with a password.
-      MFA_POLICY: "off",
+      // Offered, never required: the specs sign in with a password, and accounts.spec.ts sets up two-factor
+      // sign-in for a person it invites and signs in with a code.
+      MFA_POLICY: "optional",
       DATABASE_URL: "",
       // The reminders job route (tests/e2e/reminders-job.spec.ts); the built-in daily timer stays off so it never fires mid-run.
       REMINDER_JOB_SECRET: "e2e-reminder-job-secret-not-for-production",
