@@ -11,6 +11,7 @@ import { claimSignInAttempt, clearFailedSignIns } from "@/lib/auth/sign-in-throt
 import { TOO_MANY_ATTEMPTS } from "@/lib/auth/account";
 import { describeDevice } from "@/lib/auth/device";
 import { secondFactorSchema } from "@/lib/validations/two-factor";
+import { noteDevice } from "@/lib/auth/known-devices";
 
 // A sign-in is one or two steps (README "Two-factor sign-in"). The first is
 // the password (or the organisation's single sign-on); when the policy asks
@@ -27,8 +28,11 @@ export const PENDING_EXPIRED = "Your sign-in timed out or was started in another
 
 export type SignInMethod = "password" | `sso:${string}`;
 
+/** Who is signing in from where: the session's details, and the browser's device cookie (lib/auth/known-devices.ts). */
+export type SignInMeta = SessionMeta & { deviceToken?: string | null };
+
 export type FirstFactorResult =
-  | { kind: "session"; token: string; expiresAt: Date }
+  | { kind: "session"; token: string; expiresAt: Date; deviceToken: string }
   | { kind: "pending"; token: string; expiresAt: Date; next: string };
 
 /** Where each second step is answered. */
@@ -42,7 +46,7 @@ const NEXT_PAGE = { code: "/sign-in/code", enrol: "/sign-in/set-up-two-factor" }
 export async function afterFirstFactor(
   user: SessionUser,
   method: SignInMethod,
-  meta: SessionMeta,
+  meta: SignInMeta,
   options: { providerDidMfa?: boolean } = {},
   now = new Date(),
 ): Promise<FirstFactorResult> {
@@ -76,12 +80,13 @@ export async function afterFirstFactor(
 export async function completeSignIn(
   user: SessionUser,
   method: SignInMethod,
-  meta: SessionMeta,
+  meta: SignInMeta,
   secondFactor: string | undefined,
   now = new Date(),
 ) {
   await sweepExpiredSessions(now);
   const session = await startSession(user.id, meta, now);
+  const { deviceToken, newDevice } = await noteDevice(user, meta.deviceToken, meta.userAgent, now);
   await getDb().$transaction((tx) =>
     writeAudit(tx, user, {
       action: "SIGN_IN",
@@ -91,18 +96,19 @@ export async function completeSignIn(
         method,
         ...(secondFactor ? { secondFactor } : {}),
         device: describeDevice(meta.userAgent),
+        newDevice,
         ipAddress: meta.ipAddress ?? null,
       },
     }),
   );
-  return session;
+  return { ...session, deviceToken };
 }
 
 /** A refused sign-in, in the audit log: the account it was for (when there is one) and why. */
 export async function auditFailedSignIn(
   userId: string | null,
   details: { method: SignInMethod; reason: string; email?: string },
-  meta: SessionMeta,
+  meta: SignInMeta,
 ) {
   await getDb().$transaction((tx) =>
     writeAudit(tx, null, {
@@ -132,7 +138,7 @@ export async function pendingSignInOf(token: string | undefined, step: "CODE" | 
 export async function signInWithSecondFactor(
   token: string | undefined,
   body: unknown,
-  meta: SessionMeta,
+  meta: SignInMeta,
   now = new Date(),
 ) {
   const pending = await pendingSignInOf(token, "CODE", now);
@@ -175,7 +181,7 @@ export async function pendingEnrolment(token: string | undefined) {
 export async function signInWithEnrolment(
   token: string | undefined,
   body: unknown,
-  meta: SessionMeta,
+  meta: SignInMeta,
   now = new Date(),
 ) {
   const pending = await pendingSignInOf(token, "ENROL", now);

@@ -1,7 +1,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { clearCookie, setPendingCookie, setSessionCookie } from "@/lib/auth/session-cookie";
-import { PENDING_COOKIE, type FirstFactorResult } from "@/lib/auth/sign-in-flow";
+import { PENDING_COOKIE, type FirstFactorResult, type SignInMeta } from "@/lib/auth/sign-in-flow";
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from "@/lib/auth/known-devices";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { secureCookies } from "@/lib/auth/session-rules";
 import { errorBody, toAppError } from "@/lib/errors";
 import { json } from "@/lib/api/route";
 
@@ -22,6 +25,13 @@ export function applySignIn(response: NextResponse, result: FirstFactorResult) {
   if (result.kind === "session") {
     setSessionCookie(response, result.token, result.expiresAt);
     clearCookie(response, PENDING_COOKIE);
+    response.cookies.set(DEVICE_COOKIE, result.deviceToken, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies(),
+      path: "/",
+      maxAge: DEVICE_COOKIE_DAYS * 24 * 3600,
+    });
   } else {
     setPendingCookie(response, PENDING_COOKIE, result.token, result.expiresAt);
   }
@@ -33,4 +43,11 @@ export function signInFailure(error: unknown) {
   if (appError) return json(errorBody(appError), appError.status);
   console.error("Sign-in failed", error);
   return json({ error: { code: "internal", message: "Something went wrong on our side. Try again." } }, 500);
+}
+
+/** The sign-in details of a request: its address and browser, and its device cookie. */
+export function signInMeta(request: Request): SignInMeta {
+  const cookie = request.headers.get("cookie") ?? "";
+  const match = cookie.match(new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]+)`));
+  return { ...requestMeta(request.headers), deviceToken: match?.[1] ?? null };
 }

@@ -1,7 +1,6 @@
 import { attemptSignIn } from "@/lib/auth/authenticate";
-import { requestMeta } from "@/lib/auth/request-meta";
 import { afterFirstFactor, auditFailedSignIn } from "@/lib/auth/sign-in-flow";
-import { signInFailure, signInJson } from "@/lib/auth/sign-in-response";
+import { signInFailure, signInJson, signInMeta } from "@/lib/auth/sign-in-response";
 import { SIGN_IN_FAILURE, signInSchema } from "@/lib/validations/sign-in";
 import { json, readJson } from "@/lib/api/route";
 
@@ -13,7 +12,7 @@ export async function POST(request: Request) {
   try {
     const parsed = signInSchema.safeParse(await readJson(request));
     if (!parsed.success) return json({ error: { code: "unauthenticated", message: SIGN_IN_FAILURE } }, 401);
-    const meta = requestMeta(request.headers);
+    const meta = signInMeta(request);
     const result = await attemptSignIn(parsed.data.email, parsed.data.password);
     if (result.outcome !== "signed_in") {
       await auditFailedSignIn(

@@ -1,7 +1,6 @@
 import { cookies } from "next/headers";
-import { requestMeta } from "@/lib/auth/request-meta";
 import { PENDING_COOKIE, signInWithEnrolment } from "@/lib/auth/sign-in-flow";
-import { signInFailure, signInJson } from "@/lib/auth/sign-in-response";
+import { signInFailure, signInJson, signInMeta } from "@/lib/auth/sign-in-response";
 import { readJson } from "@/lib/api/route";
 
 // POST { code }: confirms the two-factor set-up a sign-in required; answers
@@ -12,7 +11,7 @@ export async function POST(request: Request) {
     const { recoveryCodes, ...session } = await signInWithEnrolment(
       token,
       await readJson(request),
-      requestMeta(request.headers),
+      signInMeta(request),
     );
     return signInJson({ kind: "session", ...session }, { recoveryCodes });
   } catch (error) {
