@@ -19,7 +19,7 @@ let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 beforeAll(async () => {
   world = await buildWorld();
   // The SMTP test mailbox of this worktree's range (the e2e one is E2E_PORT + 9).
-  mailbox = await startMailbox(Number(process.env.DB_TEST_SMTP_PORT ?? 3208));
+  mailbox = await startMailbox(Number(process.env.DB_TEST_SMTP_PORT ?? 3207));
   process.env.SMTP_URL = mailbox.url;
 });
 afterAll(async () => {
