@@ -7,6 +7,16 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 /** The test mailbox (tests/support/mailbox.ts) that accounts.spec.ts starts: the app sends its emails there. */
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 9);
+/** The local OpenID provider that sso.spec.ts starts (tests/support/oidc-provider.ts): the app's single sign-on goes there. */
+export const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 8);
+export const ssoProvider = {
+  id: "pop",
+  label: "Positive Outcomes Project",
+  organisation: "Positive Outcomes Project",
+  issuer: `http://127.0.0.1:${oidcPort}`,
+  clientId: "placement-tracker-e2e",
+  clientSecret: "e2e-client-secret-not-for-production",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -47,8 +57,10 @@ export default defineConfig({
       PGLITE_DIR: "data/e2e/pglite",
       APP_URL: baseURL,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      // Two-factor sign-in is tested on its own (tests/e2e/accounts.spec.ts); the other specs sign in with a password.
-      MFA_POLICY: "off",
+      // Offered, never required: the specs sign in with a password, and accounts.spec.ts sets up two-factor
+      // sign-in for a person it invites and signs in with a code.
+      MFA_POLICY: "optional",
+      SSO_PROVIDERS: JSON.stringify([ssoProvider]),
       DATABASE_URL: "",
       // The reminders job route (tests/e2e/reminders-job.spec.ts); the built-in daily timer stays off so it never fires mid-run.
       REMINDER_JOB_SECRET: "e2e-reminder-job-secret-not-for-production",

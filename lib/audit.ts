@@ -2,7 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 
-export type AuditAction = "CREATE" | "UPDATE" | "DELETE" | "VIEW";
+// SIGN_IN and SIGN_IN_FAILED: who signed in, how, from where (never a password or a code).
+export type AuditAction = "CREATE" | "UPDATE" | "DELETE" | "VIEW" | "SIGN_IN" | "SIGN_IN_FAILED";
 
 type Plain = Record<string, unknown>;
 

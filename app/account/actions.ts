@@ -8,6 +8,8 @@ import { runAction } from "@/lib/action-result";
 import { changeOwnPassword, endOwnSession, signOutEverywhere } from "@/lib/auth/account";
 import { unauthenticated } from "@/lib/errors";
 import type { ChangePasswordInput } from "@/lib/validations/account";
+import { confirmEnrolment, turnOffOwnTwoFactor } from "@/lib/auth/two-factor";
+import type { TurnOffTwoFactorInput, TwoFactorCodeInput } from "@/lib/validations/two-factor";
 
 async function requireSession() {
   const session = await getCurrentSession();
@@ -40,5 +42,21 @@ export async function signOutEverywhereAction() {
   });
   // This browser's session ended too: the cookie goes with it.
   if (result.ok) (await cookies()).delete(SESSION_COOKIE);
+  return result;
+}
+
+export async function confirmTwoFactorAction(input: TwoFactorCodeInput) {
+  return runAction(async () => {
+    const session = await requireSession();
+    return { recoveryCodes: await confirmEnrolment(session.user, input) };
+  });
+}
+
+export async function turnOffTwoFactorAction(input: TurnOffTwoFactorInput) {
+  const result = await runAction(async () => {
+    const session = await requireSession();
+    return turnOffOwnTwoFactor(session.user, input);
+  });
+  if (result.ok) revalidatePath("/account");
   return result;
 }

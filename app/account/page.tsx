@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-user";
 import { listOwnSessions } from "@/lib/auth/account";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { PageHeader } from "@/components/page-header";
@@ -17,6 +18,7 @@ export default async function AccountPage() {
   if (!session) redirect("/sign-in");
   const { user } = session;
   const sessions = await listOwnSessions(user, session.sessionId);
+  const twoFactor = await twoFactorStatus(user);
   return (
     <div className="max-w-4xl space-y-8">
       <PageHeader trail={[]} title="Your account" />
@@ -35,6 +37,16 @@ export default async function AccountPage() {
                 Change your password
               </Link>,
             ],
+            ...(twoFactor.offered
+              ? [
+                  [
+                    "Two-factor sign-in",
+                    <Link key="two-factor" href="/account/two-factor" className="text-brand-700 underline">
+                      {twoFactor.confirmedAt ? "On: manage two-factor sign-in" : "Off: set up two-factor sign-in"}
+                    </Link>,
+                  ] as [string, React.ReactNode],
+                ]
+              : []),
           ]}
         />
       </section>

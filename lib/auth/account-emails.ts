@@ -1,6 +1,8 @@
 // The emails of accounts: an invitation and a password reset. Plain text and
 // HTML; nothing personal but the recipient's own name (issue 11).
 
+import { appUrl } from "@/lib/notifications/email";
+
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -36,5 +38,19 @@ export function passwordResetEmail(name: string, link: string) {
     subject: "Reset your Placement Tracker password",
     text: `${lines.join("\n\n")}\n\nChoose a new password: ${link}\n`,
     html: html(lines, link, "Choose a new password"),
+  };
+}
+
+export function newSignInEmail(name: string, device: string, when: string) {
+  const link = appUrl("/account");
+  const lines = [
+    `Hello ${name},`,
+    `Your Placement Tracker account was signed in to from a browser it had not been used from before: ${device}, ${when}.`,
+    "If this was you, there is nothing to do. If it was not, open your account page, sign out everywhere and change your password, then tell the team manager.",
+  ];
+  return {
+    subject: "New sign-in to your Placement Tracker account",
+    text: `${lines.join("\n\n")}\n\nYour account: ${link}\n`,
+    html: html(lines, link, "Open your account"),
   };
 }

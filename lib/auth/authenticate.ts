@@ -7,7 +7,7 @@ import { claimSignInAttempt, clearFailedSignIns, normaliseEmail } from "@/lib/au
 
 export type SignInOutcome =
   | { outcome: "signed_in"; user: SessionUser }
-  | { outcome: "refused" } // unknown email, wrong password or deactivated account
+  | { outcome: "refused"; userId: string | null } // unknown email, wrong password or deactivated account
   | { outcome: "locked" }; // too many attempts: the password was not even compared
 
 /**
@@ -17,7 +17,7 @@ export type SignInOutcome =
  * the sign-in page never reveals which emails have accounts.
  */
 export async function attemptSignIn(email: string, password: string): Promise<SignInOutcome> {
-  if (!email || !password || email.length > 320 || password.length > 200) return { outcome: "refused" };
+  if (!email || !password || email.length > 320 || password.length > 200) return { outcome: "refused", userId: null };
   const key = normaliseEmail(email);
   if (!(await claimSignInAttempt(key)).allowed) {
     countSignInFailure();
@@ -28,7 +28,7 @@ export async function attemptSignIn(email: string, password: string): Promise<Si
   const passwordMatches = await verifyPassword(password, hash);
   if (!user || !user.active || !passwordMatches) {
     countSignInFailure();
-    return { outcome: "refused" };
+    return { outcome: "refused", userId: user?.id ?? null };
   }
   await clearFailedSignIns(key);
   return {

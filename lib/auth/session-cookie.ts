@@ -22,3 +22,18 @@ export function clearSessionCookie(response: NextResponse) {
     maxAge: 0,
   });
 }
+
+/** The token of a sign-in half done (lib/auth/sign-in-flow.ts): as httpOnly as the session's, and short-lived. */
+export function setPendingCookie(response: NextResponse, name: string, token: string, expiresAt: Date) {
+  response.cookies.set(name, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export function clearCookie(response: NextResponse, name: string) {
+  response.cookies.set(name, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
+}

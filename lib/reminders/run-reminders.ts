@@ -8,6 +8,7 @@ import { findDueReminders, type Recipient } from "@/lib/reminders/find-due";
 import type { Reminder } from "@/lib/reminders/rules";
 import { countReminderRun } from "@/lib/observability/metrics";
 import { refreshStaleProgress } from "@/lib/progress/read-model";
+import { removeExpiredAccountRows } from "@/lib/auth/housekeeping";
 
 // The daily reminders job (issue 6). Triggered by POST /api/v1/jobs/reminders
 // (a scheduler), `npm run reminders`, or the built-in timer in scripts/start.ts.
@@ -33,6 +34,8 @@ export type ReminderRunSummary = {
   skippedAlreadySent: number;
   /** Placements whose stored progress was recomputed for today (the read model's daily recompute: overdue, due soon). */
   progressRecomputed: number;
+  /** Expired invitation and reset links, half-done sign-ins and single sign-on round trips removed (lib/auth/housekeeping.ts). */
+  accountRowsRemoved: number;
 };
 
 export const REMINDER_NOTIFICATION_KIND = "REMINDER";
@@ -54,6 +57,7 @@ async function runRemindersOnce(options: { today?: IsoDate }): Promise<ReminderR
   // The daily job also brings every placement's stored progress up to today
   // (lib/progress/read-model.ts), so the first dashboards of the day need not.
   const progressRecomputed = await refreshStaleProgress(today);
+  const accountRowsRemoved = await removeExpiredAccountRows();
   const { checked, reminders, recipients } = await findDueReminders(db, today);
 
   const pairs = reminders.flatMap((reminder) =>
@@ -115,6 +119,7 @@ async function runRemindersOnce(options: { today?: IsoDate }): Promise<ReminderR
     emailed,
     skippedAlreadySent: pairs.length - claimed.length,
     progressRecomputed,
+    accountRowsRemoved,
   };
 }
 

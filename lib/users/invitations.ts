@@ -6,6 +6,7 @@ import { invalid, notFound } from "@/lib/errors";
 import { issueLink, linkPath } from "@/lib/auth/account-links";
 import { invitationEmail } from "@/lib/auth/account-emails";
 import { endSessionsOf } from "@/lib/auth/sessions";
+import { removeTwoFactor } from "@/lib/auth/two-factor";
 import { appUrl, sendEmail } from "@/lib/notifications/email";
 
 // Invitations (issue 11): the team manager adds a person without a password;
@@ -71,6 +72,24 @@ export const endSessionsOfPerson = command({
   async run({ tx, audit }, person) {
     const sessionsEnded = await endSessionsOf(tx, person.id);
     await audit.entry("UPDATE", "User", person.id, { signedOutEverywhere: true, sessionsEnded });
+    return { sessionsEnded };
+  },
+});
+
+/**
+ * The admin resets a person's two-factor sign-in (a lost or replaced phone):
+ * the app and the recovery codes stop working, their sessions end, and they
+ * set it up again at their next sign-in (when the policy requires it).
+ */
+export const resetTwoFactorOfPerson = command({
+  parse: (userId: string) => ({ userId: parseId(userId, "That account") }),
+  load: (ctx, { userId }) => loadManaged(ctx, userId),
+  allow: mayManage,
+  async run({ tx, audit }, person) {
+    const removed = await removeTwoFactor(tx, person.id);
+    if (removed === 0) throw invalid("This person has not set up two-factor sign-in: there is nothing to reset.");
+    const sessionsEnded = await endSessionsOf(tx, person.id);
+    await audit.entry("UPDATE", "TwoFactor", person.id, { twoFactor: "reset by the team manager", sessionsEnded });
     return { sessionsEnded };
   },
 });

@@ -101,12 +101,14 @@ export async function getUserForEdit(user: SessionUser, userId: string) {
         select: { createdAt: true, expiresAt: true },
       },
       _count: { select: { sessions: true } },
+      twoFactor: { select: { confirmedAt: true } },
     },
   });
   if (!row) throw notFound("That account");
-  const { passwordHash, accountLinks, _count, ...person } = row;
+  const { passwordHash, accountLinks, _count, twoFactor, ...person } = row;
   return {
     ...person,
+    twoFactorSince: twoFactor?.confirmedAt ?? null,
     status: accountStatus({ active: row.active, hasPassword: Boolean(passwordHash) }),
     invitation: accountLinks[0] ?? null,
     sessionCount: _count.sessions,

@@ -14,6 +14,7 @@ type Summary = {
   emailed: number;
   skippedAlreadySent: number;
   progressRecomputed: number;
+  accountRowsRemoved: number;
 };
 
 test("the reminders job: refused without the secret; with it, runs once and sends nothing new the second time", async ({
@@ -70,6 +71,7 @@ test("the reminders job: refused without the secret; with it, runs once and send
     emailed: 0,
     skippedAlreadySent: expect.any(Number),
     progressRecomputed: expect.any(Number),
+    accountRowsRemoved: expect.any(Number),
   });
   expect(summary.notified).toBeGreaterThanOrEqual(1);
   expect(summary.notified + summary.skippedAlreadySent).toBe(summary.due);

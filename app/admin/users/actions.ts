@@ -5,7 +5,12 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import { createUser, updateUser } from "@/lib/users/users";
-import { endSessionsOfPerson, resendInvitation, revokeInvitation } from "@/lib/users/invitations";
+import {
+  endSessionsOfPerson,
+  resendInvitation,
+  resetTwoFactorOfPerson,
+  revokeInvitation,
+} from "@/lib/users/invitations";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validations/user";
 
 export async function createUserAction(input: CreateUserInput) {
@@ -42,6 +47,13 @@ export async function revokeInvitationAction(userId: string) {
 export async function endSessionsOfPersonAction(userId: string) {
   const user = await requireUser();
   const result = await runAction(() => endSessionsOfPerson(user, userId));
+  if (result.ok) revalidatePath(`/admin/users/${userId}`);
+  return result;
+}
+
+export async function resetTwoFactorAction(userId: string) {
+  const user = await requireUser();
+  const result = await runAction(() => resetTwoFactorOfPerson(user, userId));
   if (result.ok) revalidatePath(`/admin/users/${userId}`);
   return result;
 }

@@ -1,6 +1,11 @@
 "use client";
 import { ActionButton } from "@/components/action-button";
-import { endSessionsOfPersonAction, resendInvitationAction, revokeInvitationAction } from "../actions";
+import {
+  endSessionsOfPersonAction,
+  resendInvitationAction,
+  resetTwoFactorAction,
+  revokeInvitationAction,
+} from "../actions";
 
 /** The admin's buttons for a person's access: their invitation and their sessions. */
 export function AccountAccessButtons(props: {
@@ -8,6 +13,7 @@ export function AccountAccessButtons(props: {
   invited: boolean;
   hasInvitation: boolean;
   sessions: number;
+  twoFactor: boolean;
 }) {
   return (
     <div className="flex flex-wrap items-start gap-3">
@@ -36,6 +42,17 @@ export function AccountAccessButtons(props: {
             action={() => endSessionsOfPersonAction(props.userId)}
           >
             Sign out everywhere
+          </ActionButton>
+        </div>
+      )}
+      {props.twoFactor && (
+        <div>
+          <ActionButton
+            variant="danger"
+            confirm="Reset this person's two-factor sign-in? Their app and recovery codes stop working, they are signed out, and they set it up again at their next sign-in."
+            action={() => resetTwoFactorAction(props.userId)}
+          >
+            Reset two-factor sign-in
           </ActionButton>
         </div>
       )}

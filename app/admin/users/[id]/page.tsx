@@ -62,6 +62,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             ],
             ["Last signed in", person.lastSignedInAt ? formatDateTime(person.lastSignedInAt) : "Never"],
             ["Signed in now", person.sessionCount === 1 ? "On 1 device" : `On ${person.sessionCount} devices`],
+            [
+              "Two-factor sign-in",
+              person.twoFactorSince ? `Set up ${formatDateTime(person.twoFactorSince)}` : "Not set up",
+            ],
           ]}
         />
         <div className="mt-3">
@@ -70,6 +74,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             invited={person.status === "INVITED"}
             hasInvitation={Boolean(person.invitation)}
             sessions={person.id === user.id ? 0 : person.sessionCount}
+            twoFactor={Boolean(person.twoFactorSince) && person.id !== user.id}
           />
         </div>
       </section>
