@@ -34,6 +34,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   if (home === "student") return <StudentHome user={user} title={title} />;
   if (home === "on-site") return <OnsiteHome user={user} title={title} />;
   if (home === "school") redirect("/school");
+  if (home === "panels") redirect("/panels");
+  if (home === "impact") redirect("/reports/impact");
   return <PlacementsHome user={user} title={title} filters={parseDashboardFilters(await searchParams)} />;
 }
 

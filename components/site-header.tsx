@@ -12,9 +12,10 @@ import { offlineKeepDays } from "@/lib/offline/keep-days";
 export async function SiteHeader() {
   const user = await getCurrentUser();
   const links: Array<{ href: string; label: string }> = [];
-  if (user) {
-    const menu = menuFor(user);
-    links.push({ href: "/", label: "Home" }, { href: "/placements", label: "Placements" });
+  const menu = user ? menuFor(user) : null;
+  if (user && menu) {
+    links.push({ href: "/", label: "Home" });
+    if (menu.placements) links.push({ href: "/placements", label: "Placements" });
     if (menu.children)
       links.push(
         { href: "/caseload", label: menu.ownCaseload ? "My caseload" : "Caseloads" },
@@ -66,7 +67,7 @@ export async function SiteHeader() {
                   </Link>
                 ))}
               </nav>
-              <HeaderSearch />
+              {menu?.search && <HeaderSearch />}
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <NotificationsLink user={user} />
                 <Link href="/account" className="text-white no-underline hover:underline">

@@ -10,11 +10,13 @@ import {
   changePanelStatus,
   createPanel,
   recordPanelDecision,
+  setPanelLead,
 } from "@/lib/panels/panels";
 import type {
   BuildSampleInput,
   CreatePanelInput,
   PanelDecisionInput,
+  PanelLeadInput,
   PanelReturnAnswerInput,
 } from "@/lib/validations/panels";
 
@@ -50,5 +52,15 @@ export async function answerPanelReturnAction(placementId: string, itemId: strin
   const user = await requireUser();
   const result = await runAction(() => answerPanelReturn(user, itemId, input));
   if (result.ok) revalidatePath(`/placements/${placementId}/final-assessment`);
+  return result;
+}
+
+export async function setPanelLeadAction(userId: string, input: PanelLeadInput) {
+  const user = await requireUser();
+  const result = await runAction(() => setPanelLead(user, userId, input));
+  if (result.ok) {
+    revalidatePath("/panels/leads");
+    revalidatePath(`/admin/users/${userId}`);
+  }
   return result;
 }

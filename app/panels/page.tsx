@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
-import { canCreatePanel } from "@/lib/access/panels";
-import { listPanels } from "@/lib/panels/panels";
+import { listPanels, mayCreatePanels } from "@/lib/panels/panels";
 import { PANEL_STATUS_LABELS } from "@/lib/panels/labels";
 import { formatDate } from "@/lib/dates";
 
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function PanelsPage() {
   const user = await requireUser();
-  const panels = await listPanels(user);
+  const [panels, mayCreate] = await Promise.all([listPanels(user), mayCreatePanels(user)]);
   const cell = "border border-gray-300 px-3 py-2 align-top";
   return (
     <div>
@@ -21,15 +20,21 @@ export default async function PanelsPage() {
         every borderline case, every assessment by a practice educator new to the role, answered returns from earlier
         panels, and a random share of the rest. Members read the sample only while the panel sits.
       </p>
-      {canCreatePanel(user) && (
-        <p className="mb-6">
+      {mayCreate && (
+        <p className="mb-6 flex flex-wrap gap-4">
           <Link href="/panels/new" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline">
             Set up a panel
+          </Link>
+          <Link href="/panels/leads" className="py-2 font-semibold text-brand-700 underline">
+            Who leads panels
           </Link>
         </p>
       )}
       {panels.length === 0 ? (
-        <p className="rounded border border-gray-300 bg-white p-4">Your university has no panels yet.</p>
+        <p className="rounded border border-gray-300 bg-white p-4">
+          No panels to show yet. A panelYour university has no panels yet.apos;s members who are not tutors see it while
+          it sits.
+        </p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">

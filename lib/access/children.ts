@@ -77,9 +77,23 @@ export function allocationsVisibleTo(user: SessionUser): Prisma.AllocationWhereI
 // ---------------------------------------------------------------------------
 // Children's records
 
+/**
+ * The people who can work with children at all: the team and its students.
+ * Tutors, school contacts, a panel's guests and the council's leadership never
+ * have a child's record (a school follows its own requests through lib/schools).
+ */
+export function worksWithChildren(user: SessionUser): boolean {
+  return (
+    user.role === "ADMIN" ||
+    user.role === "PRACTICE_EDUCATOR" ||
+    user.role === "ONSITE_SUPERVISOR" ||
+    user.role === "STUDENT"
+  );
+}
+
 /** Whether the user can have any child's record at all: tutors never do. */
 function canSeeChildRecords(user: SessionUser): boolean {
-  return user.role !== "UNIVERSITY_TUTOR" && user.role !== "SCHOOL_CONTACT";
+  return worksWithChildren(user);
 }
 
 /** Who records a new child: the team manager (usually with the referral). */
@@ -217,14 +231,13 @@ export function canRecordSafeguardingAction(
  */
 export function childWorkPermissions(user: SessionUser) {
   assertVerifiedUser(user);
-  const caseload =
-    user.role === "UNIVERSITY_TUTOR" || user.role === "SCHOOL_CONTACT"
-      ? null
-      : user.role === "STUDENT"
-        ? ("own" as const)
-        : user.role === "PRACTICE_EDUCATOR"
-          ? ("my-students" as const)
-          : ("team" as const);
+  const caseload = !worksWithChildren(user)
+    ? null
+    : user.role === "STUDENT"
+      ? ("own" as const)
+      : user.role === "PRACTICE_EDUCATOR"
+        ? ("my-students" as const)
+        : ("team" as const);
   const safeguarding =
     user.role === "ADMIN" ? ("team" as const) : user.role === "PRACTICE_EDUCATOR" ? ("overseen" as const) : null;
   return {

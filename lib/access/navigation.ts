@@ -2,7 +2,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { canManagePlacements } from "@/lib/access/placements";
 import { canManageAccounts, canManageApiTokens, canManageUniversities, canReadAuditLog } from "@/lib/access/admin";
 import { canManageFrameworks } from "@/lib/access/portfolio";
-import { canCreatePanel } from "@/lib/access/panels";
+import { sitsOnPanelsOnly } from "@/lib/access/panels";
+import { worksWithChildren } from "@/lib/access/children";
 import { canSeeRegister } from "@/lib/access/pe-register";
 import { canRequestSupport, canTriageSchoolRequests, impactReportAudience } from "@/lib/access/schools";
 
@@ -15,9 +16,14 @@ import { canRequestSupport, canTriageSchoolRequests, impactReportAudience } from
  * placement, an on-site supervisor their students and "Log today", a school contact their requests, everyone
  * else the placement table with its filters and charts.
  */
-export function homePageFor(user: SessionUser): "practice-educator" | "student" | "on-site" | "school" | "placements" {
+export function homePageFor(
+  user: SessionUser,
+): "practice-educator" | "student" | "on-site" | "school" | "panels" | "impact" | "placements" {
   if (user.role === "PRACTICE_EDUCATOR") return "practice-educator";
   if (user.role === "SCHOOL_CONTACT") return "school";
+  // Accounts with one job: a panel's guests go to their panels, the council's leadership to the impact report.
+  if (sitsOnPanelsOnly(user)) return "panels";
+  if (user.role === "LEADERSHIP") return "impact";
   if (user.role === "STUDENT") return "student";
   if (user.role === "ONSITE_SUPERVISOR") return "on-site";
   return "placements";
@@ -25,7 +31,7 @@ export function homePageFor(user: SessionUser): "practice-educator" | "student" 
 
 /** Tutors never see children's records, so search has no Children group for them (and the menu no links); a school sees only its own requests. */
 export function canSeeChildRecords(user: SessionUser): boolean {
-  return user.role !== "UNIVERSITY_TUTOR" && user.role !== "SCHOOL_CONTACT";
+  return worksWithChildren(user);
 }
 
 /** The cohort report and the CSV link beside the dashboard: the university's tutors and the team manager. */
@@ -78,7 +84,11 @@ export type DashboardPermissions = ReturnType<typeof dashboardPermissionsFor>;
 
 /** The links of the main menu a person gets, besides Home and Placements. */
 export function menuFor(user: SessionUser) {
+  const oneJob = sitsOnPanelsOnly(user) || user.role === "LEADERSHIP";
   return {
+    /** Placements and search: not for the accounts with one job (a panel's guests, the council's leadership). */
+    placements: !oneJob,
+    search: !oneJob,
     children: canSeeChildRecords(user),
     /** "My caseload" for a student, "Caseloads" for those overseeing several. */
     ownCaseload: user.role === "STUDENT",
@@ -91,9 +101,13 @@ export function menuFor(user: SessionUser) {
     universities: canManageUniversities(user),
     auditLog: canReadAuditLog(user),
     /** The university's side (docs/domain.md "The university's side"). */
-    panels: canCreatePanel(user),
+    panels: user.role === "UNIVERSITY_TUTOR" || sitsOnPanelsOnly(user),
     /** Everyone on a placement evaluates it at its end; the tutors and the team manager see the board's overview. */
-    qapl: user.role !== "ONSITE_SUPERVISOR" && user.role !== "SCHOOL_CONTACT",
+    qapl:
+      user.role === "ADMIN" ||
+      user.role === "PRACTICE_EDUCATOR" ||
+      user.role === "STUDENT" ||
+      user.role === "UNIVERSITY_TUTOR",
     peRegister: canSeeRegister(user),
     /** A school contact's requests for support, and the team manager's list of them to triage. */
     schoolRequests: canRequestSupport(user),

@@ -3,6 +3,7 @@ import {
   canAnswerPanelReturn,
   canCreatePanel,
   canDecideOnPanelItem,
+  canGrantPanelLead,
   canManagePanel,
   canReadPanelSample,
   panelsVisibleTo,
@@ -59,10 +60,38 @@ describe("panel access", () => {
     expect(canManagePanel(lead, panel("CLOSED"))).toMatch(/closed/);
   });
 
-  it("gives panels to tutors only", () => {
-    expect(canCreatePanel(lead)).toBe(true);
-    expect(canCreatePanel(pe)).toBe(false);
-    expect(panelsVisibleTo(pe)).toEqual({ id: { in: [] } });
+  it("lets only tutors with the panel lead permission set panels up", () => {
+    expect(canCreatePanel({ ...lead, panelLead: true })).toBe(true);
+    expect(canCreatePanel(lead)).toBe(false);
+    expect(canCreatePanel({ ...pe, panelLead: true })).toBe(false);
+    expect(canManagePanel({ ...lead, panelLead: false }, panel("PLANNED"))).toMatch(/taken away/);
+  });
+
+  it("grants the permission through the team manager or a panel lead of the same university", () => {
+    const target = { role: "UNIVERSITY_TUTOR", organisationId: "uniA", active: true };
+    expect(canGrantPanelLead(person("admin", "ADMIN", "team"), target)).toBe(true);
+    expect(canGrantPanelLead({ ...lead, panelLead: true }, target)).toBe(true);
+    expect(canGrantPanelLead(lead, target)).toMatch(/Only the team manager/);
+    expect(canGrantPanelLead({ ...otherUniversityTutor, panelLead: true }, target)).toMatch(/Only the team manager/);
+    expect(canGrantPanelLead(person("admin", "ADMIN", "team"), { ...target, role: "STUDENT" })).toMatch(/tutor/);
+  });
+
+  it("shows a PE or a panel's guest only the open panels they sit on, never the sample otherwise", () => {
+    const examiner = person("examiner", "EXTERNAL_EXAMINER", "uniA");
+    const representative = person("rep", "SERVICE_USER_REPRESENTATIVE", "uniA");
+    expect(panelsVisibleTo(pe)).toEqual({ status: "OPEN", members: { some: { userId: "pe", role: "MEMBER" } } });
+    expect(panelsVisibleTo(examiner)).toMatchObject({ universityId: "uniA", status: "OPEN" });
+    const withGuests: PanelForAccess = {
+      ...panel("OPEN"),
+      members: [...panel("OPEN").members, { userId: "examiner", role: "MEMBER" }, { userId: "rep", role: "MEMBER" }],
+    };
+    expect(canReadPanelSample(examiner, withGuests)).toBe(true);
+    expect(canReadPanelSample(representative, withGuests)).toBe(true);
+    expect(canReadPanelSample(examiner, { ...withGuests, status: "CLOSED" })).not.toBe(true);
+    expect(canReadPanelSample(person("examiner", "EXTERNAL_EXAMINER", "uniB"), withGuests)).not.toBe(true);
+    expect(canDecideOnPanelItem(examiner, withGuests)).not.toBe(true);
+    expect(canManagePanel(representative, withGuests)).not.toBe(true);
+    expect(panelsVisibleTo(person("leader", "LEADERSHIP", "team"))).toEqual({ id: { in: [] } });
   });
 
   it("lets the assessing PE answer a return, nobody else", () => {

@@ -6,10 +6,18 @@ import { placementsVisibleTo } from "@/lib/access/placements";
 // Practice Assessment Panels belong to a university and are run by its own
 // tutors (docs/domain.md "Practice Assessment Panels"):
 //
-//                               list & record   sample (PAD content)   decide, build, open/close
-//   tutor of the university     yes             members, while open    the panel's lead, until closed
-//   another university's tutor  no              no                     no
-//   everyone else               no              no                     no
+//                                        list & record        sample (PAD content)   decide, build, open/close
+//   tutor of the university              yes                  members, while open    the panel's lead, until closed
+//   a member who is not a tutor (a PE,   their panels, while  while open             no
+//   an external examiner, a service      open
+//   user or carer representative)
+//   another university's tutor           no                   no                     no
+//   everyone else                        no                   no                     no
+//
+// Only tutors with the "panel lead" permission set panels up and lead them;
+// the team manager or a panel lead of the same university grants it.
+// External examiners and service user or carer representatives have accounts
+// for the panels and nothing else: every other page and list is empty or a 404.
 //
 // The decisions reach the placement: its student, its practice educators and
 // its tutor see the outcome on the final assessment (panelOutcomesVisibleTo).
@@ -23,25 +31,59 @@ export type PanelForAccess = {
   members: Array<{ userId: string; role: "LEAD" | "MEMBER" }>;
 };
 
-/** Who sets up panels: a university's tutors (who then lead the panel they create). */
-export function canCreatePanel(user: SessionUser): boolean {
-  return user.role === "UNIVERSITY_TUTOR";
+/** A user as the panel rules see them: the session user and, where it matters, their panel lead permission. */
+export type PanelActor = SessionUser & { panelLead?: boolean };
+
+/** Who sets up panels and builds their samples: a university's tutors with the panel lead permission. */
+export function canCreatePanel(user: PanelActor): boolean {
+  return user.role === "UNIVERSITY_TUTOR" && user.panelLead === true;
 }
 
-/** Panels a user may see at all: their own university's, if they are one of its tutors. */
+/** Accounts that exist only to sit on a university's panels: external examiners and service user or carer representatives. */
+export function sitsOnPanelsOnly(user: SessionUser): boolean {
+  return user.role === "EXTERNAL_EXAMINER" || user.role === "SERVICE_USER_REPRESENTATIVE";
+}
+
+/** Who may give or take away the panel lead permission of `target`: the team manager, or a panel lead of the target's university. */
+export function canGrantPanelLead(
+  user: PanelActor,
+  target: { role: string; organisationId: string; active: boolean },
+): true | string {
+  if (target.role !== "UNIVERSITY_TUTOR" || !target.active) return "Only an active university tutor can lead panels.";
+  if (user.role === "ADMIN") return true;
+  if (canCreatePanel(user) && user.organisationId === target.organisationId) return true;
+  return "Only the team manager or a panel lead of the same university gives the panel lead permission.";
+}
+
+/**
+ * Panels a user may see at all: a tutor their own university's; any other
+ * member (a practice educator, an external examiner, a service user or carer
+ * representative) only the panels they sit on, and only while they sit.
+ */
 export function panelsVisibleTo(user: SessionUser): Prisma.AssessmentPanelWhereInput {
   assertVerifiedUser(user);
-  if (user.role !== "UNIVERSITY_TUTOR") return NOTHING;
-  return { universityId: user.organisationId };
+  if (user.role === "UNIVERSITY_TUTOR") return { universityId: user.organisationId };
+  if (user.role === "PRACTICE_EDUCATOR")
+    return { status: "OPEN", members: { some: { userId: user.id, role: "MEMBER" } } };
+  if (sitsOnPanelsOnly(user))
+    return {
+      universityId: user.organisationId,
+      status: "OPEN",
+      members: { some: { userId: user.id, role: "MEMBER" } },
+    };
+  return NOTHING;
 }
 
 function ownUniversity(user: SessionUser, panel: PanelForAccess) {
   return user.role === "UNIVERSITY_TUTOR" && panel.universityId === user.organisationId;
 }
 
-/** A member of this panel (the lead included). */
+/** A member of this panel (the lead included): a tutor of its university, or a PE, examiner or representative it names. */
 export function isPanelMember(user: SessionUser, panel: PanelForAccess): boolean {
-  return ownUniversity(user, panel) && panel.members.some((member) => member.userId === user.id);
+  const named = panel.members.some((member) => member.userId === user.id);
+  if (user.role === "PRACTICE_EDUCATOR") return named;
+  if (sitsOnPanelsOnly(user)) return named && panel.universityId === user.organisationId;
+  return ownUniversity(user, panel) && named;
 }
 
 /** The panel's lead. */
@@ -67,8 +109,9 @@ export function canDecideOnPanelItem(user: SessionUser, panel: PanelForAccess): 
 }
 
 /** The lead builds the sample, chooses the members and opens and closes the panel; a closed panel is a record. */
-export function canManagePanel(user: SessionUser, panel: PanelForAccess): true | string {
+export function canManagePanel(user: PanelActor, panel: PanelForAccess): true | string {
   if (!isPanelLead(user, panel)) return "Only the panel's lead changes the panel.";
+  if (user.panelLead === false) return "Your panel lead permission has been taken away: ask the team manager.";
   if (panel.status === "CLOSED") return "The panel has closed: its record can no longer be changed.";
   return true;
 }

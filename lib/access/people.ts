@@ -41,6 +41,9 @@ const ROLE_ELSEWHERE: Record<Role, string> = {
   ONSITE_SUPERVISOR: "An on-site supervisor from another team",
   ADMIN: "A team manager from another team",
   SCHOOL_CONTACT: "A contact at a partner school",
+  EXTERNAL_EXAMINER: "An external examiner",
+  SERVICE_USER_REPRESENTATIVE: "A service user or carer representative",
+  LEADERSHIP: "A member of the council's leadership",
 };
 
 /** The person's name if the viewer may read it, else their role ("A student from another university"). */

@@ -25,7 +25,11 @@ export function placementsVisibleTo(user: SessionUser): Prisma.PlacementWhereInp
         ...(teamOfApiToken(user) ? { teamId: teamOfApiToken(user) } : {}),
       };
     case "SCHOOL_CONTACT":
-      // A school follows its own requests (lib/schools), never a placement.
+    case "EXTERNAL_EXAMINER":
+    case "SERVICE_USER_REPRESENTATIVE":
+    case "LEADERSHIP":
+      // A school follows its own requests (lib/schools), a panel's guests read its sample
+      // (lib/panels), the council's leadership the impact report: never a placement.
       return { id: { in: [] } };
   }
 }

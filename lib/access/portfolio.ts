@@ -77,7 +77,12 @@ export function readsEvidenceDrafts(user: SessionUser): boolean {
 
 /** Everyone on a placement reads its observations and final assessment; the team manager reads neither. */
 export function readsPortfolioContent(user: SessionUser): boolean {
-  return user.role !== "ADMIN";
+  return (
+    user.role === "STUDENT" ||
+    user.role === "PRACTICE_EDUCATOR" ||
+    user.role === "ONSITE_SUPERVISOR" ||
+    user.role === "UNIVERSITY_TUTOR"
+  );
 }
 
 /** Evidence items a user may read. */
@@ -141,6 +146,10 @@ export function finalAssessmentsVisibleTo(
       return { placement: placementsVisibleTo(user), status: { not: "DRAFT" } };
     case "ADMIN":
     case "SCHOOL_CONTACT":
+    case "EXTERNAL_EXAMINER":
+    case "SERVICE_USER_REPRESENTATIVE":
+    case "LEADERSHIP":
+      // A panel's guests read sampled PADs through the panel only (lib/panels).
       return NOTHING;
   }
 }

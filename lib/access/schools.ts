@@ -28,11 +28,13 @@ export function schoolReferralsVisibleTo(user: SessionUser, schoolId: string | n
 /**
  * Who reads the impact report, and how: the team manager in full ("team"),
  * a school contact about their own pupils only, aggregated with small numbers
- * hidden ("school"). The council's leadership gets the shared version, which
- * the team manager previews, prints or downloads (`audience=shared`).
+ * hidden ("school"), the council's leadership across the team's schools,
+ * aggregated with small numbers hidden ("leadership": the shared version,
+ * which the team manager previews, prints or downloads with `audience=shared`).
  */
-export function impactReportAudience(user: SessionUser): "team" | "school" | null {
+export function impactReportAudience(user: SessionUser): "team" | "school" | "leadership" | null {
   if (user.role === "ADMIN") return "team";
   if (user.role === "SCHOOL_CONTACT") return "school";
+  if (user.role === "LEADERSHIP") return "leadership";
   return null;
 }

@@ -25,13 +25,21 @@ export function supervisionRecordsVisibleTo(user: SessionUser): Prisma.Supervisi
       return { placement: placementsVisibleTo(user), status: "SIGNED" };
     case "ONSITE_SUPERVISOR":
     case "SCHOOL_CONTACT":
+    case "EXTERNAL_EXAMINER":
+    case "SERVICE_USER_REPRESENTATIVE":
+    case "LEADERSHIP":
       return { id: { in: [] } };
   }
 }
 
 /** Whether the user may see a placement's supervision at all (the log page, cadence). */
 export function canReadSupervisionOf(user: SessionUser): boolean {
-  return user.role !== "ONSITE_SUPERVISOR" && user.role !== "SCHOOL_CONTACT";
+  return (
+    user.role === "ADMIN" ||
+    user.role === "PRACTICE_EDUCATOR" ||
+    user.role === "STUDENT" ||
+    user.role === "UNIVERSITY_TUTOR"
+  );
 }
 
 /** The people of a placement the predicates below look at. */

@@ -23,6 +23,18 @@ export function json(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/** A CSV download. The byte-order mark makes Excel read the file as UTF-8 (names with accents survive). */
+export function csvResponse(filename: string, body: string) {
+  return new Response(`\uFEFF${body}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
 export function errorResponse(error: AppError, headers: Record<string, string> = {}) {
   return withHeaders(json(errorBody(error), error.status), headers);
 }

@@ -223,7 +223,8 @@ export async function loadImpactReport(user: SessionUser, filters: ImpactFilters
   if (!audience) throw forbidden("The impact report is for the team manager and the partner schools.");
   const schoolId = audience === "school" ? await schoolOf(user.id) : null;
   if (audience === "school" && !schoolId) throw forbidden("Your account is not linked to a school.");
-  const suppress = audience === "school" || filters.audience === "shared";
+  // Nothing but the team manager's own view leaves the team unsuppressed.
+  const suppress = audience !== "team" || filters.audience === "shared";
   const period = { from: filters.from, to: filters.to };
   const teamId = user.organisationId;
 
@@ -299,12 +300,12 @@ export async function loadImpactReport(user: SessionUser, filters: ImpactFilters
   const statsShown = (children: number) => !suppress || !(isSmallNumber(children) || children === 0);
   const childrenInScope = new Set(facts.programmes.map((programme) => programme.childId)).size;
 
-  if (audience === "school")
+  if (audience !== "team")
     await db.$transaction((tx) =>
       writeAudit(tx, user, {
         action: "VIEW",
         entity: "ImpactReport",
-        entityId: schoolId!,
+        entityId: schoolId ?? teamId,
         changes: { from: period.from, to: period.to },
       }),
     );

@@ -6,6 +6,7 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import {
   canAnswerPanelReturn,
   canCreatePanel,
+  canGrantPanelLead,
   canDecideOnPanelItem,
   canManagePanel,
   canReadPanelSample,
@@ -13,7 +14,9 @@ import {
   isPanelMember,
   panelOutcomesVisibleTo,
   panelsVisibleTo,
+  type PanelActor,
 } from "@/lib/access/panels";
+import { registerEntriesVisibleTo } from "@/lib/access/pe-register";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { command, parseId } from "@/lib/core/command";
 import { writeAudit } from "@/lib/audit";
@@ -25,6 +28,7 @@ import {
   createPanelSchema,
   panelDecisionSchema,
   panelReturnAnswerSchema,
+  panelLeadSchema,
   panelStatusSchema,
 } from "@/lib/validations/panels";
 import { drawSample, isBorderline, isNewPracticeEducator, type SampleCandidate } from "@/lib/panels/sampling";
@@ -39,6 +43,41 @@ const panelInclude = {
   programme: { select: { id: true, name: true } },
   members: { include: { user: { select: { id: true, name: true } } }, orderBy: { role: "asc" as const } },
 };
+
+/** The user with their panel lead permission, read afresh: it is granted and taken away while they are signed in. */
+async function asPanelActor(tx: Tx, user: SessionUser): Promise<PanelActor> {
+  if (user.role !== "UNIVERSITY_TUTOR") return { ...user, panelLead: false };
+  const row = await tx.user.findUnique({ where: { id: user.id }, select: { panelLead: true } });
+  return { ...user, panelLead: row?.panelLead === true };
+}
+
+/** Whether the user may set up panels now (the "Set up a panel" link). */
+export async function mayCreatePanels(user: SessionUser): Promise<boolean> {
+  assertVerifiedUser(user);
+  return canCreatePanel(await asPanelActor(getDb(), user));
+}
+
+/**
+ * Who may sit on a panel besides its lead: the university's tutors, its
+ * external examiners and service user or carer representatives, and the
+ * practice educators whose register entries its tutors may read (those who
+ * have taught its students).
+ */
+function possibleMembers(user: SessionUser) {
+  return {
+    active: true,
+    id: { not: user.id },
+    OR: [
+      {
+        organisationId: user.organisationId,
+        role: {
+          in: ["UNIVERSITY_TUTOR" as const, "EXTERNAL_EXAMINER" as const, "SERVICE_USER_REPRESENTATIVE" as const],
+        },
+      },
+      registerEntriesVisibleTo(user),
+    ],
+  };
+}
 
 async function panelInScope(tx: Tx, user: SessionUser, panelId: string) {
   const panel = await tx.assessmentPanel.findFirst({
@@ -56,19 +95,22 @@ async function panelInScope(tx: Tx, user: SessionUser, panelId: string) {
 export const createPanel = command({
   parse: (body: unknown) => ({ body }),
   input: createPanelSchema,
-  load: async () => null,
-  allow: (user) => canCreatePanel(user) || "Only a university's tutors set up practice assessment panels.",
-  async run({ tx, user, audit }, _loaded, input) {
+  load: async ({ tx, user }) => asPanelActor(tx, user),
+  allow: (_user, actor) =>
+    canCreatePanel(actor) || "Only a university's panel leads set up practice assessment panels.",
+  async run({ tx, user, audit }, _actor, input) {
     const programme = await tx.degreeProgramme.findFirst({
       where: { id: input.programmeId, universityId: user.organisationId },
       select: { id: true },
     });
     if (!programme) throw fieldError("programmeId", "Choose one of your university's degree programmes");
     const memberIds = [...new Set(input.memberIds)].filter((memberId) => memberId !== user.id);
-    const tutors = await tx.user.count({
-      where: { id: { in: memberIds }, role: "UNIVERSITY_TUTOR", organisationId: user.organisationId, active: true },
-    });
-    if (tutors !== memberIds.length) throw fieldError("memberIds", "Choose members from your university's tutors");
+    const members = await tx.user.count({ where: { AND: [{ id: { in: memberIds } }, possibleMembers(user)] } });
+    if (members !== memberIds.length)
+      throw fieldError(
+        "memberIds",
+        "Choose members from your university's tutors, examiners and representatives, and its students' practice educators",
+      );
     const panel = await tx.assessmentPanel.create({
       data: {
         universityId: user.organisationId,
@@ -156,8 +198,11 @@ async function candidatesFor(tx: Tx, panel: { id: string; programmeId: string })
 export const buildPanelSample = command({
   parse: (panelId: string, body: unknown) => ({ panelId: parseId(panelId, "That panel"), body }),
   input: buildSampleSchema,
-  load: ({ tx, user }, { panelId }) => panelInScope(tx, user, panelId),
-  allow: (user, panel) => canManagePanel(user, panel),
+  load: async ({ tx, user }, { panelId }) => ({
+    ...(await panelInScope(tx, user, panelId)),
+    actor: await asPanelActor(tx, user),
+  }),
+  allow: (_user, panel) => canManagePanel(panel.actor, panel),
   version: (panel, input) => ({
     entity: "AssessmentPanel",
     id: panel.id,
@@ -206,9 +251,9 @@ export const changePanelStatus = command({
   load: async ({ tx, user }, { panelId }) => {
     const panel = await panelInScope(tx, user, panelId);
     const items = await tx.panelSampleItem.findMany({ where: { panelId }, select: { decision: true } });
-    return { ...panel, items };
+    return { ...panel, items, actor: await asPanelActor(tx, user) };
   },
-  allow: (user, panel) => canManagePanel(user, panel),
+  allow: (_user, panel) => canManagePanel(panel.actor, panel),
   version: (panel, input) => ({
     entity: "AssessmentPanel",
     id: panel.id,
@@ -398,24 +443,87 @@ export async function listPanels(user: SessionUser) {
   }));
 }
 
-/** What the new-panel form offers: the university's degree programmes and tutors. */
+/** What the new-panel form offers: the university's degree programmes and the people who may sit on its panels. */
 export async function panelFormOptions(user: SessionUser) {
   assertVerifiedUser(user);
-  if (!canCreatePanel(user)) throw forbidden("Only a university's tutors set up practice assessment panels.");
-  const [programmes, tutors] = await Promise.all([
+  if (!(await mayCreatePanels(user)))
+    throw forbidden("Only a university's panel leads set up practice assessment panels.");
+  const [programmes, people] = await Promise.all([
     getDb().degreeProgramme.findMany({
       where: { universityId: user.organisationId },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
     getDb().user.findMany({
-      where: { organisationId: user.organisationId, role: "UNIVERSITY_TUTOR", active: true, id: { not: user.id } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
+      where: possibleMembers(user),
+      orderBy: [{ role: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, role: true },
     }),
   ]);
-  return { programmes, tutors };
+  return { programmes, members: people };
 }
+
+// ---------------------------------------------------------------------------
+// The panel lead permission
+
+/** The university's tutors and whether each may lead panels: for the team manager and the university's panel leads. */
+export async function listPanelLeadCandidates(user: SessionUser) {
+  assertVerifiedUser(user);
+  const actor = await asPanelActor(getDb(), user);
+  if (!canCreatePanel(actor)) throw forbidden("Only a panel lead sees who leads the university's panels.");
+  return getDb().user.findMany({
+    where: { organisationId: user.organisationId, role: "UNIVERSITY_TUTOR", active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, panelLead: true, version: true },
+  });
+}
+
+/** The team manager, or a panel lead of the same university, gives or takes away a tutor's panel lead permission. */
+export const setPanelLead = command({
+  parse: (userId: string, body: unknown) => ({ userId: parseId(userId, "That tutor"), body }),
+  input: panelLeadSchema,
+  load: async ({ tx, user }, { userId }) => {
+    const actor = await asPanelActor(tx, user);
+    // The team manager reaches every university's tutors; a tutor only their own university's.
+    const target = await tx.user.findFirst({
+      where: {
+        id: userId,
+        role: "UNIVERSITY_TUTOR",
+        ...(user.role === "ADMIN" ? {} : { organisationId: user.organisationId }),
+      },
+      select: { id: true, name: true, role: true, organisationId: true, active: true, panelLead: true, version: true },
+    });
+    if (!target || (user.role !== "ADMIN" && user.role !== "UNIVERSITY_TUTOR")) throw notFound("That tutor");
+    return { actor, target };
+  },
+  allow: (_user, { actor, target }) => canGrantPanelLead(actor, target),
+  version: ({ target }, input) => ({
+    entity: "User",
+    id: target.id,
+    current: target.version,
+    expected: input.version,
+    what: "this tutor's account",
+  }),
+  async run({ tx, user, audit }, { target }, input) {
+    if (target.id === user.id && !input.panelLead)
+      throw conflict(
+        "You cannot take away your own panel lead permission: ask another panel lead or the team manager.",
+      );
+    const { count } = await tx.user.updateMany({
+      where: { id: target.id, version: input.version },
+      data: { panelLead: input.panelLead, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict("Someone else changed this account at the same moment. Reload and try again.");
+    await audit.updated(
+      "User",
+      target.id,
+      { panelLead: target.panelLead },
+      { panelLead: input.panelLead },
+      { from: input.version, to: input.version + 1 },
+    );
+    return { id: target.id, panelLead: input.panelLead };
+  },
+});
 
 /** A panel, its members and its sample with decisions: the panel's record, for the university's tutors. */
 export async function getPanel(user: SessionUser, panelId: string) {

@@ -14,6 +14,7 @@ import {
   createUserSchema,
   roleBelongsToUniversity,
   roleHasPepsStage,
+  roleHasSchool,
   roleHasStudentProfile,
   updateUserSchema,
   type RoleName,
@@ -91,6 +92,8 @@ export async function getUserForEdit(user: SessionUser, userId: string) {
       pepsStage: true,
       version: true,
       organisationId: true,
+      schoolId: true,
+      panelLead: true,
       studentProfile: true,
       lastSignedInAt: true,
       passwordHash: true,
@@ -136,6 +139,17 @@ async function resolveOrganisation(
   return university.id;
 }
 
+/** A school contact's school: one of the team's partner schools (docs/domain.md "Partner schools"). */
+async function resolveSchool(tx: Tx, admin: SessionUser, data: { role: RoleName; schoolId: string | null }) {
+  if (!roleHasSchool(data.role)) return null;
+  const school = await tx.school.findFirst({
+    where: { id: data.schoolId!, teamId: admin.organisationId },
+    select: { id: true },
+  });
+  if (!school) throw fieldError("schoolId", "Choose one of the team's partner schools");
+  return school.id;
+}
+
 const duplicateEmail = () => taken("email", "An account with that email address already exists.");
 
 export const createUser = command({
@@ -148,6 +162,7 @@ export const createUser = command({
     const email = normaliseEmail(data.email);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const schoolId = await resolveSchool(tx, user, data);
     const weak = data.password ? passwordProblem(data.password, { name: data.name, email }) : null;
     if (weak) throw fieldError("password", weak);
     const created = await tx.user.create({
@@ -158,6 +173,7 @@ export const createUser = command({
         organisationId,
         passwordHash: data.password ? await hashPassword(data.password) : null,
         pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
+        schoolId,
         studentProfile: roleHasStudentProfile(data.role)
           ? {
               create: {
@@ -211,6 +227,7 @@ export const updateUser = command({
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } })))
       throw duplicateEmail();
     const organisationId = await resolveOrganisation(tx, user, data);
+    const schoolId = await resolveSchool(tx, user, data);
     const weak = data.newPassword ? passwordProblem(data.newPassword, { name: data.name, email }) : null;
     if (weak) throw fieldError("newPassword", weak);
     const passwordHash = data.newPassword ? await hashPassword(data.newPassword) : undefined;
@@ -222,6 +239,10 @@ export const updateUser = command({
       active: data.active,
       organisationId,
       pepsStage: roleHasPepsStage(data.role) ? data.pepsStage : null,
+      schoolId,
+      // Only a tutor leads panels: a change of role takes the permission away.
+      panelLead:
+        data.role === "UNIVERSITY_TUTOR" && organisationId === before.organisationId ? before.panelLead : false,
     };
     const { count } = await tx.user.updateMany({
       where: { id: before.id, version: data.version },

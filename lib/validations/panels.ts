@@ -27,6 +27,13 @@ export type BuildSampleInput = z.input<typeof buildSampleSchema>;
 
 export const panelStatusSchema = z.object({ version });
 
+/** Giving or taking away a tutor's panel lead permission. */
+export const panelLeadSchema = z.object({
+  panelLead: z.boolean({ error: "Say whether the tutor leads panels" }),
+  version,
+});
+export type PanelLeadInput = z.input<typeof panelLeadSchema>;
+
 /** Yes / no / not looked at: the scrutiny's answers to each criterion. */
 // The form parses with this schema and sends its output (a boolean), so both shapes are accepted.
 const criterion = (label: string) =>

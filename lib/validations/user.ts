@@ -3,14 +3,20 @@ import { boundedInt, hasBrokenCharacters, optionalId, text, version } from "@/li
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const roles = ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "STUDENT", "UNIVERSITY_TUTOR"] as const;
+/** Every role an account can have; the team manager creates each from the People pages (docs/domain.md "Who is who"). */
+export const roles = [
+  "ADMIN",
+  "PRACTICE_EDUCATOR",
+  "ONSITE_SUPERVISOR",
+  "STUDENT",
+  "UNIVERSITY_TUTOR",
+  "SCHOOL_CONTACT",
+  "EXTERNAL_EXAMINER",
+  "SERVICE_USER_REPRESENTATIVE",
+  "LEADERSHIP",
+] as const;
 export type RoleName = (typeof roles)[number];
-/**
- * Every role an account can have: the roles above, which the accounts form
- * creates, and a partner school's contact, created for one school
- * (lib/schools/school-accounts.ts, docs/domain.md "Partner schools").
- */
-export type AnyRole = RoleName | "SCHOOL_CONTACT";
+export type AnyRole = RoleName;
 
 export const ROLE_LABELS: Record<AnyRole, string> = {
   ADMIN: "Team manager / placement coordinator",
@@ -19,11 +25,28 @@ export const ROLE_LABELS: Record<AnyRole, string> = {
   STUDENT: "Student social worker",
   UNIVERSITY_TUTOR: "University tutor",
   SCHOOL_CONTACT: "School contact",
+  EXTERNAL_EXAMINER: "External examiner",
+  SERVICE_USER_REPRESENTATIVE: "Service user or carer representative",
+  LEADERSHIP: "Council leadership",
 };
 
-/** Students and tutors belong to a university; everyone else to the team (docs/domain.md "Who is who"). */
+/**
+ * Students, tutors and the people who sit on a university's panels (external
+ * examiners, service user or carer representatives) belong to a university;
+ * everyone else to the team (docs/domain.md "Who is who").
+ */
 export function roleBelongsToUniversity(role: AnyRole) {
-  return role === "STUDENT" || role === "UNIVERSITY_TUTOR";
+  return (
+    role === "STUDENT" ||
+    role === "UNIVERSITY_TUTOR" ||
+    role === "EXTERNAL_EXAMINER" ||
+    role === "SERVICE_USER_REPRESENTATIVE"
+  );
+}
+
+/** A school contact's account is for one partner school of the team. */
+export function roleHasSchool(role: AnyRole) {
+  return role === "SCHOOL_CONTACT";
 }
 
 /** A practice educator's PEPS stage is recorded: only stage 2 may ratify a final placement. */
@@ -64,6 +87,7 @@ const profileFields = {
     .enum(["FIRST", "FINAL"])
     .nullish()
     .transform((value) => value ?? null),
+  schoolId: optionalId("school"),
 };
 
 type ProfileShape = {
@@ -73,12 +97,14 @@ type ProfileShape = {
   programmeId: string | null;
   yearOfStudy: number | null;
   placementLevel: string | null;
+  schoolId?: string | null;
 };
 
 function checkProfile(value: ProfileShape, ctx: z.RefinementCtx) {
   const need = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
   if (roleHasPepsStage(value.role) && !value.pepsStage) need("pepsStage", "Choose the practice educator's PEPS stage");
   if (roleBelongsToUniversity(value.role) && !value.universityId) need("universityId", "Choose the university");
+  if (roleHasSchool(value.role) && !value.schoolId) need("schoolId", "Choose the contact's school");
   if (roleHasStudentProfile(value.role)) {
     if (!value.programmeId) need("programmeId", "Choose the student's programme");
     if (!value.yearOfStudy) need("yearOfStudy", "Enter the year of study");

@@ -12,7 +12,11 @@ import { QAPL_QUESTIONS, type QaplRespondentName } from "@/lib/qapl/questions";
 
 const at = (day: IsoDate, time: string) => new Date(`${day}T${time}:00Z`);
 
-export async function seedDemoUniversitySide(db: Db, today: IsoDate, passwordHash: string) {
+export async function seedDemoUniversitySide(
+  db: Db,
+  today: IsoDate,
+  passwordHash: string,
+): Promise<Array<{ role: string; name: string; email: string }>> {
   const byEmail = async (email: string) =>
     db.user.findUniqueOrThrow({ where: { email }, select: { id: true, organisationId: true } });
   const admin = await byEmail("manager@pop.example.org");
@@ -31,6 +35,22 @@ export async function seedDemoUniversitySide(db: Db, today: IsoDate, passwordHas
       passwordHash,
     },
   });
+
+  // The two tutors who set panels up hold the panel lead permission; Ruth sits on panels only.
+  await db.user.updateMany({ where: { id: { in: [kwame.id, helen.id] } }, data: { panelLead: true } });
+  // Three Counties' external examiner and service user representative sit on the winter panel.
+  const guest = (name: string, email: string, role: "EXTERNAL_EXAMINER" | "SERVICE_USER_REPRESENTATIVE") =>
+    db.user.create({ data: { name, email, role, organisationId: kwame.organisationId, passwordHash } });
+  const examiner = await guest("Prof. Miriam Hale", "m.hale@examiners.example.ac.uk", "EXTERNAL_EXAMINER");
+  const representative = await guest(
+    "Sam Whitfield",
+    "s.whitfield@threecounties.example.ac.uk",
+    "SERVICE_USER_REPRESENTATIVE",
+  );
+  const signIns = [
+    { role: "EXTERNAL_EXAMINER", name: examiner.name, email: examiner.email },
+    { role: "SERVICE_USER_REPRESENTATIVE", name: representative.name, email: representative.email },
+  ];
 
   const programme = (universityId: string, name: string) =>
     db.degreeProgramme.findUniqueOrThrow({
@@ -64,6 +84,8 @@ export async function seedDemoUniversitySide(db: Db, today: IsoDate, passwordHas
           create: [
             { userId: kwame.id, role: "LEAD" },
             { userId: ruth.id, role: "MEMBER" },
+            { userId: examiner.id, role: "MEMBER" },
+            { userId: representative.id, role: "MEMBER" },
           ],
         },
       },
@@ -224,4 +246,5 @@ export async function seedDemoUniversitySide(db: Db, today: IsoDate, passwordHas
       },
     ],
   });
+  return signIns;
 }

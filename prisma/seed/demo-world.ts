@@ -224,6 +224,8 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   }
 
   const admin = person("Morgan Ellis", "manager@pop.example.org", "ADMIN", team.id);
+  // The council's leadership reads the anonymised impact report across schools, nothing else.
+  person("Cllr Denise Hart", "leadership@pop.example.org", "LEADERSHIP", team.id);
   const practiceEducators = [
     person("Priya Shah", "priya.shah@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_2" }),
     person("Tom Fletcher", "tom.fletcher@pop.example.org", "PRACTICE_EDUCATOR", team.id, { pepsStage: "STAGE_2" }),
@@ -416,7 +418,7 @@ export async function seedDemoWorld(db: Db, today: IsoDate = todayInUk()): Promi
   // Portfolios: evidence, observations, review meetings, concerns and final reports, read back from
   // the placements, attendance and caseloads above, so it comes last.
   await seedDemoPortfolio(db, today, { teamId: team.id });
-  await seedDemoUniversitySide(db, today, passwordHash);
+  signIns.push(...(await seedDemoUniversitySide(db, today, passwordHash)));
 
   // Partner schools: their contacts and requests, and what the impact report draws on.
   signIns.push(...(await seedDemoSchools(db, today, { teamId: team.id, adminId: admin.id, passwordHash })));

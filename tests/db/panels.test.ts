@@ -10,6 +10,7 @@ import {
   getPanelItem,
   panelOutcomesForPlacement,
   recordPanelDecision,
+  setPanelLead,
 } from "@/lib/panels/panels";
 import { toAppError } from "@/lib/errors";
 import { addDays, fromIsoDate } from "@/lib/dates";
@@ -72,6 +73,11 @@ async function completeAssessment(
 
 beforeAll(async () => {
   world = await buildWorld();
+  // The tutors who set panels up hold the panel lead permission.
+  await db().user.updateMany({
+    where: { id: { in: [world.users.tutorA.id, world.users.tutorB.id] } },
+    data: { panelLead: true },
+  });
   tutorA2 = await tutor("tutorA2", world.uniA.id);
   tutorA3 = await tutor("tutorA3", world.uniA.id);
   // Five finished placements of programme A students, assessed by the experienced peOther (passes).
@@ -273,6 +279,8 @@ describe("a panel's sample, access over time, decisions and a return", () => {
     expect(await statusOf(getPanelItem(tutorA2, panelId, itemA))).toBe(403);
     expect(await statusOf(recordPanelDecision(world.users.tutorA, panelId, itemA, decision(2, "CONFIRMED")))).toBe(403);
 
+    // A panel lead of the same university lets tutorA2 lead the next panel.
+    await setPanelLead(world.users.tutorA, tutorA2.id, { panelLead: true, version: 1 });
     const next = await newPanel(tutorA2, { memberIds: [], randomPercent: 0 });
     await buildPanelSample(tutorA2, next.id, { version: 1 });
     const sample = await db().panelSampleItem.findMany({ where: { panelId: next.id } });

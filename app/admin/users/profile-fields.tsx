@@ -5,6 +5,7 @@ import {
   ROLE_LABELS,
   roleBelongsToUniversity,
   roleHasPepsStage,
+  roleHasSchool,
   roleHasStudentProfile,
   roles,
   type RoleName,
@@ -12,7 +13,8 @@ import {
 
 // The fields of an account that depend on its role, shared by the "add" and
 // "edit" forms: PEPS stage for practice educators; university for students
-// and tutors; programme, cohort, year and placement level for students.
+// and tutors (and a panel's guests); programme, cohort, year and placement
+// level for students; the partner school for a school contact.
 
 export type UniversityOption = {
   id: string;
@@ -21,7 +23,7 @@ export type UniversityOption = {
 };
 
 export type ProfileFieldName =
-  "pepsStage" | "universityId" | "programmeId" | "cohortId" | "yearOfStudy" | "placementLevel";
+  "pepsStage" | "universityId" | "programmeId" | "cohortId" | "yearOfStudy" | "placementLevel" | "schoolId";
 
 export const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -37,6 +39,7 @@ export function ProfileFields(props: {
   universityId: string | null | undefined;
   programmeId: string | null | undefined;
   universities: UniversityOption[];
+  schools: Array<{ id: string; name: string }>;
   fields: Record<ProfileFieldName, UseFormRegisterReturn>;
   errorOf: (field: string) => string | undefined;
 }) {
@@ -59,6 +62,17 @@ export function ProfileFields(props: {
           ]}
           error={errorOf("pepsStage")}
           {...fields.pepsStage}
+        />
+      )}
+      {roleHasSchool(role) && (
+        <SelectField
+          id="schoolId"
+          label="Partner school"
+          hint="They ask for support for this school's pupils and follow its requests, nothing else. They are emailed an invitation."
+          placeholder="Choose a school"
+          options={props.schools.map((option) => ({ value: option.id, label: option.name }))}
+          error={errorOf("schoolId")}
+          {...fields.schoolId}
         />
       )}
       {roleBelongsToUniversity(role) && (

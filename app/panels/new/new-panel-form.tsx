@@ -4,11 +4,13 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { createPanelSchema } from "@/lib/validations/panels";
+import { ROLE_LABELS, type RoleName } from "@/lib/validations/user";
 import { createPanelAction } from "../actions";
 
 type Option = { id: string; name: string };
+type Member = Option & { role: RoleName };
 
-export function NewPanelForm(props: { programmes: Option[]; tutors: Option[]; defaultDate: string }) {
+export function NewPanelForm(props: { programmes: Option[]; members: Member[]; defaultDate: string }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, attempt, pending } = useActionForm({
     schema: createPanelSchema,
@@ -77,7 +79,8 @@ export function NewPanelForm(props: { programmes: Option[]; tutors: Option[]; de
       >
         <legend className="mb-1 font-semibold">Members besides you</legend>
         <p id="memberIds-hint" className="mb-1 text-sm text-muted">
-          Tutors of your university. They read the sample while the panel sits.
+          Your university&apos;s tutors, external examiners and service user or carer representatives, and the practice
+          educators of its students. They read the sample while the panel sits, and only then.
         </p>
         {errorOf("memberIds") && (
           <p id="memberIds-error" className="mb-1 font-semibold text-red-800">
@@ -85,11 +88,12 @@ export function NewPanelForm(props: { programmes: Option[]; tutors: Option[]; de
             {errorOf("memberIds")}
           </p>
         )}
-        {props.tutors.length === 0 && <p>No other tutors at your university have an account.</p>}
-        {props.tutors.map((tutor) => (
-          <label key={tutor.id} className="flex items-center gap-2 py-1">
-            <input type="checkbox" value={tutor.id} className="h-5 w-5" {...form.register("memberIds")} />
-            {tutor.name}
+        {props.members.length === 0 && <p>Nobody else at your university has an account yet.</p>}
+        {props.members.map((member) => (
+          <label key={member.id} className="flex items-center gap-2 py-1">
+            <input type="checkbox" value={member.id} className="h-5 w-5" {...form.register("memberIds")} />
+            {member.name}
+            <span className="text-sm text-muted">({ROLE_LABELS[member.role]})</span>
           </label>
         ))}
       </fieldset>

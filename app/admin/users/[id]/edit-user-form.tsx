@@ -13,6 +13,7 @@ export function EditUserForm(props: {
   isSelf: boolean;
   values: UpdateUserInput;
   universities: UniversityOption[];
+  schools: Array<{ id: string; name: string }>;
 }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
@@ -42,6 +43,7 @@ export function EditUserForm(props: {
     cohortId: form.register("cohortId", { shouldUnregister: true }),
     yearOfStudy: form.register("yearOfStudy", { shouldUnregister: true, setValueAs: blankToNullNumber }),
     placementLevel: form.register("placementLevel", { shouldUnregister: true, setValueAs: emptyToNull }),
+    schoolId: form.register("schoolId", { shouldUnregister: true }),
   };
   const activeHint = props.isSelf
     ? "This is your own account: you cannot deactivate it or remove your admin role."
@@ -69,6 +71,7 @@ export function EditUserForm(props: {
         universityId={form.watch("universityId")}
         programmeId={form.watch("programmeId")}
         universities={props.universities}
+        schools={props.schools}
         fields={profile}
         errorOf={errorOf}
       />

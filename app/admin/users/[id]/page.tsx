@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
 import { getUserForEdit } from "@/lib/users/users";
 import { listUniversitiesForAdmin } from "@/lib/universities/universities";
+import { listSchools } from "@/lib/children/schools";
+import { PanelLeadToggle } from "@/app/panels/leads/panel-lead-toggle";
 import { roleBelongsToUniversity } from "@/lib/validations/user";
 import { EditUserForm } from "./edit-user-form";
 import { AccountAccessButtons } from "./account-access";
@@ -18,20 +20,9 @@ export const dynamic = "force-dynamic";
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const [person, universities] = await loadOrNotFound(() =>
-    Promise.all([getUserForEdit(user, id), listUniversitiesForAdmin(user)]),
+  const [person, universities, schools] = await loadOrNotFound(() =>
+    Promise.all([getUserForEdit(user, id), listUniversitiesForAdmin(user), listSchools(user)]),
   );
-  // A school contact's account is tied to one partner school; it is set up with the school (docs/domain.md "Partner schools").
-  if (person.role === "SCHOOL_CONTACT")
-    return (
-      <div className="max-w-2xl">
-        <PageHeader trail={[{ href: "/admin/users", label: "People" }]} title={person.name} />
-        <p className="mt-4">
-          {person.name} is a partner school&apos;s contact ({person.email}). They ask the team for support for their
-          school&apos;s pupils and follow those requests only.
-        </p>
-      </div>
-    );
   const profile = person.studentProfile;
 
   return (
@@ -78,10 +69,29 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           />
         </div>
       </section>
+      {person.role === "UNIVERSITY_TUTOR" && (
+        <section aria-labelledby="panel-lead" className="mb-8">
+          <h2 id="panel-lead" className="mb-2 text-xl font-bold">
+            Practice assessment panels
+          </h2>
+          <p className="mb-2">
+            {person.panelLead
+              ? `${person.name} is a panel lead: they set up their university's panels and draw their samples.`
+              : `${person.name} is not a panel lead: they sit on panels they are asked to, but cannot set one up.`}
+          </p>
+          <PanelLeadToggle
+            userId={person.id}
+            name={person.name}
+            panelLead={person.panelLead}
+            version={person.version}
+          />
+        </section>
+      )}
       <EditUserForm
         userId={person.id}
         isSelf={person.id === user.id}
         universities={universities}
+        schools={schools}
         values={{
           name: person.name,
           email: person.email,
@@ -95,6 +105,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           cohortId: profile?.cohortId ?? "",
           yearOfStudy: profile?.yearOfStudy ?? null,
           placementLevel: profile?.placementLevel ?? null,
+          schoolId: person.schoolId ?? "",
           version: person.version,
         }}
       />

@@ -8,7 +8,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/validations/user";
 import { blankToNullNumber, emptyToNull, ProfileFields, roleOptions, type UniversityOption } from "../profile-fields";
 import { createUserAction } from "../actions";
 
-export function NewUserForm(props: { universities: UniversityOption[] }) {
+export function NewUserForm(props: { universities: UniversityOption[]; schools: Array<{ id: string; name: string }> }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
     schema: createUserSchema,
@@ -23,6 +23,7 @@ export function NewUserForm(props: { universities: UniversityOption[] }) {
       cohortId: "",
       yearOfStudy: null,
       placementLevel: null,
+      schoolId: "",
     },
     action: createUserAction,
     onSuccess: () => {
@@ -48,6 +49,7 @@ export function NewUserForm(props: { universities: UniversityOption[] }) {
     cohortId: form.register("cohortId", { shouldUnregister: true }),
     yearOfStudy: form.register("yearOfStudy", { shouldUnregister: true, setValueAs: blankToNullNumber }),
     placementLevel: form.register("placementLevel", { shouldUnregister: true, setValueAs: emptyToNull }),
+    schoolId: form.register("schoolId", { shouldUnregister: true }),
   };
 
   return (
@@ -77,6 +79,7 @@ export function NewUserForm(props: { universities: UniversityOption[] }) {
         universityId={form.watch("universityId")}
         programmeId={form.watch("programmeId")}
         universities={props.universities}
+        schools={props.schools}
         fields={profile}
         errorOf={errorOf}
       />

@@ -9,6 +9,7 @@ import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
 import { CAPABILITY_LEVEL_LABELS, capabilityLevelFor } from "@/lib/frameworks/frameworks";
 import { FinalStatusBadge } from "@/components/portfolio/final-status-badge";
 import { PageHeader } from "@/components/page-header";
+import { FormattedText } from "@/components/formatted-text";
 import { PeFinalReportForm } from "./pe-form";
 import { ReflectionForm } from "./reflection-form";
 import { OnsiteSignPanel, RatifyPanel, StartFinalAssessmentButton } from "./panels";
@@ -17,8 +18,9 @@ import { PanelOutcome } from "./panel-outcome";
 export const metadata: Metadata = { title: "Final assessment" };
 export const dynamic = "force-dynamic";
 
+// Written with Markdown lists and emphasis: shown as the writer formatted it.
 function TextBlock({ text, empty }: { text: string; empty: string }) {
-  return text.trim() ? <p className="whitespace-pre-wrap">{text}</p> : <p className="text-muted">{empty}</p>;
+  return text.trim() ? <FormattedText text={text} /> : <p className="text-muted">{empty}</p>;
 }
 
 function SignatureRow({ role, name, at, waiting }: { role: string; name: string; at: string | null; waiting: string }) {

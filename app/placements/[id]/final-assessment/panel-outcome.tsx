@@ -2,6 +2,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { panelOutcomesForPlacement } from "@/lib/panels/panels";
 import { PANEL_DECISION_LABELS } from "@/lib/panels/labels";
 import { formatDate } from "@/lib/dates";
+import { FormattedText } from "@/components/formatted-text";
 import { PanelReturnAnswerForm } from "./panel-return-form";
 
 /** The university's practice assessment panels' decisions on this final assessment (docs/domain.md). */
@@ -26,7 +27,7 @@ export async function PanelOutcome({ user, placementId }: { user: SessionUser; p
             {outcome.feedbackForPe && (
               <>
                 <h3 className="mt-2 font-bold">The panel&apos;s feedback for the practice educator</h3>
-                <p className="whitespace-pre-wrap">{outcome.feedbackForPe}</p>
+                <FormattedText text={outcome.feedbackForPe} />
               </>
             )}
             {outcome.peResponse && (
@@ -35,7 +36,7 @@ export async function PanelOutcome({ user, placementId }: { user: SessionUser; p
                   The practice educator&apos;s answer
                   {outcome.peRespondedAt ? `, ${formatDate(outcome.peRespondedAt)}` : ""}
                 </h3>
-                <p className="whitespace-pre-wrap">{outcome.peResponse}</p>
+                <FormattedText text={outcome.peResponse} />
                 <p className="text-muted">It goes to the next panel.</p>
               </>
             )}

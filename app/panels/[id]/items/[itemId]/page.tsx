@@ -7,13 +7,15 @@ import { SAMPLE_REASON_LABELS } from "@/lib/panels/sampling";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
 import { formatDate } from "@/lib/dates";
 import { PageHeader } from "@/components/page-header";
+import { FormattedText } from "@/components/formatted-text";
 import { ScrutinyForm } from "./scrutiny-form";
 
 export const metadata: Metadata = { title: "Scrutinise a final assessment" };
 export const dynamic = "force-dynamic";
 
+// Reports are written with Markdown lists and emphasis: show them as their writer formatted them.
 function Text({ text, empty }: { text: string; empty: string }) {
-  return text.trim() ? <p className="whitespace-pre-wrap">{text}</p> : <p className="text-muted">{empty}</p>;
+  return text.trim() ? <FormattedText text={text} /> : <p className="text-muted">{empty}</p>;
 }
 
 function Signed({ label, at }: { label: string; at: Date | null }) {
@@ -111,11 +113,11 @@ export default async function PanelItemPage({ params }: { params: Promise<{ id: 
                   {earlier.feedbackForPe && (
                     <>
                       <h3 className="mt-1 font-bold">Asked of the practice educator</h3>
-                      <p className="whitespace-pre-wrap">{earlier.feedbackForPe}</p>
+                      <FormattedText text={earlier.feedbackForPe} />
                     </>
                   )}
                   <h3 className="mt-1 font-bold">The practice educator&apos;s answer</h3>
-                  <p className="whitespace-pre-wrap">{earlier.peResponse ?? "Not answered."}</p>
+                  <Text text={earlier.peResponse ?? ""} empty="Not answered." />
                 </div>
               ))}
             </section>
@@ -151,7 +153,7 @@ export default async function PanelItemPage({ params }: { params: Promise<{ id: 
                     ))}
                   </ul>
                   <p className="font-semibold">{PANEL_DECISION_LABELS[item.decision]}</p>
-                  <p className="whitespace-pre-wrap">{item.decisionReasons}</p>
+                  <FormattedText text={item.decisionReasons} />
                 </>
               ) : (
                 <p>The lead has not recorded the panel&apos;s decision yet.</p>

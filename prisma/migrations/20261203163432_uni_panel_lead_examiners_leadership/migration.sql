@@ -1,0 +1,14 @@
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "Role" ADD VALUE 'EXTERNAL_EXAMINER';
+ALTER TYPE "Role" ADD VALUE 'SERVICE_USER_REPRESENTATIVE';
+ALTER TYPE "Role" ADD VALUE 'LEADERSHIP';
+
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "panelLead" BOOLEAN NOT NULL DEFAULT false;
