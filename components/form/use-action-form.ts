@@ -24,6 +24,11 @@ function messagesOf(errors: unknown, prefix = ""): Array<[string, string]> {
  * react-hook-form validated by the same zod schema the server parses with,
  * submitting to a server action. The server's answer is shown the same way as
  * the browser's own checks: beside each field and in the summary.
+ *
+ * The action gets the form's raw values (what the user entered, the schema's
+ * input), not the browser's parsed ones: the server parses them again with the
+ * same schema, so a field the schema transforms ("yes" → true, "" → null)
+ * arrives in the one shape the schema accepts, as it does from the API.
  */
 export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Data = unknown>(options: {
   schema: Schema;
@@ -33,7 +38,7 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   onSuccess: (data: Data) => void;
 }) {
   const form = useForm<z.input<Schema>>({
-    resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<Schema>>,
+    resolver: zodResolver(options.schema as never, undefined, { raw: true }) as unknown as Resolver<z.input<Schema>>,
     defaultValues: options.defaultValues,
     mode: "onSubmit",
     shouldFocusError: false,

@@ -28,12 +28,15 @@ export function ProgressSummary({
   level = 3,
   charts = true,
   numbers = true,
+  evidenceLink = true,
 }: {
   id: string;
   detail: PlacementProgressDetail;
   level?: 3 | 4;
   charts?: boolean;
   /** False where the page shows days and supervision in sections of its own (the placement page). */ numbers?: boolean;
+  /** False for a reader who cannot open the portfolio's evidence (the on-site supervisor): the count shows without a link. */
+  evidenceLink?: boolean;
 }) {
   const { progress, days, cadence, coverageRows, milestones, observations } = detail;
   const H = level === 3 ? "h3" : "h4";
@@ -160,12 +163,18 @@ export function ProgressSummary({
             </li>
             {detail.awaitingReview > 0 && (
               <li>
-                <Link
-                  href={`/placements/${progress.placementId}/portfolio#waiting-for-review`}
-                  className="text-brand-700 underline"
-                >
-                  Evidence waiting for review: <span className="font-semibold">{detail.awaitingReview}</span>
-                </Link>
+                {evidenceLink ? (
+                  <Link
+                    href={`/placements/${progress.placementId}/portfolio#waiting-for-review`}
+                    className="text-brand-700 underline"
+                  >
+                    Evidence waiting for review: <span className="font-semibold">{detail.awaitingReview}</span>
+                  </Link>
+                ) : (
+                  <>
+                    Evidence waiting for review: <span className="font-semibold">{detail.awaitingReview}</span>
+                  </>
+                )}
               </li>
             )}
             {progress.childWork && (

@@ -35,11 +35,8 @@ export const panelLeadSchema = z.object({
 export type PanelLeadInput = z.input<typeof panelLeadSchema>;
 
 /** Yes / no / not looked at: the scrutiny's answers to each criterion. */
-// The form parses with this schema and sends its output (a boolean), so both shapes are accepted.
 const criterion = (label: string) =>
-  z.union([z.boolean(), z.enum(["yes", "no"]).transform((value) => value === "yes")], {
-    error: `Answer yes or no: ${label}`,
-  });
+  z.enum(["yes", "no"], { error: `Answer yes or no: ${label}` }).transform((value) => value === "yes");
 
 export const PANEL_DECISIONS = [
   "CONFIRMED",

@@ -2,11 +2,8 @@ import { z } from "zod";
 import { boundedInt, notes, optionalIsoDate } from "@/lib/validations/common";
 
 export const registerEntrySchema = z.object({
-  // The form sends the parsed value (null for "not known"), the API the raw one ("").
-  pepsStage: z
-    .enum(["STAGE_1", "STAGE_2", ""], { error: "Choose the PEPS stage" })
-    .nullable()
-    .transform((value) => value || null),
+  /** "" for "not known". */
+  pepsStage: z.enum(["STAGE_1", "STAGE_2", ""], { error: "Choose the PEPS stage" }).transform((value) => value || null),
   qualifiedOn: optionalIsoDate("date qualified"),
   lastRefresherOn: optionalIsoDate("date of the last refresher training"),
   capacity: boundedInt("number of students at once", 0, 6, { acceptText: true }),

@@ -22,6 +22,7 @@ import { addTheme } from "@/lib/children/direct-work/themes";
 import { DEFAULT_THEMES, MAX_PLANNED_SESSIONS } from "@/lib/validations/direct-work";
 import { toAppError } from "@/lib/errors";
 import { addDays } from "@/lib/dates";
+import { extendedEndDate, programmeEndDate, weeklySessionDates } from "@/lib/children/direct-work/weeks";
 
 const { db } = useTestDatabase();
 
@@ -33,6 +34,12 @@ beforeAll(async () => {
   kids = await buildChildren(world);
   start = addDays(world.today, -14);
 });
+
+// The plan's weeks skip school holidays (lib/children/direct-work/weeks.ts), and `start` moves with
+// the day the tests run: the expected dates come from the same weekly rule, tested on its own.
+const planEnd = () => programmeEndDate(start, 6);
+const extendedEnd = () => extendedEndDate(planEnd(), 1);
+const seventhSession = () => addDays(extendedEnd(), -6);
 
 /** Rows that a refused write must leave untouched. */
 async function countProgrammeRows() {
@@ -138,13 +145,13 @@ describe("agreeing a plan of sessions", () => {
     expect(programme).toMatchObject({
       plannedSessions: 6,
       startDate: start,
-      endDate: addDays(start, 41),
+      endDate: planEnd(),
       agreedWithChild: true,
       permissions: { canWrite: true, canAddSession: false, closed: false },
     });
     expect(
       programme.sessions.map((session) => [session.number, session.plannedOn, session.theme, session.statusText]),
-    ).toEqual(sixThemes().map((theme, index) => [index + 1, addDays(start, 7 * index), theme, "Planned"]));
+    ).toEqual(sixThemes().map((theme, index) => [index + 1, weeklySessionDates(start, 6)[index], theme, "Planned"]));
     expect(programme.progress.sessions.text).toBe("0 of 6 sessions done");
     expect(programme.child).toMatchObject({ code: "C-1001", name: "Alfie Archer" });
     const audit = await db().auditLog.findMany({ where: { entity: "DirectWorkProgramme", entityId: programmeId } });
@@ -203,24 +210,24 @@ describe("the number of sessions", () => {
       additionalSessions: 1,
       version: await programmeVersion(),
     });
-    expect(extended).toMatchObject({ plannedSessions: 7, endDate: addDays(start, 48) });
+    expect(extended).toMatchObject({ plannedSessions: 7, endDate: extendedEnd() });
 
     const outside = await rejected(() =>
       addDirectWorkSession(world.users.studentA, programmeId, {
-        plannedOn: addDays(start, 49),
+        plannedOn: addDays(extendedEnd(), 1),
         theme: DEFAULT_THEMES[6],
       }),
     );
     expect(outside.status).toBe(422);
     expect(outside.fieldErrors?.plannedOn?.[0]).toMatch(/must fall within the programme/);
     const unknownTheme = await rejected(() =>
-      addDirectWorkSession(world.users.studentA, programmeId, { plannedOn: addDays(start, 42), theme: "Not a theme" }),
+      addDirectWorkSession(world.users.studentA, programmeId, { plannedOn: seventhSession(), theme: "Not a theme" }),
     );
     expect(unknownTheme.fieldErrors?.theme).toBeDefined();
 
     expect(
       await addDirectWorkSession(world.users.studentA, programmeId, {
-        plannedOn: addDays(start, 42),
+        plannedOn: seventhSession(),
         theme: DEFAULT_THEMES[6],
       }),
     ).toMatchObject({ number: 7 });
@@ -229,7 +236,7 @@ describe("the number of sessions", () => {
       (
         await rejected(() =>
           addDirectWorkSession(world.users.studentA, programmeId, {
-            plannedOn: addDays(start, 42),
+            plannedOn: seventhSession(),
             theme: DEFAULT_THEMES[6],
           }),
         )
@@ -253,7 +260,12 @@ describe("recording a session", () => {
 
   it.each([
     ["a date before the programme", () => ({ heldOn: addDays(start, -1) }), "heldOn", /must fall within the programme/],
-    ["a date after the programme", () => ({ heldOn: addDays(start, 49) }), "heldOn", /must fall within the programme/],
+    [
+      "a date after the programme",
+      () => ({ heldOn: addDays(extendedEnd(), 1) }),
+      "heldOn",
+      /must fall within the programme/,
+    ],
     ["a date in the future", () => ({ heldOn: addDays(world.today, 1) }), "heldOn", /once its date has come/],
     ["no date for a session held", () => ({ heldOn: "" }), "heldOn", /Enter the date/],
     [
@@ -588,6 +600,7 @@ describe("closing a programme", () => {
       canWrite: false,
       canAddSession: false,
       canAskFeedback: true,
+      canScoreGoals: false,
       // The student who ran a closed programme may turn it into portfolio evidence.
       canMakeEvidence: true,
       closed: true,

@@ -186,7 +186,7 @@ describe("useActionForm", () => {
     expect(action).not.toHaveBeenCalled();
   });
 
-  it("sends the parsed values and hands the action's data to onSuccess", async () => {
+  it("sends the values as entered and hands the action's data to onSuccess", async () => {
     const onSuccess = jest.fn();
     const action = jest.fn().mockResolvedValue({ ok: true, data: { id: "u1" } });
     render(<NameForm action={action} onSuccess={onSuccess} />);
@@ -210,6 +210,55 @@ describe("useActionForm", () => {
     expect(screen.getByRole("link", { name: "Name: Already in use" })).toBeInTheDocument();
     expect(screen.getByLabelText("Name")).toHaveAccessibleDescription("Error: Already in use");
     expect(onSuccess).not.toHaveBeenCalled();
+  });
+
+  // A schema that transforms: "yes"/"no" becomes a boolean, a blank note null. The server parses what the
+  // form sends with the same schema, as it parses the API's requests; had the form sent its own parsed
+  // values (true, null), the server's parse would refuse them.
+  const transforming = z.object({
+    agreed: z.enum(["yes", "no"], { error: "Answer yes or no" }).transform((value) => value === "yes"),
+    note: z
+      .string()
+      .trim()
+      .max(200)
+      .transform((value) => value || null),
+  });
+
+  function AgreeForm(props: { action: (values: z.input<typeof transforming>) => Promise<unknown> }) {
+    const { form, onSubmit, errorOf, pending } = useActionForm({
+      schema: transforming,
+      defaultValues: { agreed: "no", note: "" },
+      action: props.action as never,
+      onSuccess: () => {},
+    });
+    return (
+      <form onSubmit={onSubmit} noValidate>
+        <label htmlFor="agreed">Agreed</label>
+        <select id="agreed" {...form.register("agreed")}>
+          <option value="yes">Yes</option>
+          <option value="no">No</option>
+        </select>
+        <TextField id="note" label="Note" error={errorOf("note")} {...form.register("note")} />
+        <SubmitButton pending={pending}>Save</SubmitButton>
+      </form>
+    );
+  }
+
+  it("sends the raw values of a transformed field, which the server's parse of the same schema accepts", async () => {
+    const received: unknown[] = [];
+    const serverParsed: unknown[] = [];
+    const action = jest.fn(async (values: unknown) => {
+      received.push(values);
+      // What the server action does first: parse with the same schema.
+      serverParsed.push(transforming.parse(values));
+      return { ok: true, data: null };
+    });
+    render(<AgreeForm action={action} />);
+    await userEvent.selectOptions(screen.getByLabelText("Agreed"), "yes");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(received).toEqual([{ agreed: "yes", note: "" }]);
+    expect(serverParsed).toEqual([{ agreed: true, note: null }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
+import { portfolioAreasFor } from "@/lib/access/portfolio";
 import { getPlacement } from "@/lib/placements/get-placement";
 import { listPeopleForChoosing } from "@/lib/users/users";
 import { loadOrNotFound } from "@/lib/page-guards";
@@ -81,7 +82,13 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
           <h2 id="progress-heading" className="mb-3 text-xl font-bold">
             Progress
           </h2>
-          <ProgressSummary id="placement-progress" detail={progress} level={3} numbers={false} />
+          <ProgressSummary
+            id="placement-progress"
+            detail={progress}
+            level={3}
+            numbers={false}
+            evidenceLink={portfolioAreasFor(user).evidence}
+          />
         </section>
       )}
 

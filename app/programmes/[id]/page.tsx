@@ -221,6 +221,9 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
         </h2>
         <p className="mb-3 text-sm text-muted">
           Up to three goals, each scored by the child from 0 to 10 at the start, at review and at the end.
+          {permissions.canWrite && !permissions.canScoreGoals && (
+            <> The child gives the first scores at the first session, planned for {formatDate(programme.startDate)}.</>
+          )}
         </p>
         {programme.goals.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No goals agreed yet.</p>
@@ -252,7 +255,7 @@ export default async function DirectWorkProgrammePage({ params }: { params: Prom
                   <tr key={goal.id} className="border-t border-gray-200 align-top">
                     <th scope="row" className="px-3 py-2 font-normal">
                       <span className="font-semibold">{goal.number}.</span> {goal.description}
-                      {permissions.canWrite && (
+                      {permissions.canScoreGoals && (
                         <ScoreGoalForm
                           programmeId={programme.id}
                           goal={{

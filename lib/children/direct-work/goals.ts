@@ -2,6 +2,7 @@ import "server-only";
 import { allocationsVisibleTo } from "@/lib/access/children";
 import { command, parseId } from "@/lib/core/command";
 import { conflict, fieldError, notFound } from "@/lib/errors";
+import { formatDate, todayInUk, toIsoDate } from "@/lib/dates";
 import { auditCreated, auditUpdated } from "@/lib/children/child-audit";
 import { assertOpen, loadProgramme, mayWriteDirectWork } from "@/lib/children/direct-work/load";
 import { directWorkGoalsSchema, scoreDirectWorkGoalSchema, type GoalStage } from "@/lib/validations/direct-work";
@@ -78,6 +79,10 @@ export const scoreDirectWorkGoal = command({
   allow: mayWriteDirectWork,
   async run({ tx, audit }, { goal, ...programme }, data) {
     assertOpen(programme);
+    // The child gives the scores in the sessions: none before the first session's date.
+    const firstSession = toIsoDate(programme.startDate);
+    if (todayInUk() < firstSession)
+      throw fieldError("score", `The child scores the goals from the first session, on ${formatDate(firstSession)}`);
     if (data.stage !== "START" && goal.startScore === null)
       throw fieldError("stage", "Record the start score first: change is measured from it");
     const field = STAGE_FIELD[data.stage];

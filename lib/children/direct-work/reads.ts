@@ -5,7 +5,7 @@ import { assertVerifiedUser } from "@/lib/access/require-user";
 import { allocationsVisibleTo, canWriteChildWork } from "@/lib/access/children";
 import { parseId } from "@/lib/core/command";
 import { notFound } from "@/lib/errors";
-import { toIsoDate } from "@/lib/dates";
+import { toIsoDate, todayInUk } from "@/lib/dates";
 import { presentChildrenFor } from "@/lib/children/children";
 import { namesFor } from "@/lib/children/people-names";
 import { redactChild } from "@/lib/children/present-child";
@@ -155,6 +155,8 @@ export async function getDirectWorkProgramme(user: SessionUser, programmeId: str
       permissions: {
         canWrite: canWrite && !closed,
         canAddSession: canWrite && !closed && row.sessions.length < row.plannedSessions,
+        /** The child gives goal scores in the sessions, so not before the first one (scoreDirectWorkGoal). */
+        canScoreGoals: canWrite && !closed && todayInUk() >= dates.startDate,
         /** The child's feedback may still come after the programme is closed. */
         canAskFeedback: canWrite,
         closed,

@@ -27,8 +27,11 @@ export default async function DirectWorkSessionPage({
   if (!session) notFound();
   const today = todayInUk();
   const { permissions } = programme;
+  // A session whose date has not come is only planned: it can be cancelled in advance, but nothing
+  // about what happened, nor the child's feedback, can be recorded yet.
+  const notYet = (session.heldOn ?? session.plannedOn) > today && session.status !== "ATTENDED";
   const feedbackPossible =
-    permissions.canAskFeedback && session.status !== "DID_NOT_ATTEND" && session.status !== "CANCELLED";
+    permissions.canAskFeedback && !notYet && session.status !== "DID_NOT_ATTEND" && session.status !== "CANCELLED";
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -46,9 +49,17 @@ export default async function DirectWorkSessionPage({
       {permissions.canWrite ? (
         <section aria-labelledby="record-heading" className="rounded border border-gray-300 bg-white p-6">
           <h2 id="record-heading" className="mb-4 text-xl font-bold">
-            What happened
+            {notYet ? "Not held yet" : "What happened"}
           </h2>
+          {notYet && (
+            <p className="mb-4">
+              {session.status === "CANCELLED"
+                ? `This session, planned for ${formatDate(session.plannedOn)}, is recorded as cancelled.`
+                : `This session is planned for ${formatDate(session.plannedOn)}. Record what happened, and ask for the child's feedback, once it has been held. If it will not go ahead, record the cancellation now.`}
+            </p>
+          )}
           <SessionRecordForm
+            plannedOnly={notYet}
             programmeId={programme.id}
             session={{
               id: session.id,

@@ -42,16 +42,22 @@ const LABELS = {
   childRating: "The child's rating",
 };
 
+/**
+ * What happened at a session. `plannedOnly`: the session's date has not come, so the only thing to record
+ * is a cancellation in advance (the server refuses a date in the future).
+ */
 export function SessionRecordForm({
   programmeId,
   session,
   min,
   max,
+  plannedOnly = false,
 }: {
   programmeId: string;
   session: Session;
   min: string;
   max: string;
+  plannedOnly?: boolean;
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
@@ -59,7 +65,7 @@ export function SessionRecordForm({
     schema: recordDirectWorkSessionSchema,
     defaultValues: {
       // A planned session has no status to record yet: no radio is chosen.
-      status: session.status === "PLANNED" ? undefined : session.status,
+      status: plannedOnly ? "CANCELLED" : session.status === "PLANNED" ? undefined : session.status,
       heldOn: session.heldOn,
       cancelledBy: session.cancelledBy ?? "",
       whatWasDone: session.whatWasDone,
@@ -78,6 +84,30 @@ export function SessionRecordForm({
   });
   const chosen = form.watch("status");
   const clearSaved = () => setSaved(undefined);
+
+  if (plannedOnly)
+    return (
+      <form noValidate onSubmit={onSubmit} onChange={clearSaved}>
+        <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={LABELS} attempt={attempt} />
+        <SelectField
+          id="cancelledBy"
+          label={LABELS.cancelledBy}
+          placeholder="Choose who cancelled"
+          options={cancelledByValues.map((value) => ({
+            value,
+            label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}`,
+          }))}
+          error={errorOf("cancelledBy")}
+          {...form.register("cancelledBy")}
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <SubmitButton pending={pending}>Record as cancelled</SubmitButton>
+          <p role="status" className="font-semibold text-green-900">
+            {saved}
+          </p>
+        </div>
+      </form>
+    );
 
   return (
     <form noValidate onSubmit={onSubmit} onChange={clearSaved}>
