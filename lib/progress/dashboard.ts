@@ -5,17 +5,20 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { placementsVisibleTo } from "@/lib/access/placements";
 import { canSeeChildWorkCounts, dashboardCoversOneUniversity } from "@/lib/access/navigation";
-import { fromIsoDate, todayInUk, type IsoDate } from "@/lib/dates";
-import { progressDetailsFor, recomputeStale, type PlacementProgress } from "@/lib/progress/placement-progress";
-import { progressWithoutChildWork } from "@/lib/progress/progress-store";
+import { todayInUk, type IsoDate } from "@/lib/dates";
+import { recomputeStale, type PlacementProgress } from "@/lib/progress/placement-progress";
+import { progressWithoutChildWork, withoutChildWork } from "@/lib/progress/progress-store";
+import {
+  dashboardPage,
+  dashboardWhereSql,
+  filterOptionsSql,
+  ragAndDaysCounts,
+  rowsWithDetail,
+  staleIds,
+} from "@/lib/progress/hot-reads";
 import { compareByRisk, type RagStatus } from "@/lib/progress/placement-rag";
 import { STATUS_ALL, STATUS_RUNNING, type DashboardFilters } from "@/lib/progress/dashboard-filters";
-import {
-  placementRowSelect,
-  toPlacementRow,
-  type PlacementRow,
-  type PlacementRowData,
-} from "@/lib/placements/placement-summary";
+import { toPlacementRow, type PlacementRow, type PlacementRowData } from "@/lib/placements/placement-summary";
 
 // The placement table behind the tutors', the team manager's and on-site
 // supervisors' home page, the CSV export, the cohort report and the coverage
@@ -23,7 +26,7 @@ import {
 // practice educator's and the student's homes are in student-cards.ts, the
 // team manager's overview in team-overview.ts, the report and the matrix in
 // cohort-report.ts. Every function takes the user first and scopes with
-// placementsVisibleTo; each runs a fixed number of queries whatever the number
+// placementsVisibleTo (in SQL: placementsVisibleSql); each runs a fixed number of queries whatever the number
 // of placements (tests/db/query-count.test.ts counts them).
 
 /** Rows on one page of a dashboard table. */
@@ -81,7 +84,7 @@ export function dashboardRow(row: PlacementRowData, progress: PlacementProgress)
 /**
  * The rows the filters select with their progress, red first, then amber,
  * then green, by student name within each. Without a page: every row (the CSV
- * and the cohort report).
+ * and the cohort report). From the read model in one statement (lib/progress/hot-reads.ts).
  */
 export async function loadDashboardRows(
   user: SessionUser,
@@ -89,22 +92,15 @@ export async function loadDashboardRows(
   today: IsoDate = todayInUk(),
 ) {
   assertVerifiedUser(user);
-  const selected = await getDb().placement.findMany({
-    where: dashboardWhere(user, filters),
-    orderBy: [{ student: { name: "asc" } }, { id: "asc" }],
-    take: SUMMARY_CAP + 1,
-    select: placementRowSelect,
-  });
+  const db = getDb();
+  const where = dashboardWhereSql(user, filters);
+  await bringUpToDate(where, today);
+  const selected = await rowsWithDetail(db, where, SUMMARY_CAP + 1);
   const capped = selected.length > SUMMARY_CAP;
-  const rows = capped ? selected.slice(0, SUMMARY_CAP) : selected;
-  const details = await progressDetailsFor(
-    user,
-    rows.map((row) => row.id),
-    today,
-  );
-  const all = rows.flatMap((row) => {
-    const detail = details.get(row.id);
-    return detail ? [{ row: dashboardRow(row, detail.progress), detail }] : [];
+  const teamSide = canSeeChildWorkCounts(user);
+  const all = (capped ? selected.slice(0, SUMMARY_CAP) : selected).map(({ row, detail }) => {
+    const shown = teamSide ? detail : withoutChildWork(detail);
+    return { row: { ...row, progress: shown.progress }, detail: shown };
   });
   // Red, amber, green; within a colour the most overdue first (lib/progress/placement-rag.ts).
   const risk = (entry: (typeof all)[number]) => ({
@@ -120,9 +116,10 @@ export async function loadDashboardRows(
 
 /**
  * One page of the dashboard, read from the progress read model
- * (lib/progress/read-model.ts): the RAG and the days buckets are grouped
- * counts, the RAG filter is a WHERE clause, and only the page's rows are
- * read. A fixed few queries whatever the number of placements.
+ * (lib/progress/read-model.ts) in plain SQL (lib/progress/hot-reads.ts): the
+ * RAG and the days buckets are grouped counts, the RAG filter is a WHERE
+ * clause, and only the page's rows are read, in one statement. A fixed few
+ * queries whatever the number of placements.
  */
 export async function loadPlacementDashboard(
   user: SessionUser,
@@ -131,43 +128,26 @@ export async function loadPlacementDashboard(
 ): Promise<PlacementDashboard> {
   assertVerifiedUser(user);
   const db = getDb();
-  const where = dashboardWhere(user, filters);
+  const where = dashboardWhereSql(user, filters);
   const [, options] = await Promise.all([bringUpToDate(where, today), filterOptions(user)]);
-  const groups = await db.placementProgress.groupBy({
-    by: ["ragStatus", "percentComplete"],
-    where: { placement: where },
-    _count: { _all: true },
-  });
+  const groups = await ragAndDaysCounts(db, where);
   const ragCounts: Record<RagStatus, number> = { RED: 0, AMBER: 0, GREEN: 0 };
   const percentages: number[] = [];
   for (const group of groups) {
-    ragCounts[group.ragStatus] += group._count._all;
-    for (let i = 0; i < group._count._all; i++) percentages.push(group.percentComplete);
+    ragCounts[group.ragStatus] += group.count;
+    for (let i = 0; i < group.count; i++) percentages.push(group.percentComplete);
   }
   const summarised = ragCounts.RED + ragCounts.AMBER + ragCounts.GREEN;
   const total = filters.rag ? ragCounts[filters.rag] : summarised;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pages);
-  // compareByRisk's order from the stored columns: red, amber, green; the most
-  // overdue first within a colour; then by student name (as the CSV and the report).
-  const rows = await db.placementProgress.findMany({
-    where: { placement: where, ...(filters.rag ? { ragStatus: filters.rag } : {}) },
-    orderBy: [
-      { ragRank: "asc" },
-      { overdueDays: "desc" },
-      { placement: { student: { name: "asc" } } },
-      { placementId: "asc" },
-    ],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: { progress: true, placement: { select: placementRowSelect } },
-  });
+  const rows = await dashboardPage(db, where, filters.rag, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const teamSide = canSeeChildWorkCounts(user);
   return {
-    rows: rows.map((row) => {
-      const progress = row.progress as unknown as PlacementProgress;
-      return dashboardRow(row.placement, teamSide ? progress : progressWithoutChildWork(progress));
-    }),
+    rows: rows.map(({ row, progress }) => ({
+      ...row,
+      progress: teamSide ? progress : progressWithoutChildWork(progress),
+    })),
     total,
     page,
     pages,
@@ -181,26 +161,19 @@ export async function loadPlacementDashboard(
 
 /**
  * Recomputes the selected placements whose stored progress is missing or of
- * an earlier day (the daily job normally leaves none), at most SUMMARY_CAP a
- * request so that a missed daily job never makes one request recompute the
- * whole country; the rest are recomputed by later requests or the job.
+ * an earlier day (the daily job normally leaves none, so this is one cheap
+ * statement), at most SUMMARY_CAP a request so that a missed daily job never
+ * makes one request recompute the whole country; the rest are recomputed by
+ * later requests or the job.
  */
-export async function bringUpToDate(where: Prisma.PlacementWhereInput, today: IsoDate): Promise<void> {
-  const db = getDb();
-  const stale = await db.placement.findMany({
-    where: { AND: [where, { OR: [{ progress: { is: null } }, { progress: { asOf: { not: fromIsoDate(today) } } }] }] },
-    take: SUMMARY_CAP,
-    select: { id: true },
-  });
-  for (let start = 0; start < stale.length; start += STALE_BATCH)
-    await recomputeStale(
-      db,
-      stale.slice(start, start + STALE_BATCH).map((row) => row.id),
-      today,
-    );
-}
-
 const STALE_BATCH = 500;
+
+export async function bringUpToDate(where: Prisma.Sql, today: IsoDate): Promise<void> {
+  const db = getDb();
+  const stale = await staleIds(db, where, today, SUMMARY_CAP);
+  for (let start = 0; start < stale.length; start += STALE_BATCH)
+    await recomputeStale(db, stale.slice(start, start + STALE_BATCH), today);
+}
 
 /** Placements by the share of required days done: 0–24%, 25–49%, 50–74%, 75–99%, 100%. */
 export function daysBuckets(percentages: readonly number[]): DaysBucket[] {
@@ -218,45 +191,6 @@ export function daysBuckets(percentages: readonly number[]): DaysBucket[] {
 /** What the filter lists offer: only degree programmes, teams and universities the user's placements involve. */
 export async function filterOptions(user: SessionUser): Promise<FilterOptions> {
   assertVerifiedUser(user);
-  const db = getDb();
-  const visible = placementsVisibleTo(user);
-  const oneUniversity = dashboardCoversOneUniversity(user);
   // A tutor's degree programmes are their university's; everyone else's come from the placements they see.
-  const programmeWhere: Prisma.DegreeProgrammeWhereInput = oneUniversity
-    ? { universityId: user.organisationId }
-    : { students: { some: { user: { placementsAsStudent: { some: visible } } } } };
-  const [programmes, teams, universities] = await Promise.all([
-    db.degreeProgramme.findMany({
-      where: programmeWhere,
-      orderBy: [{ university: { name: "asc" } }, { name: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        university: { select: { name: true } },
-        cohorts: { orderBy: { name: "asc" }, select: { id: true, name: true } },
-      },
-    }),
-    db.organisation.findMany({
-      where: { kind: "TEAM", placements: { some: visible } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    oneUniversity
-      ? Promise.resolve([])
-      : db.organisation.findMany({
-          where: { kind: "UNIVERSITY", students: { some: { user: { placementsAsStudent: { some: visible } } } } },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true },
-        }),
-  ]);
-  return {
-    programmes: programmes.map((programme) => ({
-      id: programme.id,
-      name: programme.name,
-      universityName: programme.university.name,
-      cohorts: programme.cohorts,
-    })),
-    teams,
-    universities,
-  };
+  return filterOptionsSql(getDb(), user, dashboardCoversOneUniversity(user) ? user.organisationId : null);
 }

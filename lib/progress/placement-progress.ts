@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { fromStored, storeProgress, withoutChildWork } from "@/lib/progress/progress-store";
+import { storeProgress, withoutChildWork } from "@/lib/progress/progress-store";
+import { detailOf, storedProgressOf } from "@/lib/progress/hot-reads";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
-import { placementsVisibleTo } from "@/lib/access/placements";
 import { canSeeChildWorkCounts } from "@/lib/access/navigation";
 import { todayInUk, toIsoDate, type IsoDate } from "@/lib/dates";
 import { summariseDayCounts, type AttendanceKindName, type DaysSummary } from "@/lib/placements/placement-days";
@@ -109,16 +109,14 @@ export async function progressDetailsFor(
   const ids = [...new Set(placementIds)];
   if (ids.length === 0) return new Map();
   const db = getDb();
-  // Scoped here, then read from the read model: rows computed for another
-  // day are recomputed (and stored, unless a write stored a newer one meanwhile).
-  const rows = await db.placement.findMany({
-    where: { AND: [placementsVisibleTo(user), { id: { in: ids } }] },
-    select: { id: true, progress: { select: { asOf: true, progress: true, detail: true } } },
-  });
+  // Scoped here (in SQL: lib/access/placements-sql.ts), then read from the
+  // read model in one statement: rows computed for another day are recomputed
+  // (and stored, unless a write stored a newer one meanwhile).
+  const rows = await storedProgressOf(db, user, ids);
   const result = new Map<string, PlacementProgressDetail>();
   const stale: string[] = [];
   for (const row of rows) {
-    if (row.progress && toIsoDate(row.progress.asOf) === today) result.set(row.id, fromStored(row.progress));
+    if (row.asOf === today) result.set(row.id, detailOf(row));
     else stale.push(row.id);
   }
   if (stale.length > 0) for (const [id, detail] of await recomputeStale(db, stale, today)) result.set(id, detail);

@@ -8,7 +8,9 @@ import { todayInUk } from "@/lib/dates";
 import { progressForPlacements, type PlacementProgress } from "@/lib/progress/placement-progress";
 import type { DashboardFilters } from "@/lib/progress/dashboard-filters";
 import type { IdPage } from "@/lib/core/paging";
-import { bringUpToDate, dashboardWhere, loadDashboardRows } from "@/lib/progress/dashboard";
+import { bringUpToDate, loadDashboardRows } from "@/lib/progress/dashboard";
+import { dashboardWhereSql, progressPage } from "@/lib/progress/hot-reads";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { progressWithoutChildWork } from "@/lib/progress/progress-store";
 import { nextMilestone } from "@/lib/progress/milestone-text";
 import { PLACEMENT_RAG_LABELS } from "@/lib/progress/placement-rag";
@@ -31,27 +33,14 @@ export async function listProgress(
 ): Promise<{ progress: PlacementProgress[]; nextCursor: string | null }> {
   assertVerifiedUser(user);
   const { placementId, limit, cursor } = page;
-  const where = {
-    AND: [
-      dashboardWhere(user, filters),
-      ...(placementId ? [{ id: placementId }] : []),
-      ...(cursor ? [{ id: { gt: cursor } }] : []),
-    ],
-  };
+  const filtered = dashboardWhereSql(user, filters);
+  const where = placementId ? Prisma.sql`${filtered} AND p.id = ${placementId}` : filtered;
   const today = todayInUk();
-  // From the read model: the RAG filter is a WHERE clause, so a page is exactly `limit` placements.
+  // From the read model in SQL (lib/progress/hot-reads.ts): the RAG filter is a WHERE clause, so a page is exactly `limit` placements.
   await bringUpToDate(where, today);
-  const rows = await getDb().placementProgress.findMany({
-    where: { placement: where, ...(filters.rag ? { ragStatus: filters.rag } : {}) },
-    orderBy: { placementId: "asc" },
-    take: limit + 1,
-    select: { placementId: true, progress: true },
-  });
+  const rows = await progressPage(getDb(), where, filters.rag, cursor ?? undefined, limit + 1);
   const teamSide = canSeeChildWorkCounts(user);
-  const pageItems = rows.slice(0, limit).map((row) => {
-    const progress = row.progress as unknown as PlacementProgress;
-    return teamSide ? progress : progressWithoutChildWork(progress);
-  });
+  const pageItems = rows.slice(0, limit).map((progress) => (teamSide ? progress : progressWithoutChildWork(progress)));
   return {
     progress: pageItems,
     nextCursor: rows.length > limit && pageItems.length > 0 ? pageItems[pageItems.length - 1].placementId : null,

@@ -1,6 +1,8 @@
 // When the built-in daily timer (scripts/start.ts) runs the reminders job:
 // REMINDERS_AT="HH:MM", UK local time (07:00 by default), or "off".
 
+import { todayInUk } from "@/lib/dates";
+
 export type DailyTime = { hour: number; minute: number };
 
 export const DEFAULT_REMINDERS_AT = "07:00";
@@ -49,13 +51,7 @@ function ukInstant(isoDay: string, time: DailyTime): Date {
   return new Date(instant);
 }
 
-const ukDayOf = (instant: Date) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+const ukDayOf = (instant: Date) => todayInUk(instant);
 
 /** The next instant, strictly after `now`, at which the UK clock shows `time`. */
 export function nextRunAfter(now: Date, time: DailyTime): Date {

@@ -22,6 +22,10 @@ export type BenchArgs = {
   drop: boolean;
   /** Where latest.json and latest.md go. */
   out: string;
+  /** Run the server under `node --cpu-prof` and report its top frames (cpu-profile.md beside latest.md). */
+  profile: boolean;
+  /** App instances on the one database; the connections are spread over them. */
+  instances: number;
 };
 
 /** Parses `--scale 0.01 --duration=10 --reuse …`. Throws on anything it does not know, so a typo never runs the wrong benchmark. */
@@ -35,8 +39,10 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     build: false,
     drop: false,
     out: "bench-results",
+    profile: false,
+    instances: 1,
   };
-  const flags = new Set(["reuse", "build", "drop"]);
+  const flags = new Set(["reuse", "build", "drop", "profile"]);
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     if (!raw.startsWith("--")) throw new Error(`Unexpected argument "${raw}"`);
@@ -67,6 +73,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case "out":
         args.out = value;
+        break;
+      case "instances":
+        args.instances = positiveInteger(name, value);
         break;
       default:
         throw new Error(`Unknown option --${name}`);
@@ -270,4 +279,71 @@ export function markdownTable(
     `Targets: p95 under ${TARGETS.p95Ms} ms, throughput at least ${TARGETS.throughputRatio * 100}% of the trivial route's, first-load JS under ${TARGETS.firstLoadJsKb} kB compressed.`,
   );
   return lines.join("\n") + "\n";
+}
+
+/** A V8 CPU profile (.cpuprofile), as `node --cpu-prof` writes it: only the fields read here. */
+export type CpuProfile = {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+};
+
+export type ProfileFrame = { frame: string; selfMs: number; selfShare: number };
+
+/**
+ * The frames that used the most CPU themselves (self time), summed over every
+ * node with the same function and file, busiest first. Idle and garbage
+ * collection are reported as such; "(program)" is V8's own work outside JavaScript.
+ */
+export function topFrames(
+  profile: CpuProfile,
+  limit = 25,
+  root = "",
+): { totalMs: number; frames: ProfileFrame[]; packages: ProfileFrame[] } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    if (!node) continue;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === "(idle)") continue;
+    total += ms;
+    const file = url
+      .replace(/^file:\/\//, "")
+      .replace(root, "")
+      .replace(/^\/+/, "");
+    const key = file ? `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}` : functionName || "(anonymous)";
+    self.set(key, (self.get(key) ?? 0) + ms);
+    const pkg = packageOf(file) ?? functionName;
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
+  }
+  const ranked = (entries: Map<string, number>) =>
+    [...entries]
+      .map(([frame, ms]) => ({
+        frame,
+        selfMs: Math.round(ms),
+        selfShare: total ? Math.round((ms / total) * 1000) / 1000 : 0,
+      }))
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, limit);
+  return { totalMs: Math.round(total), frames: ranked(self), packages: ranked(byPackage) };
+}
+
+/** Where a file's code comes from: an npm package, the app's server bundle, Node itself. */
+function packageOf(file: string): string | null {
+  if (!file) return null;
+  const pkg = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  if (pkg) return pkg[1];
+  if (file.startsWith("node:")) return "node internals";
+  if (file.includes(".next/server/chunks")) return "app server chunks (.next/server)";
+  if (file.includes(".next/")) return "app (.next)";
+  if (file.startsWith("lib/generated")) return "prisma client (generated)";
+  return file.split("/")[0];
 }

@@ -34,6 +34,8 @@ import {
   scriptChunksOf,
   summariseLatencies,
   TARGETS,
+  topFrames,
+  type CpuProfile,
   type RouteResult,
 } from "./lib";
 
@@ -53,11 +55,11 @@ function killServer(signal: NodeJS.Signals = "SIGTERM") {
   }
 }
 
-async function stopServer() {
+async function stopServer(graceMs = 5_000) {
   if (!server) return;
   const exited = new Promise((resolve) => server!.once("exit", resolve));
   killServer("SIGTERM");
-  await Promise.race([exited, sleep(5_000)]);
+  await Promise.race([exited, sleep(graceMs)]);
   killServer("SIGKILL");
   server = null;
 }
@@ -126,10 +128,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number, databaseUrl: string): Promise<string> {
+async function startServer(port: number, databaseUrl: string, profileDir: string | null): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  server = spawn(bin("tsx"), ["scripts/start.ts"], {
+  // --profile: V8 writes a .cpuprofile when the process exits (on SIGTERM start.ts shuts down cleanly).
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  server = spawn(bin("tsx"), [...profiling, "scripts/start.ts"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -355,6 +359,39 @@ function drive(base: string, target: Target, seconds: number, connections: numbe
   });
 }
 
+/**
+ * The server's busiest frames over the whole run (every route, warm-ups
+ * included), from the largest profile written (the process running Next.js;
+ * tsx's launcher writes a tiny one too). Writes <out>/cpu-profile.md.
+ */
+function summariseProfile(dir: string, out: string) {
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith(".cpuprofile"))
+    .map((file) => path.join(dir, file))
+    .sort((a, b) => statSync(b).size - statSync(a).size);
+  if (!files[0]) {
+    console.warn("--profile: no .cpuprofile was written (did the server exit cleanly?)");
+    return null;
+  }
+  const summary = topFrames(JSON.parse(readFileSync(files[0], "utf8")) as CpuProfile, 30, ROOT);
+  const line = (entry: { frame: string; selfMs: number; selfShare: number }) =>
+    `| ${entry.frame.replace(/\|/g, "\\|")} | ${entry.selfMs} | ${(entry.selfShare * 100).toFixed(1)}% |`;
+  const markdown = [
+    `CPU profile of the server over the whole run: ${summary.totalMs} ms of CPU outside idle (${path.basename(files[0])}).`,
+    "",
+    "| Package or file | self ms | share |",
+    "|---|--:|--:|",
+    ...summary.packages.slice(0, 15).map(line),
+    "",
+    "| Frame | self ms | share |",
+    "|---|--:|--:|",
+    ...summary.frames.map(line),
+  ].join("\n");
+  writeFileSync(path.join(out, "cpu-profile.md"), markdown + "\n");
+  console.log(`\n${markdown}\n`);
+  return { file: files[0], ...summary };
+}
+
 async function dropDatabase(adminUrl: string, name: string) {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
@@ -398,7 +435,12 @@ async function main() {
   ensureBuild(args.build);
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   console.log(`Starting the app on port ${port}…`);
-  const base = await startServer(port, args.databaseUrl);
+  const profileDir = args.profile ? path.resolve(args.out, "cpu-profiles") : null;
+  if (profileDir) {
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+  }
+  const base = await startServer(port, args.databaseUrl, profileDir);
 
   const subjects = await pickSubjects(args.databaseUrl);
   console.log(
@@ -514,7 +556,8 @@ async function main() {
       failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
   }
 
-  await stopServer();
+  await stopServer(profileDir ? 60_000 : 5_000);
+  const profile = profileDir ? summariseProfile(profileDir, args.out) : null;
 
   const baseline = results.find((row) => row.kind === "baseline");
   for (const row of results)
@@ -540,6 +583,7 @@ async function main() {
     pageScripts,
     warnings,
     failures,
+    profile,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   mkdirSync(args.out, { recursive: true });

@@ -13,6 +13,7 @@ import {
   percentile,
   scriptChunksOf,
   summariseLatencies,
+  topFrames,
   worldSize,
   type RouteResult,
 } from "@/scripts/bench/lib";
@@ -28,6 +29,8 @@ describe("benchmark arguments", () => {
       build: false,
       drop: false,
       out: "bench-results",
+      profile: false,
+      instances: 1,
     });
   });
 
@@ -43,6 +46,9 @@ describe("benchmark arguments", () => {
       "postgresql://u@h:5432/other_bench",
       "--out=/tmp/x",
       "--drop",
+      "--profile",
+      "--instances",
+      "2",
     ]);
     expect(args).toEqual({
       scale: 0.01,
@@ -53,6 +59,8 @@ describe("benchmark arguments", () => {
       drop: true,
       databaseUrl: "postgresql://u@h:5432/other_bench",
       out: "/tmp/x",
+      profile: true,
+      instances: 2,
     });
   });
 
@@ -234,5 +242,43 @@ describe("targets and the results table", () => {
     expect(table).toContain(
       "| PE home `/` | PE | 100.0 | 300.0 | 400.0 | 200 | 25% | 6.0 | 35 | 120.0 | no (p95, throughput) |",
     );
+  });
+});
+
+describe("CPU profile summary", () => {
+  // Three frames: the root, a query compiler frame under it and a React frame; idle is left out.
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: { functionName: "(root)", url: "", lineNumber: -1 }, children: [2, 3, 4] },
+      {
+        id: 2,
+        callFrame: {
+          functionName: "compile",
+          url: "file:///app/node_modules/@prisma/client/runtime/x.js",
+          lineNumber: 9,
+        },
+      },
+      {
+        id: 3,
+        callFrame: { functionName: "renderElement", url: "file:///app/node_modules/next/dist/react.js", lineNumber: 0 },
+      },
+      { id: 4, callFrame: { functionName: "(idle)", url: "", lineNumber: -1 } },
+    ],
+    samples: [2, 2, 3, 4, 2],
+    timeDeltas: [1000, 1000, 2000, 50_000, 1000],
+  };
+
+  it("ranks frames and packages by self time, leaving idle out", () => {
+    const summary = topFrames(profile, 10, "/app");
+    expect(summary.totalMs).toBe(5);
+    expect(summary.frames).toEqual([
+      { frame: "compile node_modules/@prisma/client/runtime/x.js:10", selfMs: 3, selfShare: 0.6 },
+      { frame: "renderElement node_modules/next/dist/react.js:1", selfMs: 2, selfShare: 0.4 },
+    ]);
+    expect(summary.packages.map((entry) => entry.frame)).toEqual(["@prisma/client", "next"]);
+  });
+
+  it("keeps only the busiest frames", () => {
+    expect(topFrames(profile, 1, "/app").frames).toHaveLength(1);
   });
 });
