@@ -29,6 +29,10 @@ export function placementsVisibleSql(user: SessionUser): Prisma.Sql {
       return Prisma.sql`(EXISTS (SELECT 1 FROM "StudentProfile" v WHERE v."userId" = p."studentId" AND v."universityId" = ${user.organisationId})${ofTeam})`;
     }
     case "SCHOOL_CONTACT":
+    case "EXTERNAL_EXAMINER":
+    case "SERVICE_USER_REPRESENTATIVE":
+    case "LEADERSHIP":
+      // Panel members read sampled PADs through lib/access/panels.ts, never the placement lists.
       return Prisma.sql`FALSE`;
   }
 }
