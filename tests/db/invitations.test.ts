@@ -70,10 +70,10 @@ describe("invitations", () => {
   it("sending again replaces the link; withdrawing stops it; only the admin may do either", async () => {
     const email = "olly.invited@test.example.org";
     const { id } = await createUser(world.users.admin, { ...newPe(email), name: "Olly Invited" });
-    const first = linkToken(await mailbox.waitFor(email));
+    const firstMail = await mailbox.waitFor(email);
+    const first = linkToken(firstMail);
     await resendInvitation(world.users.admin, id);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const second = linkToken(await mailbox.waitFor(email));
+    const second = linkToken(await mailbox.waitFor(email, 10_000, firstMail));
     expect(second).not.toBe(first);
     expect((await describeLink(first)).state).toBe("revoked");
     expect((await getUserForEdit(world.users.admin, id)).invitation).not.toBeNull();

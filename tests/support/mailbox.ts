@@ -33,10 +33,14 @@ export async function startMailbox(port: number) {
     url: `smtp://127.0.0.1:${port}`,
     received,
     /** The newest message to `address`, waiting up to `timeoutMs` for it. */
-    async waitFor(address: string, timeoutMs = 10_000): Promise<ReceivedMail> {
+    /** The latest email to the address; with `after`, the latest one that arrived after that email. */
+    async waitFor(address: string, timeoutMs = 10_000, after?: ReceivedMail): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const mail = received.filter((m) => m.to.includes(address)).at(-1);
+        const mail = received
+          .slice(after ? received.indexOf(after) + 1 : 0)
+          .filter((m) => m.to.includes(address))
+          .at(-1);
         if (mail) return mail;
         if (Date.now() > deadline) throw new Error(`No email to ${address} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 100));

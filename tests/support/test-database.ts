@@ -34,6 +34,9 @@ export function useTestDatabase() {
     }
     // One connection on PGlite, as the app uses it (scripts/start.ts); a real server takes a pool.
     process.env.DATABASE_POOL_SIZE = serverUrl ? "4" : "1";
+    // Tests that queue many transactions on one connection (the audit chain's 40 writers) must not fail on a
+    // loaded machine for waiting: the production timeout is tested in tests/ops/database-outage.test.ts.
+    process.env.DATABASE_CONNECT_TIMEOUT_MS ??= "60000";
     await disconnectDb();
   });
 
