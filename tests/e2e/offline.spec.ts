@@ -18,11 +18,11 @@ test.use({ locale: "en-GB", timezoneId: "Europe/London", actionTimeout: 15_000 }
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
 /** A phone-sized full-page screenshot (the header's menu folds away at this width). */
-async function snap(page: Page, name: string) {
+async function snap(page: Page, name: string, fullPage = false) {
   const size = page.viewportSize();
   await page.setViewportSize(PHONE);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage, animations: "disabled" });
   if (size) await page.setViewportSize(size);
 }
 
@@ -183,7 +183,7 @@ test("work recorded offline is sent once when back online; a conflict is resolve
       await expect(page.getByRole("heading", { name: "Someone else changed this record" })).toBeVisible();
       const fields = page.getByTestId("conflict-field");
       await expect(fields).toHaveCount(2);
-      await snap(page, "offline-conflict-390");
+      await snap(page, "offline-conflict-390", true);
       await fields.filter({ hasText: "What was done" }).getByLabel("Keep the current version").check();
       await fields.filter({ hasText: "The child's words" }).getByLabel("Keep your version").check();
       await page.getByRole("button", { name: "Send my choices" }).click();
