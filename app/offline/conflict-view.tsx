@@ -44,8 +44,8 @@ export function ConflictView({
       </h2>
       <p className="mb-1 font-semibold">{item.title}</p>
       <p className="mb-4">
-        {item.message} For each difference, choose which version to keep. Nothing is sent until you choose{" "}
-        <strong>Send my choices</strong>.
+        It was changed on the server after you saved your version on this device. For each difference, choose which
+        version to keep. Nothing is sent until you choose <strong>Send my choices</strong>.
       </p>
       {fields.length === 0 && <p className="mb-4">Your version and the current version are now the same.</p>}
       <form

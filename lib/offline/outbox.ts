@@ -64,9 +64,6 @@ export function sendable(items: OutboxItem[]): OutboxItem[] {
   return ready;
 }
 
-/** How many items the banner counts as waiting to send (held ones included: none has reached the server). */
-export const waitingCount = (items: OutboxItem[]) => items.length;
-
 type ErrorBody = { error?: { code?: string; message?: string; fields?: Record<string, string[]> } };
 
 export type Outcome =

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 import { allocationsVisibleTo, canWriteChildWorkNow } from "@/lib/access/children";
 import { placementsVisibleTo } from "@/lib/access/placements";
-import { toIsoDate } from "@/lib/dates";
+import { addDays, fromIsoDate, toIsoDate, todayInUk } from "@/lib/dates";
 import type { OfflineSnapshot } from "@/lib/offline/types";
 
 // What a device keeps to open the offline forms (docs/decisions/0015-offline.md):
@@ -14,11 +14,15 @@ import type { OfflineSnapshot } from "@/lib/offline/types";
 // programmes (planned and recorded sessions, to record them), and for a PE the
 // active placements they are the current PE of (to draft supervision).
 
+const RECENT_DAYS = 28;
+
 export async function offlineSnapshotFor(user: SessionUser): Promise<OfflineSnapshot> {
   assertVerifiedUser(user);
   const db = getDb();
   const sessions = await db.programmeSession.findMany({
     where: {
+      // Minimum data: the sessions still to record, and those of the last four weeks (to correct a record).
+      OR: [{ status: "PLANNED" }, { plannedOn: { gte: fromIsoDate(addDays(todayInUk(), -RECENT_DAYS)) } }],
       programme: {
         closedAt: null,
         allocation: {

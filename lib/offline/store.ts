@@ -54,15 +54,28 @@ async function write(run: (db: IDBPDatabase<OfflineDb>) => Promise<unknown>) {
   changed();
 }
 
+/**
+ * Whether there is a store to read. Opening a database creates it, so every page
+ * would otherwise leave an empty one behind, even right after a sign-out wiped it.
+ */
+async function exists(): Promise<boolean> {
+  if (opening) return true;
+  if (typeof indexedDB.databases !== "function") return true;
+  return (await indexedDB.databases()).some((known) => known.name === OFFLINE_DB);
+}
+
 export async function getOwner(): Promise<Owner | undefined> {
+  if (!(await exists())) return undefined;
   return (await (await database()).get("meta", "owner")) as Owner | undefined;
 }
 
 export async function getSnapshot(): Promise<OfflineSnapshot | undefined> {
+  if (!(await exists())) return undefined;
   return (await (await database()).get("meta", "snapshot")) as OfflineSnapshot | undefined;
 }
 
 export async function listOutbox(): Promise<OutboxItem[]> {
+  if (!(await exists())) return [];
   const items = await (await database()).getAll("outbox");
   return items.sort((a, b) => a.createdAt - b.createdAt);
 }

@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, apiAs, signIn, todayInUk } from "./support";
 
 // The offline app (issue 16, docs/decisions/0015-offline.md) in headless
@@ -10,13 +11,19 @@ import { DEMO, apiAs, signIn, todayInUk } from "./support";
 
 const SCREENSHOTS = path.resolve(__dirname, "..", "..", "screenshots");
 const PHONE = { width: 390, height: 844 };
+/** Ella Thompson (PE Priya Shah) has a direct-work programme still open in the demo world; Amira's are all closed. */
+const STUDENT = "ella.thompson@students.severnside.example.ac.uk";
 
 test.use({ locale: "en-GB", timezoneId: "Europe/London", actionTimeout: 15_000 });
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
-async function snap(page: Page, name: string) {
+/** A phone-sized full-page screenshot (the header's menu folds away at this width). */
+async function snap(page: Page, name: string, fullPage = false) {
+  const size = page.viewportSize();
+  await page.setViewportSize(PHONE);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage, animations: "disabled" });
+  if (size) await page.setViewportSize(size);
 }
 
 /** Waits until the service worker controls the page and has the offline page in its cache. */
@@ -68,30 +75,29 @@ test("work recorded offline is sent once when back online; a conflict is resolve
   const childsWords = `I like the drawing games (${stamp})`;
   const agenda = `Offline agenda ${stamp}`;
 
-  const studentApi = await apiAs(baseURL!, DEMO.studentAmira);
+  const studentApi = await apiAs(baseURL!, STUDENT);
   const peApi = await apiAs(baseURL!, DEMO.pe);
   const studentSnapshot: Snapshot = await (await studentApi.get("/api/v1/offline/snapshot")).json();
-  // A session whose date has come (a record needs it), still planned.
-  const session = studentSnapshot.sessions.find(
-    (candidate) => candidate.values.status === "PLANNED" && candidate.plannedOn <= todayInUk(),
-  );
+  // A session whose date has come (a record needs it): a planned one if there is one, else one to correct.
+  const due = studentSnapshot.sessions.filter((candidate) => candidate.plannedOn <= todayInUk());
+  const session = due.find((candidate) => candidate.values.status === "PLANNED") ?? due[0];
   expect(session, "the demo world has a planned session that is due").toBeTruthy();
   const peSnapshot: Snapshot = await (await peApi.get("/api/v1/offline/snapshot")).json();
-  const amiraPlacement = peSnapshot.placements.find((placement) => placement.studentName === "Amira Hussain");
-  expect(amiraPlacement).toBeTruthy();
+  const ellaPlacement = peSnapshot.placements.find((placement) => placement.studentName === "Ella Thompson");
+  expect(ellaPlacement).toBeTruthy();
   // Children appear by code only on the device.
   expect(JSON.stringify(studentSnapshot)).not.toMatch(/"(firstName|lastName|name)"/);
 
   let student: BrowserContext | undefined;
   let pe: BrowserContext | undefined;
   try {
-    student = await browser.newContext({ viewport: PHONE });
-    pe = await browser.newContext({ viewport: PHONE });
+    student = await browser.newContext();
+    pe = await browser.newContext();
     const page = await student.newPage();
     const pePage = await pe.newPage();
 
     await test.step("both say 'This is my device' while online", async () => {
-      await signIn(page, DEMO.studentAmira);
+      await signIn(page, STUDENT);
       await consentOffline(page);
       await signIn(pePage, DEMO.pe);
       await consentOffline(pePage);
@@ -110,7 +116,7 @@ test("work recorded offline is sent once when back online; a conflict is resolve
 
     await test.step("offline, the PE writes a supervision draft", async () => {
       await pe!.setOffline(true);
-      await pePage.getByRole("button", { name: "Write a supervision draft for Amira Hussain" }).click();
+      await pePage.getByRole("button", { name: "Write a supervision draft for Ella Thompson" }).click();
       await pePage.getByLabel("Start time").fill("10:30");
       await pePage.getByLabel("Agenda").fill(agenda);
       await pePage.getByRole("button", { name: "Save on this device" }).click();
@@ -137,11 +143,9 @@ test("work recorded offline is sent once when back online; a conflict is resolve
       await pe!.setOffline(false);
       await expect(page.getByTestId("offline-waiting")).toHaveCount(0, { timeout: 20_000 });
       await expect(pePage.getByTestId("offline-waiting")).toHaveCount(0, { timeout: 20_000 });
-      // Sending again (another "online", a second tab) finds nothing to send.
-      await page.getByRole("link", { name: "Work offline" }).first().click();
       const saved = await programmeSession(studentApi, session!.programmeId, session!.id);
       expect(saved).toMatchObject({ status: "ATTENDED", childsWords, version: session!.values.version + 1 });
-      const log = await (await peApi.get(`/api/v1/placements/${amiraPlacement!.id}/supervision`)).json();
+      const log = await (await peApi.get(`/api/v1/placements/${ellaPlacement!.id}/supervision`)).json();
       expect(log.records.filter((record: { agenda: string }) => record.agenda === agenda)).toHaveLength(1);
     });
 
@@ -160,9 +164,12 @@ test("work recorded offline is sent once when back online; a conflict is resolve
         data: {
           status: current.status,
           heldOn: current.heldOn,
+          cancelledBy: current.cancelledBy,
           whatWasDone: "Drawing, then a walk round the field",
           childsWords: current.childsWords,
+          childsWordsShareable: current.childsWordsShareable,
           studentReflection: current.studentReflection,
+          childRating: current.childRating,
           version: current.version,
         },
       });
@@ -176,7 +183,7 @@ test("work recorded offline is sent once when back online; a conflict is resolve
       await expect(page.getByRole("heading", { name: "Someone else changed this record" })).toBeVisible();
       const fields = page.getByTestId("conflict-field");
       await expect(fields).toHaveCount(2);
-      await snap(page, "offline-conflict-390");
+      await snap(page, "offline-conflict-390", true);
       await fields.filter({ hasText: "What was done" }).getByLabel("Keep the current version").check();
       await fields.filter({ hasText: "The child's words" }).getByLabel("Keep your version").check();
       await page.getByRole("button", { name: "Send my choices" }).click();
@@ -190,7 +197,7 @@ test("work recorded offline is sent once when back online; a conflict is resolve
 
     await test.step("another person signing in on the same browser sees nothing of the first", async () => {
       expect(await databases(page)).toContain("placement-tracker-offline");
-      // Amira's session ends without signing out; Priya signs in on the same browser.
+      // Ella's session ends without signing out; Priya signs in on the same browser.
       await student!.clearCookies();
       await signIn(page, DEMO.pe);
       await page.goto("/offline");
@@ -214,16 +221,28 @@ test("work recorded offline is sent once when back online; a conflict is resolve
 });
 
 test("the app is installable: manifest, icons and service worker pass Chromium's installability check", async ({
-  page,
+  baseURL,
 }) => {
-  await signIn(page, DEMO.studentAmira);
-  await page.goto("/");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const manifest = await (await page.request.get("/manifest.webmanifest")).json();
-  expect(manifest).toMatchObject({ display: "standalone", start_url: "/" });
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-  expect(installabilityErrors).toEqual([]);
-  const { errors } = await cdp.send("Page.getAppManifest");
-  expect(errors).toEqual([]);
+  // A profile on disk: Chromium never offers to install from an incognito window, which every new context is.
+  const profile = mkdtempSync(path.join(tmpdir(), "pt-offline-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    baseURL,
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, DEMO.studentAmira);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ display: "standalone", start_url: "/" });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+    const { errors } = await cdp.send("Page.getAppManifest");
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
