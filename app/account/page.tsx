@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/dates";
 import { ROLE_LABELS } from "@/lib/validations/user";
 import { PageHeader } from "@/components/page-header";
 import { SummaryList } from "@/components/summary-list";
+import { TableRegion } from "@/components/table-region";
 import { SessionButtons, SignOutEverywhereButton } from "./session-buttons";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -58,8 +59,9 @@ export default async function AccountPage() {
           A session ends by itself after 30 minutes without use, and 8 hours after signing in. If you see one you do not
           recognise, sign it out and change your password.
         </p>
-        <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-          <table className="w-full text-left">
+        {/* Stacked cards on phones (app/globals.css "stack-table"), so each Sign out stays in reach. */}
+        <TableRegion label="Your sessions">
+          <table className="stack-table w-full text-left">
             <caption className="sr-only">Your sessions</caption>
             <thead className="border-b border-gray-300 bg-gray-50">
               <tr>
@@ -83,13 +85,19 @@ export default async function AccountPage() {
             <tbody>
               {sessions.map((row) => (
                 <tr key={row.id} className="border-b border-gray-200 last:border-0">
-                  <td className="px-3 py-2">
+                  <td className="stack-title px-3 py-2 font-semibold">
                     {row.device}
                     {row.current && <strong className="block text-sm">This browser</strong>}
                   </td>
-                  <td className="px-3 py-2">{row.ipAddress ?? "Unknown"}</td>
-                  <td className="px-3 py-2">{formatDateTime(row.signedInAt)}</td>
-                  <td className="px-3 py-2">{formatDateTime(row.lastSeenAt)}</td>
+                  <td data-label="Address" className="px-3 py-2">
+                    {row.ipAddress ?? "Unknown"}
+                  </td>
+                  <td data-label="Signed in" className="px-3 py-2">
+                    {formatDateTime(row.signedInAt)}
+                  </td>
+                  <td data-label="Last active" className="px-3 py-2">
+                    {formatDateTime(row.lastSeenAt)}
+                  </td>
                   <td className="px-3 py-2">
                     <SessionButtons sessionId={row.id} current={row.current} device={row.device} />
                   </td>
@@ -97,7 +105,7 @@ export default async function AccountPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <div className="mt-4">
           <SignOutEverywhereButton />
         </div>

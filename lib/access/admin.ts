@@ -23,6 +23,23 @@ export function accountsManagedBy(user: SessionUser): Prisma.UserWhereInput {
   return { OR: [{ organisationId: user.organisationId }, { organisation: { kind: "UNIVERSITY" } }] };
 }
 
+/**
+ * Who imports people from a CSV: the team manager (any role but a school's
+ * contact), and a university tutor for their own university's students and
+ * tutors (the import checks the university).
+ */
+export function canImportPeople(user: SessionUser): boolean {
+  return user.role === "ADMIN" || user.role === "UNIVERSITY_TUTOR";
+}
+
+export function rolesImportableBy(
+  user: SessionUser,
+): Array<"ADMIN" | "PRACTICE_EDUCATOR" | "ONSITE_SUPERVISOR" | "STUDENT" | "UNIVERSITY_TUTOR"> {
+  if (user.role === "ADMIN") return ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "STUDENT", "UNIVERSITY_TUTOR"];
+  if (user.role === "UNIVERSITY_TUTOR") return ["STUDENT", "UNIVERSITY_TUTOR"];
+  return [];
+}
+
 /** Who adds universities, degree programmes and cohorts: the team manager. */
 export function canManageUniversities(user: SessionUser): boolean {
   return user.role === "ADMIN";

@@ -121,6 +121,11 @@ export async function finishSso(
       idTokenExpected: true,
     });
     claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+    // Some providers keep the email for the userinfo endpoint: ask it, for the same subject.
+    if (typeof claims.email !== "string" && tokens.access_token && typeof claims.sub === "string") {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+      claims = { ...claims, email: info.email, [provider.emailVerifiedClaim]: info[provider.emailVerifiedClaim] };
+    }
   } catch (error) {
     // A wrong state, a wrong issuer, a bad signature, an error from the provider: refused, nothing created.
     return { ok: false, problem: "failed", detail: error instanceof Error ? error.message.slice(0, 200) : "unknown" };

@@ -34,7 +34,8 @@ async function setPassword(page: Page, password: string) {
   await expect(page.getByRole("status")).toContainText("Your password has been saved");
 }
 
-test.describe.configure({ mode: "serial" });
+// Each test walks several pages and emails: slow on a loaded 2-core machine.
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 test("invite → email → set password → sign in; the people list shows the status", async ({ page }) => {
   await signIn(page, DEMO.admin);
@@ -176,7 +177,7 @@ test("two-factor sign-in: set up with a code from the app, then sign in with a c
   await shoot(page, "two-factor-recovery-codes");
   await page.getByRole("link", { name: /continue/ }).click();
   await expect(page.getByRole("link", { name: "On: manage two-factor sign-in" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
 
   // The password alone no longer signs in: the code step comes next.
   await page.goto("/sign-in");
@@ -192,8 +193,8 @@ test("two-factor sign-in: set up with a code from the app, then sign in with a c
   // The set-up used this time step's code; the app's next one (accepted a step early) signs in.
   await page.getByLabel("Code from your app").fill(totpAt(secret!, new Date(Date.now() + 30_000)));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
 
   // A lost phone: a recovery code signs in once.
   await page.goto("/sign-in");

@@ -31,6 +31,8 @@ export async function startOidcProvider(options: {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     scopes: ["openid", "email", "profile"],
     pkce: { required: () => true },
+    // Entra ID and most providers put the email in the id token; oidc-provider does only when told to.
+    conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ["placement-tracker-e2e-only"] },
     async findAccount(_ctx: unknown, id: string) {

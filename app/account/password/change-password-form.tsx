@@ -5,6 +5,7 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextField } from "@/components/form/fields";
 import { PasswordAdvice } from "@/components/password-advice";
+import { NewPasswordFields } from "@/components/form/new-password-fields";
 import { changePasswordAction } from "../actions";
 
 export function ChangePasswordForm() {
@@ -37,22 +38,10 @@ export function ChangePasswordForm() {
           {...form.register("currentPassword")}
         />
         <PasswordAdvice />
-        <TextField
-          id="newPassword"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters. Three or four unrelated words are strong and easy to remember."
-          error={errorOf("newPassword")}
-          {...form.register("newPassword")}
-        />
-        <TextField
-          id="confirmPassword"
-          label="New password again"
-          type="password"
-          autoComplete="new-password"
-          error={errorOf("confirmPassword")}
-          {...form.register("confirmPassword")}
+        <NewPasswordFields
+          newPassword={form.register("newPassword")}
+          confirmPassword={form.register("confirmPassword")}
+          errorOf={errorOf}
         />
         <SubmitButton pending={pending}>Change password</SubmitButton>
       </form>

@@ -5,6 +5,8 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/action-result";
 import { createUser, updateUser } from "@/lib/users/users";
+import { importPeople, previewImport } from "@/lib/users/import-people";
+import { badRequest } from "@/lib/errors";
 import {
   endSessionsOfPerson,
   resendInvitation,
@@ -55,5 +57,24 @@ export async function resetTwoFactorAction(userId: string) {
   const user = await requireUser();
   const result = await runAction(() => resetTwoFactorOfPerson(user, userId));
   if (result.ok) revalidatePath(`/admin/users/${userId}`);
+  return result;
+}
+
+/** The uploaded file's bytes (the file itself is checked by lib/users/import-rules.ts). */
+async function uploaded(formData: FormData): Promise<Uint8Array> {
+  const file = formData.get("file");
+  if (!(file instanceof Blob) || file.size === 0) throw badRequest("Choose a CSV file to upload.");
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export async function previewImportAction(formData: FormData) {
+  const user = await requireUser();
+  return runAction(async () => previewImport(user, await uploaded(formData)));
+}
+
+export async function importPeopleAction(formData: FormData) {
+  const user = await requireUser();
+  const result = await runAction(async () => importPeople(user, await uploaded(formData)));
+  if (result.ok) revalidatePath("/admin/users");
   return result;
 }

@@ -37,6 +37,9 @@ export default async function UsersPage({
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold">People</h1>
+        <Link href="/admin/users/import" className="text-brand-700 underline">
+          Import people from a CSV file
+        </Link>
         <Link href="/admin/users/new" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white no-underline">
           Add a person
         </Link>

@@ -3,8 +3,9 @@ import { useRouter } from "next/navigation";
 import { setPasswordSchema } from "@/lib/validations/account";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { SubmitButton, TextField } from "@/components/form/fields";
+import { SubmitButton } from "@/components/form/fields";
 import { PasswordAdvice } from "@/components/password-advice";
+import { NewPasswordFields } from "@/components/form/new-password-fields";
 import { setPasswordAction } from "../../actions";
 
 export function SetPasswordForm({ token }: { token: string }) {
@@ -19,22 +20,10 @@ export function SetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
       <ErrorSummary attempt={attempt} message={formError} fieldErrors={fieldErrors} />
       <PasswordAdvice />
-      <TextField
-        id="newPassword"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. Three or four unrelated words are strong and easy to remember."
-        error={errorOf("newPassword")}
-        {...form.register("newPassword")}
-      />
-      <TextField
-        id="confirmPassword"
-        label="New password again"
-        type="password"
-        autoComplete="new-password"
-        error={errorOf("confirmPassword")}
-        {...form.register("confirmPassword")}
+      <NewPasswordFields
+        newPassword={form.register("newPassword")}
+        confirmPassword={form.register("confirmPassword")}
+        errorOf={errorOf}
       />
       <SubmitButton pending={pending}>Save password</SubmitButton>
     </form>
