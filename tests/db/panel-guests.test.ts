@@ -9,8 +9,10 @@ import {
   getPanelItem,
   listPanels,
   mayCreatePanels,
+  panelDecisionsOfPlacement,
   setPanelLead,
 } from "@/lib/panels/panels";
+import { panelReportPdf } from "@/lib/panels/panel-pdf";
 import { listPlacements } from "@/lib/placements/list-placements";
 import { getPlacement } from "@/lib/placements/get-placement";
 import { getChild, listChildren } from "@/lib/children/children";
@@ -178,13 +180,29 @@ describe("a panel's guests", () => {
   });
 
   it("read nothing once it has closed", async () => {
-    await db().panelSampleItem.updateMany({ where: { panelId }, data: { decision: "CONFIRMED" } });
+    await db().panelSampleItem.updateMany({
+      where: { panelId },
+      data: { decision: "CONFIRMED", decidedAt: new Date(), evidenceSufficient: false },
+    });
     await changePanelStatus(world.users.tutorA, panelId, "CLOSED", { version: 3 });
     for (const guest of [examiner, representative]) {
       expect(await listPanels(guest)).toEqual([]);
       expect(await statusOf(getPanel(guest, panelId))).toBe(404);
       expect(await statusOf(getPanelItem(guest, panelId, itemId))).toBe(404);
     }
+  });
+});
+
+describe("the panel's report and its decisions on the placement", () => {
+  it("prints the sample, decisions and themes as a PDF; the API gives the decisions to those who see the placement", async () => {
+    const panel = (await listPanels(world.users.tutorA)).find((row) => row.name === "Examined panel")!;
+    const { fileName, bytes } = await panelReportPdf(await getPanel(world.users.tutorA, panel.id));
+    expect(fileName).toMatch(/^panel-report-examined-panel-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { decisions } = await panelDecisionsOfPlacement(world.users.tutorA, world.placementA.id);
+    expect(decisions).toEqual([expect.objectContaining({ decision: "CONFIRMED", panelName: "Examined panel" })]);
+    expect(await statusOf(panelDecisionsOfPlacement(world.users.tutorB, world.placementA.id))).toBe(404);
+    expect(await statusOf(panelDecisionsOfPlacement(examiner, world.placementA.id))).toBe(404);
   });
 });
 
