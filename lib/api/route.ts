@@ -35,6 +35,18 @@ export function csvResponse(filename: string, body: string) {
   });
 }
 
+/** A PDF download. A student's assessment or a report: never kept by a shared cache or the browser's disk cache. */
+export function pdfResponse(fileName: string, bytes: Buffer) {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Length": String(bytes.length),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
 export function errorResponse(error: AppError, headers: Record<string, string> = {}) {
   return withHeaders(json(errorBody(error), error.status), headers);
 }

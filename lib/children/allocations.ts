@@ -1,4 +1,5 @@
 import "server-only";
+import { notifySchoolsOfAllocation } from "@/lib/schools/notify-school";
 import { getDb, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
@@ -52,7 +53,7 @@ export const allocateChildren = command({
       return "You can only allocate children to students you are practice educator for.";
     return true;
   },
-  async run({ tx, user, audit, placementChanged }, placement, data) {
+  async run({ tx, user, audit, placementChanged, afterCommit }, placement, data) {
     if (!placement) throw fieldError("placementId", "Choose a student's placement");
     if (placement.status !== "ACTIVE")
       throw conflict("Children can only be allocated to a student whose placement is active.");
@@ -120,6 +121,8 @@ export const allocateChildren = command({
       ids.push(allocation.id);
     }
     placementChanged(placement.id);
+    // A school that asked for support for one of these pupils hears that a student now works with them.
+    await notifySchoolsOfAllocation({ tx, afterCommit }, childIds);
     return { ids };
   },
 });

@@ -567,6 +567,11 @@ export async function getPanel(user: SessionUser, panelId: string) {
       practiceEducatorName: item.finalAssessment.practiceEducator.name,
       recommendation: item.finalAssessment.recommendation,
       reasons: item.reasons,
+      evidenceSufficient: item.evidenceSufficient,
+      holisticJudgementSupported: item.holisticJudgementSupported,
+      pcfDomainsEvidenced: item.pcfDomainsEvidenced,
+      serviceUserFeedbackPresent: item.serviceUserFeedbackPresent,
+      signaturesComplete: item.signaturesComplete,
       decision: item.decision as PanelDecisionName | null,
       decisionReasons: item.decisionReasons,
       feedbackForPe: item.feedbackForPe,
@@ -582,6 +587,8 @@ export async function getPanel(user: SessionUser, panelId: string) {
     },
   };
 }
+
+export type PanelRecord = Awaited<ReturnType<typeof getPanel>>;
 
 /**
  * One sampled PAD as the panel scrutinises it: the PE's report, the domains,
@@ -727,4 +734,22 @@ export async function panelOutcomesForPlacement(user: SessionUser, placementId: 
       !item.peRespondedAt &&
       canAnswerPanelReturn(user, item.finalAssessment) === true,
   }));
+}
+
+/** The panels' decisions on a placement's final assessment for the API: a placement the user cannot see is a 404. */
+export async function panelDecisionsOfPlacement(user: SessionUser, placementId: string) {
+  assertVerifiedUser(user);
+  const id = parseId(placementId, "That placement");
+  const placement = await getDb().placement.findFirst({
+    where: { AND: [placementsVisibleTo(user), { id }] },
+    select: { id: true },
+  });
+  if (!placement) throw notFound("That placement");
+  const outcomes = await panelOutcomesForPlacement(user, id);
+  return {
+    decisions: outcomes.map(({ canAnswer: _canAnswer, version: _version, ...outcome }) => ({
+      ...outcome,
+      decisionLabel: PANEL_DECISION_LABELS[outcome.decision],
+    })),
+  };
 }

@@ -9,8 +9,10 @@ import {
   getPanelItem,
   listPanels,
   mayCreatePanels,
+  panelDecisionsOfPlacement,
   setPanelLead,
 } from "@/lib/panels/panels";
+import { panelReportPdf } from "@/lib/panels/panel-pdf";
 import { listPlacements } from "@/lib/placements/list-placements";
 import { getPlacement } from "@/lib/placements/get-placement";
 import { getChild, listChildren } from "@/lib/children/children";
@@ -23,7 +25,7 @@ import { listRegister } from "@/lib/pe-register/register";
 import { qaplBoard } from "@/lib/qapl/qapl";
 import { listOwnSchoolRequests, listSchoolRequestsToTriage } from "@/lib/schools/school-requests";
 import { loadImpactReport } from "@/lib/impact/impact-report";
-import { listUsers } from "@/lib/users/users";
+import { createUser, listUsers } from "@/lib/users/users";
 import { toAppError } from "@/lib/errors";
 import { addDays, fromIsoDate } from "@/lib/dates";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -178,13 +180,29 @@ describe("a panel's guests", () => {
   });
 
   it("read nothing once it has closed", async () => {
-    await db().panelSampleItem.updateMany({ where: { panelId }, data: { decision: "CONFIRMED" } });
+    await db().panelSampleItem.updateMany({
+      where: { panelId },
+      data: { decision: "CONFIRMED", decidedAt: new Date(), evidenceSufficient: false },
+    });
     await changePanelStatus(world.users.tutorA, panelId, "CLOSED", { version: 3 });
     for (const guest of [examiner, representative]) {
       expect(await listPanels(guest)).toEqual([]);
       expect(await statusOf(getPanel(guest, panelId))).toBe(404);
       expect(await statusOf(getPanelItem(guest, panelId, itemId))).toBe(404);
     }
+  });
+});
+
+describe("the panel's report and its decisions on the placement", () => {
+  it("prints the sample, decisions and themes as a PDF; the API gives the decisions to those who see the placement", async () => {
+    const panel = (await listPanels(world.users.tutorA)).find((row) => row.name === "Examined panel")!;
+    const { fileName, bytes } = await panelReportPdf(await getPanel(world.users.tutorA, panel.id));
+    expect(fileName).toMatch(/^panel-report-examined-panel-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { decisions } = await panelDecisionsOfPlacement(world.users.tutorA, world.placementA.id);
+    expect(decisions).toEqual([expect.objectContaining({ decision: "CONFIRMED", panelName: "Examined panel" })]);
+    expect(await statusOf(panelDecisionsOfPlacement(world.users.tutorB, world.placementA.id))).toBe(404);
+    expect(await statusOf(panelDecisionsOfPlacement(examiner, world.placementA.id))).toBe(404);
   });
 });
 
@@ -232,5 +250,32 @@ describe("accounts with one job see nothing else", () => {
       expect(
         await statusOf(loadImpactReport(guest, { from: addDays(world.today, -90), to: world.today, audience: "team" })),
       ).toBe(403);
+  });
+});
+
+describe("the team manager creates the accounts", () => {
+  it("makes a school contact for one of the team's schools, with an invitation; another team's school is refused", async () => {
+    const school = await db().school.create({ data: { teamId: world.team.id, name: "Test Primary" } });
+    const elsewhere = await db().school.create({ data: { teamId: world.otherTeam.id, name: "Elsewhere Primary" } });
+    const base = { name: "Pat Teacher", email: "pat.teacher@test.example.org", role: "SCHOOL_CONTACT" as const };
+    expect(await statusOf(createUser(world.users.admin, base))).toBe(422);
+    expect(await statusOf(createUser(world.users.admin, { ...base, schoolId: elsewhere.id }))).toBe(422);
+    const { id, invited } = await createUser(world.users.admin, { ...base, schoolId: school.id });
+    expect(invited).toBe(true);
+    expect(await db().user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      role: "SCHOOL_CONTACT",
+      schoolId: school.id,
+      organisationId: world.team.id,
+    });
+    expect(await db().accountLink.count({ where: { userId: id, purpose: "INVITATION" } })).toBe(1);
+    const examinerId = (
+      await createUser(world.users.admin, {
+        name: "Prof. New Examiner",
+        email: "new.examiner@test.example.org",
+        role: "EXTERNAL_EXAMINER",
+        universityId: world.uniA.id,
+      })
+    ).id;
+    expect((await db().user.findUniqueOrThrow({ where: { id: examinerId } })).organisationId).toBe(world.uniA.id);
   });
 });

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { listOwnSchoolRequests, listSchoolRequestsToTriage, requestSupport } from "@/lib/schools/school-requests";
 import { decideReferral } from "@/lib/children/referrals";
 import { getChild, listChildren } from "@/lib/children/children";
-import { listCaseload } from "@/lib/children/allocations";
+import { allocateChildren, listCaseload } from "@/lib/children/allocations";
 import { listPlacements } from "@/lib/placements/list-placements";
 import { loadImpactReport } from "@/lib/impact/impact-report";
 import { AppError } from "@/lib/errors";
@@ -154,18 +154,23 @@ describe("a school contact's request for support", () => {
     expect(told.map((note) => note.title)).toEqual(["The team has accepted your request for support"]);
 
     const referral = await db().referral.findUniqueOrThrow({ where: { id: referralId } });
-    const allocation = await db().allocation.create({
-      data: {
-        childId: referral.childId,
-        placementId: world.placementA.id,
-        studentId: world.users.studentA.id,
-        overseeingPeId: world.users.peA.id,
-        kind: "DIRECT_WORK",
-        startDate: fromIsoDate(world.today),
-        createdById: world.users.admin.id,
-      },
+    const { ids } = await allocateChildren(world.users.admin, {
+      childIds: [referral.childId],
+      placementId: world.placementA.id,
+      kind: "DIRECT_WORK",
+      startDate: world.today,
+      overseeingPeId: world.users.peA.id,
     });
+    const allocation = await db().allocation.findUniqueOrThrow({ where: { id: ids[0] } });
     expect((await listOwnSchoolRequests(contactA)).requests[0].status).toBe("ALLOCATED");
+    // The school hears that a student now works with its pupil; the other school hears nothing.
+    const allocated = await db().notification.findMany({
+      where: { userId: contactA.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(allocated.at(-1)).toMatchObject({ kind: "school-request-allocated", link: "/school" });
+    expect(JSON.stringify(allocated)).not.toMatch(/Robin|Reed/);
+    expect(await db().notification.count({ where: { userId: contactB.id, kind: "school-request-allocated" } })).toBe(0);
     const programme = await db().directWorkProgramme.create({
       data: {
         allocationId: allocation.id,

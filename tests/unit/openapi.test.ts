@@ -61,6 +61,7 @@ describe("docs/openapi.json", () => {
       "/api/v1/outcomes",
       "/api/v1/placements",
       "/api/v1/placements/{id}",
+      "/api/v1/placements/{id}/panel-decisions",
       "/api/v1/placements/{id}/progress",
       "/api/v1/progress",
     ]);

@@ -4,6 +4,7 @@ import { useFieldArray } from "react-hook-form";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { ChildDetailsFields } from "@/components/children/child-details-fields";
 import { CONSENT_LABELS, consentStatuses, createChildSchema } from "@/lib/validations/children";
 import { createChildAction } from "../actions";
 
@@ -19,41 +20,19 @@ export function NewChildForm({ schools }: { schools: Array<{ value: string; labe
   return (
     <form onSubmit={onSubmit} noValidate className="rounded border border-gray-300 bg-white p-6">
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-        <TextField
-          id="firstName"
-          label="First name"
-          autoComplete="off"
-          error={errorOf("firstName")}
-          {...form.register("firstName")}
-        />
-        <TextField
-          id="lastName"
-          label="Last name"
-          autoComplete="off"
-          error={errorOf("lastName")}
-          {...form.register("lastName")}
-        />
-        <TextField
-          id="dateOfBirth"
-          label="Date of birth"
-          type="date"
-          error={errorOf("dateOfBirth")}
-          {...form.register("dateOfBirth")}
-        />
-        <TextField
-          id="yearGroup"
-          label="Year group (optional)"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={13}
-          error={errorOf("yearGroup")}
-          {...form.register("yearGroup", {
+      <ChildDetailsFields
+        subject="child"
+        yearGroupOptional
+        errorOf={errorOf}
+        fields={{
+          firstName: form.register("firstName"),
+          lastName: form.register("lastName"),
+          dateOfBirth: form.register("dateOfBirth"),
+          yearGroup: form.register("yearGroup", {
             setValueAs: (value) => (value === "" || value === null ? null : Number(value)),
-          })}
-        />
-      </div>
+          }),
+        }}
+      />
       <SelectField
         id="schoolId"
         label="School (optional)"

@@ -52,6 +52,12 @@ export default async function PanelPage({ params }: { params: Promise<{ id: stri
         </dl>
       </PageHeader>
 
+      <p className="mt-4">
+        <Link href={`/panels/${panel.id}/report`} className="font-semibold text-brand-700 underline">
+          Panel report (print or PDF)
+        </Link>
+      </p>
+
       {panel.permissions.canManage && (
         <PanelLeadControls
           panelId={panel.id}

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
+import { ChildDetailsFields } from "@/components/children/child-details-fields";
 import { schoolRequestSchema } from "@/lib/validations/school-requests";
 import { requestSupportAction } from "../actions";
 
@@ -27,38 +28,17 @@ export function RequestSupportForm({ today }: { today: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl">
       <ErrorSummary message={formError} fieldErrors={fieldErrors} attempt={attempt} />
-      <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-        <TextField
-          id="firstName"
-          label="Pupil's first name"
-          autoComplete="off"
-          error={errorOf("firstName")}
-          {...form.register("firstName")}
-        />
-        <TextField
-          id="lastName"
-          label="Pupil's last name"
-          autoComplete="off"
-          error={errorOf("lastName")}
-          {...form.register("lastName")}
-        />
-        <TextField
-          id="dateOfBirth"
-          label="Date of birth"
-          type="date"
-          max={today}
-          error={errorOf("dateOfBirth")}
-          {...form.register("dateOfBirth")}
-        />
-        <TextField
-          id="yearGroup"
-          label="Year group"
-          hint="0 for reception"
-          inputMode="numeric"
-          error={errorOf("yearGroup")}
-          {...form.register("yearGroup")}
-        />
-      </div>
+      <ChildDetailsFields
+        subject="pupil"
+        today={today}
+        errorOf={errorOf}
+        fields={{
+          firstName: form.register("firstName"),
+          lastName: form.register("lastName"),
+          dateOfBirth: form.register("dateOfBirth"),
+          yearGroup: form.register("yearGroup"),
+        }}
+      />
       <TextAreaField
         id="reason"
         label="Why are you asking for support?"

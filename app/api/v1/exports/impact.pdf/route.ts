@@ -1,4 +1,4 @@
-import { apiRoute, searchParamsOf } from "@/lib/api/route";
+import { apiRoute, pdfResponse, searchParamsOf } from "@/lib/api/route";
 import { loadImpactReport, parseImpactFilters } from "@/lib/impact/impact-report";
 import { impactPdf } from "@/lib/impact/impact-pdf";
 
@@ -6,12 +6,5 @@ import { impactPdf } from "@/lib/impact/impact-pdf";
 export const GET = apiRoute(async ({ user, request }) => {
   const filters = parseImpactFilters(searchParamsOf(request));
   const { fileName, bytes } = await impactPdf(await loadImpactReport(user, filters));
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Content-Length": String(bytes.length),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfResponse(fileName, bytes);
 });
