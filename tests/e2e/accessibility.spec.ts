@@ -90,7 +90,7 @@ test.describe("accessibility and reflow of every page", () => {
         page,
         baseURL,
       }) => {
-        test.setTimeout(15 * 60_000);
+        test.setTimeout(25 * 60_000);
         await page.setViewportSize({ width, height: width < 640 ? 844 : 900 });
         await useSessionOf(page, baseURL!, email);
         const seen = new Set<string>();
