@@ -163,6 +163,8 @@ test("on a phone, tabbing through the supervision draft never hides the focused 
   page,
   baseURL,
 }) => {
+  // Sixty key presses, each measured: slow beside the crawl's parallel workers.
+  test.setTimeout(3 * 60_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const adminApi = await apiAs(baseURL!, DEMO.admin);
   const placementId = await placementIdOf(adminApi, "Amira Hussain");
