@@ -20,8 +20,8 @@ export const ssoProvider = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // The accessibility crawl (every page of every role at two widths) takes longer than the rest of the suite
-  // together on a 2-core machine: it runs on demand with `npm run test:a11y`, not in `npm test`.
+  // The accessibility crawl (every page of every role at two widths) runs as its own CI step with several
+  // workers (`npm run test:a11y`, .ci/run step 1a), not in `npm test`'s single worker.
   testIgnore: process.env.A11Y_CRAWL ? [] : ["**/accessibility.spec.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -26,7 +26,7 @@ function entriesOfTeam(teamId: string): Prisma.AuditLogWhereInput {
 /** The audit log of the manager's team, newest first: the team manager only. */
 export async function listAuditEntries(
   user: SessionUser,
-  filters: { entity?: string; entityId?: string; take?: number } = {},
+  filters: { entity?: string; entityId?: string; actorId?: string; take?: number } = {},
 ) {
   assertVerifiedUser(user);
   if (!canReadAuditLog(user)) throw forbidden("Only the team manager can read the audit log.");
@@ -34,7 +34,11 @@ export async function listAuditEntries(
     where: {
       AND: [
         entriesOfTeam(user.organisationId),
-        { entity: filters.entity || undefined, entityId: filters.entityId || undefined },
+        {
+          entity: filters.entity || undefined,
+          entityId: filters.entityId || undefined,
+          actorId: filters.actorId || undefined,
+        },
       ],
     },
     orderBy: { at: "desc" },
@@ -50,4 +54,30 @@ export async function listAuditEntries(
     entityId: row.entityId,
     changes: row.changes as Record<string, unknown> | null,
   }));
+}
+
+/**
+ * What the audit log can be filtered by, in words: the people who appear in the
+ * team's log (by name, A to Z) and the kinds of record it holds. The team
+ * manager only, like the log itself.
+ */
+export async function listAuditFilterChoices(user: SessionUser) {
+  assertVerifiedUser(user);
+  if (!canReadAuditLog(user)) throw forbidden("Only the team manager can read the audit log.");
+  const db = getDb();
+  const where = entriesOfTeam(user.organisationId);
+  const [actors, entities] = await Promise.all([
+    db.auditLog.groupBy({ by: ["actorId"], where: { AND: [where, { actorId: { not: null } }] } }),
+    db.auditLog.groupBy({ by: ["entity"], where }),
+  ]);
+  const people = await db.user.findMany({
+    where: { id: { in: actors.map((row) => row.actorId).filter((id): id is string => id !== null) } },
+    select: { id: true, name: true },
+  });
+  return {
+    people: people
+      .map((person) => ({ id: person.id, name: person.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
+    entities: entities.map((row) => row.entity).sort(),
+  };
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { describedBy, Field, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/fields";
@@ -50,6 +51,16 @@ export function EvidenceForm(props: Props) {
     ),
   );
   const outOfForce = links.filter((link) => !availableIds.has(link.frameworkItemId));
+  // Each framework is collapsed to a line with its count of chosen capabilities; one with a
+  // capability chosen starts open, and one with an error opens so the summary's link can reach it.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(
+    () =>
+      new Set(
+        props.frameworks
+          .filter((framework) => framework.items.some((item) => chosen.has(item.id)))
+          .map((framework) => framework.id),
+      ),
+  );
 
   const toggle = (itemId: string, checked: boolean) => {
     const current = form.getValues("links") ?? [];
@@ -129,8 +140,8 @@ export function EvidenceForm(props: Props) {
       >
         <legend className="mb-1 text-lg font-bold">Capabilities this evidence shows</legend>
         <p id="links-hint" className="mb-2 text-sm text-muted">
-          Choose each capability the evidence shows and say how it shows it. Only the framework versions in force on{" "}
-          {formatDate(occurredOn)} are listed.
+          Open a framework and tick each capability the evidence shows. Each one you tick needs a sentence on how the
+          evidence shows it. Only the framework versions in force on {formatDate(occurredOn)} are listed.
         </p>
         {errors.links && (
           <p id="links-error" className="mb-2 font-semibold text-red-800">
@@ -159,59 +170,89 @@ export function EvidenceForm(props: Props) {
             </ul>
           </div>
         )}
-        {available.map((framework) => (
-          <fieldset key={framework.id} className="mb-4 rounded border border-gray-300 p-3">
-            <legend className="px-1 font-semibold">
-              {framework.code} — {framework.name} ({framework.version})
-            </legend>
-            <ul className="space-y-2">
-              {framework.items.map((item) => {
-                const index = chosen.get(item.id);
-                const checkboxId = `capability-${item.id}`;
-                const noteId = index === undefined ? "" : `links.${index}.note`;
-                return (
-                  <li key={item.id}>
-                    <div className="flex items-start gap-2">
-                      <input
-                        id={checkboxId}
-                        type="checkbox"
-                        className="mt-1 h-5 w-5"
-                        checked={index !== undefined}
-                        onChange={(event) => toggle(item.id, event.target.checked)}
-                      />
-                      <label htmlFor={checkboxId}>
-                        {item.number}. {item.name}
-                      </label>
-                    </div>
-                    {index !== undefined && (
-                      <Field
-                        id={noteId}
-                        label={`How this evidence shows ${framework.code} ${item.number}`}
-                        error={errors[noteId]}
-                        className="ml-7 mt-2"
-                      >
-                        <textarea
-                          id={noteId}
-                          rows={2}
-                          aria-invalid={errors[noteId] ? true : undefined}
-                          aria-describedby={describedBy(noteId, undefined, errors[noteId])}
-                          className="block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 aria-[invalid=true]:border-red-700"
-                          value={links[index]?.note ?? ""}
-                          onChange={(event) =>
-                            form.setValue(`links.${index}.note` as const, event.target.value, {
-                              shouldDirty: true,
-                              shouldValidate: Boolean(errors[noteId]),
-                            })
-                          }
-                        />
-                      </Field>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
-        ))}
+        {available.map((framework) => {
+          const count = framework.items.filter((item) => chosen.has(item.id)).length;
+          const hasError = framework.items.some((item) => {
+            const index = chosen.get(item.id);
+            return index !== undefined && Boolean(errors[`links.${index}.note`]);
+          });
+          const title = `${framework.code} — ${framework.name} (${framework.version})`;
+          return (
+            <details
+              key={framework.id}
+              className="mb-3 rounded border border-gray-300"
+              open={opened.has(framework.id) || hasError}
+              onToggle={(event) => {
+                const open = event.currentTarget.open;
+                setOpened((current) => {
+                  if (current.has(framework.id) === open) return current;
+                  const next = new Set(current);
+                  if (open) next.add(framework.id);
+                  else next.delete(framework.id);
+                  return next;
+                });
+              }}
+            >
+              <summary className="cursor-pointer px-3 py-2 font-semibold">
+                {title}{" "}
+                <span className="font-normal text-muted">
+                  · {count} of {framework.items.length} chosen
+                </span>
+              </summary>
+              <fieldset className="border-t border-gray-300 p-3">
+                <legend className="sr-only">{title}</legend>
+                <ul className="space-y-2">
+                  {framework.items.map((item) => {
+                    const index = chosen.get(item.id);
+                    const checkboxId = `capability-${item.id}`;
+                    const noteId = index === undefined ? "" : `links.${index}.note`;
+                    return (
+                      <li key={item.id}>
+                        <div className="flex items-start gap-2">
+                          <input
+                            id={checkboxId}
+                            type="checkbox"
+                            className="mt-1 h-5 w-5"
+                            checked={index !== undefined}
+                            onChange={(event) => toggle(item.id, event.target.checked)}
+                          />
+                          <label htmlFor={checkboxId}>
+                            {item.number}. {item.name}
+                          </label>
+                        </div>
+                        {index !== undefined && (
+                          <Field
+                            id={noteId}
+                            label={`How this evidence shows ${framework.code} ${item.number} (required)`}
+                            hint="A sentence or two: what in the evidence shows this capability."
+                            error={errors[noteId]}
+                            className="ml-7 mt-2"
+                          >
+                            <textarea
+                              id={noteId}
+                              rows={2}
+                              aria-invalid={errors[noteId] ? true : undefined}
+                              aria-describedby={describedBy(noteId, "hint", errors[noteId])}
+                              aria-required="true"
+                              className="block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5 aria-[invalid=true]:border-red-700"
+                              value={links[index]?.note ?? ""}
+                              onChange={(event) =>
+                                form.setValue(`links.${index}.note` as const, event.target.value, {
+                                  shouldDirty: true,
+                                  shouldValidate: Boolean(errors[noteId]),
+                                })
+                              }
+                            />
+                          </Field>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </fieldset>
+            </details>
+          );
+        })}
       </fieldset>
 
       <p className="mb-3 text-muted">

@@ -6,6 +6,9 @@ import { markdownToBlocks } from "@/lib/text/markdown";
 // Document now, a cohort report later): an A4 document in the built-in
 // Helvetica (no font files to download or ship), a running header and a
 // "Page n of m" footer, headings, paragraphs and simple ruled tables.
+// Tagged for screen readers (PDF/UA-style): the document's language and title,
+// headings as H1–H4, text as P, tables as Table/TR/TH/TD; rules, shading and
+// the running header and footer are artifacts a reader skips.
 
 const FONT = "Helvetica";
 const FONT_BOLD = "Helvetica-Bold";
@@ -44,12 +47,18 @@ export class PdfReport {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  /** The one root of the structure tree, as PDF/UA asks: every heading, paragraph and table is its child. */
+  private readonly root: PDFKit.PDFStructureElement;
 
   constructor(private readonly options: PdfReportOptions) {
     this.doc = new PDFDocument({
       size: "A4",
       margins: MARGIN,
       bufferPages: true,
+      pdfVersion: "1.7",
+      tagged: true,
+      lang: "en-GB",
+      displayTitle: true,
       info: {
         Title: pdfSafe(options.title),
         Author: pdfSafe(options.author ?? "Placement Tracker"),
@@ -61,7 +70,21 @@ export class PdfReport {
       this.doc.on("end", () => resolve(Buffer.concat(this.chunks)));
       this.doc.on("error", reject);
     });
+    this.root = this.doc.struct("Document");
+    this.doc.addStructure(this.root);
     this.doc.font(FONT).fontSize(10.5).fillColor("black");
+  }
+
+  /** Draws `draw` as one structure element of the document (a heading, a paragraph…). */
+  private tag(type: string, draw: () => void) {
+    this.root.add(this.doc.struct(type, {}, draw));
+  }
+
+  /** Decoration a screen reader skips: rules, shading, the running header and footer. */
+  private artifact(draw: () => void, type?: "Pagination" | "Layout") {
+    this.doc.markContent("Artifact", type ? { type } : undefined);
+    draw();
+    this.doc.endMarkedContent();
   }
 
   private get width() {
@@ -83,13 +106,19 @@ export class PdfReport {
 
   /** The document's title block on the first page. */
   title(text: string, subtitle?: string) {
-    this.doc
-      .font(FONT_BOLD)
-      .fontSize(20)
-      .fillColor("black")
-      .text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
-    if (subtitle)
-      this.doc.moveDown(0.2).font(FONT).fontSize(11).fillColor(GREY).text(pdfSafe(subtitle), { width: this.width });
+    this.tag("H1", () =>
+      this.doc
+        .font(FONT_BOLD)
+        .fontSize(20)
+        .fillColor("black")
+        .text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width }),
+    );
+    if (subtitle) {
+      this.doc.moveDown(0.2);
+      this.tag("P", () =>
+        this.doc.font(FONT).fontSize(11).fillColor(GREY).text(pdfSafe(subtitle), { width: this.width }),
+      );
+    }
     this.doc.fillColor("black").font(FONT).fontSize(10.5).moveDown(0.8);
   }
 
@@ -99,19 +128,24 @@ export class PdfReport {
     // Room for the heading and a few lines of what follows: no heading alone at the foot of a page.
     this.ensureSpace(size * 2 + 60);
     this.doc.moveDown(level === 1 ? 0.8 : 0.5);
-    this.doc
-      .font(FONT_BOLD)
-      .fontSize(size)
-      .fillColor("black")
-      .text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width });
+    // The title is H1, so a part is H2 and its sub-headings H3 and H4.
+    this.tag(`H${level + 1}`, () =>
+      this.doc
+        .font(FONT_BOLD)
+        .fontSize(size)
+        .fillColor("black")
+        .text(pdfSafe(text), MARGIN.left, this.doc.y, { width: this.width }),
+    );
     if (level === 1) {
       const y = this.doc.y + 2;
-      this.doc
-        .moveTo(MARGIN.left, y)
-        .lineTo(MARGIN.left + this.width, y)
-        .lineWidth(0.8)
-        .strokeColor("black")
-        .stroke();
+      this.artifact(() =>
+        this.doc
+          .moveTo(MARGIN.left, y)
+          .lineTo(MARGIN.left + this.width, y)
+          .lineWidth(0.8)
+          .strokeColor("black")
+          .stroke(),
+      );
       this.doc.moveDown(0.4);
     }
     this.doc.font(FONT).fontSize(10.5).moveDown(0.2);
@@ -122,20 +156,24 @@ export class PdfReport {
     const value = (text ?? "").trim();
     if (!value) {
       if (options.empty)
-        this.doc
-          .font(FONT)
-          .fillColor(GREY)
-          .text(pdfSafe(options.empty), MARGIN.left, this.doc.y, { width: this.width })
-          .fillColor("black");
+        this.tag("P", () =>
+          this.doc
+            .font(FONT)
+            .fillColor(GREY)
+            .text(pdfSafe(options.empty!), MARGIN.left, this.doc.y, { width: this.width })
+            .fillColor("black"),
+        );
       this.doc.moveDown(0.4);
       return;
     }
     if (options.bold)
-      this.doc
-        .font(FONT_BOLD)
-        .fontSize(10.5)
-        .fillColor("black")
-        .text(pdfSafe(value), MARGIN.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+      this.tag("P", () =>
+        this.doc
+          .font(FONT_BOLD)
+          .fontSize(10.5)
+          .fillColor("black")
+          .text(pdfSafe(value), MARGIN.left, this.doc.y, { width: this.width, lineGap: 1.5 }),
+      );
     else this.formatted(value);
     this.doc.font(FONT).fillColor("black").moveDown(0.4);
   }
@@ -152,30 +190,35 @@ export class PdfReport {
       this.ensureSpace(14);
       const top = doc.y;
       doc.fontSize(10.5).fillColor(block.kind === "quote" ? GREY : "black");
-      if (block.marker) {
-        doc.font(FONT).text(pdfSafe(block.marker), x - 16, top, { width: 14, lineBreak: false });
-        doc.y = top;
-      }
-      block.runs.forEach((run, at) => {
-        const font =
-          run.bold && run.italic
-            ? "Helvetica-BoldOblique"
-            : run.bold
-              ? FONT_BOLD
-              : run.italic
-                ? "Helvetica-Oblique"
-                : FONT;
-        const options = { width, lineGap: 1.5, continued: at < block.runs.length - 1 };
-        if (at === 0) doc.font(font).text(pdfSafe(run.text), x, top, options);
-        else doc.font(font).text(pdfSafe(run.text), options);
+      // Each block (paragraph, list item with its marker, quote) is one paragraph for a screen reader.
+      this.tag("P", () => {
+        if (block.marker) {
+          doc.font(FONT).text(pdfSafe(block.marker), x - 16, top, { width: 14, lineBreak: false });
+          doc.y = top;
+        }
+        block.runs.forEach((run, at) => {
+          const font =
+            run.bold && run.italic
+              ? "Helvetica-BoldOblique"
+              : run.bold
+                ? FONT_BOLD
+                : run.italic
+                  ? "Helvetica-Oblique"
+                  : FONT;
+          const options = { width, lineGap: 1.5, continued: at < block.runs.length - 1 };
+          if (at === 0) doc.font(font).text(pdfSafe(run.text), x, top, options);
+          else doc.font(font).text(pdfSafe(run.text), options);
+        });
       });
       if (block.kind === "quote" && doc.y > top)
-        doc
-          .moveTo(x - 8, top)
-          .lineTo(x - 8, doc.y)
-          .lineWidth(2)
-          .strokeColor("#9aa5ad")
-          .stroke();
+        this.artifact(() =>
+          doc
+            .moveTo(x - 8, top)
+            .lineTo(x - 8, doc.y)
+            .lineWidth(2)
+            .strokeColor("#9aa5ad")
+            .stroke(),
+        );
       doc.x = MARGIN.left;
       if (index < blocks.length - 1)
         doc.moveDown(block.kind === "item" && blocks[index + 1].kind === "item" ? 0.1 : 0.4);
@@ -184,11 +227,13 @@ export class PdfReport {
 
   /** A label in bold followed by its text, for short facts. */
   labelled(label: string, text: string | null | undefined, empty = "—") {
-    this.doc
-      .font(FONT_BOLD)
-      .text(pdfSafe(`${label}: `), MARGIN.left, this.doc.y, { width: this.width, continued: true })
-      .font(FONT)
-      .text(pdfSafe((text ?? "").trim() || empty));
+    this.tag("P", () =>
+      this.doc
+        .font(FONT_BOLD)
+        .text(pdfSafe(`${label}: `), MARGIN.left, this.doc.y, { width: this.width, continued: true })
+        .font(FONT)
+        .text(pdfSafe((text ?? "").trim() || empty)),
+    );
     this.doc.moveDown(0.2);
   }
 
@@ -225,6 +270,8 @@ export class PdfReport {
       return;
     }
 
+    const table = doc.struct("Table");
+    this.root.add(table);
     const drawRow = (cells: string[], bold: boolean[], shade: boolean) => {
       doc.fontSize(fontSize);
       const maxHeight = this.bottom - MARGIN.top - 2 * pad;
@@ -243,20 +290,36 @@ export class PdfReport {
       }
       const top = doc.y;
       let x = MARGIN.left;
+      const row = doc.struct("TR");
+      table.add(row);
       cells.forEach((cell, index) => {
-        if (shade) doc.rect(x, top, widths[index], height).fillColor("#eeeeee").fill();
-        doc.rect(x, top, widths[index], height).lineWidth(0.5).strokeColor("#666666").stroke();
+        const cellX = x;
+        this.artifact(() => {
+          if (shade) doc.rect(cellX, top, widths[index], height).fillColor("#eeeeee").fill();
+          doc.rect(cellX, top, widths[index], height).lineWidth(0.5).strokeColor("#666666").stroke();
+        });
         const text =
           heights[index] > maxHeight
             ? `${pdfSafe(cell).slice(0, 1500)}… (continued in the online record)`
             : pdfSafe(cell);
-        doc
-          .font(bold[index] ? FONT_BOLD : FONT)
-          .fillColor("black")
-          .fontSize(fontSize)
-          .text(text, x + pad, top + pad, { width: widths[index] - 2 * pad, height: height - 2 * pad, ellipsis: true });
+        // The header row's cells, and a table of facts' first column, head their column or row.
+        const header = shade || (options.boldFirstColumn && index === 0);
+        row.add(
+          doc.struct(header ? "TH" : "TD", {}, () =>
+            doc
+              .font(bold[index] ? FONT_BOLD : FONT)
+              .fillColor("black")
+              .fontSize(fontSize)
+              .text(text, cellX + pad, top + pad, {
+                width: widths[index] - 2 * pad,
+                height: height - 2 * pad,
+                ellipsis: true,
+              }),
+          ),
+        );
         x += widths[index];
       });
+      row.end();
       doc.x = MARGIN.left;
       doc.y = top + height;
     };
@@ -275,6 +338,7 @@ export class PdfReport {
         row.map((_, index) => Boolean(options.boldFirstColumn && index === 0)),
         false,
       );
+    table.end();
     doc.font(FONT).fontSize(10.5).moveDown(0.6);
   }
 
@@ -289,22 +353,29 @@ export class PdfReport {
       doc.page.margins.bottom = 0;
       const pageWidth = doc.page.width - MARGIN.left - MARGIN.right;
       doc.font(FONT).fontSize(8.5).fillColor(GREY);
-      if (index > range.start)
-        doc.text(pdfSafe(this.options.title), MARGIN.left, 30, { width: pageWidth, lineBreak: false, ellipsis: true });
       const footerY = doc.page.height - 40;
-      if (this.options.footerNote)
-        doc.text(pdfSafe(this.options.footerNote), MARGIN.left, footerY, {
-          width: pageWidth * 0.7,
+      this.artifact(() => {
+        if (index > range.start)
+          doc.text(pdfSafe(this.options.title), MARGIN.left, 30, {
+            width: pageWidth,
+            lineBreak: false,
+            ellipsis: true,
+          });
+        if (this.options.footerNote)
+          doc.text(pdfSafe(this.options.footerNote), MARGIN.left, footerY, {
+            width: pageWidth * 0.7,
+            lineBreak: false,
+            ellipsis: true,
+          });
+        doc.text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN.left, footerY, {
+          width: pageWidth,
+          align: "right",
           lineBreak: false,
-          ellipsis: true,
         });
-      doc.text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN.left, footerY, {
-        width: pageWidth,
-        align: "right",
-        lineBreak: false,
-      });
+      }, "Pagination");
       doc.page.margins.bottom = saved;
     }
+    this.root.end();
     doc.end();
     return this.done;
   }

@@ -337,6 +337,14 @@ describe("final assessment on a first placement with an on-site supervisor", () 
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pages = bytes.toString("latin1").match(/\/Type \/Page\b(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThan(1);
+    // Tagged for screen readers: marked, in British English, titled, with headings, paragraphs and tables.
+    const raw = bytes.toString("latin1");
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    for (const role of ["H1", "H2", "P", "Table", "TR", "TH", "TD"]) expect(raw).toContain(`/S /${role}`);
     const pad = await getPad(users.tutorA, placementA.id);
     expect(padFileName({ ...pad, frontSheet: { ...pad.frontSheet, studentName: "Zoë O'Brien-Smith" } })).toBe(
       `PAD-Zoe-O-Brien-Smith-${pad.generatedOn}.pdf`,

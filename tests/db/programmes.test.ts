@@ -21,7 +21,7 @@ import { listSuggestionTree } from "@/lib/children/direct-work/suggestions";
 import { addTheme } from "@/lib/children/direct-work/themes";
 import { DEFAULT_THEMES, MAX_PLANNED_SESSIONS } from "@/lib/validations/direct-work";
 import { toAppError } from "@/lib/errors";
-import { addDays } from "@/lib/dates";
+import { addDays, fromIsoDate } from "@/lib/dates";
 import { extendedEndDate, programmeEndDate, weeklySessionDates } from "@/lib/children/direct-work/weeks";
 
 const { db } = useTestDatabase();
@@ -397,6 +397,27 @@ describe("goal-based outcomes", () => {
       (await rejected(() => scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "END", score: 3 }, "another")))
         .status,
     ).toBe(404);
+  });
+
+  it("takes no score before the first session's date, and the page offers none", async () => {
+    const goal = await db().outcomeGoal.findFirstOrThrow({ where: { programmeId, number: 1 } });
+    const startDate = (await db().directWorkProgramme.findUniqueOrThrow({ where: { id: programmeId } })).startDate;
+    const firstSession = addDays(world.today, 3);
+    await db().directWorkProgramme.update({
+      where: { id: programmeId },
+      data: { startDate: fromIsoDate(firstSession) },
+    });
+    try {
+      const error = await rejected(() =>
+        scoreDirectWorkGoal(world.users.studentA, goal.id, { stage: "END", score: 9 }),
+      );
+      expect(error.status).toBe(422);
+      expect(error.fieldErrors?.score?.[0]).toMatch(/scores the goals from the first session/);
+      expect((await getDirectWorkProgramme(world.users.studentA, programmeId)).permissions.canScoreGoals).toBe(false);
+    } finally {
+      await db().directWorkProgramme.update({ where: { id: programmeId }, data: { startDate } });
+    }
+    expect((await getDirectWorkProgramme(world.users.studentA, programmeId)).permissions.canScoreGoals).toBe(true);
   });
 });
 

@@ -10,8 +10,8 @@ import { apiAs, DEMO, placementIdOf, useSessionOf } from "./support";
 // The pages are found the way a user finds them: from the home page, the
 // main menu and the links on each page, one page of each kind (a record's
 // address with its id counts once: "/placements/:id"), so a new page is
-// checked as soon as something links to it. One test per role keeps each
-// under a few minutes; CI may shard them.
+// checked as soon as something links to it. One test per role and width,
+// run in parallel workers.
 
 const WIDTHS = [390, 1280] as const;
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -80,49 +80,58 @@ const ROLES = [
 
 test.describe("accessibility and reflow of every page", () => {
   test.use({ locale: "en-GB", timezoneId: "Europe/London" });
+  // Read-only (it follows links and never submits a form), so each role at each width is its own test and
+  // they run side by side in parallel workers against the one server (`npm run test:a11y`, CI step 1c).
+  test.describe.configure({ mode: "parallel" });
 
-  for (const { role, email } of ROLES) {
-    test(`every page the ${role} reaches passes axe and never scrolls sideways, at 390 and 1280px`, async ({
-      page,
-      baseURL,
-    }) => {
-      test.setTimeout(12 * 60_000);
-      await useSessionOf(page, baseURL!, email);
-      const findings: Finding[] = [];
-      const seen = new Set<string>();
-      const queue = ["/"];
-      while (queue.length > 0 && seen.size < MAX_PAGES_PER_ROLE) {
-        const path = queue.shift()!;
-        const kind = pageKind(path);
-        if (seen.has(kind)) continue;
-        seen.add(kind);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: width < 640 ? 844 : 900 });
+  for (const { role, email } of ROLES)
+    for (const width of WIDTHS)
+      test(`every page the ${role} reaches passes axe and never scrolls sideways at ${width}px`, async ({
+        page,
+        baseURL,
+      }) => {
+        test.setTimeout(25 * 60_000);
+        await page.setViewportSize({ width, height: width < 640 ? 844 : 900 });
+        await useSessionOf(page, baseURL!, email);
+        const seen = new Set<string>();
+        const queue = ["/"];
+        while (queue.length > 0 && seen.size < MAX_PAGES_PER_ROLE) {
+          const path = queue.shift()!;
+          const kind = pageKind(path);
+          if (seen.has(kind)) continue;
+          seen.add(kind);
+          const findings: Finding[] = [];
           await checkPage(page, path, width, findings);
-          if (width === WIDTHS[0]) {
-            for (const link of await linksOn(page)) if (!seen.has(pageKind(link))) queue.push(link);
-          }
+          // Soft: every page's findings are reported, even when a later page fails or the test runs out of time.
+          expect
+            .soft(
+              findings.map((finding) => finding.problem),
+              `${path} at ${width}px`,
+            )
+            .toEqual([]);
+          for (const link of await linksOn(page)) if (!seen.has(pageKind(link))) queue.push(link);
         }
-      }
-      // The phone's header menu, open: its links and search pass too.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto("/");
-      const menu = page.getByRole("banner").getByRole("button", { name: "Menu" });
-      await expect(menu).toHaveAttribute("aria-expanded", "false");
-      await menu.click();
-      await expect(menu).toHaveAttribute("aria-expanded", "true");
-      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      for (const violation of violations)
-        findings.push({ path: "/ (menu open)", width: 390, problem: `axe ${violation.id}: ${violation.help}` });
-
-      test
-        .info()
-        .annotations.push({ type: "pages", description: `${seen.size} kinds of page: ${[...seen].join(", ")}` });
-      expect(seen.size, "pages found from the home page").toBeGreaterThan(5);
-      expect(findings.map((finding) => `${finding.path} at ${finding.width}px: ${finding.problem}`)).toEqual([]);
-    });
-  }
+        if (width < 640) {
+          // The phone's header menu, open: its links and search pass too.
+          await page.goto("/");
+          const menu = page.getByRole("banner").getByRole("button", { name: "Menu" });
+          await expect(menu).toHaveAttribute("aria-expanded", "false");
+          await menu.click();
+          await expect(menu).toHaveAttribute("aria-expanded", "true");
+          await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+          const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          expect
+            .soft(
+              violations.map((violation) => `axe ${violation.id}: ${violation.help}`),
+              `/ (menu open) at ${width}px`,
+            )
+            .toEqual([]);
+        }
+        test
+          .info()
+          .annotations.push({ type: "pages", description: `${seen.size} kinds of page: ${[...seen].join(", ")}` });
+        expect(seen.size, "pages found from the home page").toBeGreaterThan(5);
+      });
 });
 
 test("the phone's menu button opens and closes the menu from the keyboard", async ({ page, baseURL }) => {
@@ -154,6 +163,8 @@ test("on a phone, tabbing through the supervision draft never hides the focused 
   page,
   baseURL,
 }) => {
+  // Sixty key presses, each measured: slow beside the crawl's parallel workers.
+  test.setTimeout(3 * 60_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const adminApi = await apiAs(baseURL!, DEMO.admin);
   const placementId = await placementIdOf(adminApi, "Amira Hussain");

@@ -51,9 +51,16 @@ test("evidence from draft to accepted, seen by the tutor with its coverage and a
     .fill(
       "I planned a six-week programme of direct work in school.\n\nI chose activities that start from what the young person is good at.",
     );
+  // Each framework is one line until opened; its line counts the capabilities chosen.
+  const pcfLine = page.locator("summary", { hasText: /^PCF — Professional Capabilities Framework/ });
+  await expect(pcfLine).toContainText("0 of 9 chosen");
+  await pcfLine.click();
   const pcf = page.getByRole("group", { name: /^PCF — Professional Capabilities Framework/ });
   await pcf.getByLabel("5. Knowledge").check();
   await pcf.getByLabel("7. Skills and Interventions").check();
+  await expect(pcfLine).toContainText("2 of 9 chosen");
+  // The note each ticked capability needs is shown, and says it is required, before anything is saved.
+  await expect(page.getByLabel("How this evidence shows PCF 5 (required)")).toBeVisible();
   await page
     .getByLabel("How this evidence shows PCF 5")
     .fill("I used research on strengths-based practice to choose the activities.");

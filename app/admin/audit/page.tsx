@@ -3,27 +3,14 @@ import Link from "next/link";
 import { TableRegion } from "@/components/table-region";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadOrNotFound } from "@/lib/page-guards";
-import { listAuditEntries } from "@/lib/audit-log";
+import { listAuditEntries, listAuditFilterChoices } from "@/lib/audit-log";
+import { recordKindLabel } from "@/lib/audit-labels";
 import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
 const inputClass = "block w-full rounded border-2 border-gray-700 bg-white px-2 py-1.5";
-
-/** The kinds of record lib/ writes audit entries for. */
-const ENTITY_LABELS: Record<string, string> = {
-  User: "Account",
-  Organisation: "University or team",
-  Programme: "Degree programme",
-  Cohort: "Cohort",
-  Placement: "Placement",
-  PracticeEducatorAssignment: "Practice educator assignment",
-  AttendanceDay: "Attendance day",
-  ApiToken: "API token",
-  Notification: "Notification",
-  Notifications: "Someone's notifications",
-};
 
 const ACTION_LABELS: Record<string, string> = {
   CREATE: "Created",
@@ -89,10 +76,16 @@ export default async function AuditPage({
   const raw = await searchParams;
   const entity = first(raw.entity);
   const entityId = first(raw.entityId);
-  const rows = await loadOrNotFound(() => listAuditEntries(user, { entity, entityId, take: PAGE_SIZE }));
-  // An entity named in the address but not in the list still shows as chosen.
-  const entityOptions = Object.keys(ENTITY_LABELS).concat(entity && !(entity in ENTITY_LABELS) ? [entity] : []);
-  const filtered = Boolean(entity || entityId);
+  const actorId = first(raw.actorId);
+  const [rows, choices] = await loadOrNotFound(() =>
+    Promise.all([listAuditEntries(user, { entity, entityId, actorId, take: PAGE_SIZE }), listAuditFilterChoices(user)]),
+  );
+  // A kind named in the address but not in the log still shows as chosen.
+  const entityOptions = choices.entities
+    .concat(entity && !choices.entities.includes(entity) ? [entity] : [])
+    .map((name) => ({ name, label: recordKindLabel(name) }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
+  const filtered = Boolean(entity || entityId || actorId);
 
   return (
     <div>
@@ -100,26 +93,39 @@ export default async function AuditPage({
       <p className="mb-4 text-muted">Who changed what, and when: newest first.</p>
       <form
         method="get"
-        className="mb-6 grid grid-cols-1 gap-4 rounded border border-gray-300 bg-white p-4 sm:grid-cols-2 sm:items-end"
+        className="mb-6 grid grid-cols-1 gap-4 rounded border border-gray-300 bg-white p-4 sm:grid-cols-3 sm:items-end"
         role="search"
         aria-label="Filter the audit log"
       >
+        <div>
+          <label htmlFor="actorId" className="mb-1 block font-semibold">
+            Who
+          </label>
+          <select id="actorId" name="actorId" defaultValue={actorId ?? ""} className={inputClass}>
+            <option value="">Anyone</option>
+            {choices.people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <div>
           <label htmlFor="entity" className="mb-1 block font-semibold">
             Kind of record
           </label>
           <select id="entity" name="entity" defaultValue={entity ?? ""} className={inputClass}>
             <option value="">Any kind</option>
-            {entityOptions.map((name) => (
+            {entityOptions.map(({ name, label }) => (
               <option key={name} value={name}>
-                {ENTITY_LABELS[name] ?? name}
+                {label}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="entityId" className="mb-1 block font-semibold">
-            Record id
+            Record id (optional)
           </label>
           <input
             id="entityId"
@@ -131,7 +137,7 @@ export default async function AuditPage({
             className={inputClass}
           />
         </div>
-        <div className="flex gap-3 sm:col-span-2">
+        <div className="flex gap-3 sm:col-span-3">
           <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">
             Apply filters
           </button>
@@ -190,7 +196,7 @@ export default async function AuditPage({
                     {ACTION_LABELS[row.action] ?? row.action}
                   </td>
                   <td data-label="Record" className="px-3 py-2">
-                    {ENTITY_LABELS[row.entity] ?? row.entity}
+                    {recordKindLabel(row.entity)}
                   </td>
                   <td data-label="Record id" className="px-3 py-2">
                     <Link

@@ -25,6 +25,17 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
     getLifeStoryWork(user, id),
   );
   const done = stages.filter((stage) => stage.completedOn).length;
+  // Only the stages being worked on show their form open: those under way, or else the next one to start.
+  // Finished stages, and those not reached yet, are one line each that opens on demand.
+  const underWay = stages.filter((stage) => stage.startedOn && !stage.completedOn).map((stage) => stage.stage);
+  const current = new Set(
+    underWay.length > 0
+      ? underWay
+      : stages
+          .filter((stage) => !stage.completedOn)
+          .slice(0, 1)
+          .map((s) => s.stage),
+  );
 
   return (
     <div className="space-y-8">
@@ -41,8 +52,10 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
 
       {allocation.signedOff ? (
         <p className="border-l-4 border-green-800 bg-green-50 p-3">
-          <span className="font-semibold">Signed off</span> by {allocation.signedOff.byName ?? "the practice educator"}{" "}
-          on {formatDateTime(new Date(allocation.signedOff.at))}.
+          <span className="font-semibold">Agreed to go ahead</span> by{" "}
+          {allocation.signedOff.byName ?? "the practice educator"} on{" "}
+          {formatDateTime(new Date(allocation.signedOff.at))} (the practice educator&apos;s sign-off). {done} of{" "}
+          {stages.length} stages completed.
         </p>
       ) : (
         <section aria-labelledby="sign-off-heading" className="border-l-8 border-amber-700 bg-amber-50 p-4">
@@ -64,6 +77,16 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
         <ol className="space-y-4">
           {stages.map((stage, index) => {
             const state = stageState(stage);
+            const stageForm = (
+              <StageForm
+                workId={work.id}
+                stage={stage.stage}
+                updatedAt={stage.updatedAt}
+                minDate={allocation.startDate}
+                today={today}
+                values={{ startedOn: stage.startedOn ?? "", completedOn: stage.completedOn ?? "", notes: stage.notes }}
+              />
+            );
             return (
               <li key={stage.stage} className="rounded border border-gray-300 bg-white p-4">
                 <h3 className="flex flex-wrap items-center gap-3 text-lg font-bold">
@@ -78,18 +101,21 @@ export default async function LifeStoryPage({ params }: { params: Promise<{ id: 
                 </h3>
                 <p className="mb-3 text-sm text-muted">{LIFE_STORY_STAGE_HINTS[stage.stage]}</p>
                 {permissions.canEdit ? (
-                  <StageForm
-                    workId={work.id}
-                    stage={stage.stage}
-                    updatedAt={stage.updatedAt}
-                    minDate={allocation.startDate}
-                    today={today}
-                    values={{
-                      startedOn: stage.startedOn ?? "",
-                      completedOn: stage.completedOn ?? "",
-                      notes: stage.notes,
-                    }}
-                  />
+                  current.has(stage.stage) ? (
+                    stageForm
+                  ) : (
+                    <details className="rounded border border-gray-300">
+                      <summary className="cursor-pointer px-3 py-2 font-semibold text-brand-700">
+                        {stage.completedOn
+                          ? `Show or change the record (completed ${formatDate(stage.completedOn)})`
+                          : stage.startedOn
+                            ? "Show or change the record"
+                            : "Record this stage"}
+                        <span className="sr-only">: {LIFE_STORY_STAGE_LABELS[stage.stage]}</span>
+                      </summary>
+                      <div className="border-t border-gray-300 p-3">{stageForm}</div>
+                    </details>
+                  )
                 ) : (
                   <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
                     <div>
