@@ -43,25 +43,32 @@ const ROOT = process.cwd();
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let server: ChildProcess | null = null;
+/** The app instances (--instances N, all on the one database); the first is "the server". */
+let servers: ChildProcess[] = [];
 
-/** Stops the server and its `next start` child: both are in the process group we started. */
+/** Stops the servers and their children: each is in the process group we started. */
 function killServer(signal: NodeJS.Signals = "SIGTERM") {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
-  try {
-    process.kill(-server.pid, signal);
-  } catch {
-    // Already gone.
+  for (const server of servers) {
+    if (!server.pid || server.exitCode !== null || server.signalCode !== null) continue;
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // Already gone.
+    }
   }
 }
 
 async function stopServer(graceMs = 5_000) {
-  if (!server) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  if (servers.length === 0) return;
+  const exited = Promise.all(
+    servers.map((server) =>
+      server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve)),
+    ),
+  );
   killServer("SIGTERM");
   await Promise.race([exited, sleep(graceMs)]);
   killServer("SIGKILL");
-  server = null;
+  servers = [];
 }
 
 process.on("exit", () => killServer("SIGKILL"));
@@ -133,7 +140,7 @@ async function startServer(port: number, databaseUrl: string, profileDir: string
   const output: string[] = [];
   // --profile: V8 writes a .cpuprofile when the process exits (on SIGTERM start.ts shuts down cleanly).
   const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  server = spawn(bin("tsx"), [...profiling, "scripts/start.ts"], {
+  const server = spawn(bin("tsx"), [...profiling, "scripts/start.ts"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -147,6 +154,7 @@ async function startServer(port: number, databaseUrl: string, profileDir: string
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  servers.push(server);
   for (const stream of [server.stdout!, server.stderr!]) {
     stream.on("data", (chunk: Buffer) => {
       output.push(chunk.toString());
@@ -290,7 +298,8 @@ async function setParallelWorkers(adminUrl: string, name: string, allowed: boole
  * Null where /proc is missing.
  */
 function serverCpuMs(): number | null {
-  if (!server?.pid || !existsSync("/proc/self/stat")) return null;
+  const groups = new Set(servers.map((server) => server.pid));
+  if (groups.size === 0 || !existsSync("/proc/self/stat")) return null;
   const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
@@ -299,7 +308,7 @@ function serverCpuMs(): number | null {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
-      if (Number(fields[2]) !== server.pid) continue;
+      if (!groups.has(Number(fields[2]))) continue;
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process ended while we looked.
@@ -338,6 +347,27 @@ type Target = { name: string; path: string; as: string; cookie: string | null; k
 
 async function get(base: string, target: Target): Promise<Response> {
   return fetch(base + target.path, { redirect: "manual", headers: target.cookie ? { cookie: target.cookie } : {} });
+}
+
+/** Drives every instance at once, the connections shared out among them; one result for all. */
+async function driveAll(bases: string[], target: Target, seconds: number, connections: number) {
+  const runs = await Promise.all(
+    bases.map((base, i) =>
+      drive(
+        base,
+        target,
+        seconds,
+        Math.floor(connections / bases.length) + (i < connections % bases.length ? 1 : 0) || 1,
+      ),
+    ),
+  );
+  return {
+    latencies: runs.flatMap((run) => run.latencies),
+    total: runs.reduce((sum, run) => sum + run.result.requests.total, 0),
+    duration: Math.max(...runs.map((run) => run.result.duration || seconds)),
+    non2xx: runs.reduce((sum, run) => sum + run.result.non2xx, 0),
+    errors: runs.reduce((sum, run) => sum + run.result.errors + run.result.timeouts, 0),
+  };
 }
 
 function drive(base: string, target: Target, seconds: number, connections: number) {
@@ -530,6 +560,13 @@ async function main() {
     mkdirSync(profileDir, { recursive: true });
   }
   const base = await startServer(port, args.databaseUrl, profileDir);
+  // --instances N: more app instances on the same database; the load is spread over all of them.
+  const bases = [base];
+  for (let i = 1; i < args.instances; i++) {
+    const next = process.env.BENCH_PORT ? port + i : await freePort();
+    console.log(`Starting instance ${i + 1} on port ${next}…`);
+    bases.push(await startServer(next, args.databaseUrl, profileDir));
+  }
 
   const subjects = await pickSubjects(args.databaseUrl);
   console.log(
@@ -614,14 +651,15 @@ async function main() {
 
   // 3. Load: a short warm-up, then the measured run.
   for (const target of targets) {
-    await drive(base, target, warmSeconds, args.connections);
+    await driveAll(bases, target, warmSeconds, args.connections);
     await settle(adminUrl, databaseName);
     process.stdout.write(
       `Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `,
     );
-    const { latencies, result } = await drive(base, target, args.duration, args.connections);
+    const result = await driveAll(bases, target, args.duration, args.connections);
+    const { latencies } = result;
     await settle(adminUrl, databaseName);
-    const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
+    const requestsPerSecond = Math.round((result.total / result.duration) * 10) / 10;
     const row: RouteResult = {
       name: target.name,
       path: target.path.startsWith("/placements/") ? "/placements/[id]" : target.path,
@@ -629,9 +667,9 @@ async function main() {
       kind: target.kind,
       latency: summariseLatencies(latencies),
       requestsPerSecond,
-      requests: result.requests.total,
+      requests: result.total,
       non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
+      errors: result.errors,
       throughputRatio: null,
       firstLoadJsKb: weights.get(target) ?? null,
       queriesPerRequest: queries.get(target) ?? null,
@@ -673,6 +711,7 @@ async function main() {
     duration: args.duration,
     machine: machine(postgresVersion),
     date: new Date().toISOString().slice(0, 10),
+    instances: args.instances,
     // Other work on the machine skews every figure: the load average shows how much there was.
     loadAverage: loadAtStart,
   };
