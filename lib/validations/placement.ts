@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { boundedInt, id, isoDate, optionalId, optionalText, text, version } from "@/lib/validations/common";
 import { statusNeedsReason } from "@/lib/placements/status-rules";
-import { attendanceKinds, ATTENDANCE_KIND_LABELS } from "@/lib/placements/attendance-kinds";
+import { attendanceKinds } from "@/lib/placements/attendance-kinds";
 
 export const placementLevels = ["FIRST", "FINAL"] as const;
 export const placementStatuses = ["PLANNED", "ACTIVE", "SUSPENDED", "COMPLETED", "ENDED_EARLY"] as const;
@@ -64,7 +64,7 @@ export const assignPracticeEducatorSchema = z.object({
 
 export type AssignPracticeEducatorInput = z.input<typeof assignPracticeEducatorSchema>;
 
-export { attendanceKinds, ATTENDANCE_KIND_LABELS };
+export { attendanceKinds };
 
 export const recordAttendanceSchema = z.object({
   date: isoDate("date"),

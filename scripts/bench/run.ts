@@ -451,21 +451,28 @@ async function benchWrites(
   await client.connect();
   let dates: string[];
   try {
-    // Past weekdays in the placement's span with nothing logged yet, most recent first.
-    const { rows } = await client.query<{ d: string }>(
-      `SELECT d::date::text AS d FROM "Placement" p,
-         generate_series(GREATEST(p."startDate", CURRENT_DATE - 365), CURRENT_DATE - 1, interval '1 day') AS d
-       WHERE p.id = $1 AND p.status = 'ACTIVE' AND extract(isodow FROM d) < 6
-         AND NOT EXISTS (SELECT 1 FROM "AttendanceDay" a WHERE a."placementId" = p.id AND a.date = d::date)
+    // The PE's active placement with the most days not logged yet (the generator logs most
+    // weekdays), and those days, most recent first.
+    const { rows } = await client.query<{ id: string; d: string }>(
+      `WITH free AS (
+         SELECT p.id, d::date AS d FROM "Placement" p
+         JOIN "PracticeEducatorAssignment" a ON a."placementId" = p.id AND a."endDate" IS NULL
+           AND a."practiceEducatorId" = (SELECT "practiceEducatorId" FROM "PracticeEducatorAssignment" WHERE "placementId" = $1 AND "endDate" IS NULL LIMIT 1),
+         generate_series(p."startDate", CURRENT_DATE - 1, interval '1 day') AS d
+         WHERE p.status = 'ACTIVE'
+           AND NOT EXISTS (SELECT 1 FROM "AttendanceDay" x WHERE x."placementId" = p.id AND x.date = d::date))
+       SELECT id, d::text AS d FROM free
+       WHERE id = (SELECT id FROM free GROUP BY id ORDER BY count(*) DESC, id LIMIT 1)
        ORDER BY d DESC LIMIT $2`,
       [placementId, count],
     );
+    if (rows[0]) placementId = rows[0].id;
     dates = rows.map((row) => row.d);
   } finally {
     await client.end();
   }
   if (dates.length === 0) {
-    console.warn("Write benchmark skipped: the placement is not active or has no unlogged past weekday.");
+    console.warn("Write benchmark skipped: the PE has no active placement with a day not logged yet.");
     return null;
   }
   const path = `/api/v1/placements/${placementId}/attendance`;
