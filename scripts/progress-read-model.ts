@@ -4,15 +4,36 @@
 //   DATABASE_URL=postgresql://… npm run progress -- rebuild   recompute every placement's row (the backfill and the repair)
 //   DATABASE_URL=postgresql://… npm run progress -- refresh   recompute rows missing or of an earlier day (the daily job's part)
 //   DATABASE_URL=postgresql://… npm run progress -- check     compare every row with a fresh computation; exit 1 on a difference
+//   DATABASE_URL=postgresql://… npm run progress -- time <placementId> [times]
+//                                  what keeping one placement's row up to date adds to a write: the
+//                                  lock and the recompute, in a transaction, `times` times (the benchmark runs it)
 //
 // Safe while the app runs: each batch locks its placements as a write does.
 // Run with `tsx --conditions=react-server` (as the npm script does): lib/
 // marks its modules server-only, and this is the server side.
-import { checkReadModel, rebuildReadModel, refreshStaleProgress } from "../lib/progress/read-model";
-import { disconnectDb } from "../lib/db";
+import {
+  checkReadModel,
+  rebuildReadModel,
+  refreshPlacementReadModel,
+  refreshStaleProgress,
+} from "../lib/progress/read-model";
+import { disconnectDb, getDb } from "../lib/db";
 
 process.env.CHECKPOINT_DISABLE = "1";
 process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+
+/** Times the read model's part of a write for one placement; prints {"samples":[ms…]} on the last line. */
+async function timeRefresh(placementId: string | undefined, times: number): Promise<number> {
+  if (!placementId) throw new Error("Say which placement: time <placementId> [times]");
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await getDb().$transaction((tx) => refreshPlacementReadModel(tx, [placementId]));
+    samples.push(Math.round((performance.now() - started) * 10) / 10);
+  }
+  console.log(JSON.stringify({ samples }));
+  return 0;
+}
 
 async function main(action: string | undefined): Promise<number> {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the app's PostgreSQL.");
@@ -36,7 +57,11 @@ async function main(action: string | undefined): Promise<number> {
     );
     return differences.length === 0 ? 0 : 1;
   }
-  throw new Error("Say what to do: rebuild, refresh or check");
+  if (action === "time") {
+    const [, placementId, times] = process.argv.slice(2).filter((arg) => arg !== "--");
+    return timeRefresh(placementId, Number(times ?? 50));
+  }
+  throw new Error("Say what to do: rebuild, refresh, check or time");
 }
 
 main(process.argv.slice(2).find((arg) => arg !== "--"))

@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 
 type ActionOutcome<Data> =
@@ -21,6 +20,25 @@ function messagesOf(errors: unknown, prefix = ""): Array<[string, string]> {
 }
 
 /**
+ * A react-hook-form resolver that imports the zod resolver (and the schema,
+ * when given as a function) at the first validation, so a page whose forms
+ * are not submitted yet ships neither (README: Benchmark, first-load JavaScript).
+ */
+function lazyZodResolver<Values extends FieldValues>(schema: z.ZodType | (() => Promise<z.ZodType>)): Resolver<Values> {
+  let loaded: Promise<Resolver<Values>> | null = null;
+  return async (values, context, options) => {
+    loaded ??= Promise.all([
+      import("@hookform/resolvers/zod"),
+      typeof schema === "function" ? schema() : Promise.resolve(schema),
+    ]).then(
+      ([{ zodResolver }, resolved]) =>
+        zodResolver(resolved as never, undefined, { raw: true }) as unknown as Resolver<Values>,
+    );
+    return (await loaded)(values, context, options);
+  };
+}
+
+/**
  * react-hook-form validated by the same zod schema the server parses with,
  * submitting to a server action. The server's answer is shown the same way as
  * the browser's own checks: beside each field and in the summary.
@@ -31,14 +49,16 @@ function messagesOf(errors: unknown, prefix = ""): Array<[string, string]> {
  * arrives in the one shape the schema accepts, as it does from the API.
  */
 export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Data = unknown>(options: {
-  schema: Schema;
+  /** The schema, or a function that imports it: then zod loads when the form is first submitted, not with the page. */
+  schema: Schema | (() => Promise<Schema>);
   defaultValues: DefaultValues<z.input<Schema>>;
   action: (values: z.input<Schema>) => Promise<ActionOutcome<Data>>;
   /** Runs with what the action returned. */
   onSuccess: (data: Data) => void;
 }) {
+  const [resolver] = useState(() => lazyZodResolver<z.input<Schema>>(options.schema));
   const form = useForm<z.input<Schema>>({
-    resolver: zodResolver(options.schema as never, undefined, { raw: true }) as unknown as Resolver<z.input<Schema>>,
+    resolver,
     defaultValues: options.defaultValues,
     mode: "onSubmit",
     shouldFocusError: false,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { boundedInt, id, isoDate, optionalId, optionalText, text, version } from "@/lib/validations/common";
 import { statusNeedsReason } from "@/lib/placements/status-rules";
+import { attendanceKinds } from "@/lib/placements/attendance-kinds";
 
 export const placementLevels = ["FIRST", "FINAL"] as const;
 export const placementStatuses = ["PLANNED", "ACTIVE", "SUSPENDED", "COMPLETED", "ENDED_EARLY"] as const;
@@ -63,14 +64,7 @@ export const assignPracticeEducatorSchema = z.object({
 
 export type AssignPracticeEducatorInput = z.input<typeof assignPracticeEducatorSchema>;
 
-export const attendanceKinds = ["PLACEMENT_DAY", "SKILLS_DAY", "SICK", "ABSENT"] as const;
-
-export const ATTENDANCE_KIND_LABELS: Record<(typeof attendanceKinds)[number], string> = {
-  PLACEMENT_DAY: "Placement day",
-  SKILLS_DAY: "Skills day",
-  SICK: "Sick",
-  ABSENT: "Absent (leave or other)",
-};
+export { attendanceKinds };
 
 export const recordAttendanceSchema = z.object({
   date: isoDate("date"),

@@ -254,11 +254,13 @@ export function markdownTable(
     machine: string;
     date: string;
     loadAverage?: number;
+    instances?: number;
   },
 ): string {
   const load = context.loadAverage === undefined ? "" : ` (load average ${context.loadAverage} when it started)`;
+  const instances = (context.instances ?? 1) > 1 ? `${context.instances} app instances on one database, ` : "";
   const lines = [
-    `Scale ${context.scale}, ${context.connections} concurrent connections, ${context.duration} s per route, ${context.machine}, ${context.date}${load}.`,
+    `Scale ${context.scale}, ${instances}${context.connections} concurrent connections, ${context.duration} s per route, ${context.machine}, ${context.date}${load}.`,
     "",
     "| Route | As | p50 ms | p95 ms | p99 ms | req/s | vs trivial | queries/req | server CPU ms/req | first-load JS kB (gzip) | Targets met? |",
     "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",

@@ -43,25 +43,32 @@ const ROOT = process.cwd();
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let server: ChildProcess | null = null;
+/** The app instances (--instances N, all on the one database); the first is "the server". */
+let servers: ChildProcess[] = [];
 
-/** Stops the server and its `next start` child: both are in the process group we started. */
+/** Stops the servers and their children: each is in the process group we started. */
 function killServer(signal: NodeJS.Signals = "SIGTERM") {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
-  try {
-    process.kill(-server.pid, signal);
-  } catch {
-    // Already gone.
+  for (const server of servers) {
+    if (!server.pid || server.exitCode !== null || server.signalCode !== null) continue;
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // Already gone.
+    }
   }
 }
 
 async function stopServer(graceMs = 5_000) {
-  if (!server) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
+  if (servers.length === 0) return;
+  const exited = Promise.all(
+    servers.map((server) =>
+      server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve)),
+    ),
+  );
   killServer("SIGTERM");
   await Promise.race([exited, sleep(graceMs)]);
   killServer("SIGKILL");
-  server = null;
+  servers = [];
 }
 
 process.on("exit", () => killServer("SIGKILL"));
@@ -133,7 +140,7 @@ async function startServer(port: number, databaseUrl: string, profileDir: string
   const output: string[] = [];
   // --profile: V8 writes a .cpuprofile when the process exits (on SIGTERM start.ts shuts down cleanly).
   const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  server = spawn(bin("tsx"), [...profiling, "scripts/start.ts"], {
+  const server = spawn(bin("tsx"), [...profiling, "scripts/start.ts"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -147,6 +154,7 @@ async function startServer(port: number, databaseUrl: string, profileDir: string
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  servers.push(server);
   for (const stream of [server.stdout!, server.stderr!]) {
     stream.on("data", (chunk: Buffer) => {
       output.push(chunk.toString());
@@ -290,7 +298,8 @@ async function setParallelWorkers(adminUrl: string, name: string, allowed: boole
  * Null where /proc is missing.
  */
 function serverCpuMs(): number | null {
-  if (!server?.pid || !existsSync("/proc/self/stat")) return null;
+  const groups = new Set(servers.map((server) => server.pid));
+  if (groups.size === 0 || !existsSync("/proc/self/stat")) return null;
   const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
@@ -299,7 +308,7 @@ function serverCpuMs(): number | null {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
-      if (Number(fields[2]) !== server.pid) continue;
+      if (!groups.has(Number(fields[2]))) continue;
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process ended while we looked.
@@ -338,6 +347,27 @@ type Target = { name: string; path: string; as: string; cookie: string | null; k
 
 async function get(base: string, target: Target): Promise<Response> {
   return fetch(base + target.path, { redirect: "manual", headers: target.cookie ? { cookie: target.cookie } : {} });
+}
+
+/** Drives every instance at once, the connections shared out among them; one result for all. */
+async function driveAll(bases: string[], target: Target, seconds: number, connections: number) {
+  const runs = await Promise.all(
+    bases.map((base, i) =>
+      drive(
+        base,
+        target,
+        seconds,
+        Math.floor(connections / bases.length) + (i < connections % bases.length ? 1 : 0) || 1,
+      ),
+    ),
+  );
+  return {
+    latencies: runs.flatMap((run) => run.latencies),
+    total: runs.reduce((sum, run) => sum + run.result.requests.total, 0),
+    duration: Math.max(...runs.map((run) => run.result.duration || seconds)),
+    non2xx: runs.reduce((sum, run) => sum + run.result.non2xx, 0),
+    errors: runs.reduce((sum, run) => sum + run.result.errors + run.result.timeouts, 0),
+  };
 }
 
 function drive(base: string, target: Target, seconds: number, connections: number) {
@@ -392,6 +422,102 @@ function summariseProfile(dir: string, out: string) {
   return { file: files[0], ...summary };
 }
 
+type WriteResult = {
+  name: string;
+  path: string;
+  as: string;
+  writes: number;
+  latency: ReturnType<typeof summariseLatencies>;
+  /** The read model's part of each write (lock + recompute of the placement, in a transaction), timed on its own. */
+  readModelRefresh: ReturnType<typeof summariseLatencies> | null;
+};
+
+/**
+ * The write benchmark: the PE logs attendance days on their placement through
+ * the API (POST /api/v1/placements/:id/attendance), one after another, each
+ * with the placement's progress row recomputed in the same transaction; then
+ * the days are removed again through the API (so --reuse finds the same
+ * world). What the read model adds to a write is timed on its own by
+ * `npm run progress -- time` on the same placement.
+ */
+async function benchWrites(
+  base: string,
+  cookie: string,
+  placementId: string,
+  databaseUrl: string,
+  count = 30,
+): Promise<WriteResult | null> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let dates: string[];
+  try {
+    // The PE's active placement with the most days not logged yet (the generator logs most
+    // weekdays), and those days, most recent first.
+    const { rows } = await client.query<{ id: string; d: string }>(
+      `WITH free AS (
+         SELECT p.id, d::date AS d FROM "Placement" p
+         JOIN "PracticeEducatorAssignment" a ON a."placementId" = p.id AND a."endDate" IS NULL
+           AND a."practiceEducatorId" = (SELECT "practiceEducatorId" FROM "PracticeEducatorAssignment" WHERE "placementId" = $1 AND "endDate" IS NULL LIMIT 1),
+         generate_series(p."startDate", CURRENT_DATE - 1, interval '1 day') AS d
+         WHERE p.status = 'ACTIVE'
+           AND NOT EXISTS (SELECT 1 FROM "AttendanceDay" x WHERE x."placementId" = p.id AND x.date = d::date))
+       SELECT id, d::text AS d FROM free
+       WHERE id = (SELECT id FROM free GROUP BY id ORDER BY count(*) DESC, id LIMIT 1)
+       ORDER BY d DESC LIMIT $2`,
+      [placementId, count],
+    );
+    if (rows[0]) placementId = rows[0].id;
+    dates = rows.map((row) => row.d);
+  } finally {
+    await client.end();
+  }
+  if (dates.length === 0) {
+    console.warn("Write benchmark skipped: the PE has no active placement with a day not logged yet.");
+    return null;
+  }
+  const path = `/api/v1/placements/${placementId}/attendance`;
+  const headers = { cookie, origin: base, "content-type": "application/json" };
+  const latencies: number[] = [];
+  const made: string[] = [];
+  try {
+    for (const date of dates) {
+      const started = performance.now();
+      const response = await fetch(base + path, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ date, kind: "SKILLS_DAY", note: "" }),
+      });
+      const body = (await response.json()) as { id?: string };
+      latencies.push(performance.now() - started);
+      if (response.status !== 201 || !body.id)
+        throw new Error(`Recording attendance answered ${response.status}: ${JSON.stringify(body)}`);
+      made.push(body.id);
+    }
+  } finally {
+    for (const id of made) await fetch(`${base}${path}/${id}`, { method: "DELETE", headers });
+  }
+  const timed = spawnSync(
+    bin("tsx"),
+    ["--conditions=react-server", "scripts/progress-read-model.ts", "time", placementId, String(dates.length)],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
+  );
+  const last = timed.stdout.trim().split("\n").at(-1) ?? "";
+  let refresh: number[] | null = null;
+  try {
+    refresh = (JSON.parse(last) as { samples: number[] }).samples;
+  } catch {
+    console.warn(`Could not time the read model's refresh: ${timed.stderr || last}`);
+  }
+  return {
+    name: "Record attendance",
+    path: "POST /api/v1/placements/[id]/attendance",
+    as: "PE",
+    writes: latencies.length,
+    latency: summariseLatencies(latencies),
+    readModelRefresh: refresh ? summariseLatencies(refresh) : null,
+  };
+}
+
 async function dropDatabase(adminUrl: string, name: string) {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
@@ -441,6 +567,13 @@ async function main() {
     mkdirSync(profileDir, { recursive: true });
   }
   const base = await startServer(port, args.databaseUrl, profileDir);
+  // --instances N: more app instances on the same database; the load is spread over all of them.
+  const bases = [base];
+  for (let i = 1; i < args.instances; i++) {
+    const next = process.env.BENCH_PORT ? port + i : await freePort();
+    console.log(`Starting instance ${i + 1} on port ${next}…`);
+    bases.push(await startServer(next, args.databaseUrl, profileDir));
+  }
 
   const subjects = await pickSubjects(args.databaseUrl);
   console.log(
@@ -525,14 +658,15 @@ async function main() {
 
   // 3. Load: a short warm-up, then the measured run.
   for (const target of targets) {
-    await drive(base, target, warmSeconds, args.connections);
+    await driveAll(bases, target, warmSeconds, args.connections);
     await settle(adminUrl, databaseName);
     process.stdout.write(
       `Driving ${target.name} (${target.path} as ${target.as}) for ${args.duration} s with ${args.connections} connections… `,
     );
-    const { latencies, result } = await drive(base, target, args.duration, args.connections);
+    const result = await driveAll(bases, target, args.duration, args.connections);
+    const { latencies } = result;
     await settle(adminUrl, databaseName);
-    const requestsPerSecond = Math.round((result.requests.total / (result.duration || args.duration)) * 10) / 10;
+    const requestsPerSecond = Math.round((result.total / result.duration) * 10) / 10;
     const row: RouteResult = {
       name: target.name,
       path: target.path.startsWith("/placements/") ? "/placements/[id]" : target.path,
@@ -540,9 +674,9 @@ async function main() {
       kind: target.kind,
       latency: summariseLatencies(latencies),
       requestsPerSecond,
-      requests: result.requests.total,
+      requests: result.total,
       non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
+      errors: result.errors,
       throughputRatio: null,
       firstLoadJsKb: weights.get(target) ?? null,
       queriesPerRequest: queries.get(target) ?? null,
@@ -556,7 +690,21 @@ async function main() {
       failures.push(`${target.name}: ${row.non2xx} non-2xx responses and ${row.errors} errors/timeouts under load`);
   }
 
+  process.stdout.write("Writing: logging attendance days through the API, one after another… ");
+  const write = await benchWrites(base, peCookie, subjects.placementId, args.databaseUrl);
+  if (write)
+    console.log(
+      `p95 ${write.latency.p95} ms over ${write.writes} writes; the read model's part p95 ${write.readModelRefresh?.p95 ?? "–"} ms`,
+    );
+
   await stopServer(profileDir ? 60_000 : 5_000);
+  // V8 writes the profile as the process ends, which can be after its parent (tsx) has gone.
+  for (
+    let waited = 0;
+    profileDir && waited < 30_000 && !readdirSync(profileDir).some((f) => f.endsWith(".cpuprofile"));
+    waited += 500
+  )
+    await sleep(500);
   const profile = profileDir ? summariseProfile(profileDir, args.out) : null;
 
   const baseline = results.find((row) => row.kind === "baseline");
@@ -570,6 +718,7 @@ async function main() {
     duration: args.duration,
     machine: machine(postgresVersion),
     date: new Date().toISOString().slice(0, 10),
+    instances: args.instances,
     // Other work on the machine skews every figure: the load average shows how much there was.
     loadAverage: loadAtStart,
   };
@@ -580,6 +729,7 @@ async function main() {
     generate: generated,
     subjects: { ...subjects, password: BENCH_PASSWORD },
     routes: results.map((row) => ({ ...row, targetsMet: checkTargets(row) })),
+    write,
     pageScripts,
     warnings,
     failures,
@@ -588,7 +738,11 @@ async function main() {
   };
   mkdirSync(args.out, { recursive: true });
   writeFileSync(path.join(args.out, "latest.json"), JSON.stringify(report, null, 2) + "\n");
-  const table = markdownTable(results, context);
+  const table =
+    markdownTable(results, context) +
+    (write
+      ? `\nWrites: ${write.name} (\`${write.path}\` as ${write.as}), ${write.writes} one after another: p50 ${write.latency.p50} ms, p95 ${write.latency.p95} ms. The read model's part of each (lock and recompute of the placement's row, timed alone): p50 ${write.readModelRefresh?.p50 ?? "–"} ms, p95 ${write.readModelRefresh?.p95 ?? "–"} ms (target: under 20 ms at p95).\n`
+      : "");
   writeFileSync(path.join(args.out, "latest.md"), table);
   console.log(`\n${table}\nWrote ${path.join(args.out, "latest.json")} and latest.md (${report.seconds} s in all).`);
 

@@ -161,9 +161,10 @@ describe("useActionForm", () => {
   function NameForm(props: {
     action: (values: { name: string }) => Promise<{ ok: true; data: { id: string } } | ReturnType<typeof refused>>;
     onSuccess: (data: { id: string }) => void;
+    loadSchema?: () => Promise<typeof schema>;
   }) {
     const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-      schema,
+      schema: props.loadSchema ?? schema,
       defaultValues: { name: "" },
       action: props.action,
       onSuccess: props.onSuccess,
@@ -184,6 +185,23 @@ describe("useActionForm", () => {
     expect(await screen.findByRole("link", { name: "Name: Enter the name" })).toHaveAttribute("href", "#name");
     expect(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "true");
     expect(action).not.toHaveBeenCalled();
+  });
+
+  it("loads a schema given as a function at the first submission, once, and checks the input with it", async () => {
+    const action = jest.fn().mockResolvedValue({ ok: true, data: { id: "u2" } });
+    const loadSchema = jest.fn(() => Promise.resolve(schema));
+    const onSuccess = jest.fn();
+    render(<NameForm action={action} onSuccess={onSuccess} loadSchema={loadSchema} />);
+    expect(loadSchema).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByRole("link", { name: "Name: Enter the name" })).toHaveAttribute("href", "#name");
+    expect(action).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText("Name"), "  Ben ");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith({ id: "u2" }));
+    // The action gets what was entered: the server parses it with the same schema.
+    expect(action).toHaveBeenCalledWith({ name: "  Ben " });
+    expect(loadSchema).toHaveBeenCalledTimes(1);
   });
 
   it("sends the values as entered and hands the action's data to onSuccess", async () => {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
-import { ATTENDANCE_KIND_LABELS, attendanceKinds, recordAttendanceSchema } from "@/lib/validations/placement";
+import { ATTENDANCE_KIND_LABELS, attendanceKinds } from "@/lib/placements/attendance-kinds";
 import { formatDate } from "@/lib/dates";
 import { recordAttendanceAction } from "../actions";
 
@@ -12,7 +12,8 @@ export function AttendanceForm({ placementId, today }: { placementId: string; to
   const router = useRouter();
   const [saved, setSaved] = useState<string>();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: recordAttendanceSchema,
+    // Loaded when the form is first submitted: zod stays off the page's first load.
+    schema: () => import("@/lib/validations/placement").then((module) => module.recordAttendanceSchema),
     defaultValues: { date: today, kind: "PLACEMENT_DAY", note: "" },
     action: (values) => recordAttendanceAction(placementId, values),
     onSuccess: () => {

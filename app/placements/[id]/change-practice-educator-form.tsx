@@ -3,7 +3,6 @@ import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, SubmitButton, TextField } from "@/components/form/fields";
-import { assignPracticeEducatorSchema } from "@/lib/validations/placement";
 import { assignPracticeEducatorAction } from "../actions";
 
 export function ChangePracticeEducatorForm({
@@ -17,7 +16,8 @@ export function ChangePracticeEducatorForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: assignPracticeEducatorSchema,
+    // Loaded when the form is first submitted: zod stays off the page's first load.
+    schema: () => import("@/lib/validations/placement").then((module) => module.assignPracticeEducatorSchema),
     defaultValues: { practiceEducatorId: "", startDate: today, reason: "" },
     action: (values) => assignPracticeEducatorAction(placementId, values),
     onSuccess: () => {

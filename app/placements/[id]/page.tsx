@@ -9,7 +9,7 @@ import { formatDate, todayInUk } from "@/lib/dates";
 import { PlacementStatusBadge } from "@/components/status-badge";
 import { ProgressBar } from "@/components/progress-bar";
 import { SummaryList } from "@/components/summary-list";
-import { ATTENDANCE_KIND_LABELS } from "@/lib/validations/placement";
+import { ATTENDANCE_KIND_LABELS } from "@/lib/placements/attendance-kinds";
 import { AttendanceForm } from "./attendance-form";
 import { RemoveAttendanceButton } from "./remove-attendance-button";
 import { ChangePracticeEducatorForm } from "./change-practice-educator-form";
