@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertVerifiedUser } from "@/lib/access/require-user";
 
@@ -32,9 +32,8 @@ export function canImportPeople(user: SessionUser): boolean {
   return user.role === "ADMIN" || user.role === "UNIVERSITY_TUTOR";
 }
 
-export function rolesImportableBy(
-  user: SessionUser,
-): Array<"ADMIN" | "PRACTICE_EDUCATOR" | "ONSITE_SUPERVISOR" | "STUDENT" | "UNIVERSITY_TUTOR"> {
+// School contacts, panel guests and leadership need a school or a panel: they are added one by one under People.
+export function rolesImportableBy(user: SessionUser): readonly Role[] {
   if (user.role === "ADMIN") return ["ADMIN", "PRACTICE_EDUCATOR", "ONSITE_SUPERVISOR", "STUDENT", "UNIVERSITY_TUTOR"];
   if (user.role === "UNIVERSITY_TUTOR") return ["STUDENT", "UNIVERSITY_TUTOR"];
   return [];
