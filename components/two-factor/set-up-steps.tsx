@@ -64,9 +64,9 @@ export function RecoveryCodes({ codes, children }: { codes: string[]; children?:
         Keep these recovery codes somewhere safe (printed, or in a password manager). If you lose your phone, each one
         signs you in once. <strong>They are shown only now.</strong>
       </p>
-      <ul aria-label="Your recovery codes" className="mb-4 grid grid-cols-2 gap-2 font-mono sm:grid-cols-2">
+      <ul aria-label="Your recovery codes" className="mb-4 grid grid-cols-1 gap-2 font-mono sm:grid-cols-2">
         {codes.map((code) => (
-          <li key={code} data-testid="recovery-code" className="rounded bg-white px-2 py-1">
+          <li key={code} data-testid="recovery-code" className="rounded bg-white px-2 py-1 whitespace-nowrap">
             {code}
           </li>
         ))}
