@@ -32,8 +32,7 @@ export default async function PanelsPage() {
       )}
       {panels.length === 0 ? (
         <p className="rounded border border-gray-300 bg-white p-4">
-          No panels to show yet. A panelYour university has no panels yet.apos;s members who are not tutors see it while
-          it sits.
+          No panels to show yet. A panel&apos;s members who are not tutors see it only while it sits.
         </p>
       ) : (
         <div className="overflow-x-auto">

@@ -84,8 +84,6 @@ export async function seedDemoUniversitySide(
           create: [
             { userId: kwame.id, role: "LEAD" },
             { userId: ruth.id, role: "MEMBER" },
-            { userId: examiner.id, role: "MEMBER" },
-            { userId: representative.id, role: "MEMBER" },
           ],
         },
       },
@@ -131,6 +129,8 @@ export async function seedDemoUniversitySide(
           create: [
             { userId: kwame.id, role: "LEAD" },
             { userId: ruth.id, role: "MEMBER" },
+            { userId: examiner.id, role: "MEMBER" },
+            { userId: representative.id, role: "MEMBER" },
           ],
         },
       },

@@ -8,6 +8,7 @@ import { SAMPLE_REASON_LABELS } from "@/lib/panels/sampling";
 import { RECOMMENDATION_LABELS } from "@/lib/portfolio/final-assessment-rules";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { PageHeader } from "@/components/page-header";
+import { TableRegion } from "@/components/table-region";
 import { PanelLeadControls } from "./lead-controls";
 
 export const metadata: Metadata = { title: "Practice assessment panel" };
@@ -79,8 +80,8 @@ export default async function PanelPage({ params }: { params: Promise<{ id: stri
         {panel.items.length === 0 ? (
           <p className="rounded border border-gray-300 bg-white p-4">No final assessments sampled yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left">
+          <TableRegion label="The panel's sample" className="border-0">
+            <table className="stack-table w-full border-collapse bg-white text-left">
               <caption className="mb-2 text-left font-semibold">
                 {panel.items.length} final assessment{panel.items.length === 1 ? "" : "s"} sampled,{" "}
                 {panel.items.filter((item) => item.decision).length} decided
@@ -99,7 +100,7 @@ export default async function PanelPage({ params }: { params: Promise<{ id: stri
               <tbody>
                 {panel.items.map((item) => (
                   <tr key={item.id}>
-                    <th scope="row" className={cell}>
+                    <th scope="row" className={`${cell} stack-title`}>
                       {panel.permissions.canReadSample ? (
                         <Link
                           href={`/panels/${panel.id}/items/${item.id}`}
@@ -115,16 +116,20 @@ export default async function PanelPage({ params }: { params: Promise<{ id: stri
                         {item.level === "FINAL" ? "Final" : "First"} placement, {item.setting}
                       </span>
                     </th>
-                    <td className={cell}>{item.practiceEducatorName}</td>
-                    <td className={cell}>{item.recommendation ? RECOMMENDATION_LABELS[item.recommendation] : "—"}</td>
-                    <td className={cell}>
+                    <td data-label="Practice educator" className={cell}>
+                      {item.practiceEducatorName}
+                    </td>
+                    <td data-label="PE's recommendation" className={cell}>
+                      {item.recommendation ? RECOMMENDATION_LABELS[item.recommendation] : "—"}
+                    </td>
+                    <td data-label="Why sampled" className={cell}>
                       <ul className="list-none">
                         {item.reasons.map((reason) => (
                           <li key={reason}>{SAMPLE_REASON_LABELS[reason]}</li>
                         ))}
                       </ul>
                     </td>
-                    <td className={cell}>
+                    <td data-label="Panel's decision" className={`${cell} stack-first`}>
                       {item.decision ? (
                         <>
                           <span className="font-semibold">{PANEL_DECISION_LABELS[item.decision]}</span>
@@ -147,7 +152,7 @@ export default async function PanelPage({ params }: { params: Promise<{ id: stri
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>
