@@ -2,6 +2,18 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { addDays, DEMO, formatDate, signIn, todayInUk } from "./support";
+import { programmeEndDate, weeklySessionDates } from "../../lib/children/direct-work/weeks";
+
+/**
+ * A first session about six weeks ago whose whole weekly plan (school holidays skipped, as the app plans it)
+ * is held by today, whatever day the tests run.
+ */
+function sixWeeksAgo(): string {
+  const today = todayInUk();
+  let start = addDays(today, -42);
+  while (weeklySessionDates(start, 6).at(-1)! > today) start = addDays(start, -7);
+  return start;
+}
 
 // Direct-work programmes through the real UI (app/programmes/**, app/feedback/**):
 // the team manager adds a child and allocates them to Amira Hussain (PE Priya
@@ -118,10 +130,11 @@ async function agreePlan(page: Page, child: Child, startDate: string, themes: re
   const count = page.getByLabel("Number of weekly sessions");
   await expect(count).toHaveValue("6");
   if (themes.length !== 6) await count.fill(String(themes.length));
+  const planned = weeklySessionDates(startDate, themes.length);
   for (const [index, theme] of themes.entries()) {
-    // Each session's label carries its date, a week after the one before.
+    // Each session's label carries its date: a school week after the one before.
     await page
-      .getByLabel(`Session ${index + 1} (${formatDate(addDays(startDate, 7 * index))})`, { exact: true })
+      .getByLabel(`Session ${index + 1} (${formatDate(planned[index])})`, { exact: true })
       .selectOption({ label: theme });
   }
   await expect(page.getByLabel(/^Session \d+ \(/)).toHaveCount(themes.length);
@@ -132,7 +145,7 @@ async function agreePlan(page: Page, child: Child, startDate: string, themes: re
 
   await expect(page).toHaveURL(/\/programmes\/(?!new)[^/?#]+$/);
   await expect(page.getByRole("heading", { name: `Direct work with ${child.label}`, level: 1 })).toBeVisible();
-  const endDate = addDays(startDate, 7 * themes.length - 1);
+  const endDate = programmeEndDate(startDate, themes.length);
   await expect(
     page.getByText(`${STUDENT} · overseen by ${PE} · ${formatDate(startDate)} to ${formatDate(endDate)}`),
   ).toBeVisible();
@@ -143,13 +156,13 @@ async function agreePlan(page: Page, child: Child, startDate: string, themes: re
 
 /** The admin adds a child, allocates them to Amira from six weeks ago, and agrees a plan starting then. */
 async function childWithProgramme(page: Page, firstName: string, themes: readonly string[] = THEMES) {
-  const startDate = addDays(todayInUk(), -42);
+  const startDate = sixWeeksAgo();
   await switchTo(page, DEMO.admin);
   const child = await addChild(page, firstName);
   await allocateToAmira(page, child, startDate);
   await page.getByRole("link", { name: "Agree a plan of sessions" }).click();
   const programmeUrl = await agreePlan(page, child, startDate, themes);
-  return { child, programmeUrl, startDate, endDate: addDays(startDate, 7 * themes.length - 1) };
+  return { child, programmeUrl, startDate, endDate: programmeEndDate(startDate, themes.length) };
 }
 
 function sessionRows(page: Page): Locator {
@@ -231,9 +244,8 @@ async function newWindow(browser: Browser, baseURL: string): Promise<Page> {
 
 test("a student records a six-session programme and the PE sees the outcome change", async ({ page }) => {
   test.setTimeout(240_000);
-  const today = todayInUk();
-  const startDate = addDays(today, -42);
-  const planned = THEMES.map((_, index) => addDays(startDate, 7 * index));
+  const startDate = sixWeeksAgo();
+  const planned = weeklySessionDates(startDate, THEMES.length);
   let child!: Child;
   let programmeUrl = "";
 
@@ -432,7 +444,7 @@ test("a page opened before the plan filled up cannot add a 7th session to a 6-se
   await expect(
     page
       .getByRole("status")
-      .filter({ hasText: `The plan now has 6 sessions and runs to ${formatDate(addDays(startDate, 41))}.` }),
+      .filter({ hasText: `The plan now has 6 sessions and runs to ${formatDate(programmeEndDate(startDate, 6))}.` }),
   ).toBeVisible();
   await expect(page.getByRole("button", { name: "Add session" })).toBeVisible();
 
@@ -443,7 +455,7 @@ test("a page opened before the plan filled up cannot add a 7th session to a 6-se
     await expect(pePage.getByRole("button", { name: "Add session" })).toBeVisible();
 
     // Amira adds session 6.
-    await expect(page.getByLabel("Planned date")).toHaveValue(addDays(startDate, 35));
+    await expect(page.getByLabel("Planned date")).toHaveValue(weeklySessionDates(startDate, 6)[5]);
     await page.getByLabel("Theme", { exact: true }).selectOption({ label: THEMES[5] });
     await page.getByRole("button", { name: "Add session" }).click();
     await expect(sessionRows(page)).toHaveCount(6);
