@@ -12,17 +12,16 @@ const code = z
 export const twoFactorCodeSchema = z.object({ code });
 export type TwoFactorCodeInput = z.input<typeof twoFactorCodeSchema>;
 
+export const recoveryCodeSchema = z.object({
+  recoveryCode: z
+    .string({ error: "Enter one of your recovery codes" })
+    .trim()
+    .min(12, "A recovery code looks like abcd-efgh-jkmn")
+    .max(40, "A recovery code looks like abcd-efgh-jkmn"),
+});
+
 /** The sign-in's second step: a code from the app, or one of the recovery codes. */
-export const secondFactorSchema = z.union([
-  z.object({ code }),
-  z.object({
-    recoveryCode: z
-      .string({ error: "Enter one of your recovery codes" })
-      .trim()
-      .min(12, "A recovery code looks like abcd-efgh-jkmn")
-      .max(40, "A recovery code looks like abcd-efgh-jkmn"),
-  }),
-]);
+export const secondFactorSchema = z.union([twoFactorCodeSchema, recoveryCodeSchema]);
 
 export const turnOffTwoFactorSchema = z.object({
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200),

@@ -1,19 +1,10 @@
 "use client";
 import { useState } from "react";
-import { z } from "zod";
-import { twoFactorCodeSchema } from "@/lib/validations/two-factor";
+import { recoveryCodeSchema, twoFactorCodeSchema } from "@/lib/validations/two-factor";
 import { useActionForm } from "@/components/form/use-action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton, TextField } from "@/components/form/fields";
 import { postSignIn } from "@/components/two-factor/code-form";
-
-const recoverySchema = z.object({
-  recoveryCode: z
-    .string()
-    .trim()
-    .min(12, "A recovery code looks like abcd-efgh-jkmn")
-    .max(40, "A recovery code looks like abcd-efgh-jkmn"),
-});
 
 const go = (data: { next?: string }) => window.location.assign(data.next?.startsWith("/") ? data.next : "/");
 
@@ -67,7 +58,7 @@ function CodeForm() {
 
 function RecoveryForm() {
   const { form, onSubmit, formError, errorOf, fieldErrors, attempt, pending } = useActionForm({
-    schema: recoverySchema,
+    schema: recoveryCodeSchema,
     defaultValues: { recoveryCode: "" },
     action: (values) => postSignIn<{ next?: string }>("/api/auth/sign-in/code", values),
     onSuccess: go,
