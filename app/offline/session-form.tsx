@@ -14,6 +14,7 @@ import type { Values } from "@/lib/offline/outbox";
 import { SESSION_FIELD_LABELS, type OfflineSession, type SessionValues } from "@/lib/offline/types";
 import { formatDate } from "@/lib/dates";
 import { firstErrors, serverErrors } from "./form-errors";
+import { SaveOnDeviceButtons } from "./form-buttons";
 
 /**
  * A direct-work session record made offline: the same fields and the same
@@ -166,21 +167,7 @@ export function SessionForm({
             onChange={(event) => set("childRating", event.target.value)}
           />
         )}
-        <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            className="rounded bg-brand-600 px-4 py-2 font-semibold text-white shadow-[0_2px_0_#0b2f31] hover:bg-brand-700"
-          >
-            Save on this device
-          </button>
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded border-2 border-gray-900 bg-white px-3 py-1.5 font-semibold"
-          >
-            Cancel
-          </button>
-        </div>
+        <SaveOnDeviceButtons onCancel={onCancel} />
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import { SUPERVISION_TYPE_LABELS, supervisionNotesSchema, supervisionTypes } fro
 import type { Values } from "@/lib/offline/outbox";
 import type { OfflinePlacement } from "@/lib/offline/types";
 import { firstErrors, serverErrors } from "./form-errors";
+import { SaveOnDeviceButtons } from "./form-buttons";
 
 const LABELS = {
   heldOn: "Date of the session",
@@ -111,21 +112,7 @@ export function SupervisionDraftForm({
         <TextAreaField {...text("caseDiscussion")} hint="Children by their code (e.g. C-4821), never by name." />
         <TextAreaField {...text("reflectionAndLearning")} />
         <TextAreaField {...text("wellbeingAndWorkload")} />
-        <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            className="rounded bg-brand-600 px-4 py-2 font-semibold text-white shadow-[0_2px_0_#0b2f31] hover:bg-brand-700"
-          >
-            Save on this device
-          </button>
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded border-2 border-gray-900 bg-white px-3 py-1.5 font-semibold"
-          >
-            Cancel
-          </button>
-        </div>
+        <SaveOnDeviceButtons onCancel={onCancel} />
       </form>
     </section>
   );
