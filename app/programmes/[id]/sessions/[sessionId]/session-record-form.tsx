@@ -85,21 +85,26 @@ export function SessionRecordForm({
   const chosen = form.watch("status");
   const clearSaved = () => setSaved(undefined);
 
+  // Who cancelled: the only question before the session's date, and one of the record's afterwards.
+  const cancelledByField = (
+    <SelectField
+      id="cancelledBy"
+      label={LABELS.cancelledBy}
+      placeholder="Choose who cancelled"
+      options={cancelledByValues.map((value) => ({
+        value,
+        label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}`,
+      }))}
+      error={errorOf("cancelledBy")}
+      {...form.register("cancelledBy")}
+    />
+  );
+
   if (plannedOnly)
     return (
       <form noValidate onSubmit={onSubmit} onChange={clearSaved}>
         <ErrorSummary message={formError} fieldErrors={fieldErrors} labels={LABELS} attempt={attempt} />
-        <SelectField
-          id="cancelledBy"
-          label={LABELS.cancelledBy}
-          placeholder="Choose who cancelled"
-          options={cancelledByValues.map((value) => ({
-            value,
-            label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}`,
-          }))}
-          error={errorOf("cancelledBy")}
-          {...form.register("cancelledBy")}
-        />
+        {cancelledByField}
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton pending={pending}>Record as cancelled</SubmitButton>
           <p role="status" className="font-semibold text-green-900">
@@ -125,17 +130,7 @@ export function SessionRecordForm({
         })}
       />
       {chosen === "CANCELLED" ? (
-        <SelectField
-          id="cancelledBy"
-          label={LABELS.cancelledBy}
-          placeholder="Choose who cancelled"
-          options={cancelledByValues.map((value) => ({
-            value,
-            label: `${CANCELLED_BY_LABELS[value][0].toUpperCase()}${CANCELLED_BY_LABELS[value].slice(1)}`,
-          }))}
-          error={errorOf("cancelledBy")}
-          {...form.register("cancelledBy")}
-        />
+        cancelledByField
       ) : (
         <TextField
           id="heldOn"
